@@ -1,0 +1,42 @@
+// The short Chinese summary `jixiao import` prints by default.
+import type { Dataset } from "../core/model.ts";
+import { fenToYuanString } from "../core/money.ts";
+
+const yuan = (fen: bigint) => `${fenToYuanString(fen).replace(/\B(?=(\d{3})+(?!\d))/g, ",")} 元`;
+const SEVERITY = { error: "错误", warning: "警告", info: "提示" } as const;
+
+export function summarise(data: Dataset): string {
+  const lines: string[] = [];
+  const keys = new Set([...data.units.map((u) => `${u.id}|${u.year}`), ...data.indicators.map((i) => `${i.unitId}|${i.year}`)]);
+  for (const key of keys) {
+    const [id, y] = key.split("|");
+    const year = Number(y);
+    const unit = data.units.find((u) => u.id === id && u.year === year);
+    lines.push(`${unit?.name ?? id}（${year} 年度${unit?.status === "sample" ? "，示例数据" : ""}）`);
+    if (unit?.fundingMethod) lines.push(`  拨款方式：${unit.fundingMethod}`);
+    for (const b of data.budget.filter((b) => b.unitId === id && b.year === year)) {
+      const label = b.kind === "total" ? "预算总额" : b.kind === "source" ? `资金来源·${b.item}` : `资金结构·${b.item}`;
+      lines.push(`  ${label}：${yuan(b.amountFen)}`);
+    }
+    const tasks = data.tasks.filter((t) => t.unitId === id && t.year === year);
+    if (tasks.length) lines.push(`  重点任务：${tasks.length} 项`);
+    const inds = data.indicators.filter((i) => i.unitId === id && i.year === year);
+    const groups = new Map<string, { n: number; l2: Map<string, number> }>();
+    for (const i of inds) {
+      const g = groups.get(i.level1) ?? { n: 0, l2: new Map() };
+      g.n++;
+      g.l2.set(i.level2, (g.l2.get(i.level2) ?? 0) + 1);
+      groups.set(i.level1, g);
+    }
+    lines.push(`  绩效指标：${inds.length} 条（其中三级指标 ${inds.filter((i) => i.name).length} 条）`);
+    for (const [l1, g] of groups) lines.push(`    ${l1} ${g.n}：${[...g.l2].map(([l2, n]) => `${l2} ${n}`).join("，")}`);
+  }
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of data.findings) counts[f.severity]++;
+  lines.push(`发现问题：错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info}`);
+  for (const f of data.findings.filter((f) => f.severity !== "info")) {
+    const where = [f.location.file, f.location.row && `第 ${f.location.row} 行`, f.location.column && `第 ${f.location.column} 列`].filter(Boolean).join(" ");
+    lines.push(`  [${SEVERITY[f.severity]}] ${f.message}（${where}）`);
+  }
+  return lines.join("\n") + "\n";
+}

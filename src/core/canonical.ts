@@ -1,0 +1,308 @@
+// Jixiao's canonical tables (docs/data-format.md): what the importer writes,
+// what the site loads, and what an analyst can prepare by hand. Headers are
+// mapped by name (Chinese headers and 预算管理一体化 field names are synonyms),
+// never by position.
+import Papa from "papaparse";
+import { ImportError, type BudgetKind, type DataStatus, type Dataset, type Finding, type Indicator, type Location, type ParsedTarget, type Severity } from "./model.ts";
+import { fenToYuanString, parseYuanToFen } from "./money.ts";
+import { dedupeIds, indicatorId, unitId } from "./ids.ts";
+import { parseTarget } from "./target.ts";
+import { cleanText } from "./text.ts";
+
+export type TableName = "units" | "budget" | "tasks" | "indicators" | "findings";
+
+/** Canonical column → accepted header names (compared lower-cased, spaces removed). */
+export const SYNONYMS: Record<string, readonly string[]> = {
+  unit_id: ["unit_id", "单位编码", "agency_code", "agency_id"],
+  unit_name: ["unit_name", "单位名称", "agency_name", "部门名称", "单位"],
+  fiscal_year: ["fiscal_year", "年度", "预算年度", "year", "set_year"],
+  funding_method: ["funding_method", "财政资金拨款方式", "拨款方式"],
+  duties: ["duties", "单位职责", "部门职责"],
+  goals: ["goals", "年度履职目标", "年度绩效目标"],
+  staff_count: ["staff_count", "年末在职人数"],
+  org_count: ["org_count", "内设机构数"],
+  data_status: ["data_status", "数据性质"],
+  line_id: ["line_id"],
+  kind: ["kind", "类别", "预算类别"],
+  item: ["item", "项目", "预算项目"],
+  amount: ["amount", "金额", "金额(元)", "金额（元）", "amount_yuan"],
+  task_id: ["task_id"],
+  task_order: ["task_order", "序号", "任务序号"],
+  task_name: ["task_name", "任务名称"],
+  task_content: ["task_content", "主要内容", "任务内容"],
+  indicator_id: ["indicator_id", "指标编码", "指标id", "perf_ind_id", "kpi_id"],
+  ord: ["ord", "顺序"],
+  level1: ["level1", "一级指标", "一级目标", "lv1_perf_ind_name"],
+  level2: ["level2", "二级指标", "二级目标", "lv2_perf_ind_name"],
+  name: ["name", "三级指标", "三级目标", "三级指标名称", "lv3_perf_ind_name", "indicator_name"],
+  target: ["target", "指标值", "指标目标值", "年度指标值", "目标值", "kpi_val"],
+  note: ["note", "备注", "remark"],
+  severity: ["severity", "级别"],
+  code: ["code", "代码"],
+  message: ["message", "说明"],
+  message_en: ["message_en"],
+  subject: ["subject"],
+  source_file: ["source_file", "来源文件"],
+  source_row: ["source_row", "来源行"],
+  source_column: ["source_column", "来源列"],
+};
+
+/** Column order of each canonical CSV file as written. */
+export const COLUMNS: Record<TableName, readonly string[]> = {
+  units: ["unit_id", "unit_name", "fiscal_year", "funding_method", "duties", "goals", "staff_count", "org_count", "data_status", "source_file", "source_row"],
+  budget: ["line_id", "unit_id", "fiscal_year", "kind", "item", "amount", "source_file", "source_row"],
+  tasks: ["task_id", "unit_id", "fiscal_year", "task_order", "task_name", "task_content", "source_file", "source_row"],
+  indicators: ["indicator_id", "unit_id", "fiscal_year", "ord", "level1", "level2", "name", "target", "target_kind", "op", "value", "measure_unit", "direction", "deadline", "note", "source_file", "source_row"],
+  findings: ["severity", "code", "message", "message_en", "subject", "source_file", "source_row", "source_column"],
+};
+
+const LOOKUP = new Map<string, string>();
+for (const [col, names] of Object.entries(SYNONYMS)) for (const n of names) LOOKUP.set(norm(n), col);
+
+function norm(h: string): string {
+  return h.replace(/^\uFEFF/, "").replace(/[\s_]/g, "").toLowerCase();
+}
+
+export interface HeaderMap {
+  table: TableName;
+  index: Partial<Record<string, number>>;
+  unknown: string[];
+}
+
+/** Maps a header row to canonical columns and decides which table it is; null when none fits. */
+export function mapHeader(cells: readonly string[]): HeaderMap | null {
+  const index: Partial<Record<string, number>> = {};
+  const unknown: string[] = [];
+  cells.forEach((c, i) => {
+    const col = LOOKUP.get(norm(c));
+    if (col && index[col] === undefined) index[col] = i;
+    else if (c.trim() !== "") unknown.push(c.trim());
+  });
+  const has = (c: string) => index[c] !== undefined;
+  const table: TableName | null =
+    has("level1") && (has("name") || has("target")) ? "indicators"
+    : has("severity") && has("code") ? "findings"
+    : has("task_name") ? "tasks"
+    : has("item") && has("amount") ? "budget"
+    : (has("unit_name") || has("unit_id")) && has("fiscal_year") ? "units"
+    : null;
+  return table ? { table, index, unknown } : null;
+}
+
+const KINDS: Record<string, BudgetKind> = { total: "total", source: "source", structure: "structure", 总额: "total", 资金来源: "source", 资金结构: "structure" };
+
+/** Reads one canonical table (records after the header) into a Dataset; row problems are findings. */
+export function readCanonical(
+  header: HeaderMap,
+  rows: Iterable<{ cells: string[]; row: number }>,
+  file: string,
+  status: DataStatus = "declared",
+): Dataset {
+  const data: Dataset = { units: [], budget: [], tasks: [], indicators: [], findings: [] };
+  const { index } = header;
+  const need = (col: string, label: string) => {
+    if (index[col] === undefined) throw new ImportError(`${file}：缺少必需列“${label}”（${col}）`, `${file}: missing required column “${label}” (${col})`, { file, row: 1 });
+  };
+  const bad = (severity: Severity, code: string, message: string, messageEn: string, loc: Location) =>
+    data.findings.push({ severity, code, message, messageEn, location: loc });
+  if (header.unknown.length) {
+    bad("info", "canonical.unknown_columns", `未识别的列（已忽略）：${header.unknown.join("、")}`, `columns not recognised (ignored): ${header.unknown.join(", ")}`, { file, row: 1 });
+  }
+  if (index.unit_name === undefined) need("unit_id", "单位编码");
+  need("fiscal_year", "年度");
+  const units = new Map<string, Dataset["units"][number]>();
+
+  for (const { cells, row } of rows) {
+    if (cells.every((c) => c.trim() === "")) continue;
+    const get = (col: string) => {
+      const i = index[col];
+      return i === undefined ? "" : cleanText(cells[i] ?? "");
+    };
+    const at = (col: string): Location => ({ file, row, column: (index[col] ?? 0) + 1 });
+    const yearText = get("fiscal_year");
+    if (!/^(19|20)\d{2}$/.test(yearText)) {
+      bad("error", "canonical.bad_year", `年度无法识别：“${yearText.slice(0, 20)}”，该行未导入`, `year cannot be read: “${yearText.slice(0, 20)}”; row skipped`, at("fiscal_year"));
+      continue;
+    }
+    const year = Number(yearText);
+    const unitName = get("unit_name");
+    const uid = get("unit_id") || unitId(unitName);
+    const unitKey = `${uid}|${year}`;
+    if (!units.has(unitKey) && (header.table === "units" || unitName)) {
+      units.set(unitKey, {
+        id: uid, name: unitName || uid, year, fundingMethod: null, duties: [], goals: [], staffCount: null, orgCount: null,
+        status: get("data_status") === "sample" ? "sample" : status, source: { file, row },
+      });
+    }
+    const source: Location = { file: get("source_file") || file, row: Number(get("source_row")) || row };
+
+    if (header.table === "units") {
+      const u = units.get(unitKey)!;
+      const int = (col: string) => {
+        const v = get(col);
+        if (v === "") return null;
+        if (/^\d+$/.test(v)) return Number(v);
+        bad("error", "canonical.bad_count", `不是整数：“${v.slice(0, 20)}”`, `not a whole number: “${v.slice(0, 20)}”`, at(col));
+        return null;
+      };
+      const paragraphs = (col: string) => (index[col] === undefined ? [] : (cells[index[col]!] ?? "").split(/\r?\n/).map(cleanText).filter(Boolean));
+      Object.assign(u, { fundingMethod: get("funding_method") || null, duties: paragraphs("duties"), goals: paragraphs("goals"), staffCount: int("staff_count"), orgCount: int("org_count"), source });
+    } else if (header.table === "budget") {
+      const kind = KINDS[get("kind")] ?? null;
+      const amountText = get("amount");
+      const fen = parseYuanToFen(amountText);
+      if (!kind) bad("error", "canonical.bad_kind", `预算类别无法识别：“${get("kind").slice(0, 20)}”（应为 total/source/structure），该行未导入`, `budget kind not recognised: “${get("kind").slice(0, 20)}”; row skipped`, at("kind"));
+      else if (fen === null) bad("error", "budget.amount_unreadable", `金额无法识别：“${amountText.slice(0, 40)}”，该行未导入`, `amount cannot be read: “${amountText.slice(0, 40)}”; row skipped`, at("amount"));
+      else data.budget.push({ id: get("line_id") || `b${uid.slice(1)}-${year}-${kind}-${data.budget.length + 1}`, unitId: uid, year, kind, item: get("item"), amountFen: fen, source });
+    } else if (header.table === "tasks") {
+      const order = Number(get("task_order")) || data.tasks.filter((t) => t.unitId === uid && t.year === year).length + 1;
+      data.tasks.push({ id: get("task_id") || `t${uid.slice(1)}-${year}-${order}`, unitId: uid, year, order, name: get("task_name"), content: get("task_content"), source });
+    } else if (header.table === "indicators") {
+      data.indicators.push(rowToIndicator(get, uid, unitName || uid, year, data.indicators.length + 1, source));
+    } else {
+      const severity = (["error", "warning", "info"].includes(get("severity")) ? get("severity") : "warning") as Severity;
+      data.findings.push({
+        severity, code: get("code"), message: get("message"), messageEn: get("message_en"),
+        location: { file: get("source_file") || file, row: Number(get("source_row")) || undefined, column: Number(get("source_column")) || undefined },
+        ...(get("subject") ? { subject: get("subject") } : {}),
+      });
+    }
+  }
+  data.units = [...units.values()];
+  dedupeIds(data.indicators);
+  return data;
+}
+
+/** One canonical indicator row → Indicator; the parsed target is always recomputed from the text. */
+export function rowToIndicator(get: (col: string) => string, uid: string, unitName: string, year: number, order: number, source: Location): Indicator {
+  const level1 = get("level1");
+  const level2 = get("level2");
+  const name = get("name") || null;
+  const target = get("target") || null;
+  return {
+    id: get("indicator_id") || indicatorId(unitName, level1, level2, name),
+    unitId: uid, year, order: Number(get("ord")) || order, level1, level2, name, target,
+    parsed: parseTarget(target, year), note: get("note") || null, source,
+  };
+}
+
+// ---- Writing ----
+
+function parsedColumns(p: ParsedTarget): Record<string, string> {
+  switch (p.kind) {
+    case "quantitative": return { target_kind: p.kind, op: p.op, value: p.value, measure_unit: p.unit ?? "", direction: p.direction, deadline: "" };
+    case "deadline": return { target_kind: p.kind, op: "", value: "", measure_unit: "", direction: "", deadline: p.date };
+    default: return { target_kind: p.kind, op: "", value: "", measure_unit: "", direction: "", deadline: "" };
+  }
+}
+
+/** Plain rows (string cells) of each canonical table, in COLUMNS order. */
+export function tableRows(data: Dataset): Record<TableName, Record<string, string>[]> {
+  const s = (v: number | null | undefined) => (v === null || v === undefined ? "" : String(v));
+  return {
+    units: data.units.map((u) => ({
+      unit_id: u.id, unit_name: u.name, fiscal_year: s(u.year), funding_method: u.fundingMethod ?? "", duties: u.duties.join("\n"), goals: u.goals.join("\n"),
+      staff_count: s(u.staffCount), org_count: s(u.orgCount), data_status: u.status, source_file: u.source.file, source_row: s(u.source.row),
+    })),
+    budget: data.budget.map((b) => ({
+      line_id: b.id, unit_id: b.unitId, fiscal_year: s(b.year), kind: b.kind, item: b.item, amount: fenToYuanString(b.amountFen), source_file: b.source.file, source_row: s(b.source.row),
+    })),
+    tasks: data.tasks.map((t) => ({
+      task_id: t.id, unit_id: t.unitId, fiscal_year: s(t.year), task_order: s(t.order), task_name: t.name, task_content: t.content, source_file: t.source.file, source_row: s(t.source.row),
+    })),
+    indicators: data.indicators.map((i) => ({
+      indicator_id: i.id, unit_id: i.unitId, fiscal_year: s(i.year), ord: s(i.order), level1: i.level1, level2: i.level2, name: i.name ?? "", target: i.target ?? "",
+      ...parsedColumns(i.parsed), note: i.note ?? "", source_file: i.source.file, source_row: s(i.source.row),
+    })),
+    findings: data.findings.map((f) => ({
+      severity: f.severity, code: f.code, message: f.message, message_en: f.messageEn, subject: f.subject ?? "",
+      source_file: f.location.file, source_row: s(f.location.row), source_column: s(f.location.column),
+    })),
+  };
+}
+
+/**
+ * A canonical CSV file (UTF-8, header row, CRLF, RFC 4180 quoting). With
+ * `escapeFormulae`, cells starting with = + - @ are neutralised for spreadsheet
+ * users; canonical data files keep them as they are.
+ */
+export function toCsv(table: TableName, rows: Record<string, string>[], escapeFormulae = false): string {
+  return Papa.unparse({ fields: [...COLUMNS[table]], data: rows.map((r) => COLUMNS[table].map((c) => r[c] ?? "")) }, { newline: "\r\n", escapeFormulae });
+}
+
+export interface JsonDataset {
+  units: { id: string; name: string; year: number; fundingMethod: string | null; duties: string[]; goals: string[]; staffCount: number | null; orgCount: number | null; status: DataStatus; source: Location }[];
+  budget: { id: string; unitId: string; year: number; kind: BudgetKind; item: string; amount: string; source: Location }[];
+  tasks: Dataset["tasks"];
+  indicators: (Omit<Indicator, "parsed"> & { targetKind: string; op: string | null; value: string | null; measureUnit: string | null; direction: string | null; deadline: string | null; recognised: boolean | null })[];
+  findings: Finding[];
+}
+
+/** The JSON form (as `jixiao import --json` prints it): exact amounts as strings, parsed targets flattened. */
+export function toJson(data: Dataset): JsonDataset {
+  return {
+    units: data.units.map((u) => ({ ...u })),
+    budget: data.budget.map(({ amountFen, ...b }) => ({ ...b, amount: fenToYuanString(amountFen) })),
+    tasks: data.tasks,
+    indicators: data.indicators.map(({ parsed, ...i }) => ({
+      ...i,
+      targetKind: parsed.kind,
+      op: parsed.kind === "quantitative" ? parsed.op : null,
+      value: parsed.kind === "quantitative" ? parsed.value : null,
+      measureUnit: parsed.kind === "quantitative" ? parsed.unit : null,
+      direction: parsed.kind === "quantitative" ? parsed.direction : null,
+      deadline: parsed.kind === "deadline" ? parsed.date : null,
+      recognised: parsed.kind === "qualitative" ? parsed.recognised : null,
+    })),
+    findings: data.findings,
+  };
+}
+
+/** Reads the JSON form back (targets re-parsed, amounts exact); bad entries are findings. */
+export function fromJson(value: unknown, file: string): Dataset {
+  const data: Dataset = { units: [], budget: [], tasks: [], indicators: [], findings: [] };
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new ImportError(`${file}：JSON 顶层应为含 units/budget/tasks/indicators 的对象`, `${file}: JSON must be an object with units/budget/tasks/indicators`, { file });
+  }
+  const v = value as Record<string, unknown>;
+  if (!["units", "budget", "tasks", "indicators"].some((k) => Array.isArray(v[k]))) {
+    throw new ImportError(`${file}：JSON 中没有 units、budget、tasks 或 indicators 数组`, `${file}: JSON has no units, budget, tasks or indicators array`, { file });
+  }
+  const arr = (k: string) => (Array.isArray(v[k]) ? (v[k] as Record<string, unknown>[]) : []);
+  const str = (x: unknown) => (typeof x === "string" ? cleanText(x) : typeof x === "number" ? String(x) : "");
+  const num = (x: unknown) => (typeof x === "number" && Number.isFinite(x) ? x : typeof x === "string" && /^\d+$/.test(x) ? Number(x) : null);
+  const loc = (x: unknown, i: number): Location => (typeof x === "object" && x && typeof (x as Location).file === "string" ? (x as Location) : { file, row: i + 1 });
+  const problem = (k: string, i: number, message: string, messageEn: string) =>
+    data.findings.push({ severity: "error", code: "json.bad_entry", message: `${k}[${i}]：${message}，未导入`, messageEn: `${k}[${i}]: ${messageEn}; skipped`, location: { file, row: i + 1 } });
+  const yearOf = (x: unknown) => { const y = num(x); return y !== null && y >= 1900 && y < 2100 ? y : null; };
+  const names = new Map<string, string>();
+  arr("units").forEach((u, i) => {
+    const year = yearOf(u.year);
+    const name = str(u.name);
+    if (!name || year === null) return problem("units", i, "缺少 name 或 year", "missing name or year");
+    const id = str(u.id) || unitId(name);
+    names.set(id, name);
+    const paras = (x: unknown) => (Array.isArray(x) ? x.map(str).filter(Boolean) : str(x) ? [str(x)] : []);
+    data.units.push({ id, name, year, fundingMethod: str(u.fundingMethod) || null, duties: paras(u.duties), goals: paras(u.goals), staffCount: num(u.staffCount), orgCount: num(u.orgCount), status: u.status === "sample" ? "sample" : "declared", source: loc(u.source, i) });
+  });
+  arr("budget").forEach((b, i) => {
+    const fen = parseYuanToFen(str(b.amount));
+    const kind = KINDS[str(b.kind)];
+    const year = yearOf(b.year);
+    if (fen === null || !kind || year === null) return problem("budget", i, "金额、类别或年度无法识别", "amount, kind or year cannot be read");
+    data.budget.push({ id: str(b.id) || `b-${i + 1}`, unitId: str(b.unitId), year, kind, item: str(b.item), amountFen: fen, source: loc(b.source, i) });
+  });
+  arr("tasks").forEach((t, i) => {
+    const year = yearOf(t.year);
+    if (year === null) return problem("tasks", i, "年度无法识别", "year cannot be read");
+    data.tasks.push({ id: str(t.id) || `t-${i + 1}`, unitId: str(t.unitId), year, order: num(t.order) ?? i + 1, name: str(t.name), content: str(t.content), source: loc(t.source, i) });
+  });
+  arr("indicators").forEach((ind, i) => {
+    const year = yearOf(ind.year);
+    if (year === null) return problem("indicators", i, "年度无法识别", "year cannot be read");
+    const uid = str(ind.unitId);
+    const get = (col: string) => str(({ indicator_id: ind.id, level1: ind.level1, level2: ind.level2, name: ind.name, target: ind.target, note: ind.note, ord: ind.order } as Record<string, unknown>)[col]);
+    data.indicators.push(rowToIndicator(get, uid, names.get(uid) ?? uid, year, i + 1, loc(ind.source, i)));
+  });
+  return data;
+}

@@ -1,0 +1,73 @@
+// One entry for every file the importer reads: bytes in, Dataset out. It throws
+// ImportError only when a file cannot be read at all; everything else is a
+// finding with its location. Runs in Node and in a browser worker alike.
+import { ImportError, type DataStatus, type Dataset } from "./model.ts";
+import { decodeBytes } from "./decode.ts";
+import { detectDelimiter, parseDelimited } from "./table.ts";
+import { looksLikeForm, parseForm } from "./form.ts";
+import { fromJson, mapHeader, readCanonical } from "./canonical.ts";
+import { runChecks } from "./checks.ts";
+
+export interface ImportOptions {
+  status?: DataStatus;
+  /** Run the reviewer's checks (default true). */
+  checks?: boolean;
+}
+
+export function importFile(file: string, bytes: Uint8Array, options: ImportOptions = {}): Dataset {
+  const status = options.status ?? "declared";
+  const { text, encoding, findings } = decodeBytes(bytes, file);
+  const trimmed = text.trimStart();
+  let data: Dataset;
+  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      const m = String((e as Error).message).match(/position (\d+)/);
+      throw new ImportError(`${file}：JSON 格式错误${m ? `（第 ${m[1]} 个字符处）` : ""}`, `${file}: invalid JSON${m ? ` (at character ${m[1]})` : ""}`, { file });
+    }
+    data = fromJson(value, file);
+  } else {
+    const delimiter = detectDelimiter(text);
+    const { records, unterminatedQuoteRow } = parseDelimited(text, delimiter);
+    if (unterminatedQuoteRow !== null) {
+      findings.push({
+        severity: "error", code: "csv.unterminated_quote",
+        message: `第 ${unterminatedQuoteRow} 行起的引号没有闭合，文件可能被截断`, messageEn: `quote opened on row ${unterminatedQuoteRow} is never closed; the file may be truncated`,
+        location: { file, row: unterminatedQuoteRow },
+      });
+    }
+    const firstRow = records.findIndex((r) => r.cells.some((c) => c.trim() !== ""));
+    if (firstRow === -1) throw new ImportError(`${file}：文件没有内容`, `${file}: the file has no content`, { file });
+    if (looksLikeForm(records)) data = parseForm(records, file, status);
+    else {
+      const header = mapHeader(records[firstRow].cells);
+      if (!header) {
+        throw new ImportError(
+          `${file}：无法识别的文件格式（第 ${records[firstRow].row} 行既不是申报表，也不是可识别的表头）`,
+          `${file}: unknown layout (row ${records[firstRow].row} is neither a declaration form nor a known header)`,
+          { file, row: records[firstRow].row },
+        );
+      }
+      data = readCanonical(header, records.slice(firstRow + 1), file, status);
+    }
+    if (encoding !== "utf-8") {
+      findings.push({ severity: "info", code: "encoding.detected", message: `文件编码为 ${encoding.toUpperCase()}，已转换`, messageEn: `file encoding is ${encoding.toUpperCase()}; converted`, location: { file } });
+    }
+  }
+  data.findings.unshift(...findings);
+  if (options.checks !== false) data.findings.push(...runChecks(data));
+  return data;
+}
+
+/** Concatenates datasets (several files, several years, several units). */
+export function mergeDatasets(parts: readonly Dataset[]): Dataset {
+  return {
+    units: parts.flatMap((p) => p.units),
+    budget: parts.flatMap((p) => p.budget),
+    tasks: parts.flatMap((p) => p.tasks),
+    indicators: parts.flatMap((p) => p.indicators),
+    findings: parts.flatMap((p) => p.findings),
+  };
+}
