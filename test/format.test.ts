@@ -1,0 +1,203 @@
+import { formatLocale } from "d3-format";
+import { describe, expect, it } from "vitest";
+import {
+  formatCount,
+  formatDate,
+  formatDecimalString,
+  formatMoneyShort,
+  formatPercent,
+  formatWan,
+  formatYuan,
+} from "../src/core/format.ts";
+
+describe("formatYuan", () => {
+  it.each([
+    [9_278_733_100n, "92,787,331.00 元", "¥92,787,331.00"],
+    [0n, "0.00 元", "¥0.00"],
+    [1n, "0.01 元", "¥0.01"],
+    [-1n, "-0.01 元", "-¥0.01"],
+    [99n, "0.99 元", "¥0.99"],
+    [100_000n, "1,000.00 元", "¥1,000.00"],
+    [-5_083_928_487n, "-50,839,284.87 元", "-¥50,839,284.87"],
+    [123_456_789_012_345_678n, "1,234,567,890,123,456.78 元", "¥1,234,567,890,123,456.78"],
+    [
+      -(10n ** 30n) - 1n,
+      "-10,000,000,000,000,000,000,000,000,000.01 元",
+      "-¥10,000,000,000,000,000,000,000,000,000.01",
+    ],
+  ])("formatYuan(%sn) is %j in Chinese and %j in English", (fen, zh, en) => {
+    expect(formatYuan(fen)).toBe(zh);
+    expect(formatYuan(fen, "zh")).toBe(zh);
+    expect(formatYuan(fen, "en")).toBe(en);
+  });
+
+  it("formatYuan(2n ** 53n + 1n) keeps the last fen a float would lose", () => {
+    expect(formatYuan(2n ** 53n + 1n, "en")).toBe("¥90,071,992,547,409.93");
+  });
+
+  it.each([0n, 1n, -1n, 999n, 123_456n, -98_765_432_10n, 9_278_733_100n, 2n ** 40n])(
+    "formatYuan(%sn) agrees with d3's own $,.2f where a Number is exact",
+    (fen) => {
+      const zh = formatLocale({ decimal: ".", thousands: ",", grouping: [3], currency: ["", " 元"], minus: "-" });
+      const en = formatLocale({ decimal: ".", thousands: ",", grouping: [3], currency: ["¥", ""], minus: "-" });
+      expect(formatYuan(fen, "zh")).toBe(zh.format("$,.2f")(Number(fen) / 100));
+      expect(formatYuan(fen, "en")).toBe(en.format("$,.2f")(Number(fen) / 100));
+    },
+  );
+});
+
+describe("formatWan", () => {
+  it.each([
+    [9_278_733_100n, "9,278.73 万元", "¥92.79M"],
+    [0n, "0.00 万元", "¥0.00M"],
+    [1_000_000n, "1.00 万元", "¥0.01M"],
+    [-9_278_733_100n, "-9,278.73 万元", "-¥92.79M"],
+    [123_456_789_012_345_678n, "123,456,789,012.35 万元", "¥1,234,567,890.12M"],
+  ])("formatWan(%sn) is %j in Chinese and %j in English", (fen, zh, en) => {
+    expect(formatWan(fen)).toBe(zh);
+    expect(formatWan(fen, "en")).toBe(en);
+  });
+
+  // Rounding edges: half a hundredth of the shown unit rounds away from zero, anything less towards it.
+  it.each([
+    [4_999n, "0.00 万元"],
+    [5_000n, "0.01 万元"],
+    [14_999n, "0.01 万元"],
+    [15_000n, "0.02 万元"],
+    [-4_999n, "0.00 万元"],
+    [-5_000n, "-0.01 万元"],
+    [999_994_999n, "999.99 万元"],
+    [999_995_000n, "1,000.00 万元"],
+    [123_456_789_012_344_999n, "123,456,789,012.34 万元"],
+    [123_456_789_012_345_000n, "123,456,789,012.35 万元"],
+  ])("formatWan(%sn) rounds to %j", (fen, text) => {
+    expect(formatWan(fen, "zh")).toBe(text);
+  });
+
+  it.each([
+    [499_999n, "¥0.00M"],
+    [500_000n, "¥0.01M"],
+    [-499_999n, "¥0.00M"],
+    [-500_000n, "-¥0.01M"],
+    [999_499_999n, "¥9.99M"],
+    [999_500_000n, "¥10.00M"],
+    [123_456_789_012_344_999_999n, "¥1,234,567,890,123.45M"],
+    [123_456_789_012_345_000_000n, "¥1,234,567,890,123.45M"],
+    [123_456_789_012_345_500_000n, "¥1,234,567,890,123.46M"],
+  ])("formatWan(%sn, \"en\") rounds to %j", (fen, text) => {
+    expect(formatWan(fen, "en")).toBe(text);
+  });
+});
+
+describe("formatMoneyShort", () => {
+  it.each([
+    [0n, "0.00 元"],
+    [999_900n, "9,999.00 元"],
+    [999_999n, "9,999.99 元"],
+    [1_000_000n, "1.00 万元"],
+    [9_278_733_100n, "9,278.73 万元"],
+    [9_999_994_999n, "9,999.99 万元"],
+    [9_999_995_000n, "1.00 亿元"],
+    [10_000_000_000n, "1.00 亿元"],
+    [12_300_000_000n, "1.23 亿元"],
+    [-12_300_000_000n, "-1.23 亿元"],
+    [-999_900n, "-9,999.00 元"],
+    [123_456_789_012_345_678n, "12,345,678.90 亿元"],
+  ])("formatMoneyShort(%sn) in Chinese is %j", (fen, text) => {
+    expect(formatMoneyShort(fen, "zh")).toBe(text);
+  });
+
+  it.each([
+    [999_900n, "¥9,999.00"],
+    [99_999_999n, "¥999,999.99"],
+    [100_000_000n, "¥1.00M"],
+    [9_278_733_100n, "¥92.79M"],
+    [99_999_499_999n, "¥999.99M"],
+    [99_999_500_000n, "¥1.00B"],
+    [123_000_000_000n, "¥1.23B"],
+    [-123_000_000_000n, "-¥1.23B"],
+    [123_456_789_012_345_678n, "¥1,234,567.89B"],
+  ])("formatMoneyShort(%sn) in English is %j", (fen, text) => {
+    expect(formatMoneyShort(fen, "en")).toBe(text);
+  });
+});
+
+describe("formatCount", () => {
+  it.each([
+    [0, "0"],
+    [7, "7"],
+    [15000, "15,000"],
+    [-1234567, "-1,234,567"],
+    [1234.5, "1,235"],
+    [Number.MAX_SAFE_INTEGER, "9,007,199,254,740,991"],
+    [Number.NaN, "—"],
+    [Number.POSITIVE_INFINITY, "—"],
+  ])("formatCount(%s) is %j in both languages", (n, text) => {
+    expect(formatCount(n, "zh")).toBe(text);
+    expect(formatCount(n, "en")).toBe(text);
+  });
+});
+
+describe("formatPercent", () => {
+  it.each([
+    [0.95, 1, "95.0%"],
+    [1, 1, "100.0%"],
+    [0, 1, "0.0%"],
+    [0.12345, 2, "12.35%"],
+    [0.5, 0, "50%"],
+    [-0.025, 1, "-2.5%"],
+    [12.5, 1, "1,250.0%"],
+    [Number.NaN, 1, "—"],
+  ])("formatPercent(%s, lang, %s) is %j in both languages", (ratio, digits, text) => {
+    expect(formatPercent(ratio, "zh", digits)).toBe(text);
+    expect(formatPercent(ratio, "en", digits)).toBe(text);
+  });
+
+  it("formatPercent(0.95) defaults to Chinese and one decimal", () => {
+    expect(formatPercent(0.95)).toBe("95.0%");
+  });
+});
+
+describe("formatDecimalString", () => {
+  it.each([
+    ["15000.00", "15,000.00"],
+    ["200.00", "200.00"],
+    ["685.74", "685.74"],
+    ["146400.00", "146,400.00"],
+    ["0.00", "0.00"],
+    ["-1234567.5", "-1,234,567.5"],
+    ["-0.00", "0.00"],
+    ["+5", "5"],
+    ["007", "7"],
+    [".5", "0.5"],
+    ["1,200.5", "1,200.5"],
+    ["1234567890123456789012345.678901", "1,234,567,890,123,456,789,012,345.678901"],
+  ])("formatDecimalString(%j) is %j", (value, text) => {
+    expect(formatDecimalString(value, "zh")).toBe(text);
+    expect(formatDecimalString(value, "en")).toBe(text);
+  });
+
+  it.each(["abc", "", "1,2", "1.2.3", "95%", "."])("formatDecimalString(%j) returns it unchanged", (value) => {
+    expect(formatDecimalString(value)).toBe(value);
+  });
+});
+
+describe("formatDate", () => {
+  it.each([
+    ["2026-10-31", "2026年10月31日", "31 Oct 2026"],
+    ["2024-02-29", "2024年2月29日", "29 Feb 2024"],
+    ["2025-01-01", "2025年1月1日", "1 Jan 2025"],
+    ["2025-12-31", "2025年12月31日", "31 Dec 2025"],
+  ])("formatDate(%j) is %j in Chinese and %j in English", (iso, zh, en) => {
+    expect(formatDate(iso)).toBe(zh);
+    expect(formatDate(iso, "en")).toBe(en);
+  });
+
+  it.each(["2023-02-29", "2026-13-01", "2026-1-5", "31/10/2026", ""])(
+    "formatDate(%j) is not a real ISO date and comes back unchanged",
+    (iso) => {
+      expect(formatDate(iso, "zh")).toBe(iso);
+      expect(formatDate(iso, "en")).toBe(iso);
+    },
+  );
+});
