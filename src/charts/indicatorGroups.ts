@@ -1,0 +1,130 @@
+// How the indicators are spread over 一级 / 二级 groups, and what kind of target each has:
+// one stacked bar per 二级, under its 一级 heading, on a shared count scale.
+
+import type { TargetKind } from "../core/model.ts";
+import { stackLayout, stackRow, type StackSegment } from "./stack.ts";
+import type { ChartOptions, ChartResult } from "./types.ts";
+import {
+  INK,
+  type PatternName,
+  type Tone,
+  caption,
+  checkCount,
+  checkOneOf,
+  checkRows,
+  checkText,
+  cssColor,
+  header,
+  heading,
+  legend,
+  normalizeOptions,
+  patternSet,
+  plural,
+  summaryPrefix,
+  svgDocument,
+  tr,
+} from "./util.ts";
+
+export interface IndicatorGroupRow {
+  level1: string;
+  level2: string;
+  kind: TargetKind;
+  count: number;
+}
+
+const KINDS: readonly TargetKind[] = ["quantitative", "deadline", "qualitative", "none"];
+
+const ON_FILL = "var(--c-on-fill, #ffffff)";
+
+const STYLE: Record<TargetKind, { zh: string; en: string; fill: string; pattern: PatternName; tone: Tone; ink: string }> = {
+  quantitative: { zh: "定量", en: "quantitative", fill: cssColor("quantitative", "#2f6db5"), pattern: "solid", tone: "light", ink: ON_FILL },
+  deadline: { zh: "期限", en: "deadline", fill: cssColor("deadline", "#b4521a"), pattern: "hatch", tone: "light", ink: ON_FILL },
+  qualitative: { zh: "定性", en: "qualitative", fill: cssColor("qualitative", "#2e7d4f"), pattern: "dots", tone: "light", ink: ON_FILL },
+  none: { zh: "无目标", en: "no target", fill: cssColor("no-target", "#aab3bc"), pattern: "cross", tone: "dark", ink: INK },
+};
+
+type Counts = Record<TargetKind, number>;
+
+interface Level1 {
+  level1: string;
+  level2: Map<string, Counts>;
+}
+
+function groupsOf(rows: readonly IndicatorGroupRow[]): Level1[] {
+  const groups = new Map<string, Level1>();
+  checkRows(rows).forEach((row, i) => {
+    const level1 = checkText(row.level1, `rows[${i}].level1`);
+    const level2 = checkText(row.level2, `rows[${i}].level2`);
+    const kind = checkOneOf(row.kind, KINDS, `rows[${i}].kind`);
+    const count = checkCount(row.count, `rows[${i}].count`);
+    let g = groups.get(level1);
+    if (!g) groups.set(level1, (g = { level1, level2: new Map() }));
+    let c = g.level2.get(level2);
+    if (!c) g.level2.set(level2, (c = { quantitative: 0, deadline: 0, qualitative: 0, none: 0 }));
+    c[kind] += count; // repeated rows add up, so callers may pass one row per indicator
+  });
+  return [...groups.values()];
+}
+
+const sum = (c: Counts) => KINDS.reduce((s, k) => s + c[k], 0);
+
+export function indicatorGroupChart(rows: readonly IndicatorGroupRow[], options: ChartOptions): ChartResult {
+  const f = normalizeOptions(options);
+  const groups = groupsOf(rows);
+  const pats = patternSet(f.id);
+  const label = (k: TargetKind) => tr(f, STYLE[k].zh, STYLE[k].en);
+  const all = groups.flatMap((g) => [...g.level2].map(([level2, counts]) => ({ level1: g.level1, level2, counts })));
+  const totals: Counts = { quantitative: 0, deadline: 0, qualitative: 0, none: 0 };
+  for (const r of all) for (const k of KINDS) totals[k] += r.counts[k];
+  const shown = KINDS.filter((k) => totals[k] > 0);
+  const kinds = shown.length > 0 ? shown : KINDS;
+  const segments = (c: Counts): StackSegment[] =>
+    kinds.map((k) => ({ label: label(k), value: c[k], fill: STYLE[k].fill, pattern: pats.url(STYLE[k].pattern, STYLE[k].tone), ink: STYLE[k].ink }));
+
+  const max = Math.max(1, ...all.map((r) => sum(r.counts)));
+  const layout = stackLayout(f, all.map((r) => String(sum(r.counts))), max, 12);
+  const head = header(f);
+  const parts = [head.svg];
+  let y = head.height;
+  const key = legend(f, y, kinds.map((k) => ({ label: label(k), fill: STYLE[k].fill, pattern: pats.url(STYLE[k].pattern, STYLE[k].tone) })));
+  parts.push(key.svg);
+  y += key.height + 12;
+  groups.forEach((g, gi) => {
+    if (gi > 0) y += 8;
+    const count = [...g.level2.values()].reduce((s, c) => s + sum(c), 0);
+    const h = heading(f, y, g.level1, tr(f, `${count} 项`, plural(count, "indicator")));
+    parts.push(`<g class="jx-group">`, h.svg);
+    y += h.height + 4;
+    for (const [level2, counts] of g.level2) {
+      const row = stackRow(f, layout, y, { label: level2, segments: segments(counts), end: String(sum(counts)) });
+      parts.push(row.svg);
+      y += row.height;
+    }
+    parts.push(`</g>`);
+  });
+
+  const grand = sum(totals);
+  const biggest = all.reduce((a, b) => (sum(b.counts) > sum(a.counts) ? b : a));
+  const byKind = kinds.filter((k) => totals[k] > 0);
+  const summary =
+    summaryPrefix(f) +
+    tr(
+      f,
+      `共 ${grand} 项指标${byKind.length ? `（${byKind.map((k) => `${label(k)} ${totals[k]} 项`).join("、")}）` : ""}，` +
+        `分属 ${groups.length} 个一级指标、${all.length} 个二级指标，最多的是${biggest.level1} / ${biggest.level2}（${sum(biggest.counts)} 项）。`,
+      `${plural(grand, "indicator")}${byKind.length ? ` (${byKind.map((k) => `${totals[k]} ${label(k)}`).join(", ")})` : ""} ` +
+        `in ${groups.length} first-level and ${all.length} second-level groups; the largest is ${biggest.level1} / ${biggest.level2} (${sum(biggest.counts)}).`,
+    );
+
+  const table = {
+    caption: caption(f),
+    head: [tr(f, "一级指标", "Level 1"), tr(f, "二级指标", "Level 2"), ...KINDS.map(label), tr(f, "合计", "Total")],
+    rows: [
+      ...all.map((r) => [r.level1, r.level2, ...KINDS.map((k) => String(r.counts[k])), String(sum(r.counts))]),
+      [tr(f, "合计", "Total"), "", ...KINDS.map((k) => String(totals[k])), String(grand)],
+    ],
+    numeric: [false, false, true, true, true, true, true],
+  };
+
+  return { svg: svgDocument(f, "jx-indicator-groups", y + 4, summary, pats.defs(), parts.filter(Boolean).join("\n")), summary, table };
+}

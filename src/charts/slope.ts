@@ -1,0 +1,225 @@
+// Budget items across years: one line per item from year to year, the first amount at the
+// left, and at the right the item, its latest amount and the change on the previous year in
+// 万元 and percent. Labels are nudged apart so they never overlap; a leader line keeps them tied.
+
+import { line, scaleLinear, scalePoint } from "d3";
+import type { ChartOptions, ChartResult } from "./types.ts";
+import {
+  CATEGORICAL,
+  INK,
+  MUTED,
+  PAPER,
+  RULE,
+  baseline,
+  caption,
+  checkRows,
+  checkText,
+  esc,
+  fail,
+  formatChange,
+  formatWan,
+  formatYuan,
+  header,
+  n,
+  normalizeOptions,
+  summaryPrefix,
+  svgDocument,
+  text,
+  textLines,
+  textWidth,
+  tr,
+  wanUnit,
+  wrapText,
+  yuanUnit,
+} from "./util.ts";
+
+export interface SlopeRow {
+  item: string;
+  values: { year: number; amountFen: bigint }[];
+}
+
+interface Item {
+  item: string;
+  byYear: Map<number, bigint>;
+}
+
+function itemsOf(rows: readonly SlopeRow[]): Item[] {
+  const seen = new Set<string>();
+  return checkRows(rows).map((row, i) => {
+    const item = checkText(row.item, `rows[${i}].item`);
+    if (seen.has(item)) fail("rows", `rows[${i}].item repeats ${item}`);
+    seen.add(item);
+    if (!Array.isArray(row.values) || row.values.length === 0) fail("rows", `rows[${i}].values must be a non-empty array`);
+    const byYear = new Map<number, bigint>();
+    row.values.forEach((v, j) => {
+      const at = `rows[${i}].values[${j}]`;
+      if (v == null || !Number.isInteger(v.year) || v.year < 1900 || v.year > 2200) fail("rows", `${at}.year must be a year`);
+      if (typeof v.amountFen !== "bigint") fail("rows", `${at}.amountFen must be a bigint`);
+      if (byYear.has(v.year)) fail("rows", `${at}.year repeats ${v.year}`);
+      byYear.set(v.year, v.amountFen);
+    });
+    return { item, byYear };
+  });
+}
+
+interface Placed {
+  want: number;
+  h: number;
+  top: number;
+}
+
+/**
+ * Moves label boxes apart (keeping their order) so none overlap: each box wants its first line
+ * (`anchor` below its top) level with its point, and is pushed down only as far as needed.
+ * The chart grows to fit, so nothing is ever pushed off the bottom.
+ */
+function dodge(boxes: Placed[], gap: number, minTop: number, anchor: number): void {
+  let floor = minTop;
+  for (const b of [...boxes].sort((a, b) => a.want - b.want)) {
+    b.top = Math.max(b.want - anchor, floor);
+    floor = b.top + b.h + gap;
+  }
+}
+
+export function slopeChart(rows: readonly SlopeRow[], options: ChartOptions): ChartResult {
+  const f = normalizeOptions(options);
+  const items = itemsOf(rows);
+  const years = [...new Set(items.flatMap((it) => [...it.byYear.keys()]))].sort((a, b) => a - b);
+  if (years.length < 2) fail("rows", "needs values for at least two years");
+  const first = years[0];
+  const last = years[years.length - 1];
+  const prevYear = years[years.length - 2];
+  const wan = wanUnit(f);
+  const signed = (fen: bigint) => (fen > 0n ? "+" : fen < 0n ? "-" : "±") + formatWan(fen < 0n ? -fen : fen);
+  const changeText = (it: Item) => {
+    const cur = it.byYear.get(last);
+    const prev = it.byYear.get(prevYear);
+    if (cur === undefined || prev === undefined) return tr(f, `${prevYear} 年无对比`, `no ${prevYear} value`);
+    if (cur === prev) return tr(f, "无变化", "unchanged");
+    return `${signed(cur - prev)} ${wan}${tr(f, `（${formatChange(cur, prev)}）`, ` (${formatChange(cur, prev)})`)}`;
+  };
+
+  // Columns: first-year amounts | lines | item, latest amount and change.
+  const LH = 17;
+  const leftW = Math.max(...items.map((it) => (it.byYear.has(first) ? textWidth(formatWan(it.byYear.get(first)!), 12) : 0))) + 10;
+  const rightW = Math.round(f.compact ? f.inner * 0.52 : Math.min(280, f.inner * 0.42));
+  const labels = items.map((it) => {
+    const latest = [...it.byYear.keys()].sort((a, b) => b - a)[0];
+    const amount = `${formatWan(it.byYear.get(latest)!)} ${wan}${latest === last ? "" : tr(f, `（${latest} 年）`, ` (${latest})`)}`;
+    const change = changeText(it);
+    const tail = textWidth(`${amount} · ${change}`, 12) <= rightW ? [`${amount} · ${change}`] : [...wrapText(amount, rightW, 12), ...wrapText(change, rightW, 12)];
+    return { name: wrapText(it.item, rightW, 13), tail, latest };
+  });
+  const blockH = (k: number) => labels[k].name.length * LH + labels[k].tail.length * LH;
+
+  const head = header(f);
+  const yearsTop = head.height + 2;
+  const plotTop = yearsTop + 30;
+  const plotH = Math.max(200, labels.reduce((s, _, k) => s + blockH(k) + 10, 0));
+  const xLeft = f.pad + leftW;
+  const xRight = f.pad + f.inner - rightW - 12;
+  const sx = scalePoint<number>().domain(years).range([xLeft, xRight]);
+  const all = items.flatMap((it) => [...it.byYear.values()].map((v) => Number(v) / 100));
+  // Amounts start from zero, so a line's slope is not exaggerated by a cropped axis.
+  let lo = Math.min(0, ...all);
+  let hi = Math.max(0, ...all);
+  if (lo === hi) hi = lo + 1;
+  const sy = scaleLinear().domain([lo, hi]).range([plotTop + plotH - 8, plotTop + 8]);
+  const yOf = (fen: bigint) => sy(Number(fen) / 100);
+
+  const parts = [head.svg];
+  for (const year of years) {
+    const x = sx(year)!;
+    parts.push(text(x, baseline(yearsTop, 22, 13), String(year), { anchor: "middle", weight: 600 }));
+    parts.push(`<line x1="${n(x)}" x2="${n(x)}" y1="${n(plotTop - 4)}" y2="${n(plotTop + plotH)}" stroke="${RULE}"/>`);
+  }
+
+  const path = line<number>()
+    .defined((_, i, data) => data[i] !== undefined && !Number.isNaN(data[i]))
+    .x((_, i) => sx(years[i])!)
+    .y((d) => d);
+  const right: Placed[] = labels.map((_, k) => ({ want: yOf(items[k].byYear.get(labels[k].latest)!) , h: blockH(k), top: 0 }));
+  dodge(right, 10, plotTop - 6, LH / 2);
+  const left: Placed[] = items.map((it) => ({ want: it.byYear.has(first) ? yOf(it.byYear.get(first)!) : NaN, h: LH, top: 0 }));
+  const leftShown = left.filter((b) => !Number.isNaN(b.want));
+  dodge(leftShown, 2, plotTop - 6, LH / 2);
+
+  let bottom = plotTop + plotH;
+  items.forEach((it, k) => {
+    const colour = CATEGORICAL[k % CATEGORICAL.length];
+    const ys = years.map((year) => (it.byYear.has(year) ? yOf(it.byYear.get(year)!) : NaN));
+    const g = [`<path d="${path(ys) ?? ""}" fill="none" stroke="${colour}" stroke-width="2.5"/>`];
+    for (const [i, year] of years.entries()) {
+      if (Number.isNaN(ys[i])) continue;
+      g.push(`<circle cx="${n(sx(year)!)}" cy="${n(ys[i])}" r="4" fill="${colour}" stroke="${PAPER}" stroke-width="1.5"/>`);
+    }
+    const lb = left[k];
+    if (!Number.isNaN(lb.want)) {
+      const ly = lb.top + LH / 2;
+      g.push(text(xLeft - 8, baseline(lb.top, LH, 12), formatWan(it.byYear.get(first)!), { anchor: "end", size: 12, fill: MUTED }));
+      if (Math.abs(ly - lb.want) > 2) {
+        g.push(`<polyline points="${n(xLeft - 5)},${n(lb.want)} ${n(xLeft - 7)},${n(ly)}" fill="none" stroke="${colour}" stroke-width="1"/>`);
+      }
+    }
+    const box = right[k];
+    const lx = xRight + 12;
+    const px = sx(labels[k].latest)!;
+    const nameTop = box.top;
+    // A leader from the point to the label's first line when the label had to move.
+    const ly = nameTop + LH / 2;
+    if (Math.abs(ly - box.want) > 2 || px !== xRight) {
+      g.push(`<polyline points="${n(px + 5)},${n(box.want)} ${n(lx - 8)},${n(box.want)} ${n(lx - 3)},${n(ly)}" fill="none" stroke="${colour}" stroke-width="1"/>`);
+    }
+    g.push(textLines(lx, nameTop, labels[k].name, LH, { weight: 600, fill: INK }));
+    g.push(textLines(lx, nameTop + labels[k].name.length * LH, labels[k].tail, LH, { size: 12, fill: MUTED }));
+    bottom = Math.max(bottom, box.top + box.h);
+    parts.push(`<g class="jx-slope-item"><title>${esc(it.item)}</title>\n${g.join("\n")}\n</g>`);
+  });
+  parts.push(text(f.pad, baseline(bottom + 6, LH, 12), tr(f, "金额单位：万元", "Amounts in 10,000 yuan"), { size: 12, fill: MUTED, cls: "jx-unit-note" }));
+  bottom += 6 + LH;
+
+  const yuan = yuanUnit(f);
+  const describe = (it: Item) => {
+    const cur = it.byYear.get(last);
+    const prev = it.byYear.get(prevYear);
+    if (cur === undefined || prev === undefined) {
+      const shown = years.filter((yr) => it.byYear.has(yr)).map((yr) => tr(f, `${yr} 年 ${formatYuan(it.byYear.get(yr)!)} ${yuan}`, `${formatYuan(it.byYear.get(yr)!)} ${yuan} in ${yr}`));
+      return `${it.item} ${shown.join(tr(f, "，", ", "))}`;
+    }
+    const diff = cur - prev;
+    if (diff === 0n) {
+      return tr(f, `${it.item} ${prevYear} 年与 ${last} 年均为 ${formatYuan(cur)} 元（无变化）`, `${it.item} was ${formatYuan(cur)} yuan in both ${prevYear} and ${last} (unchanged)`);
+    }
+    return tr(
+      f,
+      `${it.item}由 ${prevYear} 年的 ${formatYuan(prev)} 元变为 ${last} 年的 ${formatYuan(cur)} 元（${diff < 0n ? "-" : "+"}${formatYuan(diff < 0n ? -diff : diff)} 元，${formatChange(cur, prev)}）`,
+      `${it.item} went from ${formatYuan(prev)} yuan in ${prevYear} to ${formatYuan(cur)} yuan in ${last} (${diff < 0n ? "-" : "+"}${formatYuan(diff < 0n ? -diff : diff)} yuan, ${formatChange(cur, prev)})`,
+    );
+  };
+  const summary = summaryPrefix(f) + items.map(describe).join(tr(f, "；", "; ")) + tr(f, "。", ".");
+
+  const table = {
+    caption: caption(f),
+    head: [tr(f, "项目", "Item"), tr(f, "年度", "Year"), tr(f, "金额（元）", "Amount (yuan)"), tr(f, "较上年变化（元）", "Change on previous year (yuan)"), tr(f, "较上年变化率", "Change (%)")],
+    rows: items.flatMap((it) =>
+      years
+        .filter((yr) => it.byYear.has(yr))
+        .map((yr) => {
+          const cur = it.byYear.get(yr)!;
+          const i = years.indexOf(yr);
+          const prev = i > 0 ? it.byYear.get(years[i - 1]) : undefined;
+          const diff = prev === undefined ? null : cur - prev;
+          return [
+            it.item,
+            String(yr),
+            formatYuan(cur),
+            diff === null ? "—" : `${diff > 0n ? "+" : ""}${formatYuan(diff)}`,
+            prev === undefined ? "—" : formatChange(cur, prev),
+          ];
+        }),
+    ),
+    numeric: [false, true, true, true, true],
+  };
+
+  return { svg: svgDocument(f, "jx-slope", bottom + 10, summary, "", parts.filter(Boolean).join("\n")), summary, table };
+}
