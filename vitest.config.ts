@@ -5,5 +5,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     environment: "node",
     testTimeout: 20_000,
+    hookTimeout: 180_000,
+    // Browser tests build the site; one file at a time keeps two builds from racing.
+    fileParallelism: false,
   },
 });

@@ -1,0 +1,32 @@
+// Screenshots of the built site at desktop and phone widths, to look at:
+// `node scripts/shoot.ts [path…]` → test/output/*.png
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { serve } from "./serve.ts";
+
+const paths = process.argv.slice(2);
+const { server, url } = await serve({ root: "dist", port: 0 });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+mkdirSync("test/output", { recursive: true });
+for (const [name, width] of [["desktop", 1280], ["phone", 375]] as const) {
+  const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+  page.on("console", (m) => m.type() === "error" && console.log("console:", m.text()));
+  page.on("pageerror", (e) => console.log("pageerror:", e.message));
+  for (const p of paths.length ? paths : [""]) {
+    await page.goto(url + p.replace(/^\//, ""));
+    const file = `test/output/${(p || "index").replace(/[\/]+/g, "_")}-${name}.png`;
+    await page.screenshot({ path: file, fullPage: true });
+    // Long pages are also cut into screen-high pieces, easier to look at.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0, i = 1; y < height && i <= 12; y += 1800, i++) {
+      await page.screenshot({ path: file.replace(/\.png$/, `-${i}.png`), fullPage: true, clip: { x: 0, y, width, height: Math.min(1800, height - y) } });
+    }
+    console.log(file, await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]));
+  }
+  await page.close();
+}
+await browser.close();
+server.close();

@@ -1,0 +1,63 @@
+// The SQL behind every page and chart, written once and run by either runtime.
+// Money leaves DuckDB as VARCHAR (exact DECIMAL text) and counts as INTEGER.
+import type { QueryEngine, Value } from "./engine.ts";
+
+export const SQL = {
+  units: `SELECT unit_id, unit_name, fiscal_year, funding_method, duties, goals, staff_count, org_count, data_source, source_file, source_row
+          FROM units ORDER BY data_source, fiscal_year DESC, unit_name`,
+  budget: `SELECT line_id, kind, item, CAST(amount AS VARCHAR) AS amount, source_file, source_row
+           FROM budget WHERE unit_id = $1 AND fiscal_year = $2
+           ORDER BY CASE kind WHEN 'total' THEN 0 WHEN 'source' THEN 1 ELSE 2 END, line_id`,
+  reconciliation: `SELECT CAST(sum(amount) FILTER (WHERE kind = 'total') AS VARCHAR) AS total,
+                          CAST(sum(amount) FILTER (WHERE kind = 'source') AS VARCHAR) AS sources,
+                          CAST(sum(amount) FILTER (WHERE kind = 'structure') AS VARCHAR) AS structure,
+                          CAST(count(*) FILTER (WHERE kind = 'source') AS INTEGER) AS source_lines,
+                          CAST(count(*) FILTER (WHERE kind = 'structure') AS INTEGER) AS structure_lines
+                   FROM budget WHERE unit_id = $1 AND fiscal_year = $2`,
+  keyFigures: `SELECT unit_id, fiscal_year,
+                      CAST(sum(amount) FILTER (WHERE kind = 'total') AS VARCHAR) AS total,
+                      CAST(sum(amount) FILTER (WHERE kind = 'structure' AND item = '基本支出') AS VARCHAR) AS basic,
+                      CAST(sum(amount) FILTER (WHERE kind = 'structure' AND item = '项目支出') AS VARCHAR) AS project
+               FROM budget GROUP BY unit_id, fiscal_year`,
+  level1Counts: `SELECT unit_id, fiscal_year, level1, CAST(count(*) AS INTEGER) AS n, CAST(count(name) AS INTEGER) AS named
+                 FROM indicators GROUP BY unit_id, fiscal_year, level1 ORDER BY unit_id, fiscal_year, min(ord)`,
+  findingCounts: `SELECT unit_id, fiscal_year, severity, CAST(count(*) AS INTEGER) AS n
+                  FROM findings GROUP BY unit_id, fiscal_year, severity`,
+  indicatorKinds: `SELECT level1, level2, target_kind AS kind, CAST(count(*) AS INTEGER) AS n
+                   FROM indicators WHERE unit_id = $1 AND fiscal_year = $2
+                   GROUP BY level1, level2, target_kind ORDER BY min(ord), target_kind`,
+  indicators: `SELECT indicator_id, ord, level1, level2, name, target, target_kind, op, value, measure_unit, direction, deadline, note, source_file, source_row
+               FROM indicators WHERE unit_id = $1 AND fiscal_year = $2 ORDER BY ord`,
+  tasks: `SELECT task_id, task_order, task_name, task_content, source_file, source_row
+          FROM tasks WHERE unit_id = $1 AND fiscal_year = $2 ORDER BY task_order`,
+  findings: `SELECT severity, code, message, message_en, subject, source_file, source_row, source_column
+             FROM findings WHERE unit_id = $1 AND fiscal_year = $2
+             ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, source_row NULLS FIRST`,
+} as const;
+
+export interface UnitRow { unit_id: string; unit_name: string; fiscal_year: number; funding_method: string | null; duties: string | null; goals: string | null; staff_count: number | null; org_count: number | null; data_source: "declared" | "sample"; source_file: string | null; source_row: number | null }
+export interface BudgetRow { line_id: string; kind: "total" | "source" | "structure"; item: string; amount: string; source_file: string | null; source_row: number | null }
+export interface ReconciliationRow { total: string | null; sources: string | null; structure: string | null; source_lines: number; structure_lines: number }
+export interface KeyFiguresRow { unit_id: string; fiscal_year: number; total: string | null; basic: string | null; project: string | null }
+export interface Level1CountRow { unit_id: string; fiscal_year: number; level1: string; n: number; named: number }
+export interface FindingCountRow { unit_id: string; fiscal_year: number; severity: "error" | "warning" | "info"; n: number }
+export interface IndicatorKindRow { level1: string; level2: string; kind: "quantitative" | "deadline" | "qualitative" | "none"; n: number }
+export interface IndicatorRow { indicator_id: string; ord: number; level1: string; level2: string; name: string | null; target: string | null; target_kind: IndicatorKindRow["kind"]; op: string | null; value: string | null; measure_unit: string | null; direction: string | null; deadline: string | null; note: string | null; source_file: string | null; source_row: number | null }
+export interface TaskRow { task_id: string; task_order: number; task_name: string; task_content: string | null; source_file: string | null; source_row: number | null }
+export interface FindingRow { severity: "error" | "warning" | "info"; code: string; message: string; message_en: string | null; subject: string | null; source_file: string | null; source_row: number | null; source_column: number | null }
+
+const run = <T>(engine: QueryEngine, sql: string, params?: Value[]) => engine.query(sql, params) as unknown as Promise<T[]>;
+
+/** Typed wrappers: one per query, each the same in both runtimes. */
+export const queries = {
+  units: (e: QueryEngine) => run<UnitRow>(e, SQL.units),
+  budget: (e: QueryEngine, unitId: string, year: number) => run<BudgetRow>(e, SQL.budget, [unitId, year]),
+  reconciliation: async (e: QueryEngine, unitId: string, year: number) => (await run<ReconciliationRow>(e, SQL.reconciliation, [unitId, year]))[0],
+  keyFigures: (e: QueryEngine) => run<KeyFiguresRow>(e, SQL.keyFigures),
+  level1Counts: (e: QueryEngine) => run<Level1CountRow>(e, SQL.level1Counts),
+  findingCounts: (e: QueryEngine) => run<FindingCountRow>(e, SQL.findingCounts),
+  indicatorKinds: (e: QueryEngine, unitId: string, year: number) => run<IndicatorKindRow>(e, SQL.indicatorKinds, [unitId, year]),
+  indicators: (e: QueryEngine, unitId: string, year: number) => run<IndicatorRow>(e, SQL.indicators, [unitId, year]),
+  tasks: (e: QueryEngine, unitId: string, year: number) => run<TaskRow>(e, SQL.tasks, [unitId, year]),
+  findings: (e: QueryEngine, unitId: string, year: number) => run<FindingRow>(e, SQL.findings, [unitId, year]),
+};

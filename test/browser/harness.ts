@@ -1,0 +1,52 @@
+// Shared set-up of the browser tests: build dist/ (once per run), serve it on
+// 127.0.0.1, and drive Debian's Chromium through playwright-core. Every page
+// opened through `open()` records requests to other origins, page errors and
+// console errors, which the tests assert are empty.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { serve } from "../../scripts/serve.ts";
+
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+export function build(outDir = "dist", env: Record<string, string> = {}): void {
+  const r = spawnSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", outDir], {
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ...env },
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`astro build failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}
+
+export async function site(root: string, base = "/") {
+  return serve({ root, port: 0, base });
+}
+
+export interface Watched {
+  page: Page;
+  foreign: string[];
+  errors: string[];
+}
+
+/** A page that records requests leaving the site's origin, page errors and console errors. */
+export async function watchedPage(context: BrowserContext, origin: string): Promise<Watched> {
+  const page = await context.newPage();
+  const foreign: string[] = [];
+  const errors: string[] = [];
+  page.on("request", (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) foreign.push(url);
+  });
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console: ${m.text()}`);
+  });
+  return { page, foreign, errors };
+}

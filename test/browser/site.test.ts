@@ -1,0 +1,116 @@
+// The built site, as a person opens it: both pages with JavaScript on and off,
+// figures and all 53 indicators checked against the model, no request to any
+// other origin, no page error, and screenshots at desktop and phone widths.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync, readFileSync } from "node:fs";
+import type { Browser } from "playwright-core";
+import { importFile } from "../../src/core/import.ts";
+import { formatYuan } from "../../src/core/format.ts";
+import { build, launch, site, watchedPage } from "./harness.ts";
+
+const seed = importFile("data/raw/000_83bc0b582c527eae.txt", readFileSync("data/raw/000_83bc0b582c527eae.txt"));
+const unit = seed.units[0];
+const unitPath = `unit/${unit.id}/${unit.year}/`;
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof site>>;
+
+beforeAll(async () => {
+  build();
+  server = await site("dist");
+  browser = await launch();
+  mkdirSync("test/output", { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.server.close();
+});
+
+describe.each([
+  ["JavaScript on", true],
+  ["JavaScript off", false],
+])("the built site with %s", (_label, javaScriptEnabled) => {
+  it("overview lists the unit with its exact budget and links to its page", async () => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const { page, foreign, errors } = await watchedPage(context, new URL(server.url).origin);
+    await page.goto(server.url);
+    const text = await page.locator("main").innerText();
+    expect(text).toContain(unit.name);
+    expect(text).toContain("92,787,331.00 元");
+    expect(text).toContain("50,839,284.87 元");
+    expect(text).toContain("41,948,046.13 元");
+    expect(text).toContain("53 项三级指标");
+    await page.getByRole("link", { name: unit.name }).click();
+    await expect.poll(() => page.url()).toContain(unitPath);
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("unit page shows every budget line to the fen and every indicator as declared", async () => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const { page, foreign, errors } = await watchedPage(context, new URL(server.url).origin);
+    await page.goto(server.url + unitPath);
+    for (const line of seed.budget) {
+      const row = page.locator(`tr[id="${line.id}"]`);
+      await expect.poll(() => row.innerText()).toContain(formatYuan(line.amountFen));
+      expect(await row.innerText()).toContain(line.item);
+    }
+    expect(await page.locator("main").innerText()).toContain("✓ 相符 资金来源合计 92,787,331.00 元 = 预算总额 92,787,331.00 元");
+    const rows = page.locator('tr[id^="ind-"]');
+    expect(await rows.count()).toBe(seed.indicators.length);
+    for (const ind of seed.indicators) {
+      const row = page.locator(`tr[id="ind-${ind.id}"]`);
+      const cells = await row.locator("td").allInnerTexts();
+      if (ind.name) {
+        expect(cells[0].split("\n")[0]).toBe(ind.name);
+        expect(cells[1]).toBe(ind.target ?? "—");
+        const caption = await row.locator("xpath=ancestor::table/caption").innerText();
+        expect(caption).toContain(`${ind.level1} › ${ind.level2}`);
+      } else {
+        expect(cells[0]).toBe(ind.level2);
+      }
+    }
+    expect(seed.indicators.filter((i) => i.name).length).toBe(53);
+    // Charts are prerendered SVG with a title and a text alternative.
+    const charts = page.locator('figure.chart svg[role="img"]');
+    expect(await charts.count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator("figure.chart table").count()).toBeGreaterThanOrEqual(2);
+    // HTML from the file never shows raw.
+    const html = await page.content();
+    expect(await page.locator("main").innerText()).not.toContain("<p>");
+    expect(html).not.toContain("&lt;p&gt;");
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("the built site's policy and layout", () => {
+  it("every page carries a CSP that allows no outside origin", async () => {
+    for (const path of ["", unitPath]) {
+      const html = await (await fetch(server.url + path)).text();
+      const csp = html.match(/http-equiv="content-security-policy" content="([^"]+)"/)?.[1] ?? "";
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).not.toMatch(/https?:/);
+      expect(csp).not.toContain("unsafe-inline");
+    }
+  });
+
+  it.each([
+    ["desktop", 1280],
+    ["phone", 375],
+  ])("pages fit a %s screen (%i px) with no horizontal scroll, and are saved as screenshots", async (name, width) => {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const { page, errors } = await watchedPage(context, new URL(server.url).origin);
+    for (const path of ["", unitPath]) {
+      await page.goto(server.url + path);
+      const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scrollWidth).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: `test/output/${path ? "unit" : "overview"}-${name}.png`, fullPage: true });
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
