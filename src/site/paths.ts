@@ -1,6 +1,11 @@
 // Links inside the site, prefixed with the configured base so that dist/ can be
-// served from a sub-path.
+// served from a sub-path, and with /en/ for the English interface.
+import type { Lang } from "../core/format.ts";
+
 const BASE = (import.meta.env?.BASE_URL ?? "/").replace(/\/?$/, "/");
 
-export const href = (path = "") => BASE + path.replace(/^\//, "");
-export const unitHref = (unitId: string, year: number) => href(`unit/${unitId}/${year}/`);
+/** A site path (no leading slash, e.g. "unit/u1/2026/") in the given language. */
+export const href = (path = "", lang: Lang = "zh") => BASE + (lang === "en" ? "en/" : "") + path.replace(/^\//, "");
+export const unitHref = (unitId: string, year: number, lang: Lang = "zh") => href(`unit/${unitId}/${year}/`, lang);
+/** Static files (favicon, data) are shared by both languages. */
+export const asset = (path: string) => BASE + path.replace(/^\//, "");

@@ -1,48 +1,53 @@
 // Small helpers that shape query rows for the pages (kept out of .astro files
-// so that they can be unit-tested).
+// so that they can be unit-tested). Every text goes through the page's language.
 import { parseYuanToFen } from "../core/money.ts";
-import { formatWan, formatYuan } from "../core/format.ts";
+import { formatWan, formatYuan, type Lang } from "../core/format.ts";
 import type { BudgetRow, IndicatorRow } from "../query/queries.ts";
+import { t } from "./i18n.ts";
 
 /** Exact fen from a DECIMAL that DuckDB returned as text. */
 export function fen(amount: string | null | undefined): bigint | null {
   return amount === null || amount === undefined ? null : parseYuanToFen(amount);
 }
 
-export const yuanText = (amount: string | null) => {
+export const yuanText = (amount: string | null | undefined, lang: Lang = "zh") => {
   const f = fen(amount);
-  return f === null ? "—" : formatYuan(f);
+  return f === null ? "—" : formatYuan(f, lang);
 };
-export const wanText = (amount: string | null) => {
+export const wanText = (amount: string | null | undefined, lang: Lang = "zh") => {
   const f = fen(amount);
-  return f === null ? "—" : formatWan(f);
+  return f === null ? "—" : formatWan(f, lang);
 };
 
-/** Share of a part in a whole, exact to 0.1 %, as text. */
-export function shareText(part: string | null, whole: string | null): string {
+/** Share of a part in a whole, exact to 0.1 % (half-up), as text. */
+export function shareText(part: string | null | undefined, whole: string | null | undefined): string {
   const p = fen(part);
   const w = fen(whole);
   if (p === null || w === null || w === 0n) return "—";
-  const tenths = (p * 2000n + w) / (2n * w); // half-up, in 0.1 %
-  return `${tenths / 10n}.${tenths % 10n}%`;
+  const neg = p < 0n !== w < 0n;
+  const pa = p < 0n ? -p : p;
+  const wa = w < 0n ? -w : w;
+  const tenths = (pa * 2000n + wa) / (2n * wa);
+  return `${neg ? "-" : ""}${tenths / 10n}.${tenths % 10n}%`;
 }
 
-export const BUDGET_GROUP = { source: "资金来源", structure: "资金结构" } as const;
+export function budgetGroupLabel(kind: "total" | "source" | "structure", lang: Lang): string {
+  const m = t(lang);
+  return kind === "total" ? m.kindTotal : kind === "source" ? m.kindSource : m.kindStructure;
+}
 
-export function budgetChartRows(rows: BudgetRow[]) {
+export function budgetChartRows(rows: BudgetRow[], lang: Lang = "zh") {
   return rows
     .filter((r) => r.kind !== "total")
-    .map((r) => ({ group: BUDGET_GROUP[r.kind as "source" | "structure"], item: r.item, amountFen: fen(r.amount)! }));
+    .map((r) => ({ group: budgetGroupLabel(r.kind, lang), item: r.item, amountFen: fen(r.amount)! }));
 }
 
-export const KIND_LABEL = { quantitative: "定量", deadline: "期限", qualitative: "定性", none: "无目标" } as const;
-const OP_LABEL: Record<string, string> = { ">=": "不低于", "<=": "不高于", "=": "等于", ">": "高于", "<": "低于" };
-
 /** A short reading of the parsed target (what Jixiao understood), e.g. “不低于 200.00 个”. */
-export function parsedText(r: IndicatorRow): string {
-  if (r.target_kind === "quantitative") return `${OP_LABEL[r.op ?? ""] ?? r.op} ${r.value}${r.measure_unit ? ` ${r.measure_unit}` : ""}`;
-  if (r.target_kind === "deadline") return `${r.deadline} 前`;
-  if (r.target_kind === "qualitative") return "定性描述";
+export function parsedText(r: IndicatorRow, lang: Lang = "zh"): string {
+  const m = t(lang);
+  if (r.target_kind === "quantitative") return `${m.ops[r.op ?? ""] ?? r.op} ${r.value}${r.measure_unit ? ` ${r.measure_unit}` : ""}`;
+  if (r.target_kind === "deadline") return m.before(r.deadline ?? "");
+  if (r.target_kind === "qualitative") return m.qualitativeRead;
   return "—";
 }
 
@@ -50,7 +55,7 @@ export function parsedText(r: IndicatorRow): string {
 export function indicatorTree(rows: IndicatorRow[]) {
   const tree: { level1: string; groups: { level2: string; rows: IndicatorRow[] }[] }[] = [];
   for (const r of rows) {
-    let l1 = tree.find((t) => t.level1 === r.level1);
+    let l1 = tree.find((x) => x.level1 === r.level1);
     if (!l1) tree.push((l1 = { level1: r.level1, groups: [] }));
     let l2 = l1.groups.find((g) => g.level2 === r.level2);
     if (!l2) l1.groups.push((l2 = { level2: r.level2, rows: [] }));
@@ -59,9 +64,8 @@ export function indicatorTree(rows: IndicatorRow[]) {
   return tree;
 }
 
-export const SEVERITY_LABEL = { error: "错误", warning: "警告", info: "提示" } as const;
-
-export function sourceText(file: string | null, row: number | null, column?: number | null): string {
-  const name = file ? (file.split("/").pop() ?? file) : "来源文件未注明";
-  return [name, row ? `第 ${row} 行` : "", column ? `第 ${column} 列` : ""].filter(Boolean).join(" ");
+export function sourceText(file: string | null, row: number | null, column?: number | null, lang: Lang = "zh"): string {
+  const m = t(lang);
+  const name = file ? (file.split("/").pop() ?? file) : m.fileUnknown;
+  return [name, row ? m.rowOf(row) : "", column ? m.colOf(column) : ""].filter(Boolean).join(" ");
 }
