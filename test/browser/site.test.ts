@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { importFile } from "../../src/core/import.ts";
 import { formatYuan } from "../../src/core/format.ts";
-import { build, launch, site, watchedPage } from "./harness.ts";
+import { launch, site, watchedPage } from "./harness.ts";
 
 const seed = importFile("data/raw/000_83bc0b582c527eae.txt", readFileSync("data/raw/000_83bc0b582c527eae.txt"));
 const unit = seed.units[0];
@@ -16,7 +16,6 @@ let browser: Browser;
 let server: Awaited<ReturnType<typeof site>>;
 
 beforeAll(async () => {
-  build();
   server = await site("dist");
   browser = await launch();
   mkdirSync("test/output", { recursive: true });

@@ -1,0 +1,52 @@
+// WCAG 2.2 AA on every built page: axe-core finds no violation, in both languages.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { Browser } from "playwright-core";
+import { launch, site } from "./harness.ts";
+
+const AXE = "node_modules/axe-core/axe.min.js";
+let browser: Browser;
+let server: Awaited<ReturnType<typeof site>>;
+
+function pages(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) return pages(p);
+    return f === "index.html" ? [relative("dist", dir).replace(/\\/g, "/")] : [];
+  });
+}
+
+let paths: string[] = [];
+beforeAll(async () => {
+  paths = pages("dist").map((p) => (p ? `${p}/` : ""));
+  server = await site("dist");
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.server.close();
+});
+
+it("every page has no axe violation (WCAG 2.2 A/AA)", async () => {
+  expect(paths.length).toBeGreaterThanOrEqual(4);
+  // bypassCSP lets the test inject axe; the pages themselves stay under their CSP.
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  const report: string[] = [];
+  for (const path of paths) {
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(server.url + path);
+      await page.addScriptTag({ path: AXE });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const r = await axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+        return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+      });
+      for (const v of violations) report.push(`/${path} @${width}px ${v}`);
+    }
+  }
+  expect(report).toEqual([]);
+  await context.close();
+}, 120_000);
