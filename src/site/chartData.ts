@@ -1,0 +1,44 @@
+// The data behind each prerendered chart, computed once for the page and for
+// its CSV download (so the file and the figure can never disagree).
+import Papa from "papaparse";
+import type { QueryEngine } from "../query/engine.ts";
+import { queries, type UnitRow } from "../query/queries.ts";
+import { budgetStructureChart, indicatorGroupChart } from "../charts/index.ts";
+import type { ChartResult } from "../charts/types.ts";
+import { budgetChartRows } from "./view.ts";
+import { t, type Lang } from "./i18n.ts";
+
+export const CHARTS = ["budget", "indicators"] as const;
+export type ChartName = (typeof CHARTS)[number];
+
+export async function unitCharts(db: QueryEngine, unit: UnitRow, lang: Lang): Promise<Record<ChartName, { wide: ChartResult; compact: ChartResult }>> {
+  const m = t(lang);
+  const year = unit.fiscal_year;
+  const sample = unit.data_source === "sample";
+  const [budget, kinds] = await Promise.all([queries.budget(db, unit.unit_id, year), queries.indicatorKinds(db, unit.unit_id, year)]);
+  const budgetRows = budgetChartRows(budget, lang);
+  const budgetTitle = `${unit.unit_name} ${m.yearLabel(year)} ${m.budgetH}`;
+  const kindRows = kinds.map((k) => ({ level1: k.level1, level2: k.level2, kind: k.kind, count: k.n }));
+  const indTitle = `${unit.unit_name} ${m.yearLabel(year)} ${m.indicatorsH}`;
+  return {
+    budget: {
+      wide: budgetStructureChart(budgetRows, { id: "budget", title: budgetTitle, sample, lang }),
+      compact: budgetStructureChart(budgetRows, { id: "budget-c", title: budgetTitle, sample, lang, width: 340 }),
+    },
+    indicators: {
+      wide: indicatorGroupChart(kindRows, { id: "ind", title: indTitle, sample, lang }),
+      compact: indicatorGroupChart(kindRows, { id: "ind-c", title: indTitle, sample, lang, width: 340 }),
+    },
+  };
+}
+
+/**
+ * A chart's table as CSV for spreadsheet users: UTF-8 with BOM (so Excel reads
+ * Chinese), CRLF, cells starting with = + - @ neutralised against formula injection.
+ * Illustrative data says so in its first line.
+ */
+export function chartCsv(chart: ChartResult, sample: boolean, lang: Lang): string {
+  const note = sample ? [[lang === "zh" ? "示例数据（非真实申报数据）" : "示例数据 — illustrative data, not declared"]] : [];
+  const body = Papa.unparse([...note, [chart.table.caption], chart.table.head, ...chart.table.rows], { newline: "\r\n", escapeFormulae: true });
+  return "\uFEFF" + body + "\r\n";
+}
