@@ -1,5 +1,5 @@
 // WCAG 2.2 AA on every built page: axe-core finds no violation, in both languages.
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Browser } from "playwright-core";
@@ -13,14 +13,14 @@ function pages(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
     if (statSync(p).isDirectory()) return pages(p);
-    return f === "index.html" ? [relative("dist", dir).replace(/\\/g, "/")] : [];
+    return f === "index.html" ? [relative(inject("dist"), dir).replace(/\\/g, "/")] : [];
   });
 }
 
 let paths: string[] = [];
 beforeAll(async () => {
-  paths = pages("dist").map((p) => (p ? `${p}/` : ""));
-  server = await site("dist");
+  paths = pages(inject("dist")).map((p) => (p ? `${p}/` : ""));
+  server = await site(inject("dist"));
   browser = await launch();
 });
 afterAll(async () => {

@@ -15,6 +15,8 @@ export function build(outDir = "dist", env: Record<string, string> = {}): void {
     encoding: "utf8",
   });
   if (r.status !== 0) throw new Error(`astro build failed:\n${r.stdout}\n${r.stderr}`);
+  const pdf = spawnSync(process.execPath, ["scripts/pdf.ts", outDir], { env: { ...process.env, ...env }, encoding: "utf8" });
+  if (pdf.status !== 0) throw new Error(`PDF reports failed:\n${pdf.stdout}\n${pdf.stderr}`);
 }
 
 export async function launch(): Promise<Browser> {

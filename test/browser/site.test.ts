@@ -1,7 +1,7 @@
 // The built site, as a person opens it: both pages with JavaScript on and off,
 // figures and all 53 indicators checked against the model, no request to any
 // other origin, no page error, and screenshots at desktop and phone widths.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { mkdirSync, readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { importFile } from "../../src/core/import.ts";
@@ -16,7 +16,7 @@ let browser: Browser;
 let server: Awaited<ReturnType<typeof site>>;
 
 beforeAll(async () => {
-  server = await site("dist");
+  server = await site(inject("dist"));
   browser = await launch();
   mkdirSync("test/output", { recursive: true });
 }, 120_000);

@@ -1,0 +1,52 @@
+// After `astro build`: every unit page printed to an A4 PDF report beside it
+// (dist/unit/{id}/{year}/report.pdf), with unit, year and data source in the
+// running header and page numbers in the footer. Uses Debian's Chromium; where
+// there is none, the PDF links are taken out of the pages instead of left broken.
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { serve } from "./serve.ts";
+
+const DIST = process.argv[2] ?? "dist";
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const LINK = /<p class="pdf-link"[^>]*>[\s\S]*?<\/p>/;
+
+function unitPages(): string[] {
+  const out: string[] = [];
+  for (const lang of ["", "en/"]) {
+    const root = join(DIST, lang, "unit");
+    if (!existsSync(root)) continue;
+    for (const id of readdirSync(root)) for (const year of readdirSync(join(root, id))) out.push(`${lang}unit/${id}/${year}/`);
+  }
+  return out;
+}
+
+const pages = unitPages();
+if (!existsSync(CHROMIUM)) {
+  for (const p of pages) {
+    const file = join(DIST, p, "index.html");
+    writeFileSync(file, readFileSync(file, "utf8").replace(LINK, ""));
+  }
+  console.warn(`pdf: ${CHROMIUM} not found — PDF reports skipped and their links removed (apt-get install -y chromium)`);
+} else {
+  const { server, url } = await serve({ root: DIST, port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  const page = await browser.newPage();
+  for (const p of pages) {
+    await page.goto(url + p, { waitUntil: "load" });
+    const head = await page.evaluate(() => document.querySelector(".print-header")?.textContent?.trim() ?? document.title);
+    const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+    await page.pdf({
+      path: join(DIST, p, "report.pdf"),
+      format: "A4",
+      printBackground: true,
+      margin: { top: "18mm", bottom: "16mm", left: "14mm", right: "14mm" },
+      displayHeaderFooter: true,
+      headerTemplate: `<div style="font-size:8px;width:100%;padding:0 14mm;color:#444;font-family:sans-serif">${esc(head)}</div>`,
+      footerTemplate: `<div style="font-size:8px;width:100%;padding:0 14mm;color:#444;font-family:sans-serif;text-align:right"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
+    });
+  }
+  await browser.close();
+  server.close();
+  console.log(`pdf: ${pages.length} report(s) written`);
+}
