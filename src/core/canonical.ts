@@ -7,7 +7,7 @@ import { ImportError, type BudgetKind, type DataStatus, type Dataset, type Findi
 import { fenToYuanString, parseYuanToFen } from "./money.ts";
 import { dedupeIds, indicatorId, unitId } from "./ids.ts";
 import { parseTarget } from "./target.ts";
-import { cleanText } from "./text.ts";
+import { plainText } from "./text.ts";
 
 export type TableName = "units" | "budget" | "tasks" | "indicators" | "findings";
 
@@ -37,6 +37,13 @@ export const SYNONYMS: Record<string, readonly string[]> = {
   name: ["name", "三级指标", "三级目标", "三级指标名称", "lv3_perf_ind_name", "indicator_name"],
   target: ["target", "指标值", "指标目标值", "年度指标值", "目标值", "kpi_val"],
   note: ["note", "备注", "remark"],
+  // Written with every indicator; on input the target is always re-parsed, so these are read and ignored.
+  target_kind: ["target_kind"],
+  op: ["op"],
+  value: ["value"],
+  measure_unit: ["measure_unit"],
+  direction: ["direction"],
+  deadline: ["deadline"],
   severity: ["severity", "级别"],
   code: ["code", "代码"],
   message: ["message", "说明"],
@@ -108,17 +115,29 @@ export function readCanonical(
   if (header.unknown.length) {
     bad("info", "canonical.unknown_columns", `未识别的列（已忽略）：${header.unknown.join("、")}`, `columns not recognised (ignored): ${header.unknown.join(", ")}`, { file, row: 1 });
   }
-  if (index.unit_name === undefined) need("unit_id", "单位编码");
-  need("fiscal_year", "年度");
+  // Findings (as written by --out) belong to files, not to a unit and year.
+  if (header.table !== "findings") {
+    if (index.unit_name === undefined) need("unit_id", "单位编码");
+    need("fiscal_year", "年度");
+  }
   const units = new Map<string, Dataset["units"][number]>();
 
   for (const { cells, row } of rows) {
     if (cells.every((c) => c.trim() === "")) continue;
     const get = (col: string) => {
       const i = index[col];
-      return i === undefined ? "" : cleanText(cells[i] ?? "");
+      return i === undefined ? "" : plainText(cells[i] ?? "");
     };
     const at = (col: string): Location => ({ file, row, column: (index[col] ?? 0) + 1 });
+    if (header.table === "findings") {
+      const severity = (["error", "warning", "info"].includes(get("severity")) ? get("severity") : "warning") as Severity;
+      data.findings.push({
+        severity, code: get("code"), message: get("message"), messageEn: get("message_en"),
+        location: { file: get("source_file") || file, row: Number(get("source_row")) || undefined, column: Number(get("source_column")) || undefined },
+        ...(get("subject") ? { subject: get("subject") } : {}),
+      });
+      continue;
+    }
     const yearText = get("fiscal_year");
     if (!/^(19|20)\d{2}$/.test(yearText)) {
       bad("error", "canonical.bad_year", `年度无法识别：“${yearText.slice(0, 20)}”，该行未导入`, `year cannot be read: “${yearText.slice(0, 20)}”; row skipped`, at("fiscal_year"));
@@ -145,7 +164,7 @@ export function readCanonical(
         bad("error", "canonical.bad_count", `不是整数：“${v.slice(0, 20)}”`, `not a whole number: “${v.slice(0, 20)}”`, at(col));
         return null;
       };
-      const paragraphs = (col: string) => (index[col] === undefined ? [] : (cells[index[col]!] ?? "").split(/\r?\n/).map(cleanText).filter(Boolean));
+      const paragraphs = (col: string) => (index[col] === undefined ? [] : (cells[index[col]!] ?? "").split(/\r?\n/).map(plainText).filter(Boolean));
       Object.assign(u, { fundingMethod: get("funding_method") || null, duties: paragraphs("duties"), goals: paragraphs("goals"), staffCount: int("staff_count"), orgCount: int("org_count"), source });
     } else if (header.table === "budget") {
       const kind = KINDS[get("kind")] ?? null;
@@ -159,13 +178,6 @@ export function readCanonical(
       data.tasks.push({ id: get("task_id") || `t${uid.slice(1)}-${year}-${order}`, unitId: uid, year, order, name: get("task_name"), content: get("task_content"), source });
     } else if (header.table === "indicators") {
       data.indicators.push(rowToIndicator(get, uid, unitName || uid, year, data.indicators.length + 1, source));
-    } else {
-      const severity = (["error", "warning", "info"].includes(get("severity")) ? get("severity") : "warning") as Severity;
-      data.findings.push({
-        severity, code: get("code"), message: get("message"), messageEn: get("message_en"),
-        location: { file: get("source_file") || file, row: Number(get("source_row")) || undefined, column: Number(get("source_column")) || undefined },
-        ...(get("subject") ? { subject: get("subject") } : {}),
-      });
     }
   }
   data.units = [...units.values()];
@@ -269,7 +281,7 @@ export function fromJson(value: unknown, file: string): Dataset {
     throw new ImportError(`${file}：JSON 中没有 units、budget、tasks 或 indicators 数组`, `${file}: JSON has no units, budget, tasks or indicators array`, { file });
   }
   const arr = (k: string) => (Array.isArray(v[k]) ? (v[k] as Record<string, unknown>[]) : []);
-  const str = (x: unknown) => (typeof x === "string" ? cleanText(x) : typeof x === "number" ? String(x) : "");
+  const str = (x: unknown) => (typeof x === "string" ? plainText(x) : typeof x === "number" ? String(x) : "");
   const num = (x: unknown) => (typeof x === "number" && Number.isFinite(x) ? x : typeof x === "string" && /^\d+$/.test(x) ? Number(x) : null);
   const loc = (x: unknown, i: number): Location => (typeof x === "object" && x && typeof (x as Location).file === "string" ? (x as Location) : { file, row: i + 1 });
   const problem = (k: string, i: number, message: string, messageEn: string) =>

@@ -1,11 +1,11 @@
 // The checks a finance-bureau reviewer makes of a declaration. Each returns
 // findings (never throws); the importer appends them to what it found while reading.
 import type { Dataset, Finding, Indicator, Location, Severity } from "./model.ts";
-import { fenToYuanString, sumFen } from "./money.ts";
+import { fenToGroupedYuan, fenToYuanString, sumFen } from "./money.ts";
 import { moneyTargetToFen, unitFamily } from "./target.ts";
 import { ITEM_LEVEL1 } from "./vocabulary.ts";
 
-const yuan = (fen: bigint) => `${fenToYuanString(fen).replace(/\B(?=(\d{3})+(?!\d))/g, ",")} 元`;
+const yuan = (fen: bigint) => `${fenToGroupedYuan(fen)} 元`;
 
 function finding(severity: Severity, code: string, message: string, messageEn: string, location: Location, subject?: string): Finding {
   return { severity, code, message, messageEn, location, ...(subject ? { subject } : {}) };
@@ -96,7 +96,8 @@ function checkIndicator(ind: Indicator, budgetTotal: bigint | undefined): Findin
   const f = (severity: Severity, code: string, zh: string, en: string) => out.push(finding(severity, code, zh, en, ind.source, ind.id));
   const label = ind.name ?? `${ind.level2}（无三级指标）`;
   for (const cell of [ind.name, ind.target]) {
-    if (cell && /^[=+\-@]\s*[A-Za-z(]/.test(cell)) f("warning", "cell.formula_like", `“${cell.slice(0, 30)}”形如电子表格公式，已按文本处理`, `“${cell.slice(0, 30)}” looks like a spreadsheet formula; kept as text`);
+    // =SUM(…), @A1, +1+1 (a number followed by more arithmetic); not =100.00(率) or -5%.
+    if (cell && /^[=+\-@]\s*(?:[A-Za-z(]|[\d.]+\s*[-+*/^&])/.test(cell)) f("warning", "cell.formula_like", `“${cell.slice(0, 30)}”形如电子表格公式，已按文本处理`, `“${cell.slice(0, 30)}” looks like a spreadsheet formula; kept as text`);
   }
   const p = ind.parsed;
   if (p.kind === "none") {

@@ -29,11 +29,18 @@ function decodes(bytes: Uint8Array, encoding: Encoding): string | null {
   }
 }
 
-/** A file is binary when it has NUL bytes (outside UTF-16) or a known binary signature. */
-function binaryKind(b: Uint8Array): string | null {
+/** A known binary signature (checked before any UTF-16 guess: such a file is never text). */
+function signatureKind(b: Uint8Array): string | null {
   if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return "zip/xlsx";
   if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) return "xls";
   if (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) return "pdf";
+  return null;
+}
+
+/** A file is binary when it has NUL bytes (outside UTF-16) or a known binary signature. */
+function binaryKind(b: Uint8Array): string | null {
+  const signature = signatureKind(b);
+  if (signature) return signature;
   const n = Math.min(b.length, 8192);
   for (let i = 0; i < n; i++) if (b[i] === 0) return "binary";
   return null;
@@ -50,8 +57,10 @@ function utf16Guess(b: Uint8Array): Encoding | null {
     if (b[i + 1] === 0) oddNul++;
   }
   const pairs = n / 2;
-  if (oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return "utf-16le";
-  if (evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return "utf-16be";
+  // Chinese text is mostly non-ASCII: only its tabs, digits and line ends put a NUL
+  // in the high byte, and a few CJK characters (一 U+4E00) put one in the low byte.
+  if (oddNul > pairs * 0.05 && evenNul * 4 < oddNul) return "utf-16le";
+  if (evenNul > pairs * 0.05 && oddNul * 4 < evenNul) return "utf-16be";
   return null;
 }
 
@@ -73,7 +82,7 @@ export function decodeBytes(bytes: Uint8Array, file: string): Decoded {
     throw new ImportError(`${file}：文件为空`, `${file}: the file is empty`, { file });
   }
   const bom = bomOf(bytes);
-  const utf16 = bom?.encoding.startsWith("utf-16") ? bom.encoding : utf16Guess(bytes);
+  const utf16 = bom?.encoding.startsWith("utf-16") ? bom.encoding : signatureKind(bytes) ? null : utf16Guess(bytes);
   if (!utf16) {
     const kind = binaryKind(bytes);
     if (kind) {

@@ -202,7 +202,7 @@ export function parseForm(records: readonly TableRecord[], file: string, status:
 
     if (section === "staff") {
       const read = (i: number, label: string) => {
-        if (i < 0 || cells[i] === "") return null;
+        if (i < 0 || (cells[i] ?? "") === "") return null;
         if (!/^\d+$/.test(cells[i])) {
           note("error", "unit.count_unreadable", `${label}不是整数：“${cells[i]}”`, `${label} is not a whole number: “${cells[i]}”`, row, i + 1);
           return null;
@@ -216,15 +216,15 @@ export function parseForm(records: readonly TableRecord[], file: string, status:
     }
 
     // section === "indicators"
-    if (expectHeader) {
-      const mapped = cells.map((c) => HEADER_SYNONYMS[key(c)]);
-      if (mapped.some(Boolean)) {
-        mapped.forEach((m, i) => { if (m) cols[m] = i; });
-        expectHeader = false;
-        continue;
-      }
+    // The table header, and its repetition at the top of a later page.
+    const mapped = cells.map((c) => HEADER_SYNONYMS[key(c)]);
+    if (mapped.filter(Boolean).length >= (expectHeader ? 1 : 2)) {
+      mapped.forEach((m, i) => { if (m) cols[m] = i; });
+      if (!expectHeader) note("info", "layout.repeated_header", "分页处重复的表头，已跳过", "table header repeated after a page break; skipped", row, 1);
       expectHeader = false;
+      continue;
     }
+    expectHeader = false;
     const rest: { text: string; col: number }[] = [];
     let sawLevel2 = false;
     let explicitLevel1 = false;

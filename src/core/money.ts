@@ -43,6 +43,23 @@ export function fenToYuanString(fen: bigint): string {
   return `${neg ? "-" : ""}${int}.${frac}`;
 }
 
+/**
+ * Yuan with thousands separators: 5083928487n → "50,839,284.87". A loop, not
+ * /\B(?=(\d{3})+(?!\d))/, which is quadratic on the absurdly long amounts a
+ * hostile file can hold.
+ */
+export function fenToGroupedYuan(fen: bigint): string {
+  const s = fenToYuanString(fen);
+  const neg = s.startsWith("-") ? 1 : 0;
+  const dot = s.indexOf(".");
+  const int = s.slice(neg, dot);
+  const groups: string[] = [];
+  const head = int.length % 3 || 3;
+  groups.push(int.slice(0, head));
+  for (let i = head; i < int.length; i += 3) groups.push(int.slice(i, i + 3));
+  return (neg ? "-" : "") + groups.join(",") + s.slice(dot);
+}
+
 export function sumFen(values: Iterable<bigint>): bigint {
   let total = 0n;
   for (const v of values) total += v;

@@ -31,6 +31,7 @@ export function createTokenizer(delimiter: Delimiter, onRecord: (r: TableRecord)
   let recordRow = 1;
   let quoteRow = 0;
   let pendingCR = false;
+  let lastChar = -1; // last character of the previous chunk (a CRLF may be split between chunks)
 
   function endCell() {
     cells.push(cell);
@@ -48,7 +49,7 @@ export function createTokenizer(delimiter: Delimiter, onRecord: (r: TableRecord)
     push(chunk: string) {
       let i = 0;
       const n = chunk.length;
-      if (pendingCR) {
+      if (pendingCR && n > 0) {
         pendingCR = false;
         if (n > 0 && chunk.charCodeAt(0) === LF) i = 1;
       }
@@ -59,7 +60,8 @@ export function createTokenizer(delimiter: Delimiter, onRecord: (r: TableRecord)
             inQuotes = false;
             quoteClosed = true;
           } else {
-            if (c === LF || (c === CR && chunk.charCodeAt(i + 1) !== LF)) line++;
+            // CR and CRLF end one line each, also when the chunk ends between CR and LF.
+            if (c === CR || (c === LF && (i > 0 ? chunk.charCodeAt(i - 1) : lastChar) !== CR)) line++;
             cell += chunk[i];
           }
           i++;
@@ -110,6 +112,7 @@ export function createTokenizer(delimiter: Delimiter, onRecord: (r: TableRecord)
         atCellStart = false;
         i = j;
       }
+      if (n > 0) lastChar = chunk.charCodeAt(n - 1);
     },
     end() {
       const unterminated = inQuotes ? quoteRow : null;

@@ -19,19 +19,53 @@ export function hasMarkup(s: string): boolean {
 }
 
 /**
+ * Drops <script>…</script> and <style>…</style> whole, in linear time (a lazy
+ * regex rescans to the end for every unclosed tag: quadratic on hostile cells).
+ * An unclosed opening tag is left for the generic tag stripper (its text is kept).
+ */
+function dropScripts(s: string): string {
+  const open = /<(script|style)\b[^<>]*>/gi;
+  const unclosed = new Set<string>();
+  let out = "";
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = open.exec(s))) {
+    const name = m[1].toLowerCase();
+    if (unclosed.has(name)) continue;
+    const close = new RegExp(`</${name}\\s*>`, "gi");
+    close.lastIndex = open.lastIndex;
+    const c = close.exec(s);
+    if (!c) {
+      unclosed.add(name);
+      continue;
+    }
+    out += s.slice(last, m.index);
+    last = open.lastIndex = c.index + c[0].length;
+  }
+  return out + s.slice(last);
+}
+
+/**
  * Splits a cell into plain-text paragraphs: block tags (<p>, <br>, <div>, <li>)
  * and line breaks separate paragraphs; every other tag is dropped (its text kept);
  * <script>/<style> contents are dropped whole.
  */
 export function toParagraphs(cell: string): string[] {
-  const s = cell
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, "")
-    .replace(/<\/?(p|br|div|li|ul|ol|tr|h[1-6])\b[^>]*>/gi, "\n")
-    .replace(/<\/?[a-z][a-z0-9]*(\s[^<>]*)?\/?>/gi, "");
-  return decodeEntities(s)
+  const strip = (s: string) =>
+    dropScripts(s)
+      .replace(/<\/?(p|br|div|li|ul|ol|tr|h[1-6])\b[^<>]*>/gi, "\n")
+      .replace(/<\/?[a-z][a-z0-9]*(\s[^<>]*)?\/?>/gi, "");
+  // Stripped again after decoding, so that markup typed into a rich-text editor
+  // (<p>&lt;script&gt;…</p>) is not turned into a real tag.
+  return strip(decodeEntities(strip(cell)))
     .split(/\r\n|\r|\n/)
     .map(cleanText)
     .filter((p) => p !== "");
+}
+
+/** A cell as one line of plain text: markup dropped (as toParagraphs), whitespace collapsed. */
+export function plainText(cell: string): string {
+  return cell.includes("<") && hasMarkup(cell) ? toParagraphs(cell).join(" ") : cleanText(cell);
 }
 
 /** Trims and collapses runs of spaces (including full-width and NBSP) to one space. */
