@@ -34,3 +34,20 @@ export function createTableSql(table: TableName, files: { path: string; status: 
   const typed = cols.map((c) => (TYPES[c] ? `CAST(NULLIF(TRIM(${c}), '') AS ${TYPES[c]}) AS ${c}` : c));
   return `CREATE OR REPLACE TABLE ${table} AS SELECT ${typed.join(", ")}, data_source FROM (${[template, ...parts].join(" UNION ALL BY NAME ")})`;
 }
+
+/** One canonical column read as text and cast to its type (as createTableSql does). */
+export function typedColumnSql(column: string, expr: string = column): string {
+  return TYPES[column] ? `CAST(NULLIF(TRIM(${expr}), '') AS ${TYPES[column]}) AS ${column}` : `${expr} AS ${column}`;
+}
+
+/**
+ * INSERT of one canonical CSV file (a path or a registered browser file name)
+ * into an existing table, by column name, with the same explicit casts as
+ * createTableSql, plus constant columns (e.g. the upload a row came from).
+ * Used by the explore page, which adds files to tables that already hold data.
+ */
+export function insertCsvSql(table: TableName, path: string, constants: Record<string, string | number> = {}, options: { into?: string; columns?: readonly string[] } = {}): string {
+  const cols = options.columns ?? COLUMNS[table];
+  const extra = Object.entries(constants).map(([c, v]) => `${typeof v === "number" ? v : quote(v)} AS ${c}`);
+  return `INSERT INTO ${options.into ?? table} BY NAME SELECT ${[...cols.map((c) => typedColumnSql(c)), ...extra].join(", ")} FROM read_csv(${quote(path)}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, auto_detect = true)`;
+}

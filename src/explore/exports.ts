@@ -1,0 +1,110 @@
+// Exports of what is loaded, DOM-free: CSV (RFC 4180, a BOM so Excel reads
+// UTF-8, formula-like cells neutralised), XLSX sheets, the canonical JSON (the
+// shape `jixiao import --json` prints, read back by the core importer) and
+// standalone chart SVG. Large tables are written in chunks, never as one string.
+import Papa from "papaparse";
+import type { Value, Row } from "../query/engine.ts";
+
+/**
+ * Cells that a spreadsheet would run as a formula: starting with = + - @, tab or
+ * CR — except plain numbers (-0.05 is an amount, not a formula). Unlike papaparse's
+ * own pattern this also catches multi-line cells.
+ */
+export const FORMULA = /^(?![-+]?\d+(?:\.\d+)?$)[=+\-@\t\r]/;
+
+export const BOM = "\uFEFF";
+
+/** CSV text of rows (a header line first unless header is false); formula-like cells get a leading '. */
+export function csvChunk(columns: readonly string[], rows: readonly (readonly Value[])[], header = true): string {
+  const text = Papa.unparse({ fields: [...columns], data: rows.map((r) => r.map((v) => (v === null ? "" : v))) }, { newline: "\r\n", escapeFormulae: FORMULA, header });
+  return rows.length || header ? text + "\r\n" : "";
+}
+
+/** A file name safe on every system: Chinese kept, path and control characters dropped. */
+export function safeFileName(name: string, ext: string): string {
+  const base = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "_").replace(/^\.+/, "").slice(0, 120) || "jixiao";
+  return `${base}.${ext}`;
+}
+
+// ---- XLSX ----
+
+export interface SheetSpec {
+  name: string;
+  columns: string[];
+  /** DuckDB type per column (DECIMAL(18,2), INTEGER, VARCHAR …), to write numbers as numbers. */
+  types: string[];
+  rows: Value[][];
+}
+
+/** Excel's limit; a sheet with more rows is cut and says so. */
+export const XLSX_MAX_ROWS = 1_048_575;
+
+const NUMERIC = /^(DECIMAL|NUMERIC|INTEGER|BIGINT|SMALLINT|TINYINT|HUGEINT|DOUBLE|FLOAT|REAL|UBIGINT|UINTEGER|Int|Float|Decimal)/i;
+
+/** A cell for write-excel-file: numbers stay numbers only when the number reads back as the same text. */
+export function xlsxCell(v: Value, type: string): { value: string | number | boolean; type?: NumberConstructor | StringConstructor | BooleanConstructor; format?: string } | null {
+  if (v === null) return null;
+  if (typeof v === "boolean") return { value: v, type: Boolean };
+  if (typeof v === "number") return { value: v, type: Number };
+  if (NUMERIC.test(type) && /^-?\d+(\.\d+)?$/.test(v)) {
+    const n = Number(v);
+    const decimals = v.split(".")[1]?.length ?? 0;
+    if (Number.isFinite(n) && n.toFixed(decimals) === v) return { value: n, type: Number, format: decimals ? `#,##0.${"0".repeat(decimals)}` : "0" };
+  }
+  // A text cell is never a formula in XLSX; it is still cut to Excel's cell limit.
+  return { value: v.length > 32767 ? v.slice(0, 32767) : v, type: String };
+}
+
+/** Sheet data (header row first) for write-excel-file, and whether rows were cut. */
+export function xlsxSheetData(sheet: SheetSpec): { data: unknown[][]; cut: boolean } {
+  const cut = sheet.rows.length > XLSX_MAX_ROWS;
+  const rows = cut ? sheet.rows.slice(0, XLSX_MAX_ROWS) : sheet.rows;
+  const head = sheet.columns.map((c) => ({ value: c, type: String, fontWeight: "bold" as const }));
+  return { data: [head, ...rows.map((r) => r.map((v, i) => xlsxCell(v, sheet.types[i] ?? "")))], cut };
+}
+
+/** Excel sheet names: ≤ 31 characters, none of []:*?/\ . */
+export const sheetName = (s: string) => s.replace(/[[\]:*?/\\]/g, "_").slice(0, 31) || "Sheet1";
+
+// ---- Canonical JSON ----
+
+const str = (v: Value | undefined) => (v === null || v === undefined ? null : String(v));
+const num = (v: Value | undefined) => (v === null || v === undefined || v === "" ? null : Number(v));
+const text = (v: Value | undefined) => (v === null || v === undefined ? "" : String(v));
+const loc = (r: Row) => ({ file: text(r.source_file), ...(num(r.source_row) !== null ? { row: num(r.source_row)! } : {}) });
+const paragraphs = (v: Value | undefined) => (v === null || v === undefined || v === "" ? [] : String(v).split("\n").filter(Boolean));
+
+/** One canonical row (as the explore database returns it) → its entry in the JSON form (core/canonical.ts toJson). */
+export const jsonEntry: Record<"units" | "budget" | "tasks" | "indicators" | "findings", (r: Row) => unknown> = {
+  units: (r) => ({ id: text(r.unit_id), name: text(r.unit_name), year: num(r.fiscal_year), fundingMethod: str(r.funding_method), duties: paragraphs(r.duties), goals: paragraphs(r.goals), staffCount: num(r.staff_count), orgCount: num(r.org_count), status: r.data_status === "sample" || r.data_source === "sample" ? "sample" : "declared", source: loc(r) }),
+  budget: (r) => ({ id: text(r.line_id), unitId: text(r.unit_id), year: num(r.fiscal_year), kind: text(r.kind), item: text(r.item), amount: text(r.amount), source: loc(r) }),
+  tasks: (r) => ({ id: text(r.task_id), unitId: text(r.unit_id), year: num(r.fiscal_year), order: num(r.task_order), name: text(r.task_name), content: text(r.task_content), source: loc(r) }),
+  indicators: (r) => ({
+    id: text(r.indicator_id), unitId: text(r.unit_id), year: num(r.fiscal_year), order: num(r.ord), level1: text(r.level1), level2: text(r.level2), name: str(r.name), target: str(r.target), note: str(r.note), source: loc(r),
+    targetKind: text(r.target_kind) || "none", op: str(r.op), value: str(r.value), measureUnit: str(r.measure_unit), direction: str(r.direction), deadline: str(r.deadline), recognised: r.recognised === null || r.recognised === undefined ? null : Boolean(r.recognised),
+  }),
+  findings: (r) => ({
+    severity: text(r.severity), code: text(r.code), message: text(r.message), messageEn: text(r.message_en),
+    location: { file: text(r.source_file), ...(num(r.source_row) !== null ? { row: num(r.source_row)! } : {}), ...(num(r.source_column) !== null ? { column: num(r.source_column)! } : {}) },
+    ...(r.subject ? { subject: text(r.subject) } : {}),
+  }),
+};
+
+/** Rows of one table as JSON entries joined by commas (the caller writes `"table":[`, commas between chunks and `]`). */
+export function jsonRows(table: keyof typeof jsonEntry, rows: Row[]): string {
+  return rows.map((r) => JSON.stringify(jsonEntry[table](r))).join(",");
+}
+
+// ---- Charts ----
+
+/** A chart's SVG as a standalone file (declaration, namespace, white background for viewers). */
+export function standaloneSvg(svg: string): string {
+  const withNs = /xmlns=/.test(svg.slice(0, 400)) ? svg : svg.replace(/^<svg\b/, '<svg xmlns="http://www.w3.org/2000/svg"');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${withNs}`;
+}
+
+/** The viewBox size of a chart SVG, for drawing it to a PNG at a known scale. */
+export function svgSize(svg: string): { width: number; height: number } {
+  const m = svg.match(/viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*"/);
+  return m ? { width: Number(m[1]), height: Number(m[2]) } : { width: 640, height: 400 };
+}

@@ -1,0 +1,20 @@
+// Messages between the explore page and its import worker (src/workers/import.ts).
+// Errors cross the boundary as plain {name, message, location} and are rebuilt
+// on the page side.
+import type { Location } from "../core/model.ts";
+import type { BulkPlan, Loaded, MappingRequest } from "./importer.ts";
+import type { SavedMapping } from "./mapping.ts";
+
+export type WorkerRequest =
+  | { kind: "import"; id: number; file: Blob; name: string; saved: Record<string, SavedMapping> }
+  | { kind: "targets"; id: number; items: [string, number][] }
+  | { kind: "unitIds"; id: number; names: string[] }
+  | { kind: "indicatorIds"; id: number; keys: [string, string, string, string | null][] };
+
+export type WorkerReply =
+  | { kind: "progress"; id: number; stage: string; fraction: number | null }
+  | { kind: "loaded"; id: number; loaded: Loaded }
+  | { kind: "bulk"; id: number; plan: BulkPlan }
+  | { kind: "mapping"; id: number; requests: MappingRequest[] }
+  | { kind: "csv"; id: number; csv: string; rows: number }
+  | { kind: "failed"; id: number; error: { name: string; message: string; location?: Location } };

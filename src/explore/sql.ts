@@ -1,0 +1,178 @@
+// The SQL of the explore page's database, DOM-free and runtime-free so that the
+// same statements are tested on native DuckDB in Node and run by DuckDB-wasm in
+// the browser. The canonical tables keep their names and columns (the queries of
+// src/query/queries.ts run unchanged); every row also carries the upload it came
+// from. Indicators are stored without their parsed-target columns: `indicators`
+// is a view that joins each row to `target_lookup`, where every distinct
+// (target, year) was parsed once by the core's grammar — so a million-row file
+// never has its targets parsed row by row in JavaScript.
+import { COLUMNS, type TableName } from "../core/canonical.ts";
+import { insertCsvSql, typedColumnSql } from "../query/schema.ts";
+import type { BulkPlan } from "./importer.ts";
+
+export const TABLES = Object.keys(COLUMNS) as TableName[];
+
+/** Parsed-target columns: derived from the target text, kept in target_lookup. */
+export const DERIVED = ["target_kind", "op", "value", "measure_unit", "direction", "deadline"] as const;
+export const INDICATOR_BASE = COLUMNS.indicators.filter((c) => !(DERIVED as readonly string[]).includes(c));
+
+export const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const NULLTEXT = "CAST(NULL AS VARCHAR)";
+
+/** The physical table a canonical table's rows go into. */
+export const storedAs = (t: TableName) => (t === "indicators" ? "indicator_rows" : t);
+
+function emptyTable(name: string, cols: readonly string[], extra: string[]): string {
+  return `CREATE OR REPLACE TABLE ${name} AS SELECT ${[...cols.map((c) => typedColumnSql(c, NULLTEXT)), `${NULLTEXT} AS data_source`, "CAST(NULL AS INTEGER) AS upload_id", ...extra].join(", ")} WHERE false`;
+}
+
+/** Creates (or empties) every table and the indicators view. */
+export function setupSql(): string[] {
+  const out: string[] = [
+    `CREATE OR REPLACE TABLE uploads (upload_id INTEGER PRIMARY KEY, file_name VARCHAR, parts VARCHAR, loaded_at VARCHAR, route VARCHAR, bytes BIGINT, rows_loaded BIGINT)`,
+    `CREATE OR REPLACE TABLE target_lookup (target VARCHAR, fiscal_year INTEGER, target_kind VARCHAR, op VARCHAR, value VARCHAR, measure_unit VARCHAR, direction VARCHAR, deadline VARCHAR, recognised BOOLEAN, PRIMARY KEY (target, fiscal_year))`,
+  ];
+  for (const t of TABLES) {
+    if (t === "indicators") out.push(emptyTable("indicator_rows", INDICATOR_BASE, [`${NULLTEXT} AS unit_name`, `${NULLTEXT} AS bad_year`]));
+    else if (t === "units") out.push(emptyTable("units", COLUMNS.units, ["CAST(NULL AS BOOLEAN) AS placeholder"]), "ALTER TABLE units ALTER COLUMN placeholder SET DEFAULT false");
+    else out.push(emptyTable(t, COLUMNS[t], []));
+  }
+  const cols = COLUMNS.indicators.map((c) => ((DERIVED as readonly string[]).includes(c) ? (c === "target_kind" ? "coalesce(l.target_kind, 'none') AS target_kind" : `l.${c}`) : `r.${c}`));
+  out.push(`CREATE OR REPLACE VIEW indicators AS SELECT ${cols.join(", ")}, r.data_source, r.upload_id FROM indicator_rows r LEFT JOIN target_lookup l ON l.target = r.target AND l.fiscal_year = r.fiscal_year`);
+  return out;
+}
+
+/** Loads one canonical CSV (as the import worker wrote it) into its table. */
+export function insertTableSql(table: TableName, file: string, uploadId: number): string {
+  return insertCsvSql(table, file, { data_source: "declared", upload_id: uploadId }, { into: storedAs(table), columns: table === "indicators" ? INDICATOR_BASE : COLUMNS[table] });
+}
+
+/** Adds parsed targets not yet known (the lookup CSV of importer.targetLookupCsv). */
+export function insertLookupSql(file: string): string {
+  return `INSERT OR IGNORE INTO target_lookup SELECT target, CAST(fiscal_year AS INTEGER), target_kind, NULLIF(op, ''), NULLIF(value, ''), NULLIF(measure_unit, ''), NULLIF(direction, ''), NULLIF(deadline, ''), CAST(NULLIF(recognised, '') AS BOOLEAN)
+          FROM read_csv(${q(file)}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, auto_detect = false,
+                        columns = {'target': 'VARCHAR', 'fiscal_year': 'VARCHAR', 'target_kind': 'VARCHAR', 'op': 'VARCHAR', 'value': 'VARCHAR', 'measure_unit': 'VARCHAR', 'direction': 'VARCHAR', 'deadline': 'VARCHAR', 'recognised': 'VARCHAR'})
+          WHERE target IS NOT NULL`;
+}
+
+/** Distinct (target, year) of an upload that the lookup does not have yet. */
+export function missingTargetsSql(uploadId: number): string {
+  return `SELECT DISTINCT r.target, r.fiscal_year FROM indicator_rows r ANTI JOIN target_lookup l ON l.target = r.target AND l.fiscal_year = r.fiscal_year
+          WHERE r.upload_id = ${uploadId} AND r.target IS NOT NULL AND r.fiscal_year IS NOT NULL`;
+}
+
+/** After an upload: data status from the file, real units replace placeholders, units for rows that name none. */
+export function finishUploadSql(uploadId: number): string[] {
+  const owners = ["budget", "tasks", "indicator_rows"].map((t) => `SELECT unit_id, fiscal_year, ${t === "indicator_rows" ? "unit_name, data_source" : "NULL AS unit_name, NULL AS data_source"}, source_file, source_row FROM ${t} WHERE upload_id = ${uploadId} AND unit_id IS NOT NULL AND fiscal_year IS NOT NULL`);
+  return [
+    `UPDATE units SET data_source = 'sample' WHERE upload_id = ${uploadId} AND data_status = 'sample'`,
+    `DELETE FROM units u WHERE u.placeholder AND EXISTS (SELECT 1 FROM units v WHERE NOT v.placeholder AND v.unit_id = u.unit_id AND v.fiscal_year = u.fiscal_year)`,
+    `INSERT INTO units BY NAME
+     SELECT unit_id, fiscal_year, coalesce(any_value(unit_name), unit_id) AS unit_name,
+            CASE WHEN bool_or(data_source = 'sample') THEN 'sample' ELSE 'declared' END AS data_status,
+            CASE WHEN bool_or(data_source = 'sample') THEN 'sample' ELSE 'declared' END AS data_source,
+            any_value(source_file) AS source_file, min(source_row) AS source_row, ${uploadId} AS upload_id, true AS placeholder
+     FROM (${owners.join(" UNION ALL ")}) o
+     WHERE NOT EXISTS (SELECT 1 FROM units u WHERE u.unit_id = o.unit_id AND u.fiscal_year = o.fiscal_year)
+     GROUP BY unit_id, fiscal_year`,
+  ];
+}
+
+export function uploadRowSql(u: { id: number; name: string; parts: string[]; loadedAt: string; route: string; bytes: number }): string {
+  return `INSERT INTO uploads VALUES (${u.id}, ${q(u.name)}, ${q(u.parts.join("\n"))}, ${q(u.loadedAt)}, ${q(u.route)}, ${u.bytes},
+          (SELECT (SELECT count(*) FROM indicator_rows WHERE upload_id = ${u.id}) + (SELECT count(*) FROM budget WHERE upload_id = ${u.id})
+                + (SELECT count(*) FROM tasks WHERE upload_id = ${u.id}) + (SELECT count(*) FROM units WHERE upload_id = ${u.id} AND NOT placeholder)))`;
+}
+
+/** Removes every row an upload brought. */
+export function deleteUploadSql(uploadId: number): string[] {
+  return [...TABLES.map((t) => `DELETE FROM ${storedAs(t)} WHERE upload_id = ${uploadId}`), `DELETE FROM uploads WHERE upload_id = ${uploadId}`];
+}
+
+// ---- Bulk CSV: read_csv straight into indicator_rows ----
+
+const YEAR_OK = (e: string) => `regexp_full_match(${e}, '(19|20)[0-9]{2}')`;
+
+/**
+ * One INSERT … SELECT over read_csv for a canonical indicators CSV: the header
+ * was mapped in JavaScript (plan.index); every value is read as text and cast
+ * here. Rows with an unreadable year are kept aside (bad_year) to become
+ * findings; ord and source_row default to the record's position.
+ */
+export function bulkInsertSql(plan: BulkPlan, file: string, uploadId: number): string {
+  const c = (col: string) => (plan.index[col] === undefined ? null : `c${plan.index[col]}`);
+  const text = (col: string) => (c(col) ? `NULLIF(trim(${c(col)}), '')` : NULLTEXT);
+  const y = c("fiscal_year")!;
+  const select: string[] = [
+    `${text("indicator_id")} AS indicator_id`,
+    `${text("unit_id")} AS unit_id`,
+    `CASE WHEN ${YEAR_OK(`trim(${y})`)} THEN CAST(trim(${y}) AS INTEGER) END AS fiscal_year`,
+    `coalesce(TRY_CAST(${text("ord")} AS INTEGER), CAST(rn AS INTEGER)) AS ord`,
+    ...["level1", "level2", "name", "target", "note", "unit_name"].map((col) => `${text(col)} AS ${col}`),
+    `coalesce(${text("source_file")}, ${q(file)}) AS source_file`,
+    `coalesce(TRY_CAST(${text("source_row")} AS INTEGER), CAST(rn AS INTEGER) + ${plan.headerRow}) AS source_row`,
+    c("data_status") ? `CASE WHEN trim(${c("data_status")}) = 'sample' THEN 'sample' ELSE 'declared' END AS data_source` : `'declared' AS data_source`,
+    `${uploadId} AS upload_id`,
+    `CASE WHEN NOT ${YEAR_OK(`coalesce(trim(${y}), '')`)} THEN coalesce(left(trim(${y}), 20), '') END AS bad_year`,
+  ];
+  const columns = Array.from({ length: plan.columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ");
+  const delim = plan.delimiter === "\t" ? "\\t" : plan.delimiter;
+  return `INSERT INTO indicator_rows BY NAME SELECT ${select.join(", ")}
+          FROM (SELECT *, row_number() OVER () AS rn FROM read_csv(${q(file)}, header = true, auto_detect = false, delim = ${q(delim)}, quote = '"', escape = '"',
+                columns = {${columns}}, null_padding = false, strict_mode = true))`;
+}
+
+/** Rows whose year cannot be read become findings (with the row) and are removed, as the core importer skips them. */
+export function bulkBadYearsSql(uploadId: number, file: string): string[] {
+  return [
+    `INSERT INTO findings BY NAME SELECT 'error' AS severity, 'canonical.bad_year' AS code,
+            '年度无法识别：“' || bad_year || '”，该行未导入' AS message, 'year cannot be read: “' || bad_year || '”; row skipped' AS message_en,
+            ${q(file)} AS source_file, source_row, 'declared' AS data_source, ${uploadId} AS upload_id
+     FROM indicator_rows WHERE upload_id = ${uploadId} AND bad_year IS NOT NULL`,
+    `DELETE FROM indicator_rows WHERE upload_id = ${uploadId} AND bad_year IS NOT NULL`,
+  ];
+}
+
+export function bulkUnitNamesSql(uploadId: number): string {
+  return `SELECT DISTINCT unit_name FROM indicator_rows WHERE upload_id = ${uploadId} AND unit_id IS NULL AND unit_name IS NOT NULL`;
+}
+
+export function bulkSetUnitIdsSql(uploadId: number, file: string): string {
+  return `UPDATE indicator_rows r SET unit_id = m.unit_id
+          FROM read_csv(${q(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {'unit_name': 'VARCHAR', 'unit_id': 'VARCHAR'}) m
+          WHERE r.upload_id = ${uploadId} AND r.unit_id IS NULL AND r.unit_name = m.unit_name`;
+}
+
+export function bulkIndicatorKeysSql(uploadId: number): string {
+  return `SELECT DISTINCT coalesce(unit_name, unit_id) AS u, coalesce(level1, '') AS l1, coalesce(level2, '') AS l2, name FROM indicator_rows WHERE upload_id = ${uploadId} AND indicator_id IS NULL`;
+}
+
+export function bulkSetIndicatorIdsSql(uploadId: number, file: string): string {
+  return `UPDATE indicator_rows r SET indicator_id = m.indicator_id
+          FROM read_csv(${q(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+                        columns = {'k_unit': 'VARCHAR', 'k_level1': 'VARCHAR', 'k_level2': 'VARCHAR', 'k_name': 'VARCHAR', 'indicator_id': 'VARCHAR'}) m
+          WHERE r.upload_id = ${uploadId} AND r.indicator_id IS NULL AND coalesce(r.unit_name, r.unit_id) = m.k_unit
+            AND coalesce(r.level1, '') = coalesce(m.k_level1, '') AND coalesce(r.level2, '') = coalesce(m.k_level2, '') AND r.name IS NOT DISTINCT FROM m.k_name`;
+}
+
+/** DuckDB's CSV error → where it is (line) and a Chinese reason; null when it is not a CSV error. */
+export function csvErrorText(message: string): { row: number | null; reason: string } | null {
+  if (!/CSV Error|Could not convert|unterminated|Expected Number of Columns|quote/i.test(message)) return null;
+  const line = message.match(/on Line:? (\d+)/i)?.[1] ?? message.match(/line (\d+)/i)?.[1];
+  const cols = message.match(/Expected Number of Columns: (\d+) Found: (\d+)/i);
+  const reason = cols ? `列数不对（应为 ${cols[1]} 列，实际 ${cols[2]} 列）`
+    : /unterminated quote|quote/i.test(message) ? "引号没有闭合或位置不对"
+    : /Invalid unicode|UTF-8/i.test(message) ? "含有不是 UTF-8 的字节"
+    : "CSV 格式错误";
+  return { row: line ? Number(line) : null, reason };
+}
+
+/** The example queries the SQL console offers. */
+export const EXAMPLES: readonly { label: string; sql: string }[] = [
+  { label: "各单位年度的指标数", sql: "SELECT u.unit_name, i.fiscal_year, count(*) AS 指标数\nFROM indicators i JOIN units u USING (unit_id, fiscal_year)\nGROUP BY ALL ORDER BY 指标数 DESC\nLIMIT 50" },
+  { label: "目标类型分布", sql: "SELECT level1, target_kind, count(*) AS n\nFROM indicators\nGROUP BY ALL ORDER BY level1, n DESC" },
+  { label: "预算总额与结构", sql: "SELECT unit_id, fiscal_year, kind, item, amount\nFROM budget\nORDER BY unit_id, fiscal_year, kind" },
+  { label: "未识别的定性目标", sql: "SELECT i.target, count(*) AS n\nFROM indicators i JOIN target_lookup l USING (target, fiscal_year)\nWHERE l.target_kind = 'qualitative' AND NOT l.recognised\nGROUP BY ALL ORDER BY n DESC LIMIT 100" },
+  { label: "数据质量问题", sql: "SELECT severity, code, count(*) AS n\nFROM findings\nGROUP BY ALL ORDER BY n DESC" },
+  { label: "已载入的文件", sql: "SELECT upload_id, file_name, loaded_at, rows_loaded FROM uploads ORDER BY upload_id" },
+];

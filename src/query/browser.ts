@@ -1,0 +1,173 @@
+// Browser runtime of the query layer: DuckDB-wasm in its own worker, started only
+// when the explore page needs it. The engine ships as a gzip copy of
+// duckdb-eh.wasm (scripts/prepare-duckdb.ts); it is fetched once, kept in Cache
+// Storage for the next visit, decompressed here (DecompressionStream) into a Blob
+// of type application/wasm, and handed to DuckDB as an object URL. Extension
+// autoloading is off: nothing is ever fetched from outside the site.
+import * as duckdb from "@duckdb/duckdb-wasm";
+import workerUrl from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url";
+import type { QueryEngine, Row, Value } from "./engine.ts";
+import { plainRows, type ArrowLike } from "./arrow.ts";
+
+export type EnginePhase = "download" | "decompress" | "start";
+
+export interface EngineProgress {
+  phase: EnginePhase;
+  /** Bytes of the compressed engine read so far, and in all (when known). */
+  loaded?: number;
+  total?: number;
+  fromCache?: boolean;
+}
+
+export interface StartOptions {
+  /** URL of duckdb-eh.wasm.gz on this site. */
+  wasmGzUrl: string;
+  onProgress?: (p: EngineProgress) => void;
+  /** instantiate() never settles when a CSP or a wrong MIME type blocks the wasm: give up after this. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Cache Storage name; the version is in the URL, so one cache serves every version. */
+  cacheName?: string;
+}
+
+/** The engine could not start; `message` is for the reader (Chinese), `cause` for the console. */
+export class EngineStartError extends Error {
+  constructor(message: string, readonly detail: string) {
+    super(message);
+    this.name = "EngineStartError";
+  }
+}
+
+export interface BrowserEngine extends QueryEngine {
+  readonly version: string;
+  /** Runs SQL that returns nothing worth reading (DDL, INSERT …); cancellable with cancel(). */
+  run(sql: string): Promise<void>;
+  /** A query's result as an Arrow table (for the console and exports: every type kept). */
+  arrow(sql: string): Promise<ArrowLike>;
+  /** Cancels the statement that run() is waiting for; true when one was cancelled. */
+  cancel(): Promise<boolean>;
+  /** Makes a dropped File readable by read_csv under `name`, without copying it into memory. */
+  registerFile(name: string, file: Blob): Promise<void>;
+  registerText(name: string, text: string): Promise<void>;
+  dropFile(name: string): Promise<void>;
+  /** Reads a file DuckDB wrote (COPY … TO name). */
+  readFile(name: string): Promise<Uint8Array>;
+}
+
+const withTimeout = <T>(p: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> =>
+  new Promise<T>((ok, fail) => {
+    const t = setTimeout(() => fail(onTimeout()), ms);
+    p.then((v) => (clearTimeout(t), ok(v)), (e) => (clearTimeout(t), fail(e)));
+  });
+
+/** The compressed engine: from Cache Storage when a previous visit kept it, else from the site. */
+async function fetchCompressed(url: string, options: StartOptions): Promise<Blob> {
+  const { onProgress, signal } = options;
+  const cache = typeof caches !== "undefined" ? await caches.open(options.cacheName ?? "jixiao-engine").catch(() => null) : null;
+  const hit = await cache?.match(url);
+  if (hit) {
+    const blob = await hit.blob();
+    onProgress?.({ phase: "download", loaded: blob.size, total: blob.size, fromCache: true });
+    return blob;
+  }
+  const res = await fetch(url, { signal });
+  if (!res.ok || !res.body) throw new EngineStartError(`引擎文件无法下载（HTTP ${res.status}）`, `GET ${url}: ${res.status}`);
+  const total = Number(res.headers.get("content-length")) || undefined;
+  const reader = res.body.getReader();
+  const parts: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    loaded += value.length;
+    onProgress?.({ phase: "download", loaded, total, fromCache: false });
+  }
+  const blob = new Blob(parts as BlobPart[], { type: "application/gzip" });
+  // Kept for the next visit; a full quota only means the next visit downloads again.
+  await cache?.put(url, new Response(blob, { headers: { "content-type": "application/gzip", "content-length": String(blob.size) } })).catch(() => {});
+  return blob;
+}
+
+/** Starts DuckDB-wasm; rejects with EngineStartError (never hangs) when it cannot. */
+export async function startBrowserEngine(options: StartOptions): Promise<BrowserEngine> {
+  const { onProgress, timeoutMs = 30_000 } = options;
+  if (typeof WebAssembly !== "object" || typeof Worker === "undefined" || typeof DecompressionStream === "undefined") {
+    throw new EngineStartError("此浏览器不支持 WebAssembly、Web Worker 或解压缩接口，无法运行数据探索引擎", "missing WebAssembly/Worker/DecompressionStream");
+  }
+  let gz: Blob;
+  try {
+    gz = await fetchCompressed(options.wasmGzUrl, options);
+  } catch (e) {
+    if (e instanceof EngineStartError) throw e;
+    throw new EngineStartError("引擎文件下载失败", String(e));
+  }
+  onProgress?.({ phase: "decompress" });
+  let wasmUrl: string;
+  try {
+    const stream = gz.stream().pipeThrough(new DecompressionStream("gzip"));
+    const wasm = await new Response(stream).blob();
+    wasmUrl = URL.createObjectURL(new Blob([wasm], { type: "application/wasm" }));
+  } catch (e) {
+    throw new EngineStartError("引擎文件已损坏，无法解压", String(e));
+  }
+  onProgress?.({ phase: "start" });
+  let worker: Worker;
+  try {
+    worker = new Worker(workerUrl);
+  } catch (e) {
+    URL.revokeObjectURL(wasmUrl);
+    throw new EngineStartError("无法启动引擎的后台线程（Web Worker 被浏览器或安全策略阻止）", String(e));
+  }
+  const workerFailed = new Promise<never>((_, fail) => {
+    worker.addEventListener("error", (e) => fail(new EngineStartError("引擎的后台线程出错或被阻止", e.message || "worker error")));
+  });
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  try {
+    await withTimeout(Promise.race([db.instantiate(wasmUrl, null), workerFailed]), timeoutMs, () =>
+      new EngineStartError(`引擎在 ${Math.round(timeoutMs / 1000)} 秒内没有启动（可能被浏览器安全策略阻止）`, "instantiate timed out"));
+    await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } });
+  } catch (e) {
+    worker.terminate();
+    URL.revokeObjectURL(wasmUrl);
+    throw e instanceof EngineStartError ? e : new EngineStartError("引擎无法启动", String(e));
+  }
+  URL.revokeObjectURL(wasmUrl);
+  const conn = await db.connect();
+  // Nothing may be fetched from outside the site: no extension is installed or loaded on demand.
+  await conn.query("SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;");
+  const version = (await conn.query("SELECT version() AS v")).get(0)?.toJSON().v as string;
+
+  const engine: BrowserEngine = {
+    version,
+    async query<T extends Row = Row>(sql: string, params: Value[] = []) {
+      if (!params.length) return plainRows(await conn.query(sql)) as T[];
+      const stmt = await conn.prepare(sql);
+      try {
+        return plainRows(await stmt.query(...params)) as T[];
+      } finally {
+        await stmt.close();
+      }
+    },
+    async run(sql: string) {
+      // send() polls a pending query, so cancel() can stop it between polls.
+      const reader = await conn.send(sql, false);
+      for await (const _ of reader) { /* drain */ }
+    },
+    async arrow(sql: string) {
+      return (await conn.query(sql)) as unknown as ArrowLike;
+    },
+    cancel: () => conn.cancelSent(),
+    registerFile: (name, file) => db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true),
+    registerText: (name, text) => db.registerFileText(name, text),
+    async dropFile(name) {
+      await db.dropFile(name);
+    },
+    readFile: (name) => db.copyFileToBuffer(name),
+    async close() {
+      await conn.close();
+      await db.terminate();
+    },
+  };
+  return engine;
+}

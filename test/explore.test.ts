@@ -1,0 +1,331 @@
+// The explore page's DOM-free modules: header mapping, the import worker's
+// routes, the database SQL (run here on native DuckDB, the same statements the
+// browser runs on DuckDB-wasm), exports and Arrow conversion.
+import { describe, expect, it, beforeAll, afterAll } from "vitest";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import Papa from "papaparse";
+import { importFile } from "../src/core/import.ts";
+import { COLUMNS, tableRows, toCsv, toJson, fromJson, type TableName } from "../src/core/canonical.ts";
+import { createNodeEngine, openDataFolders } from "../src/query/node.ts";
+import { queries } from "../src/query/queries.ts";
+import type { QueryEngine } from "../src/query/engine.ts";
+import { headerMapFrom, headerSignature, needsMapping, suggestMapping, tableOf, type SavedMapping } from "../src/explore/mapping.ts";
+import { BULK_MIN_BYTES, bulkPlan, cellText, importRecords, importText, sheetRecords, targetLookupCsv, toLoaded, whereText, type Loaded } from "../src/explore/importer.ts";
+import { bulkBadYearsSql, bulkInsertSql, csvErrorText, finishUploadSql, insertLookupSql, insertTableSql, missingTargetsSql, setupSql, uploadRowSql, deleteUploadSql, TABLES } from "../src/explore/sql.ts";
+import { FORMULA, csvChunk, jsonRows, safeFileName, standaloneSvg, svgSize, xlsxCell, xlsxSheetData } from "../src/explore/exports.ts";
+import { plainRows, plainValue, unscaledToDecimal, ArrowType } from "../src/query/arrow.ts";
+
+const SEED = "data/raw/000_83bc0b582c527eae.txt";
+const seedBytes = new Uint8Array(readFileSync(SEED));
+const seed = importFile("000_83bc0b582c527eae.txt", seedBytes);
+const dir = mkdtempSync(join(tmpdir(), "jixiao-explore-"));
+
+describe("suggestMapping(headers)", () => {
+  it.each([
+    ["一级指标", "level1", "exact"],
+    ["LV1_PERF_IND_NAME", "level1", "exact"],
+    ["一级指标名称", "level1", "guess"],
+    ["年度指标值（目标）", "target", "guess"],
+    ["单位名称(全称)", "unit_name", "guess"],
+    ["经办人", "", "none"],
+  ])("maps “%s” to %s (%s)", (header, column, confidence) => {
+    expect(suggestMapping([header])[0]).toEqual({ header, column, confidence });
+  });
+
+  it("suggests each column once, an exact match first", () => {
+    const s = suggestMapping(["一级指标名称", "一级指标"]);
+    expect(s.map((x) => x.column)).toEqual(["", "level1"]);
+  });
+
+  it("headerMapFrom(headers, choice) builds what readCanonical takes, and tableOf tells the table", () => {
+    const headers = ["单位", "预算年度", "一级指标名称", "二级", "指标名", "目标", "经办人"];
+    const choice = { 单位: "unit_name", 预算年度: "fiscal_year", 一级指标名称: "level1", 二级: "level2", 指标名: "name", 目标: "target", 经办人: "" };
+    const m = headerMapFrom(headers, choice)!;
+    expect(m.table).toBe("indicators");
+    expect(m.index).toEqual({ unit_name: 0, fiscal_year: 1, level1: 2, level2: 3, name: 4, target: 5 });
+    expect(m.unknown).toEqual(["经办人"]);
+    expect(tableOf(["", "amount"])).toBeNull();
+  });
+
+  it("needsMapping is false for canonical headers and true for unknown ones", () => {
+    expect(needsMapping([...COLUMNS.indicators])).toBe(false);
+    expect(needsMapping(["单位名称", "年度", "一级指标", "三级指标", "指标值", "经办人"])).toBe(true);
+    expect(needsMapping(["甲", "乙"])).toBe(true);
+    expect(headerSignature([" 一级 指标", "Target"])).toBe(headerSignature(["一级指标", "target"]));
+  });
+});
+
+describe("the import worker's routes", () => {
+  it("importText(seed) is exactly the core importer's result", () => {
+    const out = importText("000_83bc0b582c527eae.txt", seedBytes, {});
+    expect("data" in out && out.data).toEqual(importFile("000_83bc0b582c527eae.txt", seedBytes));
+  });
+
+  it("a table with unknown headers asks for a mapping, and a saved mapping reads it with row numbers", () => {
+    const csv = "单位,预算年度,一级指标名称,二级指标,三级指标,指标值,经办人\r\n某单位,2026,产出指标,数量指标,培训人次,≥200(人次),张三\r\n某单位,20x6,产出指标,数量指标,覆盖率,≥90(%),李四\r\n";
+    const bytes = new TextEncoder().encode(csv);
+    const first = importText("a.csv", bytes, {});
+    expect("mapping" in first).toBe(true);
+    const req = (first as { mapping: { signature: string; headers: string[]; suggestions: { column: string }[] } }).mapping;
+    expect(req.suggestions.map((s) => s.column)).toEqual(["unit_name", "fiscal_year", "level1", "level2", "name", "target", ""]);
+    const saved: Record<string, SavedMapping> = {
+      [req.signature]: { signature: req.signature, table: "indicators", columns: Object.fromEntries(req.headers.map((h, i) => [h, req.suggestions[i].column])), savedAt: "2026-11-25" },
+    };
+    const second = importText("a.csv", bytes, saved);
+    expect("data" in second).toBe(true);
+    const data = (second as { data: ReturnType<typeof importFile> }).data;
+    expect(data.indicators.map((i) => [i.name, i.parsed.kind, i.source.row])).toEqual([["培训人次", "quantitative", 2]]);
+    const bad = data.findings.find((f) => f.code === "canonical.bad_year")!;
+    expect(bad.location).toEqual({ file: "a.csv", row: 3, column: 2 });
+    expect(whereText(bad.location)).toBe("a.csv 第 3 行 第 2 列");
+  });
+
+  it("an Excel-style CSV in GBK is read like the UTF-8 seed", () => {
+    const gbk = encodeGbk(Papa.unparse(seed.indicators.map((i) => ({ 单位名称: "某单位", 年度: i.year, 一级指标: i.level1, 二级指标: i.level2, 三级指标: i.name ?? "", 指标值: i.target ?? "" }))));
+    const out = importText("gbk.csv", gbk, {});
+    expect("data" in out).toBe(true);
+    const data = (out as { data: ReturnType<typeof importFile> }).data;
+    expect(data.indicators.map((i) => i.target)).toEqual(seed.indicators.map((i) => i.target));
+    expect(data.findings.some((f) => f.code === "encoding.detected")).toBe(true);
+  });
+
+  it("bulkPlan(name, size, head) sends only large UTF-8 canonical indicator CSVs to read_csv", () => {
+    const head = new TextEncoder().encode(`${COLUMNS.indicators.join(",")}\r\ni1,u1,2026,1,产出指标,数量指标,x,≥1(个)\r\n`);
+    const plan = bulkPlan("big.csv", BULK_MIN_BYTES, head)!;
+    expect(plan.index.level1).toBe(4);
+    expect(plan.columnCount).toBe(COLUMNS.indicators.length);
+    expect(plan.delimiter).toBe(",");
+    expect(bulkPlan("big.csv", BULK_MIN_BYTES - 1, head)).toBeNull();
+    expect(bulkPlan("big.csv", BULK_MIN_BYTES, seedBytes.subarray(0, 65536))).toBeNull();
+    expect(bulkPlan("big.csv", BULK_MIN_BYTES, new TextEncoder().encode("line_id,unit_id,fiscal_year,kind,item,amount\r\n"))).toBeNull();
+  });
+
+  it("sheetRecords(rows) turns workbook cells into export text with 1-based rows", () => {
+    expect(sheetRecords([["年度", 2026, null], [new Date(Date.UTC(2026, 9, 31)), 41948046.13, true]])).toEqual([
+      { cells: ["年度", "2026", ""], row: 1 },
+      { cells: ["2026-10-31", "41948046.13", "true"], row: 2 },
+    ]);
+    expect(cellText(Number.NaN)).toBe("");
+  });
+
+  it("an .xlsx written by write-excel-file is read back by read-excel-file into the same indicators", async () => {
+    const { default: writeXlsxFile } = await import("write-excel-file/universal");
+    const { default: readXlsxFile } = await import("read-excel-file/universal");
+    const rows = [["单位名称", "年度", "一级指标", "二级指标", "三级指标", "指标值"], ...seed.indicators.map((i) => ["某单位", i.year, i.level1, i.level2, i.name ?? "", i.target ?? ""])];
+    const blob = await writeXlsxFile(rows as never).toBlob();
+    const sheets = (await readXlsxFile(await blob.arrayBuffer())) as { sheet: string; data: unknown[][] }[];
+    const out = importRecords("book.xlsx", sheetRecords(sheets[0].data), {});
+    expect("data" in out).toBe(true);
+    const data = (out as { data: ReturnType<typeof importFile> }).data;
+    expect(data.indicators.map((i) => [i.level2, i.name, i.target])).toEqual(seed.indicators.map((i) => [i.level2, i.name ?? null, i.target]));
+  });
+
+  it("targetLookupCsv(items) parses each distinct (target, year) once", () => {
+    const { csv, rows } = targetLookupCsv([["≥200.00(个)", 2026], ["≥200.00(个)", 2026], ["10月底前", 2026], ["提升", 2026]]);
+    expect(rows).toBe(3);
+    expect(Papa.parse<string[]>(csv.trim()).data).toEqual([
+      ["target", "fiscal_year", "target_kind", "op", "value", "measure_unit", "direction", "deadline", "recognised"],
+      ["≥200.00(个)", "2026", "quantitative", ">=", "200.00", "个", "higher", "", ""],
+      ["10月底前", "2026", "deadline", "", "", "", "", "2026-10-31", ""],
+      ["提升", "2026", "qualitative", "", "", "", "", "", "true"],
+    ]);
+  });
+});
+
+// ---- The explore database, on native DuckDB ----
+
+let db: QueryEngine;
+let build: QueryEngine;
+let n = 0;
+
+async function load(engine: QueryEngine, loaded: Loaded, uploadId: number) {
+  for (const [t, { csv }] of Object.entries(loaded.tables) as [TableName, { csv: string }][]) {
+    const path = join(dir, `u${uploadId}-${t}-${n++}.csv`);
+    writeFileSync(path, csv);
+    await engine.query(insertTableSql(t, path, uploadId));
+  }
+  const lookup = join(dir, `u${uploadId}-lookup-${n++}.csv`);
+  writeFileSync(lookup, loaded.lookup.csv);
+  await engine.query(insertLookupSql(lookup));
+  for (const s of finishUploadSql(uploadId)) await engine.query(s);
+  await engine.query(uploadRowSql({ id: uploadId, name: loaded.parts[0], parts: loaded.parts, loadedAt: "2026-11-25T10:00:00", route: "importer", bytes: 1 }));
+}
+
+beforeAll(async () => {
+  db = await createNodeEngine();
+  for (const s of setupSql()) await db.query(s);
+  await load(db, toLoaded(seed, ["000_83bc0b582c527eae.txt"]), 1);
+  // The build's engine over the same importer output, for comparison.
+  const canonical = mkdtempSync(join(tmpdir(), "jixiao-explore-canonical-"));
+  const rows = tableRows(seed);
+  for (const t of Object.keys(COLUMNS) as TableName[]) writeFileSync(join(canonical, `${t}.csv`), toCsv(t, rows[t]));
+  build = await openDataFolders([{ dir: canonical, status: "declared" }]);
+});
+
+afterAll(async () => {
+  await db?.close();
+  await build?.close();
+});
+
+describe("the explore database (setupSql, insertTableSql, the indicators view)", () => {
+  const u = seed.units[0];
+  it.each([
+    ["units", (e: QueryEngine) => queries.units(e)],
+    ["budget", (e: QueryEngine) => queries.budget(e, u.id, u.year)],
+    ["reconciliation", (e: QueryEngine) => queries.reconciliation(e, u.id, u.year)],
+    ["keyFigures", (e: QueryEngine) => queries.keyFigures(e)],
+    ["level1Counts", (e: QueryEngine) => queries.level1Counts(e)],
+    ["indicatorKinds", (e: QueryEngine) => queries.indicatorKinds(e, u.id, u.year)],
+    ["indicators", (e: QueryEngine) => queries.indicators(e, u.id, u.year)],
+    ["tasks", (e: QueryEngine) => queries.tasks(e, u.id, u.year)],
+    ["findings", (e: QueryEngine) => queries.findings(e, u.id, u.year)],
+  ])("queries.%s gives the same rows as the build's engine", async (_name, run) => {
+    expect(await run(db)).toEqual(await run(build));
+  });
+
+  it("a bulk CSV read by read_csv gives the same indicators as the importer, bad years as findings", async () => {
+    const header = ["indicator_id", "unit_id", "unit_name", "fiscal_year", "ord", "level1", "level2", "name", "target", "note"];
+    const lines = [header.join(",")];
+    seed.indicators.forEach((i, k) => lines.push(Papa.unparse([[`x${k}`, "ubulk", "大文件单位", k === 5 ? "20x6" : "2025", String(k + 1), i.level1, i.level2, i.name ?? "", i.target ?? "", i.note ?? ""]])));
+    const csv = lines.join("\r\n") + "\r\n";
+    const path = join(dir, "bulk.csv");
+    writeFileSync(path, csv);
+    const plan = bulkPlan("bulk.csv", BULK_MIN_BYTES, new TextEncoder().encode(csv))!;
+    expect(plan).not.toBeNull();
+    await db.query(bulkInsertSql(plan, path, 2));
+    for (const s of bulkBadYearsSql(2, "bulk.csv")) await db.query(s);
+    const missing = await db.query<{ target: string; fiscal_year: number }>(missingTargetsSql(2));
+    const lookup = join(dir, "bulk-lookup.csv");
+    writeFileSync(lookup, targetLookupCsv(missing.map((m) => [m.target, m.fiscal_year] as const)).csv);
+    await db.query(insertLookupSql(lookup));
+    for (const s of finishUploadSql(2)) await db.query(s);
+    const placeholder = "SELECT unit_id, unit_name, fiscal_year, placeholder FROM units WHERE unit_id = 'ubulk'";
+    expect(await db.query(placeholder)).toEqual([{ unit_id: "ubulk", unit_name: "大文件单位", fiscal_year: 2025, placeholder: true }]);
+    // The same file through the core importer, loaded as upload 3.
+    const viaCore = importFile("bulk.csv", new TextEncoder().encode(csv));
+    await load(db, toLoaded(viaCore, ["bulk.csv"]), 3);
+    const cols = "indicator_id, unit_id, fiscal_year, ord, level1, level2, name, target, target_kind, op, value, measure_unit, direction, deadline, note, source_row";
+    const a = await db.query(`SELECT ${cols} FROM indicators WHERE upload_id = 2 ORDER BY ord`);
+    const b = await db.query(`SELECT ${cols} FROM indicators WHERE upload_id = 3 ORDER BY ord`);
+    expect(a.length).toBe(seed.indicators.length - 1);
+    expect(a).toEqual(b);
+    const f = await db.query("SELECT code, source_file, source_row FROM findings WHERE upload_id = 2");
+    expect(f).toEqual([{ code: "canonical.bad_year", source_file: "bulk.csv", source_row: 7 }]);
+    // The importer's file names the unit: its real unit row replaces the placeholder.
+    expect(await db.query(placeholder)).toEqual([{ unit_id: "ubulk", unit_name: "大文件单位", fiscal_year: 2025, placeholder: false }]);
+  });
+
+  it("deleteUploadSql(id) removes exactly that upload's rows", async () => {
+    for (const s of deleteUploadSql(2)) await db.query(s);
+    for (const s of deleteUploadSql(3)) await db.query(s);
+    for (const t of TABLES) {
+      const table = t === "indicators" ? "indicator_rows" : t;
+      expect(await db.query(`SELECT DISTINCT upload_id FROM ${table}`)).toEqual(((seed as unknown as Record<string, unknown[]>)[t] ?? []).length ? [{ upload_id: 1 }] : []);
+    }
+  });
+
+  it("csvErrorText(message) says where and why in Chinese", () => {
+    expect(csvErrorText("Invalid Input Error: CSV Error on Line: 3\nOriginal Line: 3,4,5\nExpected Number of Columns: 2 Found: 3")).toEqual({ row: 3, reason: "列数不对（应为 2 列，实际 3 列）" });
+    expect(csvErrorText("Catalog Error: x")).toBeNull();
+  });
+});
+
+describe("exports", () => {
+  it.each([
+    ["=HYPERLINK(\"http://x\")", true],
+    ["+1+2", true],
+    ["-2+3", true],
+    ["@SUM(A1)", true],
+    ["=1\n2", true],
+    ["\tx", true],
+    ["-0.05", false],
+    ["92787331.00", false],
+    ["产出指标", false],
+  ])("FORMULA neutralises %j: %s", (cell, yes) => {
+    expect(FORMULA.test(cell)).toBe(yes);
+    expect(csvChunk(["a"], [[cell]]).split("\r\n")[1].replace(/^"/, "").startsWith("'")).toBe(yes);
+  });
+
+  it("csvChunk writes RFC 4180 with CRLF, nulls empty, header only on the first chunk", () => {
+    expect(csvChunk(["a", "b"], [["x,y", null], [1, 'q"']])).toBe('a,b\r\n"x,y",\r\n1,"q"""\r\n');
+    expect(csvChunk(["a"], [["z"]], false)).toBe("z\r\n");
+  });
+
+  it("the canonical JSON of the explore database reads back into the same dataset", async () => {
+    const parts: string[] = [];
+    for (const t of ["units", "budget", "tasks", "indicators", "findings"] as const) {
+      const sql = t === "indicators"
+        ? "SELECT i.*, l.recognised FROM indicators i LEFT JOIN target_lookup l USING (target, fiscal_year) WHERE upload_id = 1 ORDER BY ord"
+        : `SELECT * EXCLUDE (upload_id) , ${t === "budget" ? "CAST(amount AS VARCHAR) AS amount" : "NULL AS _x"} FROM ${t} WHERE upload_id = 1`;
+      parts.push(`${JSON.stringify(t)}:[${jsonRows(t, await db.query(sql.replace("SELECT * EXCLUDE (upload_id) , CAST(amount AS VARCHAR) AS amount", "SELECT * EXCLUDE (upload_id, amount), CAST(amount AS VARCHAR) AS amount")))}]`);
+    }
+    const json = JSON.parse(`{${parts.join(",")}}`);
+    // Canonical tables keep a source's file and row, not its column.
+    const expected = JSON.parse(JSON.stringify(toJson(seed), (k, v) => (k === "column" && typeof v === "number" ? undefined : v)));
+    expect(json.indicators).toEqual(expected.indicators);
+    expect(json.budget).toEqual(expected.budget);
+    expect(json.units).toEqual(expected.units);
+    expect(json.tasks).toEqual(expected.tasks);
+    const back = fromJson(json, "export.json");
+    expect(back.indicators.map((i) => i.parsed)).toEqual(seed.indicators.map((i) => i.parsed));
+  });
+
+  it("xlsxCell writes exact decimals as numbers and everything else as text", () => {
+    expect(xlsxCell("92787331.00", "DECIMAL(18,2)")).toEqual({ value: 92787331, type: Number, format: "#,##0.00" });
+    expect(xlsxCell("=1+1", "VARCHAR")).toEqual({ value: "=1+1", type: String });
+    expect(xlsxCell(null, "VARCHAR")).toBeNull();
+    expect(xlsxSheetData({ name: "s", columns: ["a"], types: ["INTEGER"], rows: [[1]] }).data).toHaveLength(2);
+  });
+
+  it("chart files: standaloneSvg adds the XML declaration, svgSize reads the viewBox, safeFileName keeps Chinese", () => {
+    expect(standaloneSvg('<svg viewBox="0 0 640 300"></svg>')).toBe('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 300"></svg>');
+    expect(svgSize('<svg viewBox="0 0 640 312.5">')).toEqual({ width: 640, height: 312.5 });
+    expect(safeFileName("预算/结构:2026", "svg")).toBe("预算_结构_2026.svg");
+  });
+});
+
+describe("plainValue(v, type): Arrow values as exact JSON", () => {
+  it.each([
+    ["DECIMAL(18,2)", { toString: () => "-5" }, { typeId: ArrowType.Decimal, scale: 2 }, "-0.05"],
+    ["DECIMAL(18,2) large", { toString: () => "9278733100" }, { typeId: ArrowType.Decimal, scale: 2 }, "92787331.00"],
+    ["BIGINT", 12n, { typeId: ArrowType.Int }, 12],
+    ["BIGINT beyond 2^53", 9007199254740993n, { typeId: ArrowType.Int }, "9007199254740993"],
+    ["DATE", Date.UTC(2026, 9, 31), { typeId: ArrowType.Date }, "2026-10-31"],
+    ["TIMESTAMP", Date.UTC(2026, 0, 2, 3, 4, 5), { typeId: ArrowType.Timestamp }, "2026-01-02 03:04:05"],
+    ["NULL", null, { typeId: ArrowType.Utf8 }, null],
+  ])("%s", (_label, v, type, expected) => {
+    expect(plainValue(v, type)).toEqual(expected);
+  });
+
+  it("unscaledToDecimal and plainRows", () => {
+    expect(unscaledToDecimal("7", 3)).toBe("0.007");
+    const table = { schema: { fields: [{ name: "a", type: { typeId: ArrowType.Utf8 } }] }, numRows: 2, getChildAt: () => ({ get: (i: number) => ["x", "y"][i] }) };
+    expect(plainRows(table)).toEqual([{ a: "x" }, { a: "y" }]);
+  });
+});
+
+/** GBK bytes of a string, with the reverse map built from TextDecoder('gb18030') (no package needed). */
+export function encodeGbk(s: string): Uint8Array {
+  const map = new Map<string, number[]>();
+  const dec = new TextDecoder("gb18030");
+  for (let hi = 0x81; hi <= 0xfe; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = dec.decode(new Uint8Array([hi, lo]));
+      if (ch.length === 1 && ch !== "\uFFFD" && !map.has(ch)) map.set(ch, [hi, lo]);
+    }
+  }
+  const out: number[] = [];
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) out.push(code);
+    else {
+      const b = map.get(ch);
+      if (!b) throw new Error(`not in GBK: ${ch}`);
+      out.push(...b);
+    }
+  }
+  return new Uint8Array(out);
+}
