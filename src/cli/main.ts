@@ -7,11 +7,13 @@ import { ImportError, type Dataset } from "../core/model.ts";
 import { importFile, mergeDatasets } from "../core/import.ts";
 import { COLUMNS, tableRows, toCsv, toJson, type TableName } from "../core/canonical.ts";
 import { summarise } from "./summary.ts";
+import { COMPARE_USAGE, compareCommand } from "./compare.ts";
 
 const USAGE = `用法 / usage:
   jixiao import FILE… [--json] [--out DIR]   读取申报表或规范表 / read declaration forms or canonical tables
     --json      以 JSON 输出（units、budget、tasks、indicators、findings）/ print one JSON object
-    --out DIR   写出规范 CSV 文件 / write the canonical CSV files to DIR`;
+    --out DIR   写出规范 CSV 文件 / write the canonical CSV files to DIR
+${COMPARE_USAGE}`;
 
 export interface Io {
   out: (s: string) => void;
@@ -73,6 +75,7 @@ export const jsonText = (value: unknown) => JSON.stringify(value, (_k, v) => (ty
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   try {
     const [command, ...rest] = argv;
+    if (command === "compare") return await compareCommand(rest, io);
     let json = false;
     let outDir: string | null = null;
     let outGiven = false;
