@@ -97,10 +97,17 @@ export function jsonRows(table: keyof typeof jsonEntry, rows: Row[]): string {
 
 // ---- Charts ----
 
-/** A chart's SVG as a standalone file (declaration, namespace, white background for viewers). */
+export const CHART_FONTS = "system-ui, 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
+
+/**
+ * A chart's SVG as a standalone file: XML declaration, namespace, a fixed size
+ * (the page's is 100% wide) and a named font stack instead of the page's.
+ */
 export function standaloneSvg(svg: string): string {
-  const withNs = /xmlns=/.test(svg.slice(0, 400)) ? svg : svg.replace(/^<svg\b/, '<svg xmlns="http://www.w3.org/2000/svg"');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${withNs}`;
+  const { width, height } = svgSize(svg);
+  let out = /xmlns=/.test(svg.slice(0, 400)) ? svg : svg.replace(/^<svg\b/, '<svg xmlns="http://www.w3.org/2000/svg"');
+  out = out.replace(/^(<svg\b[^>]*?)\swidth="100%"/, `$1 width="${width}" height="${height}"`).replace(/^(<svg\b[^>]*?)font-family="inherit"/, `$1font-family="${CHART_FONTS.replace(/"/g, "'")}"`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${out}`;
 }
 
 /** The viewBox size of a chart SVG, for drawing it to a PNG at a known scale. */

@@ -99,7 +99,7 @@ const YEAR_OK = (e: string) => `regexp_full_match(${e}, '(19|20)[0-9]{2}')`;
  * here. Rows with an unreadable year are kept aside (bad_year) to become
  * findings; ord and source_row default to the record's position.
  */
-export function bulkInsertSql(plan: BulkPlan, file: string, uploadId: number): string {
+export function bulkInsertSql(plan: BulkPlan, path: string, uploadId: number, file: string = path): string {
   const c = (col: string) => (plan.index[col] === undefined ? null : `c${plan.index[col]}`);
   const text = (col: string) => (c(col) ? `NULLIF(trim(${c(col)}), '')` : NULLTEXT);
   const y = c("fiscal_year")!;
@@ -118,7 +118,7 @@ export function bulkInsertSql(plan: BulkPlan, file: string, uploadId: number): s
   const columns = Array.from({ length: plan.columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ");
   const delim = plan.delimiter === "\t" ? "\\t" : plan.delimiter;
   return `INSERT INTO indicator_rows BY NAME SELECT ${select.join(", ")}
-          FROM (SELECT *, row_number() OVER () AS rn FROM read_csv(${q(file)}, header = true, auto_detect = false, delim = ${q(delim)}, quote = '"', escape = '"',
+          FROM (SELECT *, row_number() OVER () AS rn FROM read_csv(${q(path)}, header = true, auto_detect = false, delim = ${q(delim)}, quote = '"', escape = '"',
                 columns = {${columns}}, null_padding = false, strict_mode = true))`;
 }
 
@@ -176,3 +176,28 @@ export const EXAMPLES: readonly { label: string; sql: string }[] = [
   { label: "数据质量问题", sql: "SELECT severity, code, count(*) AS n\nFROM findings\nGROUP BY ALL ORDER BY n DESC" },
   { label: "已载入的文件", sql: "SELECT upload_id, file_name, loaded_at, rows_loaded FROM uploads ORDER BY upload_id" },
 ];
+
+/** A console statement that returns rows is read through a LIMIT, so a million-row answer is not copied into the page. */
+export function limitedSql(sql: string, limit: number): { sql: string; limited: boolean } {
+  const s = sql.trim().replace(/;\s*$/, "");
+  if (/^(select|with|from|values|table)\b/i.test(s) && !s.includes(";")) return { sql: `SELECT * FROM (${s}\n) AS console_query LIMIT ${limit}`, limited: true };
+  return { sql: s, limited: false };
+}
+
+const ERROR_KINDS: [RegExp, string][] = [
+  [/^Parser Error/i, "SQL 语法错误"],
+  [/^Catalog Error/i, "找不到表、列或函数"],
+  [/^Binder Error/i, "列名或类型不对"],
+  [/^Conversion Error/i, "类型转换失败"],
+  [/^Invalid Input Error/i, "输入数据有误"],
+  [/^Constraint Error/i, "违反约束"],
+  [/^Out of Memory Error/i, "内存不足"],
+  [/^INTERRUPT Error|Interrupted/i, "查询已取消"],
+];
+
+/** A DuckDB error as the console shows it: a Chinese kind, then DuckDB's own first lines. */
+export function sqlErrorText(message: string): string {
+  const m = message.replace(/^Error:\s*/, "");
+  const kind = ERROR_KINDS.find(([re]) => re.test(m))?.[1] ?? "查询出错";
+  return `${kind}：${m.split("\n").slice(0, 3).join(" ").slice(0, 400)}`;
+}

@@ -44,6 +44,8 @@ export interface BrowserEngine extends QueryEngine {
   run(sql: string): Promise<void>;
   /** A query's result as an Arrow table (for the console and exports: every type kept). */
   arrow(sql: string): Promise<ArrowLike>;
+  /** A query's result in Arrow record batches, one at a time (exports of large tables). */
+  stream(sql: string, onBatch: (batch: ArrowLike) => void | Promise<void>): Promise<void>;
   /** Cancels the statement that run() is waiting for; true when one was cancelled. */
   cancel(): Promise<boolean>;
   /** Makes a dropped File readable by read_csv under `name`, without copying it into memory. */
@@ -138,24 +140,42 @@ export async function startBrowserEngine(options: StartOptions): Promise<Browser
   await conn.query("SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;");
   const version = (await conn.query("SELECT version() AS v")).get(0)?.toJSON().v as string;
 
+  // One statement at a time on the connection (a prepared statement's three
+  // messages must not interleave with another query's).
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => {});
+    return next;
+  };
   const engine: BrowserEngine = {
     version,
-    async query<T extends Row = Row>(sql: string, params: Value[] = []) {
-      if (!params.length) return plainRows(await conn.query(sql)) as T[];
-      const stmt = await conn.prepare(sql);
-      try {
-        return plainRows(await stmt.query(...params)) as T[];
-      } finally {
-        await stmt.close();
-      }
+    query<T extends Row = Row>(sql: string, params: Value[] = []) {
+      return serial(async () => {
+        if (!params.length) return plainRows(await conn.query(sql)) as T[];
+        const stmt = await conn.prepare(sql);
+        try {
+          return plainRows(await stmt.query(...params)) as T[];
+        } finally {
+          await stmt.close();
+        }
+      });
     },
-    async run(sql: string) {
-      // send() polls a pending query, so cancel() can stop it between polls.
-      const reader = await conn.send(sql, false);
-      for await (const _ of reader) { /* drain */ }
+    run(sql: string) {
+      return serial(async () => {
+        // send() polls a pending query, so cancel() can stop it between polls.
+        const reader = await conn.send(sql, false);
+        for await (const _ of reader) { /* drain */ }
+      });
     },
-    async arrow(sql: string) {
-      return (await conn.query(sql)) as unknown as ArrowLike;
+    arrow(sql: string) {
+      return serial(async () => (await conn.query(sql)) as unknown as ArrowLike);
+    },
+    stream(sql, onBatch) {
+      return serial(async () => {
+        const reader = await conn.send(sql, true);
+        for await (const batch of reader) await onBatch(batch as unknown as ArrowLike);
+      });
     },
     cancel: () => conn.cancelSent(),
     registerFile: (name, file) => db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true),

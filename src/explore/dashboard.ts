@@ -1,0 +1,97 @@
+// The explore page's dashboards as data: the same queries (src/query/queries.ts),
+// view helpers (src/site/view.ts) and chart functions (src/charts) as the
+// prerendered unit page, over whatever is loaded. DOM-free: the page only
+// arranges what this returns, so it is tested in Node on native DuckDB.
+import type { QueryEngine } from "../query/engine.ts";
+import { SQL, queries, type FindingRow, type IndicatorRow, type UnitRow, type KeyFiguresRow, type Level1CountRow, type FindingCountRow, type BudgetRow, type ReconciliationRow, type TaskRow } from "../query/queries.ts";
+import { budgetStructureChart, indicatorGroupChart, type ChartResult } from "../charts/index.ts";
+import { budgetChartRows, fen } from "../site/view.ts";
+import { formatYuan } from "../core/format.ts";
+
+/** Rows of long lists shown on the page; the rest is in the SQL console and the exports. */
+export const SHOW_ROWS = 300;
+
+export interface Overview {
+  units: UnitRow[];
+  figures: KeyFiguresRow[];
+  level1: Level1CountRow[];
+  findings: FindingCountRow[];
+  totals: { units: number; indicators: number; budget: number; findings: number };
+}
+
+export async function loadOverview(e: QueryEngine): Promise<Overview> {
+  const [units, figures, level1, findings, totals] = await Promise.all([
+    queries.units(e), queries.keyFigures(e), queries.level1Counts(e), queries.findingCounts(e),
+    e.query<{ units: number; indicators: number; budget: number; findings: number }>(
+      `SELECT (SELECT CAST(count(*) AS INTEGER) FROM units) AS units, (SELECT CAST(count(*) AS INTEGER) FROM indicator_rows) AS indicators,
+              (SELECT CAST(count(*) AS INTEGER) FROM budget) AS budget, (SELECT CAST(count(*) AS INTEGER) FROM findings) AS findings`),
+  ]);
+  return { units, figures, level1, findings, totals: totals[0] };
+}
+
+export interface ReconciliationCheck {
+  label: string;
+  state: "ok" | "mismatch" | "missing";
+  text: string;
+}
+
+export interface UnitDashboard {
+  unit: UnitRow;
+  budget: BudgetRow[];
+  checks: ReconciliationCheck[];
+  /** Each chart at 640 (desktop) and 340 (phone) units wide, as the unit page draws them. */
+  budgetChart: ChartResult | null;
+  budgetChartCompact: ChartResult | null;
+  indicatorChart: ChartResult | null;
+  indicatorChartCompact: ChartResult | null;
+  indicators: IndicatorRow[];
+  indicatorCount: number;
+  tasks: TaskRow[];
+  findings: FindingRow[];
+  findingCount: number;
+}
+
+/** The reconciliation lines of the unit page: sources and structure against the total. */
+export function reconciliationChecks(rec: ReconciliationRow): ReconciliationCheck[] {
+  const check = (label: string, sum: string | null, lines: number): ReconciliationCheck => {
+    const t = fen(rec.total);
+    const s = fen(sum);
+    if (t === null || lines === 0 || s === null) return { label, state: "missing", text: `无${label}明细，无法核对` };
+    return s === t
+      ? { label, state: "ok", text: `${label}合计 ${formatYuan(s)} = 预算总额 ${formatYuan(t)}` }
+      : { label, state: "mismatch", text: `${label}合计 ${formatYuan(s)} ≠ 预算总额 ${formatYuan(t)}（相差 ${formatYuan(s - t)}）` };
+  };
+  return [check("资金来源", rec.sources, rec.source_lines), check("资金结构", rec.structure, rec.structure_lines)];
+}
+
+/** Everything the unit dashboards show for one unit and year, charts rendered by the same functions as the unit page. */
+export async function loadUnit(e: QueryEngine, unit: UnitRow): Promise<UnitDashboard> {
+  const id = unit.unit_id;
+  const year = unit.fiscal_year;
+  const [budget, rec, kinds, indicators, counts, tasks, findings] = await Promise.all([
+    queries.budget(e, id, year),
+    queries.reconciliation(e, id, year),
+    queries.indicatorKinds(e, id, year),
+    e.query(`${SQL.indicators} LIMIT ${SHOW_ROWS}`, [id, year]) as unknown as Promise<IndicatorRow[]>,
+    e.query<{ indicators: number; findings: number }>(
+      `SELECT (SELECT CAST(count(*) AS INTEGER) FROM indicator_rows WHERE unit_id = $1 AND fiscal_year = $2) AS indicators,
+              (SELECT CAST(count(*) AS INTEGER) FROM findings WHERE unit_id = $1 AND fiscal_year = $2) AS findings`, [id, year]),
+    queries.tasks(e, id, year),
+    e.query(`${SQL.findings} LIMIT ${SHOW_ROWS}`, [id, year]) as unknown as Promise<FindingRow[]>,
+  ]);
+  const sample = unit.data_source === "sample";
+  const rows = budgetChartRows(budget);
+  const kindRows = kinds.map((k) => ({ level1: k.level1 ?? "", level2: k.level2 ?? "", kind: k.kind, count: k.n }));
+  const budgetTitle = `${unit.unit_name} ${year} 年度预算结构`;
+  const indTitle = `${unit.unit_name} ${year} 年度绩效指标：各组指标数与目标类型`;
+  return {
+    unit, budget, tasks, indicators, findings,
+    checks: reconciliationChecks(rec),
+    budgetChart: rows.length ? budgetStructureChart(rows, { id: "x-budget", title: budgetTitle, sample }) : null,
+    budgetChartCompact: rows.length ? budgetStructureChart(rows, { id: "x-budget-c", title: budgetTitle, sample, width: 340 }) : null,
+    indicatorChart: kindRows.length ? indicatorGroupChart(kindRows, { id: "x-ind", title: indTitle, sample }) : null,
+    indicatorChartCompact: kindRows.length ? indicatorGroupChart(kindRows, { id: "x-ind-c", title: indTitle, sample, width: 340 }) : null,
+    indicatorCount: counts[0].indicators,
+    findingCount: counts[0].findings,
+  };
+}

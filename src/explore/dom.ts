@@ -1,0 +1,75 @@
+// Small DOM helpers for the explore page. Text from files only ever enters the
+// page as text nodes (textContent); the one exception, chart SVG from
+// src/charts (which escapes every data text), is parsed as XML — never as HTML —
+// and stripped of anything that could run before it is inserted.
+
+type Child = Node | string | number | null | undefined | false;
+type Attrs = Record<string, string | number | boolean | null | undefined | ((e: Event) => void)>;
+
+/** An element with attributes (on* keys become listeners) and children (strings become text nodes). */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (typeof v === "function") el.addEventListener(k.slice(2).toLowerCase(), v);
+    else if (v === true) el.setAttribute(k, "");
+    else el.setAttribute(k, String(v));
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(typeof c === "string" || typeof c === "number" ? document.createTextNode(String(c)) : c);
+  }
+  return el;
+}
+
+/** A chart's SVG string as a node: parsed as XML, scripts, foreign content and handlers removed. */
+export function svgNode(svg: string): Node {
+  const doc = new DOMParser().parseFromString(svg, "image/svg+xml");
+  const root = doc.documentElement;
+  if (root.nodeName !== "svg" || doc.getElementsByTagName("parsererror").length) return document.createTextNode("（图表无法显示）");
+  for (const bad of Array.from(root.querySelectorAll("script, foreignObject, iframe, object, embed"))) bad.remove();
+  for (const el of [root, ...Array.from(root.querySelectorAll("*"))]) {
+    for (const a of Array.from(el.attributes)) {
+      if (/^on/i.test(a.name) || (/href$/i.test(a.name) && !a.value.startsWith("#"))) el.removeAttribute(a.name);
+    }
+  }
+  return document.importNode(root, true);
+}
+
+/** Saves a Blob as a file download, without any network request. */
+export function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = h("a", { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A chart SVG drawn onto a canvas at 2× as a PNG Blob, on a white background. */
+export async function svgToPng(svg: string, width: number, height: number): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+  try {
+    const img = new Image();
+    img.decoding = "async";
+    img.src = url;
+    await img.decode();
+    const scale = 2;
+    const canvas = h("canvas", { width: Math.ceil(width * scale), height: Math.ceil(height * scale) });
+    const ctx = canvas.getContext("2d")!;
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((ok, fail) => canvas.toBlob((b) => (b ? ok(b) : fail(new Error("PNG 生成失败"))), "image/png"));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+export function clear(el: Element, ...children: (Child | Child[])[]): void {
+  el.replaceChildren();
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(typeof c === "string" || typeof c === "number" ? document.createTextNode(String(c)) : c);
+  }
+}

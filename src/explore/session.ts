@@ -1,0 +1,426 @@
+// The explore page's state and work, without the DOM: the engine (started on
+// first need), the import worker, the queue of files, progress and cancel, the
+// uploads kept in this browser. The page's elements listen to its events.
+import type { BrowserEngine, EngineProgress } from "../query/browser.ts";
+import type { Location } from "../core/model.ts";
+import type { TableName } from "../core/canonical.ts";
+import type { BulkPlan, Loaded, MappingRequest, Problem } from "./importer.ts";
+import type { WorkerReply, WorkerRequest } from "./protocol.ts";
+import type { SavedMapping } from "./mapping.ts";
+import {
+  bulkBadYearsSql, bulkIndicatorKeysSql, bulkInsertSql, bulkSetIndicatorIdsSql, bulkSetUnitIdsSql, bulkUnitNamesSql, csvErrorText,
+  deleteUploadSql, finishUploadSql, insertLookupSql, insertTableSql, missingTargetsSql, setupSql, uploadRowSql,
+} from "./sql.ts";
+import * as store from "./store.ts";
+
+export type EngineState = { state: "idle" | "loading" | "ready" | "failed"; message?: string; progress?: EngineProgress; version?: string };
+
+export interface TaskView {
+  label: string;
+  /** 0…1, or null while the step's length cannot be known (shown as a moving bar). */
+  fraction: number | null;
+  cancellable: boolean;
+}
+
+export interface UploadView {
+  id: number;
+  name: string;
+  loadedAt: string;
+  bytes: number;
+  parts: string[];
+  route: "importer" | "bulk";
+  rows: number;
+  counts: { error: number; warning: number; info: number };
+  problems: Problem[];
+  /** The file's data was read from this browser's storage (a reload), not picked just now. */
+  restored: boolean;
+}
+
+export interface Failure {
+  name: string;
+  message: string;
+  location?: Location;
+  at: string;
+}
+
+export interface PendingMapping {
+  key: number;
+  file: File;
+  name: string;
+  requests: MappingRequest[];
+}
+
+export class Cancelled extends Error {
+  constructor() {
+    super("已取消");
+    this.name = "Cancelled";
+  }
+}
+
+class StepError extends Error {
+  constructor(message: string, readonly location?: Location) {
+    super(message);
+  }
+}
+
+type Events = {
+  engine: EngineState;
+  task: TaskView | null;
+  uploads: UploadView[];
+  failures: Failure[];
+  mappings: PendingMapping[];
+  data: { reason: string; first?: { unitId: string; year: number } };
+};
+
+const now = () => {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+};
+
+export interface SessionOptions {
+  wasmGzUrl: string;
+  createWorker: () => Worker;
+  /** Test hook: a short engine start timeout. */
+  engineTimeoutMs?: number;
+}
+
+export class Session {
+  engine: BrowserEngine | null = null;
+  engineState: EngineState = { state: "idle" };
+  uploads: UploadView[] = [];
+  failures: Failure[] = [];
+  mappings: PendingMapping[] = [];
+  private enginePromise: Promise<BrowserEngine> | null = null;
+  private worker: Worker | null = null;
+  private calls = new Map<number, { resolve: (r: WorkerReply) => void; reject: (e: Error) => void; progress?: (r: Extract<WorkerReply, { kind: "progress" }>) => void }>();
+  private nextCall = 1;
+  private nextUpload = 1;
+  private nextMapping = 1;
+  private chain: Promise<unknown> = Promise.resolve();
+  private cancelled = false;
+  private pendingSaves: Promise<unknown>[] = [];
+  private listeners = new Map<keyof Events, Set<(v: never) => void>>();
+
+  constructor(private readonly options: SessionOptions) {}
+
+  on<K extends keyof Events>(type: K, fn: (v: Events[K]) => void): void {
+    if (!this.listeners.has(type)) this.listeners.set(type, new Set());
+    this.listeners.get(type)!.add(fn as (v: never) => void);
+  }
+
+  private emit<K extends keyof Events>(type: K, value: Events[K]): void {
+    for (const fn of this.listeners.get(type) ?? []) (fn as (v: Events[K]) => void)(value);
+  }
+
+  private task(view: TaskView | null) {
+    this.emit("task", view);
+  }
+
+  // ---- Engine ----
+
+  /** Starts DuckDB-wasm once (downloaded or from cache); every later call gets the same engine. */
+  ensureEngine(): Promise<BrowserEngine> {
+    if (this.enginePromise) return this.enginePromise;
+    this.setEngine({ state: "loading" });
+    this.enginePromise = (async () => {
+      const { startBrowserEngine } = await import("../query/browser.ts");
+      const engine = await startBrowserEngine({
+        wasmGzUrl: this.options.wasmGzUrl,
+        timeoutMs: this.options.engineTimeoutMs,
+        onProgress: (progress) => this.setEngine({ state: "loading", progress }),
+      });
+      for (const sql of setupSql()) await engine.query(sql);
+      this.engine = engine;
+      this.setEngine({ state: "ready", version: engine.version });
+      return engine;
+    })();
+    this.enginePromise.catch((e: Error) => this.setEngine({ state: "failed", message: e.message }));
+    return this.enginePromise;
+  }
+
+  private setEngine(s: EngineState) {
+    this.engineState = s;
+    this.emit("engine", s);
+  }
+
+  // ---- Worker ----
+
+  private getWorker(): Worker {
+    if (this.worker) return this.worker;
+    const w = this.options.createWorker();
+    w.onmessage = (e: MessageEvent<WorkerReply>) => {
+      const call = this.calls.get(e.data.id);
+      if (!call) return;
+      if (e.data.kind === "progress") call.progress?.(e.data);
+      else {
+        this.calls.delete(e.data.id);
+        call.resolve(e.data);
+      }
+    };
+    w.onerror = (e) => {
+      e.preventDefault();
+      for (const [, c] of this.calls) c.reject(new Error(`导入线程出错：${e.message}`));
+      this.calls.clear();
+      this.worker = null;
+    };
+    this.worker = w;
+    return w;
+  }
+
+  private call(req: Omit<WorkerRequest, "id">, progress?: (r: Extract<WorkerReply, { kind: "progress" }>) => void): Promise<WorkerReply> {
+    const id = this.nextCall++;
+    return new Promise((resolve, reject) => {
+      this.calls.set(id, { resolve, reject, progress });
+      this.getWorker().postMessage({ ...req, id } as WorkerRequest);
+    });
+  }
+
+  private async csvFromWorker(req: Omit<WorkerRequest, "id">): Promise<string> {
+    const r = await this.call(req);
+    if (r.kind === "failed") throw new Error(r.error.message);
+    if (r.kind !== "csv") throw new Error("导入线程回复有误");
+    return r.csv;
+  }
+
+  // ---- Loading ----
+
+  /** Cancels the running load (and everything queued behind it). */
+  cancel(): void {
+    this.cancelled = true;
+    this.worker?.terminate();
+    this.worker = null;
+    for (const [, c] of this.calls) c.reject(new Cancelled());
+    this.calls.clear();
+    void this.engine?.cancel().catch(() => false);
+  }
+
+  private check() {
+    if (this.cancelled) throw new Cancelled();
+  }
+
+  /** Queues files to load, one after another; each one that loads is kept in this browser. */
+  addFiles(files: File[]): Promise<void> {
+    this.cancelled = false;
+    if (files.length) void this.ensureEngine().catch(() => {});
+    const work = files.map((file) => () => this.loadOne(file, { id: this.nextUpload++, name: file.name, loadedAt: now(), persist: true, restored: false }));
+    return this.enqueue(work);
+  }
+
+  private enqueue(work: (() => Promise<void>)[]): Promise<void> {
+    const run = this.chain.then(async () => {
+      for (const w of work) {
+        if (this.cancelled) break;
+        await w();
+      }
+      this.task(null);
+    });
+    this.chain = run.catch(() => {});
+    return run;
+  }
+
+  /** Reads again every file kept in this browser (after a reload). */
+  async restore(): Promise<number> {
+    let stored: store.StoredUpload[];
+    try {
+      stored = await store.listUploads();
+    } catch {
+      return 0;
+    }
+    if (!stored.length) return 0;
+    this.nextUpload = Math.max(...stored.map((s) => s.id)) + 1;
+    this.cancelled = false;
+    void this.ensureEngine().catch(() => {});
+    await this.enqueue(stored.map((s) => () => this.loadOne(s.file as File, { id: s.id, name: s.name, loadedAt: s.loadedAt, persist: false, restored: true })));
+    return stored.length;
+  }
+
+  /** The analyst confirmed a header mapping: remember it and read the file again. */
+  answerMapping(key: number, choices: SavedMapping[]): Promise<void> {
+    const pending = this.mappings.find((m) => m.key === key);
+    if (!pending) return Promise.resolve();
+    for (const c of choices) store.saveMapping(c);
+    this.mappings = this.mappings.filter((m) => m.key !== key);
+    this.emit("mappings", this.mappings);
+    return this.addFiles([pending.file]);
+  }
+
+  dismissMapping(key: number): void {
+    this.mappings = this.mappings.filter((m) => m.key !== key);
+    this.emit("mappings", this.mappings);
+  }
+
+  private fail(name: string, e: unknown) {
+    const err = e as StepError & { location?: Location };
+    const message = e instanceof Cancelled ? `${name}：已取消，此文件未载入` : err.message?.startsWith(name) ? err.message : `${name}：${err.message ?? String(e)}`;
+    this.failures = [...this.failures, { name, message, location: err.location, at: now() }];
+    this.emit("failures", this.failures);
+  }
+
+  private async loadOne(file: File, meta: { id: number; name: string; loadedAt: string; persist: boolean; restored: boolean }): Promise<void> {
+    const { id, name } = meta;
+    const size = file.size;
+    const label = (step: string) => `${name}（${(size / 1e6).toFixed(size < 1e5 ? 2 : 1)} MB）：${step}`;
+    this.task({ label: label("读取文件"), fraction: 0, cancellable: true });
+    let inTransaction = false;
+    let engine: BrowserEngine | null = null;
+    const registered: string[] = [];
+    try {
+      const reply = await this.call({ kind: "import", file, name, saved: store.loadMappings() } as Omit<WorkerRequest, "id">, (p) => this.task({ label: label(p.stage), fraction: p.fraction === null ? null : p.fraction * 0.5, cancellable: true }));
+      this.check();
+      if (reply.kind === "failed") throw new StepError(reply.error.message, reply.error.location);
+      if (reply.kind === "mapping") {
+        this.mappings = [...this.mappings, { key: this.nextMapping++, file, name, requests: reply.requests }];
+        this.emit("mappings", this.mappings);
+        return;
+      }
+      this.task({ label: label(this.engine ? "写入数据库" : "等待数据探索引擎启动"), fraction: 0.5, cancellable: true });
+      engine = await this.ensureEngine().catch((e: Error) => {
+        throw new StepError(`数据探索引擎无法启动，文件未载入（${e.message}）`);
+      });
+      this.check();
+      await engine.query("BEGIN TRANSACTION");
+      inTransaction = true;
+      let parts = [name];
+      let route: UploadView["route"] = "importer";
+      let loaded: Loaded | null = null;
+      if (reply.kind === "loaded") {
+        loaded = reply.loaded;
+        parts = loaded.parts;
+        const tables = Object.entries(loaded.tables) as [TableName, { csv: string }][];
+        for (const [i, [t, { csv }]] of tables.entries()) {
+          this.task({ label: label(`写入 ${t}`), fraction: 0.5 + (0.4 * i) / tables.length, cancellable: true });
+          const reg = `upload-${id}-${t}.csv`;
+          await engine.registerText(reg, csv);
+          registered.push(reg);
+          await engine.run(insertTableSql(t, reg, id));
+          this.check();
+        }
+        if (loaded.lookup.rows) {
+          const reg = `upload-${id}-lookup.csv`;
+          await engine.registerText(reg, loaded.lookup.csv);
+          registered.push(reg);
+          await engine.run(insertLookupSql(reg));
+        }
+      } else if (reply.kind === "bulk") {
+        route = "bulk";
+        await this.loadBulk(engine, file, name, id, reply.plan, label, registered);
+      }
+      this.task({ label: label("汇总"), fraction: 0.95, cancellable: true });
+      for (const sql of finishUploadSql(id)) await engine.run(sql);
+      await engine.run(uploadRowSql({ id, name, parts, loadedAt: meta.loadedAt, route, bytes: size }));
+      this.check();
+      await engine.query("COMMIT");
+      inTransaction = false;
+      const [{ rows }] = await engine.query<{ rows: number }>(`SELECT CAST(rows_loaded AS INTEGER) AS rows FROM uploads WHERE upload_id = ${id}`);
+      const counts = loaded?.counts ?? (await this.bulkCounts(engine, id));
+      const problems = loaded?.problems ?? (await this.bulkProblems(engine, id));
+      this.uploads = [...this.uploads, { id, name, loadedAt: meta.loadedAt, bytes: size, parts, route, rows, counts, problems, restored: meta.restored }];
+      this.emit("uploads", this.uploads);
+      const first = (await engine.query<{ unit_id: string; fiscal_year: number }>(
+        `SELECT unit_id, fiscal_year FROM units WHERE upload_id = ${id} ORDER BY placeholder, unit_name, fiscal_year DESC LIMIT 1`))[0];
+      this.emit("data", { reason: "loaded", first: first ? { unitId: first.unit_id, year: first.fiscal_year } : undefined });
+      if (meta.persist) {
+        const save = store.saveUpload({ id, name, loadedAt: meta.loadedAt, bytes: size, file }).catch(() => {
+          this.fail(name, new Error("已载入，但浏览器存储空间不足，刷新页面后需重新选择此文件"));
+        });
+        this.pendingSaves.push(save);
+      }
+    } catch (e) {
+      if (inTransaction && engine) await engine.query("ROLLBACK").catch(() => {});
+      this.fail(name, e);
+      if (e instanceof Cancelled) this.task(null);
+    } finally {
+      for (const r of registered) await engine?.dropFile(r).catch(() => {});
+    }
+  }
+
+  private async loadBulk(engine: BrowserEngine, file: File, name: string, id: number, plan: BulkPlan, label: (s: string) => string, registered: string[]) {
+    const reg = `upload-${id}-bulk.csv`;
+    await engine.registerFile(reg, file);
+    registered.push(reg);
+    this.task({ label: label("DuckDB 读取 CSV"), fraction: null, cancellable: true });
+    try {
+      await engine.run(bulkInsertSql(plan, reg, id, name));
+    } catch (e) {
+      this.check();
+      const msg = String((e as Error).message ?? e);
+      const csv = csvErrorText(msg);
+      if (csv) throw new StepError(`${name}${csv.row ? ` 第 ${csv.row} 行` : ""}：${csv.reason}，文件未载入`, { file: name, row: csv.row ?? undefined });
+      throw new StepError(`${name}：读取失败（${msg.split("\n")[0]}）`, { file: name });
+    }
+    this.check();
+    for (const sql of bulkBadYearsSql(id, name)) await engine.run(sql);
+    if (plan.index.unit_id === undefined) {
+      this.task({ label: label("计算单位编码"), fraction: 0.8, cancellable: true });
+      const names = (await engine.query<{ unit_name: string }>(bulkUnitNamesSql(id))).map((r) => r.unit_name);
+      const csv = await this.csvFromWorker({ kind: "unitIds", names } as Omit<WorkerRequest, "id">);
+      await engine.registerText(`${reg}.units`, csv);
+      registered.push(`${reg}.units`);
+      await engine.run(bulkSetUnitIdsSql(id, `${reg}.units`));
+    }
+    if (plan.index.indicator_id === undefined) {
+      this.task({ label: label("计算指标编码"), fraction: 0.82, cancellable: true });
+      const keys = (await engine.query<{ u: string; l1: string; l2: string; name: string | null }>(bulkIndicatorKeysSql(id))).map((r) => [r.u, r.l1, r.l2, r.name] as [string, string, string, string | null]);
+      const csv = await this.csvFromWorker({ kind: "indicatorIds", keys } as Omit<WorkerRequest, "id">);
+      await engine.registerText(`${reg}.ids`, csv);
+      registered.push(`${reg}.ids`);
+      await engine.run(bulkSetIndicatorIdsSql(id, `${reg}.ids`));
+    }
+    this.task({ label: label("解析指标值（每种写法一次）"), fraction: 0.85, cancellable: true });
+    const missing = await engine.query<{ target: string; fiscal_year: number }>(missingTargetsSql(id));
+    if (missing.length) {
+      const csv = await this.csvFromWorker({ kind: "targets", items: missing.map((m) => [m.target, m.fiscal_year]) } as Omit<WorkerRequest, "id">);
+      await engine.registerText(`${reg}.lookup`, csv);
+      registered.push(`${reg}.lookup`);
+      await engine.run(insertLookupSql(`${reg}.lookup`));
+    }
+    this.check();
+  }
+
+  private async bulkCounts(engine: BrowserEngine, id: number) {
+    const rows = await engine.query<{ severity: "error" | "warning" | "info"; n: number }>(`SELECT severity, CAST(count(*) AS INTEGER) AS n FROM findings WHERE upload_id = ${id} GROUP BY severity`);
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const r of rows) counts[r.severity] = r.n;
+    return counts;
+  }
+
+  private async bulkProblems(engine: BrowserEngine, id: number): Promise<Problem[]> {
+    const rows = await engine.query<{ severity: Problem["severity"]; code: string; message: string; source_file: string; source_row: number | null; source_column: number | null }>(
+      `SELECT severity, code, message, source_file, source_row, source_column FROM findings WHERE upload_id = ${id} ORDER BY source_row LIMIT 200`);
+    return rows.map((r) => ({ severity: r.severity, code: r.code, message: r.message, file: r.source_file, row: r.source_row ?? undefined, column: r.source_column ?? undefined }));
+  }
+
+  /** Removes one upload's rows and its stored file. */
+  async remove(id: number): Promise<void> {
+    await this.chain;
+    if (this.engine) for (const sql of deleteUploadSql(id)) await this.engine.run(sql);
+    await store.deleteUpload(id).catch(() => {});
+    this.uploads = this.uploads.filter((u) => u.id !== id);
+    this.emit("uploads", this.uploads);
+    this.emit("data", { reason: "removed" });
+  }
+
+  /** Removes everything: rows, stored files, saved mappings, the error list. */
+  async clear(): Promise<void> {
+    this.cancel();
+    await this.chain;
+    await Promise.allSettled(this.pendingSaves);
+    this.pendingSaves = [];
+    if (this.engine) for (const sql of setupSql()) await this.engine.query(sql);
+    await store.clearAll();
+    this.uploads = [];
+    this.failures = [];
+    this.mappings = [];
+    this.cancelled = false;
+    this.emit("uploads", this.uploads);
+    this.emit("failures", this.failures);
+    this.emit("mappings", this.mappings);
+    this.emit("data", { reason: "cleared" });
+  }
+
+  /** Resolves when every loaded file has been written to this browser's storage. */
+  async saved(): Promise<void> {
+    await Promise.allSettled(this.pendingSaves);
+  }
+}
