@@ -1,6 +1,7 @@
 // Jixiao's site: static output, no outside origin, works from a sub-path
 // (JIXIAO_BASE=/jixiao/ npm run build) and from an intranet with no internet.
 import { defineConfig } from "astro/config";
+import { prepareDuckdb } from "./scripts/prepare-duckdb.ts";
 
 export default defineConfig({
   base: process.env.JIXIAO_BASE ?? "/",
@@ -9,6 +10,9 @@ export default defineConfig({
   build: { format: "directory", assets: "_assets" },
   devToolbar: { enabled: false },
   markdown: { syntaxHighlight: false },
+  // The explore page's engine: a gzip copy of duckdb-eh.wasm in public/duckdb/
+  // (generated, not committed), made before every build and dev server.
+  integrations: [{ name: "jixiao:duckdb-wasm", hooks: { "astro:config:setup": async () => void (await prepareDuckdb()) } }],
   security: {
     csp: {
       directives: [
@@ -21,6 +25,9 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
+      // 'wasm-unsafe-eval' lets DuckDB-wasm compile where a host sends this policy as a header
+      // (it allows WebAssembly only, not eval of JavaScript).
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
     },
   },
   vite: {
