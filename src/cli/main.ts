@@ -5,14 +5,17 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "n
 import { join } from "node:path";
 import { ImportError, type Dataset } from "../core/model.ts";
 import { importFile, mergeDatasets } from "../core/import.ts";
-import { COLUMNS, tableRows, toCsv, toJson, type TableName } from "../core/canonical.ts";
+import { COLUMNS, PROGRESS_TABLES, tableRows, toCsv, toJson, type TableName } from "../core/canonical.ts";
 import { summarise } from "./summary.ts";
 import { COMPARE_USAGE, compareCommand } from "./compare.ts";
+import { SCORE_USAGE, runScore, summariseProgressRows } from "./score.ts";
+import { withLinkedProgress } from "../core/progress.ts";
 
 const USAGE = `用法 / usage:
   jixiao import FILE… [--json] [--out DIR]   读取申报表或规范表 / read declaration forms or canonical tables
     --json      以 JSON 输出（units、budget、tasks、indicators、findings）/ print one JSON object
     --out DIR   写出规范 CSV 文件 / write the canonical CSV files to DIR
+${SCORE_USAGE}
 ${COMPARE_USAGE}`;
 
 export interface Io {
@@ -63,7 +66,8 @@ export function readAll(paths: string[], io: Io): { data: Dataset; failed: numbe
 export function writeCanonical(data: Dataset, dir: string): string[] {
   mkdirSync(dir, { recursive: true });
   const rows = tableRows(data);
-  return (Object.keys(COLUMNS) as TableName[]).map((t) => {
+  // The progress tables are written only when progress was read, so a declaration's output stays as it was.
+  return (Object.keys(COLUMNS) as TableName[]).filter((t) => !PROGRESS_TABLES.includes(t) || rows[t].length > 0).map((t) => {
     const path = join(dir, `${t}.csv`);
     writeFileSync(path, toCsv(t, rows[t]) + "\r\n");
     return path;
@@ -75,6 +79,7 @@ export const jsonText = (value: unknown) => JSON.stringify(value, (_k, v) => (ty
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   try {
     const [command, ...rest] = argv;
+    if (command === "score") return await runScore(rest, io);
     if (command === "compare") return await compareCommand(rest, io);
     let json = false;
     let outDir: string | null = null;
@@ -110,13 +115,17 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       io.err(`jixiao: 请给出至少一个文件 / give at least one file\n${USAGE}\n`);
       return 2;
     }
-    const { data, failed } = readAll(files, io);
+    const read = readAll(files, io);
+    const failed = read.failed;
+    // Progress rows are matched to the declared indicators read with them (ids filled in, 未填报 found).
+    const data = withLinkedProgress(read.data);
     if (outDir) {
       const written = writeCanonical(data, outDir);
       if (!json) io.out(`已写出 / written: ${written.join(", ")}\n`);
     }
     if (json) io.out(jsonText(toJson(data)) + "\n");
-    else if (data.units.length || data.indicators.length) io.out(summarise(data));
+    else if (data.units.length || data.indicators.length) io.out(summarise(data) + (data.actuals?.length || data.execution?.length ? summariseProgressRows(data) : ""));
+    else if (data.actuals?.length || data.execution?.length) io.out(summariseProgressRows(data) + summarise(data));
     return failed ? 1 : 0;
   } catch (e) {
     io.err(`jixiao: 意外错误 / unexpected error: ${(e as Error).message}\n`);

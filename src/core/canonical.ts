@@ -7,9 +7,13 @@ import { ImportError, type BudgetKind, type DataStatus, type Dataset, type Findi
 import { fenToYuanString, parseYuanToFen } from "./money.ts";
 import { dedupeIds, indicatorId, unitId } from "./ids.ts";
 import { parseTarget } from "./target.ts";
+import { actualRow, executionRow, executionToJson, monthOfHeader, progressFromJson, rowToActual, rowToExecution, type CanonicalRowContext } from "./progress.ts";
 import { plainText } from "./text.ts";
 
-export type TableName = "units" | "budget" | "tasks" | "indicators" | "findings";
+export type TableName = "units" | "budget" | "tasks" | "indicators" | "findings" | "actuals" | "execution";
+
+/** The progress tables (运行监控 / 自评): written only when they hold rows. */
+export const PROGRESS_TABLES: readonly TableName[] = ["actuals", "execution"];
 
 /** Canonical column → accepted header names (compared lower-cased, spaces removed). */
 export const SYNONYMS: Record<string, readonly string[]> = {
@@ -52,6 +56,26 @@ export const SYNONYMS: Record<string, readonly string[]> = {
   source_file: ["source_file", "来源文件"],
   source_row: ["source_row", "来源行"],
   source_column: ["source_column", "来源列"],
+  // Progress (actuals, execution): 运行监控 / 自评 columns and their 一体化 names.
+  period: ["period", "期间", "报告期", "填报期间", "监控期间"],
+  as_of: ["as_of", "截至日期", "截止日期", "数据截至"],
+  executed_to_date: ["executed_to_date", "执行数", "执行情况", "截至目前执行情况", "perf_comp_to_date"],
+  expected_annual: ["expected_annual", "预计全年完成", "全年预计完成", "全年预计完成情况", "预计全年完成情况", "est_perf_annual"],
+  likelihood: ["likelihood", "完成目标可能性", "完成可能性", "comp_possibility"],
+  deviation_kind: ["deviation_kind", "偏差原因类型", "dev_reason_type"],
+  deviation_reason: ["deviation_reason", "偏差原因", "原因说明", "偏差原因分析", "偏差原因分析及改进措施", "ana_dev_reasons", "dev_reasons"],
+  corrective_action: ["corrective_action", "纠偏措施", "改进措施", "correct_measures", "rect_measures"],
+  actual: ["actual", "实际完成值", "实际值", "完成值", "全年实际完成值", "perf_comp", "actual_value"],
+  complete_rate: ["complete_rate", "完成率", "指标完成率"],
+  weight: ["weight", "分值", "score_weight", "kpi_weight", "权重"],
+  declared_score: ["declared_score", "得分", "score", "自评得分"],
+  grade: ["grade", "完成等级", "达成情况", "评价等级"],
+  not_applicable: ["not_applicable", "不适用", "是否适用"],
+  budget_initial: ["budget_initial", "年初预算数", "年初预算"],
+  budget_full_year: ["budget_full_year", "全年预算数", "全年预算数(a)", "全年预算数（a）", "调整后预算数"],
+  executed: ["executed", "全年执行数", "全年执行数(b)", "全年执行数（b）", "实际执行数"],
+  declared_rate: ["declared_rate", "执行率", "预算执行率", "execution_rate"],
+  declared_total: ["declared_total", "总分", "自评总分"],
 };
 
 /** Column order of each canonical CSV file as written. */
@@ -60,7 +84,16 @@ export const COLUMNS: Record<TableName, readonly string[]> = {
   budget: ["line_id", "unit_id", "fiscal_year", "kind", "item", "amount", "source_file", "source_row"],
   tasks: ["task_id", "unit_id", "fiscal_year", "task_order", "task_name", "task_content", "source_file", "source_row"],
   indicators: ["indicator_id", "unit_id", "fiscal_year", "ord", "level1", "level2", "name", "target", "target_kind", "op", "value", "measure_unit", "direction", "deadline", "note", "source_file", "source_row"],
-  findings: ["severity", "code", "message", "message_en", "subject", "source_file", "source_row", "source_column"],
+  findings: ["unit_id", "fiscal_year", "severity", "code", "message", "message_en", "subject", "source_file", "source_row", "source_column"],
+  actuals: [
+    "indicator_id", "unit_id", "fiscal_year", "period", "as_of", "level1", "level2", "name", "target",
+    "executed_to_date", "expected_annual", "likelihood", "deviation_kind", "deviation_reason", "corrective_action",
+    "actual", "complete_rate", "weight", "declared_score", "grade", "not_applicable", "data_status", "source_file", "source_row",
+  ],
+  execution: [
+    "unit_id", "unit_name", "fiscal_year", "period", "as_of", "item", "budget_initial", "budget_full_year", "executed",
+    "declared_rate", "weight", "declared_score", "declared_total", "data_status", "source_file", "source_row",
+  ],
 };
 
 const LOOKUP = new Map<string, string>();
@@ -74,26 +107,44 @@ export interface HeaderMap {
   table: TableName;
   index: Partial<Record<string, number>>;
   unknown: string[];
+  /** Month N of a “1-N月执行情况/执行数” header (progress tables). */
+  month?: number;
 }
 
 /** Maps a header row to canonical columns and decides which table it is; null when none fits. */
 export function mapHeader(cells: readonly string[]): HeaderMap | null {
   const index: Partial<Record<string, number>> = {};
   const unknown: string[] = [];
+  let month: number | undefined;
   cells.forEach((c, i) => {
-    const col = LOOKUP.get(norm(c));
+    let col = LOOKUP.get(norm(c));
+    // 1-6月执行情况 / 1-6月执行数: executed to date, as at the end of month N.
+    const n = col ? null : monthOfHeader(c.trim());
+    if (n !== null && /(执行情况|完成情况|执行数|完成值)$/.test(c.trim())) {
+      col = "executed_to_date";
+      month = n;
+    }
     if (col && index[col] === undefined) index[col] = i;
     else if (c.trim() !== "") unknown.push(c.trim());
   });
   const has = (c: string) => index[c] !== undefined;
+  const progressColumns = ["period", "actual", "expected_annual", "executed_to_date", "likelihood", "declared_score", "complete_rate", "deviation_reason", "grade"].some(has);
+  const executionColumns = has("budget_full_year") || has("budget_initial") || has("executed");
+  if (executionColumns && !has("executed") && has("executed_to_date")) {
+    // In an execution table 执行数 / 1-N月执行数 is B.
+    index.executed = index.executed_to_date;
+    delete index.executed_to_date;
+  }
   const table: TableName | null =
-    has("level1") && (has("name") || has("target")) ? "indicators"
+    executionColumns && !has("level1") && !has("name") ? "execution"
+    : (has("level1") || has("indicator_id") || has("name")) && progressColumns ? "actuals"
+    : has("level1") && (has("name") || has("target")) ? "indicators"
     : has("severity") && has("code") ? "findings"
     : has("task_name") ? "tasks"
     : has("item") && has("amount") ? "budget"
     : (has("unit_name") || has("unit_id")) && has("fiscal_year") ? "units"
     : null;
-  return table ? { table, index, unknown } : null;
+  return table ? { table, index, unknown, ...(month !== undefined && (table === "actuals" || table === "execution") ? { month } : {}) } : null;
 }
 
 const KINDS: Record<string, BudgetKind> = { total: "total", source: "source", structure: "structure", 总额: "total", 资金来源: "source", 资金结构: "structure" };
@@ -121,6 +172,12 @@ export function readCanonical(
     need("fiscal_year", "年度");
   }
   const units = new Map<string, Dataset["units"][number]>();
+  const progress = PROGRESS_TABLES.includes(header.table);
+  if (progress) {
+    data.actuals = [];
+    data.execution = [];
+  }
+  let periodInferred = 0;
 
   for (const { cells, row } of rows) {
     if (cells.every((c) => c.trim() === "")) continue;
@@ -147,7 +204,8 @@ export function readCanonical(
     const unitName = get("unit_name");
     const uid = get("unit_id") || unitId(unitName);
     const unitKey = `${uid}|${year}`;
-    if (!units.has(unitKey) && (header.table === "units" || unitName)) {
+    // A progress row names its unit but does not declare it (units.csv and the declaration do).
+    if (!units.has(unitKey) && (header.table === "units" || (unitName && !progress))) {
       units.set(unitKey, {
         id: uid, name: unitName || uid, year, fundingMethod: null, duties: [], goals: [], staffCount: null, orgCount: null,
         status: get("data_status") === "sample" ? "sample" : status, source: { file, row },
@@ -178,10 +236,43 @@ export function readCanonical(
       data.tasks.push({ id: get("task_id") || `t${uid.slice(1)}-${year}-${order}`, unitId: uid, year, order, name: get("task_name"), content: get("task_content"), source });
     } else if (header.table === "indicators") {
       data.indicators.push(rowToIndicator(get, uid, unitName || uid, year, data.indicators.length + 1, source));
+    } else if (progress) {
+      if (!get("unit_id") && !unitName) {
+        bad("error", "canonical.no_unit", "没有单位编码或单位名称，该行未导入", "no unit id or name; row skipped", at("unit_id"));
+        continue;
+      }
+      const ctx: CanonicalRowContext = {
+        get, has: (col) => index[col] !== undefined, uid, unitName, year, status, source, at, headerMonth: header.month ?? null,
+        note: (severity, code, message, messageEn, location) => bad(severity, code, message, messageEn, location),
+      };
+      if (header.table === "actuals") {
+        const r = rowToActual(ctx);
+        if (r) {
+          data.actuals!.push(r.actual);
+          if (r.periodInferred) periodInferred++;
+        }
+      } else {
+        const r = rowToExecution(ctx);
+        if (r) {
+          data.execution!.push(r.line);
+          if (r.periodInferred) periodInferred++;
+        }
+      }
     }
   }
+  if (periodInferred) {
+    bad("info", "actual.period_inferred", `${periodInferred} 行没有“期间”列，已按所填的列判定（有全年预计完成/执行情况为年中，否则为年终）`, `${periodInferred} row(s) have no period; inferred from the columns filled (mid-year when 预计全年完成 or 执行情况 is given, else year-end)`, { file, row: 1 });
+  }
   data.units = [...units.values()];
-  dedupeIds(data.indicators);
+  // Ids repeat legitimately across years (the same indicator, year after year): only a repeat within one unit-year is made unique.
+  const perUnitYear = new Map<string, Indicator[]>();
+  for (const ind of data.indicators) {
+    const k = `${ind.unitId}|${ind.year}`;
+    const list = perUnitYear.get(k);
+    if (list) list.push(ind);
+    else perUnitYear.set(k, [ind]);
+  }
+  for (const list of perUnitYear.values()) dedupeIds(list);
   return data;
 }
 
@@ -211,6 +302,17 @@ function parsedColumns(p: ParsedTarget): Record<string, string> {
 /** Plain rows (string cells) of each canonical table, in COLUMNS order. */
 export function tableRows(data: Dataset): Record<TableName, Record<string, string>[]> {
   const s = (v: number | null | undefined) => (v === null || v === undefined ? "" : String(v));
+  // A finding belongs to the unit its subject or its file belongs to.
+  const owner = new Map<string, { unitId: string; year: number }>();
+  for (const u of data.units) {
+    owner.set(u.id, { unitId: u.id, year: u.year });
+    owner.set(`file:${u.source.file}`, { unitId: u.id, year: u.year });
+  }
+  for (const x of [...data.budget, ...data.tasks, ...data.indicators]) owner.set(x.id, { unitId: x.unitId, year: x.year });
+  for (const x of [...(data.actuals ?? []), ...(data.execution ?? [])]) {
+    if (!owner.has(`file:${x.source.file}`)) owner.set(`file:${x.source.file}`, { unitId: x.unitId, year: x.year });
+  }
+  const ownerOf = (f: Finding) => (f.subject && owner.get(f.subject)) || owner.get(`file:${f.location.file}`);
   return {
     units: data.units.map((u) => ({
       unit_id: u.id, unit_name: u.name, fiscal_year: s(u.year), funding_method: u.fundingMethod ?? "", duties: u.duties.join("\n"), goals: u.goals.join("\n"),
@@ -227,9 +329,12 @@ export function tableRows(data: Dataset): Record<TableName, Record<string, strin
       ...parsedColumns(i.parsed), note: i.note ?? "", source_file: i.source.file, source_row: s(i.source.row),
     })),
     findings: data.findings.map((f) => ({
+      unit_id: ownerOf(f)?.unitId ?? "", fiscal_year: s(ownerOf(f)?.year),
       severity: f.severity, code: f.code, message: f.message, message_en: f.messageEn, subject: f.subject ?? "",
       source_file: f.location.file, source_row: s(f.location.row), source_column: s(f.location.column),
     })),
+    actuals: (data.actuals ?? []).map(actualRow),
+    execution: (data.execution ?? []).map(executionRow),
   };
 }
 
@@ -248,6 +353,9 @@ export interface JsonDataset {
   tasks: Dataset["tasks"];
   indicators: (Omit<Indicator, "parsed"> & { targetKind: string; op: string | null; value: string | null; measureUnit: string | null; direction: string | null; deadline: string | null; recognised: boolean | null })[];
   findings: Finding[];
+  /** Present only when progress was read. */
+  actuals?: NonNullable<Dataset["actuals"]>;
+  execution?: ReturnType<typeof executionToJson>[];
 }
 
 /** The JSON form (as `jixiao import --json` prints it): exact amounts as strings, parsed targets flattened. */
@@ -267,6 +375,8 @@ export function toJson(data: Dataset): JsonDataset {
       recognised: parsed.kind === "qualitative" ? parsed.recognised : null,
     })),
     findings: data.findings,
+    ...(data.actuals?.length ? { actuals: data.actuals } : {}),
+    ...(data.execution?.length ? { execution: data.execution.map(executionToJson) } : {}),
   };
 }
 
@@ -277,7 +387,7 @@ export function fromJson(value: unknown, file: string): Dataset {
     throw new ImportError(`${file}：JSON 顶层应为含 units/budget/tasks/indicators 的对象`, `${file}: JSON must be an object with units/budget/tasks/indicators`, { file });
   }
   const v = value as Record<string, unknown>;
-  if (!["units", "budget", "tasks", "indicators"].some((k) => Array.isArray(v[k]))) {
+  if (!["units", "budget", "tasks", "indicators", "actuals", "execution"].some((k) => Array.isArray(v[k]))) {
     throw new ImportError(`${file}：JSON 中没有 units、budget、tasks 或 indicators 数组`, `${file}: JSON has no units, budget, tasks or indicators array`, { file });
   }
   const arr = (k: string) => (Array.isArray(v[k]) ? (v[k] as Record<string, unknown>[]) : []);
@@ -316,5 +426,8 @@ export function fromJson(value: unknown, file: string): Dataset {
     const get = (col: string) => str(({ indicator_id: ind.id, level1: ind.level1, level2: ind.level2, name: ind.name, target: ind.target, note: ind.note, ord: ind.order } as Record<string, unknown>)[col]);
     data.indicators.push(rowToIndicator(get, uid, names.get(uid) ?? uid, year, i + 1, loc(ind.source, i)));
   });
+  if (Array.isArray(v.actuals) || Array.isArray(v.execution)) {
+    Object.assign(data, progressFromJson(arr("actuals"), arr("execution"), file, data.findings));
+  }
   return data;
 }

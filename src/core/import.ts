@@ -5,6 +5,7 @@ import { ImportError, type DataStatus, type Dataset } from "./model.ts";
 import { decodeBytes } from "./decode.ts";
 import { detectDelimiter, parseDelimited } from "./table.ts";
 import { looksLikeForm, parseForm } from "./form.ts";
+import { looksLikeProgressForm, parseProgressForm } from "./progress.ts";
 import { fromJson, mapHeader, readCanonical } from "./canonical.ts";
 import { runChecks } from "./checks.ts";
 
@@ -40,7 +41,9 @@ export function importFile(file: string, bytes: Uint8Array, options: ImportOptio
     }
     const firstRow = records.findIndex((r) => r.cells.some((c) => c.trim() !== ""));
     if (firstRow === -1) throw new ImportError(`${file}：文件没有内容`, `${file}: the file has no content`, { file });
-    if (looksLikeForm(records)) data = parseForm(records, file, status);
+    // A 自评表 / 运行监控表 also has 单位名称 and 一级指标: it is told apart by its progress columns.
+    if (looksLikeProgressForm(records)) data = parseProgressForm(records, file, status);
+    else if (looksLikeForm(records)) data = parseForm(records, file, status);
     else {
       const header = mapHeader(records[firstRow].cells);
       if (!header) {
@@ -69,5 +72,8 @@ export function mergeDatasets(parts: readonly Dataset[]): Dataset {
     tasks: parts.flatMap((p) => p.tasks),
     indicators: parts.flatMap((p) => p.indicators),
     findings: parts.flatMap((p) => p.findings),
+    ...(parts.some((p) => p.actuals || p.execution)
+      ? { actuals: parts.flatMap((p) => p.actuals ?? []), execution: parts.flatMap((p) => p.execution ?? []) }
+      : {}),
   };
 }

@@ -125,6 +125,89 @@ export interface Indicator {
   source: Location;
 }
 
+// ---- Progress: 运行监控 (mid-year) and 自评 (year-end) ----
+
+/** midyear = 运行监控 (1–N月执行情况, 全年预计完成); yearend = 自评 (实际完成值, 分值, 得分). */
+export type Period = "midyear" | "yearend";
+
+/** 完成目标可能性 as the 运行监控 form offers it. */
+export type Likelihood = "确定能" | "有可能" | "完全不可能";
+
+/** 偏差原因 kinds of the 运行监控 form (经费保障, 制度保障, 人员保障, 硬件条件保障, 其他). */
+export type DeviationKind = "经费" | "制度" | "人员" | "硬件" | "其他";
+
+/** Grade of a qualitative actual (the same words as scoring's Grade). */
+export type ActualGrade = "达成" | "部分达成" | "未达成";
+
+/**
+ * What a unit reported for one indicator in one period. Values stay the text
+ * as reported (exact); src/core/progress.ts reads them when scoring.
+ */
+export interface Actual {
+  /** The declared indicator's id: as given in the file, or filled in when matched by name; null while unmatched. */
+  indicatorId: string | null;
+  unitId: string;
+  /** 单位名称 when the file names it (not written to the CSV: units.csv has it). */
+  unitName?: string;
+  year: number;
+  period: Period;
+  /** ISO date the figures stand at (the last day of month N of “1-N月执行情况”), when known. */
+  asOf: string | null;
+  level1: string;
+  level2: string;
+  name: string | null;
+  /** 年度指标值 as repeated in the progress file (cross-checked against the declaration). */
+  target: string | null;
+  /** 1-N月执行情况 / 执行数 (mid-year). */
+  executedToDate: string | null;
+  /** 全年预计完成情况 (mid-year). */
+  expectedAnnual: string | null;
+  likelihood: Likelihood | null;
+  deviationKinds: DeviationKind[];
+  /** 偏差原因 / 原因说明 / 偏差原因分析. */
+  deviationReason: string | null;
+  /** 纠偏措施 / 改进措施. */
+  correctiveAction: string | null;
+  /** 实际完成值 (year-end). */
+  actual: string | null;
+  /** 完成率 as the file states it: a derived figure, only cross-checked. */
+  completeRate: string | null;
+  /** 分值 as declared in the progress file. */
+  weight: string | null;
+  /** 得分 the unit gave itself. */
+  declaredScore: string | null;
+  /** 达成 / 部分达成 / 未达成 for qualitative indicators, when given. */
+  grade: ActualGrade | null;
+  notApplicable: boolean;
+  status: DataStatus;
+  source: Location;
+}
+
+/** The budget execution block of a progress file: 年初预算数, 全年预算数 (A), 全年执行数 (B), exact fen. */
+export interface ExecutionLine {
+  unitId: string;
+  unitName?: string;
+  year: number;
+  period: Period;
+  asOf: string | null;
+  /** 年度资金总额 (the total), or a part: 财政拨款, 其他资金 … */
+  item: string;
+  budgetInitialFen: bigint | null;
+  budgetFullYearFen: bigint | null;
+  /** B: 全年执行数 (year-end) or 1-N月执行数 (mid-year). */
+  executedFen: bigint | null;
+  /** 执行率 as the file states it (derived; cross-checked). */
+  declaredRate: string | null;
+  /** 分值 of the execution rate as declared. */
+  weight: string | null;
+  /** 得分 of the execution rate as declared. */
+  declaredScore: string | null;
+  /** 总分 the unit declared for the whole form, when given. */
+  declaredTotal: string | null;
+  status: DataStatus;
+  source: Location;
+}
+
 /** Everything read from one or more files. */
 export interface Dataset {
   units: Unit[];
@@ -132,6 +215,10 @@ export interface Dataset {
   tasks: Task[];
   indicators: Indicator[];
   findings: Finding[];
+  /** Progress per indicator and period (absent when no progress file was read). */
+  actuals?: Actual[];
+  /** Budget execution per unit and period (absent when no progress file was read). */
+  execution?: ExecutionLine[];
 }
 
 export function emptyDataset(): Dataset {
