@@ -119,9 +119,9 @@ export function summariseScores(reports: ProgressReport[], findings: Finding[], 
     }
     // Every indicator.
     const mid = r.period === "midyear";
-    lines.push(`  ${padStart("序号", 4)} ${padEnd("指标", 30)} ${padEnd("指标值", 16)} ${padEnd(mid ? "全年预计" : "实际完成", 14)} ${padEnd("状态", 8)} ${padStart("得分 / 分值", 13)}${mid ? "  预警 可能性" : ""}`);
     const items = r.indicators.filter((i) => i.indicator.name === null && i.score.status === "not_applicable");
     if (items.length) lines.push(`  （另有 ${items.length} 项无三级指标的${[...new Set(items.map((i) => i.indicator.level1))].join("、")}，不计分）`);
+    lines.push(`  ${padStart("序号", 4)} ${padEnd("指标", 30)} ${padEnd("指标值", 16)} ${padEnd(mid ? "全年预计" : "实际完成", 14)} ${padEnd("状态", 8)} ${padStart("得分 / 分值", 13)}${mid ? "  预警 可能性" : ""}`);
     r.indicators.forEach((i, n) => {
       if (items.includes(i)) return;
       const name = i.indicator.name ?? `${i.indicator.level2}（无三级）`;

@@ -1121,22 +1121,41 @@ export function scoreProgress(data: Dataset, options?: ScoreOptions): { reports:
   const add = (unitId: string, year: number, period: Period) => groups.set(`${unitId}|${year}|${period}`, { unitId, year, period });
   for (const a of data.actuals ?? []) add(a.unitId, a.year, a.period);
   for (const e of data.execution ?? []) add(e.unitId, e.year, e.period);
-  const unitName = (id: string) =>
-    data.units.find((u) => u.id === id)?.name ?? data.actuals?.find((a) => a.unitId === id && a.unitName)?.unitName ?? data.execution?.find((e) => e.unitId === id && e.unitName)?.unitName ?? id;
+  const names = new Map<string, string>();
+  for (const x of [...(data.execution ?? []), ...(data.actuals ?? [])]) if (x.unitName) names.set(x.unitId, x.unitName);
+  for (const u of data.units) names.set(u.id, u.name);
+  const unitName = (id: string) => names.get(id) ?? id;
+  // Everything grouped once, so that many units and years stay linear.
+  const group = <T,>(items: readonly T[], keyOf: (x: T) => string) => {
+    const m = new Map<string, T[]>();
+    for (const x of items) {
+      const k = keyOf(x);
+      const list = m.get(k);
+      if (list) list.push(x);
+      else m.set(k, [x]);
+    }
+    return m;
+  };
+  const declaredBy = group(data.indicators, (i) => `${i.unitId}|${i.year}`);
+  const linkedBy = group(linked, (l) => `${l.actual.unitId}|${l.actual.year}|${l.actual.period}`);
+  const linesBy = group(data.execution ?? [], (e) => `${e.unitId}|${e.year}|${e.period}`);
+  const sampleUnits = new Set(data.units.filter((u) => u.status === "sample").map((u) => `${u.id}|${u.year}`));
 
   const reports: ProgressReport[] = [];
-  const keys = [...groups.values()].sort((a, b) => a.unitId.localeCompare(b.unitId) || a.year - b.year || PERIODS.indexOf(a.period) - PERIODS.indexOf(b.period));
-  // Units in the order they were read.
-  const unitOrder = [...new Set([...data.units.map((u) => u.id), ...(data.actuals ?? []).map((a) => a.unitId), ...(data.execution ?? []).map((e) => e.unitId)])];
-  keys.sort((a, b) => unitOrder.indexOf(a.unitId) - unitOrder.indexOf(b.unitId) || a.year - b.year || PERIODS.indexOf(a.period) - PERIODS.indexOf(b.period));
+  // Units in the order they were read, then years, then mid-year before year-end.
+  const unitOrder = new Map<string, number>();
+  for (const id of [...data.units.map((u) => u.id), ...(data.actuals ?? []).map((a) => a.unitId), ...(data.execution ?? []).map((e) => e.unitId)]) if (!unitOrder.has(id)) unitOrder.set(id, unitOrder.size);
+  const keys = [...groups.values()].sort((a, b) => unitOrder.get(a.unitId)! - unitOrder.get(b.unitId)! || a.year - b.year || PERIODS.indexOf(a.period) - PERIODS.indexOf(b.period));
 
   for (const { unitId: uid, year, period } of keys) {
-    const declared = data.indicators.filter((i) => i.unitId === uid && i.year === year).sort((a, b) => a.order - b.order);
-    const mine = linked.filter((l) => l.actual.unitId === uid && l.actual.year === year && l.actual.period === period);
+    const declared = [...(declaredBy.get(`${uid}|${year}`) ?? [])].sort((a, b) => a.order - b.order);
+    const mine = linkedBy.get(`${uid}|${year}|${period}`) ?? [];
+    const matchedById = new Map<string, LinkedActual>();
+    for (const l of mine) if (l.state === "matched" && l.indicator && !matchedById.has(l.indicator.id)) matchedById.set(l.indicator.id, l);
     const undeclared = declared.length === 0;
     const rows: { indicator: Indicator; link: LinkedActual | null }[] = undeclared
       ? mine.filter((l) => l.indicator).map((l) => ({ indicator: l.indicator!, link: l }))
-      : declared.map((ind) => ({ indicator: ind, link: mine.find((l) => l.state === "matched" && l.indicator?.id === ind.id) ?? null }));
+      : declared.map((ind) => ({ indicator: ind, link: matchedById.get(ind.id) ?? null }));
     // An undeclared unit-year: the same name twice is one indicator, reported twice.
     if (undeclared) {
       const seen = new Set<string>();
@@ -1156,7 +1175,7 @@ export function scoreProgress(data: Dataset, options?: ScoreOptions): { reports:
       declaredScore: link?.actual.declaredScore ?? null,
       notApplicable: link?.actual.notApplicable ?? false,
     }));
-    const lines = (data.execution ?? []).filter((e) => e.unitId === uid && e.year === year && e.period === period);
+    const lines = linesBy.get(`${uid}|${year}|${period}`) ?? [];
     const total = totalLine(lines);
     let budget: { fullYearFen: bigint; executedFen: bigint } | null = null;
     let execution: ProgressExecution | null = null;
@@ -1215,7 +1234,7 @@ export function scoreProgress(data: Dataset, options?: ScoreOptions): { reports:
       return { indicator, actual: a, valueText: link?.valueText ?? null, value: link?.value ?? { kind: "missing" }, score: s, alert: alertOf(period, a, s) };
     });
     const sample =
-      mine.some((l) => l.actual.status === "sample") || lines.some((l) => l.status === "sample") || data.units.some((u) => u.id === uid && u.year === year && u.status === "sample");
+      mine.some((l) => l.actual.status === "sample") || lines.some((l) => l.status === "sample") || sampleUnits.has(`${uid}|${year}`);
     reports.push({
       unitId: uid, unitName: unitName(uid), year, period,
       asOf: total?.asOf ?? mine.find((l) => l.actual.asOf)?.actual.asOf ?? null,
