@@ -13,9 +13,10 @@ import { queries } from "../src/query/queries.ts";
 import type { QueryEngine } from "../src/query/engine.ts";
 import { headerMapFrom, headerSignature, needsMapping, suggestMapping, tableOf, type SavedMapping } from "../src/explore/mapping.ts";
 import { BULK_MIN_BYTES, bulkPlan, cellText, importRecords, importText, sheetRecords, targetLookupCsv, toLoaded, whereText, type Loaded } from "../src/explore/importer.ts";
-import { bulkBadYearsSql, bulkInsertSql, csvErrorText, finishUploadSql, insertLookupSql, insertTableSql, missingTargetsSql, setupSql, uploadRowSql, deleteUploadSql, TABLES } from "../src/explore/sql.ts";
+import { limitedSql, sqlErrorText, bulkBadYearsSql, bulkInsertSql, csvErrorText, finishUploadSql, insertLookupSql, insertTableSql, missingTargetsSql, setupSql, uploadRowSql, deleteUploadSql, TABLES } from "../src/explore/sql.ts";
 import { FORMULA, csvChunk, jsonRows, safeFileName, standaloneSvg, svgSize, xlsxCell, xlsxSheetData } from "../src/explore/exports.ts";
 import { plainRows, plainValue, unscaledToDecimal, ArrowType } from "../src/query/arrow.ts";
+import { encodeGbk } from "./explore.fixtures.ts";
 
 const SEED = "data/raw/000_83bc0b582c527eae.txt";
 const seedBytes = new Uint8Array(readFileSync(SEED));
@@ -226,6 +227,13 @@ describe("the explore database (setupSql, insertTableSql, the indicators view)",
     }
   });
 
+  it("limitedSql(sql, n) wraps a query in a LIMIT and leaves other statements alone", () => {
+    expect(limitedSql("SELECT 1;", 1001)).toEqual({ sql: "SELECT * FROM (SELECT 1\n) AS console_query LIMIT 1001", limited: true });
+    expect(limitedSql("create view v as select 1", 1001)).toEqual({ sql: "create view v as select 1", limited: false });
+    expect(limitedSql("select 1; select 2", 1001).limited).toBe(false);
+    expect(sqlErrorText("Error: Catalog Error: Table with name x does not exist!\nDid you mean \"units\"?")).toBe('找不到表、列或函数：Catalog Error: Table with name x does not exist! Did you mean "units"?');
+  });
+
   it("csvErrorText(message) says where and why in Chinese", () => {
     expect(csvErrorText("Invalid Input Error: CSV Error on Line: 3\nOriginal Line: 3,4,5\nExpected Number of Columns: 2 Found: 3")).toEqual({ row: 3, reason: "列数不对（应为 2 列，实际 3 列）" });
     expect(csvErrorText("Catalog Error: x")).toBeNull();
@@ -281,6 +289,9 @@ describe("exports", () => {
 
   it("chart files: standaloneSvg adds the XML declaration, svgSize reads the viewBox, safeFileName keeps Chinese", () => {
     expect(standaloneSvg('<svg viewBox="0 0 640 300"></svg>')).toBe('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 300"></svg>');
+    const chart = standaloneSvg('<svg xmlns="http://www.w3.org/2000/svg" class="jx-chart" viewBox="0 0 640 300" width="100%" font-family="inherit"><text>x</text></svg>');
+    expect(chart).toContain('viewBox="0 0 640 300" width="640" height="300"');
+    expect(chart).toContain("font-family=\"system-ui, 'Noto Sans CJK SC'");
     expect(svgSize('<svg viewBox="0 0 640 312.5">')).toEqual({ width: 640, height: 312.5 });
     expect(safeFileName("预算/结构:2026", "svg")).toBe("预算_结构_2026.svg");
   });
@@ -305,27 +316,3 @@ describe("plainValue(v, type): Arrow values as exact JSON", () => {
     expect(plainRows(table)).toEqual([{ a: "x" }, { a: "y" }]);
   });
 });
-
-/** GBK bytes of a string, with the reverse map built from TextDecoder('gb18030') (no package needed). */
-export function encodeGbk(s: string): Uint8Array {
-  const map = new Map<string, number[]>();
-  const dec = new TextDecoder("gb18030");
-  for (let hi = 0x81; hi <= 0xfe; hi++) {
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const ch = dec.decode(new Uint8Array([hi, lo]));
-      if (ch.length === 1 && ch !== "\uFFFD" && !map.has(ch)) map.set(ch, [hi, lo]);
-    }
-  }
-  const out: number[] = [];
-  for (const ch of s) {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x80) out.push(code);
-    else {
-      const b = map.get(ch);
-      if (!b) throw new Error(`not in GBK: ${ch}`);
-      out.push(...b);
-    }
-  }
-  return new Uint8Array(out);
-}

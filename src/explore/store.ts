@@ -40,8 +40,11 @@ async function tx<T>(mode: IDBTransactionMode, work: (s: IDBObjectStore) => IDBR
   }
 }
 
-export const listUploads = async (): Promise<StoredUpload[]> =>
-  ((await tx("readonly", (s) => s.getAll())) as StoredUpload[]).sort((a, b) => a.id - b.id);
+/** The stored uploads; a browser that has none is not given an empty database. */
+export async function listUploads(): Promise<StoredUpload[]> {
+  if (typeof indexedDB.databases === "function" && !(await indexedDB.databases()).some((d) => d.name === DB)) return [];
+  return ((await tx("readonly", (s) => s.getAll())) as StoredUpload[]).sort((a, b) => a.id - b.id);
+}
 
 export const saveUpload = (u: StoredUpload) => tx("readwrite", (s) => s.put(u)).then(() => undefined);
 

@@ -48,6 +48,8 @@ class ExploreElement extends HTMLElement {
     this.session.on("data", (d) => {
       if (d.first && (!this.selected || d.reason === "loaded")) this.selected = `${d.first.unitId}|${d.first.year}`;
       void this.refresh();
+      // How many loaded files are safely in this browser's storage (tests wait for it before a reload).
+      void this.session.saved().then(() => (this.dataset.saved = String(this.session.uploads.length)));
     });
     this.wireIntake();
     this.wireConsole();
@@ -87,9 +89,8 @@ class ExploreElement extends HTMLElement {
     this.$("cancel").addEventListener("click", () => this.session.cancel());
     this.$("clear").addEventListener("click", async () => {
       if (!confirm("清除本页载入的全部文件、表格和已保存的表头对应关系？此操作不可撤销。")) return;
-      await this.session.clear();
       this.selected = null;
-      this.dataset.state = "empty";
+      await this.session.clear();
     });
   }
 
@@ -121,7 +122,10 @@ class ExploreElement extends HTMLElement {
     const box = this.$("progress");
     box.hidden = !t;
     this.dataset.busy = t ? "true" : "false";
-    if (!t) return;
+    if (!t) {
+      if (this.dataset.state === "loading") this.dataset.state = this.session.uploads.length ? "shown" : "empty";
+      return;
+    }
     const bar = this.$<HTMLProgressElement>("bar");
     if (t.fraction === null) bar.removeAttribute("value");
     else {
@@ -211,6 +215,7 @@ class ExploreElement extends HTMLElement {
       return this.refreshing;
     }
     this.refreshing = (async () => {
+      this.dataset.state = "refreshing";
       do {
         this.refreshAgain = false;
         await this.renderDashboards().catch((e) => this.dashboardError(e));
@@ -444,8 +449,8 @@ class ExploreElement extends HTMLElement {
   }
 
   private tableSql(t: TableName) {
-    const rest = t === "budget" ? "CAST(amount AS VARCHAR) AS amount" : "";
-    const cols = `* EXCLUDE (upload_id${t === "budget" ? ", amount" : ""}${t === "units" ? ", placeholder" : ""})${rest ? `, ${rest}` : ""}`;
+    // DECIMAL stays DECIMAL: exact text in CSV and JSON (src/query/arrow.ts), a number in XLSX.
+    const cols = `* EXCLUDE (upload_id${t === "units" ? ", placeholder" : ""})`;
     return t === "indicators"
       ? `SELECT i.* EXCLUDE (upload_id), l.recognised FROM indicators i LEFT JOIN target_lookup l USING (target, fiscal_year) ORDER BY i.upload_id, i.unit_id, i.fiscal_year, i.ord`
       : `SELECT ${cols} FROM ${storedAs(t)} ORDER BY upload_id`;

@@ -1,0 +1,378 @@
+// The explore page as an analyst uses it: files go in through the real
+// <input type=file>, DuckDB-wasm starts from the site's own gzip copy, the
+// dashboards show the loaded data to the fen, errors name file and row, earlier
+// data survives a bad file, a reload keeps the data and "clear" removes it,
+// markup in a cell stays text, exports download, and nothing leaves the origin.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import Papa from "papaparse";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { importFile } from "../../src/core/import.ts";
+import { formatYuan } from "../../src/core/format.ts";
+import { fromJson } from "../../src/core/canonical.ts";
+import { generate } from "../../scripts/gen-indicators.ts";
+import { gbkIndicatorCsv, workbookSheets } from "../explore.fixtures.ts";
+import { launch, site, watchedPage } from "./harness.ts";
+
+const SEED = "data/raw/000_83bc0b582c527eae.txt";
+const seed = importFile(SEED, readFileSync(SEED));
+const unit = seed.units[0];
+const dir = mkdtempSync(join(tmpdir(), "jixiao-explore-files-"));
+const file = (name: string, content: string | Uint8Array) => {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof site>>;
+let origin: string;
+let xlsxPath: string;
+let bulkPath: string;
+
+beforeAll(async () => {
+  server = await site(inject("dist"));
+  origin = new URL(server.url).origin;
+  browser = await launch();
+  mkdirSync("test/output", { recursive: true });
+  const { default: writeXlsxFile } = await import("write-excel-file/universal");
+  const sheets = workbookSheets(seed, "工作簿单位");
+  const blob = await writeXlsxFile(sheets.map((s) => ({ data: s.data, sheet: s.sheet })) as never).toBlob();
+  xlsxPath = file("预算与指标.xlsx", new Uint8Array(await blob.arrayBuffer()));
+  // A canonical CSV big enough (≥ 4 MB) to go through DuckDB's read_csv, with markup in two cells.
+  bulkPath = join(dir, "bulk-indicators.csv");
+  generate(60_000, bulkPath);
+  const text = readFileSync(bulkPath, "utf8").split("\r\n");
+  const cells = Papa.parse<string[]>(text[1]).data[0];
+  cells[8] = '<img src=x onerror="window.__pwned=1">培训<script>window.__pwned=2</script>';
+  text[1] = Papa.unparse([cells]);
+  writeFileSync(bulkPath, text.join("\r\n"));
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.server.close();
+});
+
+const explore = () => `${server.url}explore/`;
+
+async function open(context: BrowserContext) {
+  const w = await watchedPage(context, origin);
+  const requests: { url: string; method: string }[] = [];
+  w.page.on("request", (r) => requests.push({ url: r.url(), method: r.method() }));
+  w.page.on("dialog", (d) => void d.accept());
+  await w.page.goto(explore());
+  await w.page.waitForFunction(() => ["empty", "shown"].includes(document.querySelector("jx-explore")?.getAttribute("data-state") ?? ""), null, { timeout: 60_000 });
+  return { ...w, requests };
+}
+
+/** Picks files through the real input and waits until the loads and the dashboards are done. */
+async function drop(page: Page, paths: string[]) {
+  await page.setInputFiles("#x-file", paths);
+  await page.waitForFunction(() => {
+    const el = document.querySelector("jx-explore");
+    return el?.getAttribute("data-busy") === "false" && ["shown", "empty"].includes(el.getAttribute("data-state") ?? "");
+  }, null, { timeout: 120_000 });
+}
+
+const mainText = (page: Page) => page.locator("main").innerText();
+
+describe("the explore page", () => {
+  it("loads the seed form export through the file input and shows its dashboards to the fen, with no request leaving the origin", async () => {
+    const context = await browser.newContext();
+    const { page, foreign, errors, requests } = await open(context);
+    const before = requests.length;
+    await drop(page, [SEED]);
+    const text = await mainText(page);
+    expect(text).toContain("数据探索引擎已就绪");
+    expect(text).toContain(unit.name);
+    for (const b of seed.budget) expect(await page.locator('[data-table="budget"]').innerText()).toContain(formatYuan(b.amountFen));
+    expect(text).toContain("✓ 相符 资金来源合计 92,787,331.00 元 = 预算总额 92,787,331.00 元");
+    expect(await page.locator("[data-indicator]").count()).toBe(seed.indicators.length);
+    for (const ind of seed.indicators.filter((i) => i.name)) {
+      const cells = await page.locator(`tr[data-indicator="${ind.id}"] td`).allInnerTexts();
+      expect(cells[0]).toBe(ind.name);
+      expect(cells[1]).toBe(ind.target ?? "—");
+    }
+    // The same chart functions as the unit page: SVG with a title, at two widths, with its data table.
+    expect(await page.locator('figure.chart svg[role="img"]').count()).toBe(4);
+    expect(await page.locator("figure.chart details table").count()).toBe(2);
+    // Labelled as uploaded data, with its file and time.
+    expect(text).toMatch(/上传数据 来源：000_83bc0b582c527eae\.txt · 载入于 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d/);
+    // Only the site's own files were fetched, all by GET: the engine as gzip, never the raw wasm.
+    const during = requests.slice(before);
+    expect(during.every((r) => r.url.startsWith(origin) || r.url.startsWith("blob:"))).toBe(true);
+    expect(during.every((r) => r.method === "GET")).toBe(true);
+    expect(during.some((r) => /duckdb\/duckdb-eh-[\d.]+\.wasm\.gz$/.test(r.url))).toBe(true);
+    expect(during.some((r) => /\.wasm$/.test(r.url) && r.url.startsWith(origin))).toBe(false);
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("reads an Excel CSV in GBK and an .xlsx workbook (two sheets) next to each other", async () => {
+    const context = await browser.newContext();
+    const { page, foreign, errors } = await open(context);
+    const gbk = file("指标-GBK.csv", gbkIndicatorCsv(seed, "GBK单位"));
+    await drop(page, [gbk, xlsxPath]);
+    const uploads = await page.locator("[data-upload]").allInnerTexts();
+    expect(uploads).toHaveLength(2);
+    expect(uploads[0]).toContain("指标-GBK.csv");
+    expect(uploads[1]).toContain("（2 个工作表）");
+    await page.locator("[data-upload]").first().locator("summary").click();
+    expect(await page.locator("[data-upload]").first().innerText()).toContain("文件编码为 GB18030，已转换");
+    expect(await page.locator('[data-table="overview"]').innerText()).toMatch(/GBK单位[\s\S]*工作簿单位|工作簿单位[\s\S]*GBK单位/);
+    await page.selectOption('[data-x="unit-select"]', { label: "GBK单位 · 2026 年度" });
+    await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-state") === "shown");
+    expect(await page.locator(".x-unit-title").innerText()).toContain("GBK单位");
+    const targets = await page.locator("tr[data-indicator]:has(td:nth-child(5)) td:nth-child(2)").allInnerTexts();
+    expect(targets).toEqual(seed.indicators.filter((i) => i.name).map((i) => i.target ?? "—"));
+    await page.selectOption('[data-x="unit-select"]', { label: "工作簿单位 · 2026 年度" });
+    await page.waitForFunction(() => document.querySelector(".x-unit-title")?.textContent?.includes("工作簿单位"));
+    const budget = await page.locator('[data-table="budget"]').innerText();
+    for (const b of seed.budget) expect(budget).toContain(formatYuan(b.amountFen));
+    expect(await page.locator("tr[data-indicator]").count()).toBe(seed.indicators.length);
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("a bad file after a good one: the error names the file and row, and the earlier data stays", async () => {
+    const context = await browser.newContext();
+    const { page, foreign, errors } = await open(context);
+    await drop(page, [SEED]);
+    const bad = file("坏行.csv", `单位名称,年度,一级指标,二级指标,三级指标,指标值\r\n坏单位,2026,产出指标,数量指标,甲,≥1(个)\r\n坏单位,二〇二六,产出指标,数量指标,乙,≥2(个)\r\n`);
+    const junk = file("扫描件.csv", new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0, 0, 1, 2]));
+    await drop(page, [bad, junk]);
+    const failures = await page.locator("[data-failure]").allInnerTexts();
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toContain("扫描件.csv：不是文本文件（pdf）");
+    expect(failures[0]).toContain("此前载入的数据不受影响");
+    const row = page.locator("[data-upload]", { hasText: "坏行.csv" });
+    await row.locator("summary").click();
+    expect(await row.innerText()).toContain("年度无法识别：“二〇二六”，该行未导入 · 坏行.csv 第 3 行 第 2 列");
+    // A bulk CSV whose row 7 has one cell too many is refused whole, with its line.
+    const lines = readFileSync(bulkPath, "utf8").split("\r\n");
+    lines[6] += ",多出的一列";
+    const broken = file("断行-大文件.csv", lines.join("\r\n"));
+    await drop(page, [broken]);
+    const all = await page.locator("[data-failure]").allInnerTexts();
+    expect(all[1]).toMatch(/断行-大文件\.csv 第 7 行：列数不对（应为 19 列，实际 20 列），文件未载入/);
+    // The seed is still there, to the fen.
+    await page.selectOption('[data-x="unit-select"]', { label: `${unit.name} · ${unit.year} 年度` });
+    await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-state") === "shown");
+    expect(await page.locator('[data-table="budget"]').innerText()).toContain("92,787,331.00 元");
+    expect(await page.locator("[data-upload]").count()).toBe(2);
+    await page.fill('[data-x="sql-input"]', "SELECT count(*) AS n FROM uploads");
+    await page.click('[data-x="sql-run"]');
+    await page.waitForSelector('[data-table="sql"] td');
+    const n = await page.locator('[data-table="sql"] td').first().innerText();
+    expect(n).toBe("2");
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("unknown headers get a mapping step suggested by the synonyms, saved for the next file with the same headers", async () => {
+    const context = await browser.newContext();
+    const { page, errors } = await open(context);
+    const csv = file("系统导出.csv", `单位,预算年度,一级指标名称,二级指标,三级指标,年度指标值（目标）,经办人\r\n映射单位,2026,产出指标,数量指标,培训人次,≥200(人次),张三\r\n`);
+    await drop(page, [csv]);
+    const card = page.locator(".x-mapping");
+    expect(await card.count()).toBe(1);
+    expect(await card.locator('select[data-header="一级指标名称"]').inputValue()).toBe("level1");
+    expect(await card.locator('select[data-header="年度指标值（目标）"]').inputValue()).toBe("target");
+    expect(await card.locator('select[data-header="经办人"]').inputValue()).toBe("");
+    expect(await card.innerText()).toContain("按表头名称推测，请核对");
+    await card.getByRole("button", { name: "确认并读取" }).click();
+    await page.waitForFunction(() => document.querySelectorAll("[data-upload]").length === 1 && document.querySelector("jx-explore")?.getAttribute("data-busy") === "false");
+    expect(await page.locator(".x-unit-title").innerText()).toContain("映射单位");
+    expect(await page.locator("tr[data-indicator] td").first().innerText()).toBe("培训人次");
+    // The same export again: read at once with the saved mapping.
+    const again = file("系统导出-12月.csv", readFileSync(csv, "utf8").replace("培训人次", "培训场次"));
+    await drop(page, [again]);
+    expect(await page.locator(".x-mapping").count()).toBe(0);
+    expect(await page.locator("[data-upload]").count()).toBe(2);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("keeps the loaded files across a reload, starting the engine from cache, until “clear” removes everything", async () => {
+    const context = await browser.newContext();
+    const { page, errors, requests } = await open(context);
+    await drop(page, [SEED]);
+    await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-saved") === "1");
+    const before = requests.length;
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-state") === "shown" && document.querySelector("jx-explore")?.getAttribute("data-busy") === "false", null, { timeout: 60_000 });
+    expect(await page.locator("[data-upload]").innerText()).toContain("已从本浏览器恢复");
+    expect(await page.locator('[data-table="budget"]').innerText()).toContain("92,787,331.00 元");
+    // The second visit takes the engine from Cache Storage: no new download.
+    expect(requests.slice(before).filter((r) => r.url.endsWith(".wasm.gz"))).toEqual([]);
+    await page.getByRole("button", { name: "清除全部数据" }).click();
+    await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-state") === "empty");
+    expect(await page.locator("[data-upload]").count()).toBe(0);
+    expect(await page.locator('[data-x="workspace"]').isHidden()).toBe(true);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-state") === "empty", null, { timeout: 30_000 });
+    expect(await page.locator("[data-upload]").count()).toBe(0);
+    // Nothing is left in this browser's storage, and an empty visit stores nothing.
+    const stored = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    expect(stored).not.toContain("jixiao-explore");
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("jixiao.explore")))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("markup in cells stays text, from the importer and from a bulk CSV read by DuckDB", async () => {
+    const context = await browser.newContext();
+    const { page, foreign, errors } = await open(context);
+    const hostile = file("hostile.csv", `unit_name,fiscal_year,level1,level2,name,target\r\n"<script>window.__pwned=3</script>某单位<img src=x onerror=""window.__pwned=4"">",2026,产出指标,数量指标,"&lt;img src=x onerror=window.__pwned=5&gt;",=HYPERLINK("http://x")\r\n`);
+    await drop(page, [hostile, bulkPath]);
+    expect(await page.locator("[data-upload]").count()).toBe(2);
+    expect(await page.locator("[data-upload]").nth(1).innerText()).toContain("大文件：DuckDB 直接读取");
+    // The bulk file's first unit shows the cell exactly as written, as text.
+    const cell = page.locator("tr[data-indicator] td", { hasText: "onerror" }).first();
+    expect(await cell.innerText()).toBe('<img src=x onerror="window.__pwned=1">培训<script>window.__pwned=2</script>');
+    await page.selectOption('[data-x="unit-select"]', { index: 0 });
+    await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-state") === "shown");
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator("main img, main script, main iframe").count()).toBe(0);
+    // The console shows query results as text too.
+    await page.fill('[data-x="sql-input"]', "SELECT name FROM indicators WHERE name LIKE '%<img%' LIMIT 1");
+    await page.click('[data-x="sql-run"]');
+    await page.waitForSelector('[data-table="sql"] td');
+    expect(await page.locator('[data-table="sql"] td').first().innerText()).toContain("<img src=x onerror=");
+    expect(await page.locator("main img").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("SQL console: schema list, example queries, results, errors shown inline", async () => {
+    const context = await browser.newContext();
+    const { page, errors } = await open(context);
+    await drop(page, [SEED]);
+    const schema = await page.locator('[data-x="sql-schema"]').innerText();
+    for (const t of ["units", "budget", "tasks", "indicators", "findings", "uploads"]) expect(schema).toContain(t);
+    await page.getByRole("button", { name: "目标类型分布" }).click();
+    await page.waitForSelector('[data-table="sql"]');
+    const rows = await page.locator('[data-table="sql"] tbody tr').allInnerTexts();
+    const total = rows.reduce((s, r) => s + Number(r.split("\t").pop()), 0);
+    expect(total).toBe(seed.indicators.length);
+    await page.fill('[data-x="sql-input"]', "SELECT nope FROM indicators");
+    await page.click('[data-x="sql-run"]');
+    await page.waitForFunction(() => document.querySelector('[data-x="sql-error"]')?.textContent);
+    expect(await page.locator('[data-x="sql-error"]').innerText()).toMatch(/^列名或类型不对：Binder Error/);
+    await page.fill('[data-x="sql-input"]', "SELECT CAST(sum(amount) AS VARCHAR) AS s FROM budget WHERE kind = 'structure'");
+    await page.click('[data-x="sql-run"]');
+    await page.waitForFunction(() => document.querySelector('[data-table="sql"] td')?.textContent === "92787331.00");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("exports tables as CSV (formulas neutralised) and XLSX, charts as SVG and PNG, and the canonical JSON", async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const { page, foreign, errors } = await open(context);
+    const formula = file("公式.csv", `unit_name,fiscal_year,level1,level2,name,target\r\n公式单位,2026,产出指标,数量指标,"=HYPERLINK(""http://x"",""y"")",+1+2\r\n`);
+    await drop(page, [SEED, formula]);
+    const save = async (click: () => Promise<void>) => {
+      const [d] = await Promise.all([page.waitForEvent("download"), click()]);
+      return { name: d.suggestedFilename(), bytes: readFileSync((await d.path())!) };
+    };
+    const csv = await save(() => page.click('[data-export="indicators.csv"]'));
+    expect(csv.name).toBe("jixiao-indicators.csv");
+    const text = csv.bytes.toString("utf8");
+    expect(text.startsWith("\uFEFFindicator_id,unit_id,fiscal_year,ord,level1")).toBe(true);
+    expect(text).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(text).toContain("'+1+2");
+    expect(text.split("\r\n").filter((l) => l).length).toBe(seed.indicators.length + 2);
+    const xlsx = await save(() => page.click('[data-export="budget.xlsx"]'));
+    const { default: readXlsxFile } = await import("read-excel-file/universal");
+    const sheets = (await readXlsxFile(new Uint8Array(xlsx.bytes).buffer)) as { data: unknown[][] }[];
+    expect(sheets[0].data[0]).toContain("amount");
+    expect(sheets[0].data.slice(1).map((r) => r[sheets[0].data[0].indexOf("amount")])).toEqual(seed.budget.map((b) => Number(b.amountFen) / 100));
+    await page.selectOption('[data-x="unit-select"]', { label: `${unit.name} · ${unit.year} 年度` });
+    await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-state") === "shown");
+    const chart = page.locator("figure.chart").first();
+    const svg = await save(() => chart.getByRole("button", { name: "SVG" }).click());
+    expect(svg.name).toMatch(/预算结构\.svg$/);
+    expect(svg.bytes.toString("utf8")).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const png = await save(() => chart.getByRole("button", { name: "PNG" }).click());
+    expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.bytes.length).toBeGreaterThan(5000);
+    const json = await save(() => page.click('[data-export="json"]'));
+    const back = fromJson(JSON.parse(json.bytes.toString("utf8")), "jixiao-canonical.json");
+    expect(back.indicators).toHaveLength(seed.indicators.length + 1);
+    expect(back.budget.map((b) => b.amountFen)).toEqual(seed.budget.map((b) => b.amountFen));
+    expect(back.indicators.filter((i) => i.unitId === unit.id).map((i) => i.parsed)).toEqual(seed.indicators.map((i) => i.parsed));
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("when the engine cannot start", () => {
+  it("says so plainly, lists the file as not loaded, and the prerendered pages keep working", async () => {
+    const context = await browser.newContext();
+    await context.route("**/*.wasm.gz", (route) => route.fulfill({ status: 404, body: "not found" }));
+    const { page, foreign } = await open(context);
+    await drop(page, [SEED]);
+    expect(await page.locator('[data-x="engine"]').innerText()).toMatch(/^数据探索引擎无法启动：引擎文件无法下载（HTTP 404）。已发布的概览和单位页面不受影响/);
+    expect(await page.locator("[data-failure]").innerText()).toContain("数据探索引擎无法启动，文件未载入");
+    await page.goto(server.url);
+    expect(await mainText(page)).toContain(unit.name);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
+  it("gives up on an engine that never answers (a blocked worker) after the timeout", async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => ((window as unknown as { __JIXIAO_ENGINE_TIMEOUT_MS: number }).__JIXIAO_ENGINE_TIMEOUT_MS = 1500));
+    await context.route("**/_assets/duckdb-browser-eh.worker.*.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "self.onmessage = () => {};" }));
+    const { page } = await open(context);
+    await drop(page, [SEED]);
+    expect(await page.locator('[data-x="engine"]').innerText()).toContain("引擎在 2 秒内没有启动");
+    await context.close();
+  });
+});
+
+describe("what the explore page costs the rest of the site", () => {
+  it("no built file is over 25 MB, and the overview and unit pages load no engine", async () => {
+    const dist = inject("dist");
+    const big: string[] = [];
+    const walk = (d: string) => {
+      for (const f of readdirSync(d)) {
+        const p = join(d, f);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (statSync(p).size > 25 * 1024 * 1024) big.push(p);
+      }
+    };
+    walk(dist);
+    expect(big).toEqual([]);
+    expect(readdirSync(join(dist, "duckdb"))).toEqual([expect.stringMatching(/^duckdb-eh-[\d.]+\.wasm\.gz$/)]);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const urls: string[] = [];
+    page.on("request", (r) => urls.push(r.url()));
+    for (const path of ["", `unit/${unit.id}/${unit.year}/`]) await page.goto(server.url + path, { waitUntil: "networkidle" });
+    expect(urls.filter((u) => /duckdb|wasm|import-|explore/.test(u))).toEqual([]);
+    await context.close();
+  });
+
+  it.each([
+    ["desktop", 1280],
+    ["phone", 375],
+  ])("fits a %s screen (%i px) with data loaded, saved as a screenshot", async (name, width) => {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const { page, errors } = await open(context);
+    await drop(page, [SEED]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await page.screenshot({ path: `test/output/explore-${name}.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
