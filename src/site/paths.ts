@@ -2,7 +2,8 @@
 // served from a sub-path, and with /en/ for the English interface.
 import type { Lang } from "../core/format.ts";
 
-const BASE = (import.meta.env?.BASE_URL ?? "/").replace(/\/?$/, "/");
+// The same setting astro.config.mjs gives Astro as `base` (paths are made at build time only).
+const BASE = (globalThis.process?.env?.JIXIAO_BASE ?? "/").replace(/\/?$/, "/");
 
 /** A site path (no leading slash, e.g. "unit/u1/2026/") in the given language. */
 export const href = (path = "", lang: Lang = "zh") => BASE + (lang === "en" ? "en/" : "") + path.replace(/^\//, "");

@@ -40,7 +40,7 @@ describe.each([
     expect(text).toContain("50,839,284.87 元");
     expect(text).toContain("41,948,046.13 元");
     expect(text).toContain("53 项三级指标");
-    await page.getByRole("link", { name: unit.name }).click();
+    await page.locator(`.unit-card a[href$="/${unitPath}"]`).click();
     await expect.poll(() => page.url()).toContain(unitPath);
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
