@@ -1,0 +1,26 @@
+// The bundled data as one Dataset (through the core importer), for the pages
+// whose figures come from core rules rather than plain SQL: scoring (progress
+// dashboards) and comparison (matching indicators across years and units).
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { importFile, mergeDatasets } from "../core/import.ts";
+import type { Dataset } from "../core/model.ts";
+import { DATA_FOLDERS } from "./data.ts";
+
+// Order matters: units before the tables that refer to them.
+const ORDER = ["units", "budget", "tasks", "indicators", "actuals", "execution"];
+
+let cached: Dataset | null = null;
+
+/** Every canonical table in the data folders, read once per build; stored findings are not re-read (checks run again). */
+export function siteDataset(): Dataset {
+  if (cached) return cached;
+  const parts: Dataset[] = [];
+  for (const { dir, status } of DATA_FOLDERS) {
+    if (!existsSync(dir)) continue;
+    const files = readdirSync(dir).filter((f) => ORDER.includes(f.replace(/\.csv$/, ""))).sort((a, b) => ORDER.indexOf(a.replace(/\.csv$/, "")) - ORDER.indexOf(b.replace(/\.csv$/, "")));
+    for (const f of files) parts.push(importFile(join(dir, f), readFileSync(join(dir, f)), { status, checks: false }));
+  }
+  cached = mergeDatasets(parts);
+  return cached;
+}
