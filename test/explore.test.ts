@@ -12,11 +12,13 @@ import { createNodeEngine, openDataFolders } from "../src/query/node.ts";
 import { queries } from "../src/query/queries.ts";
 import type { QueryEngine } from "../src/query/engine.ts";
 import { headerMapFrom, headerSignature, needsMapping, suggestMapping, tableOf, type SavedMapping } from "../src/explore/mapping.ts";
-import { BULK_MIN_BYTES, bulkPlan, cellText, importRecords, importText, sheetRecords, targetLookupCsv, toLoaded, whereText, type Loaded } from "../src/explore/importer.ts";
-import { limitedSql, sqlErrorText, bulkBadYearsSql, bulkInsertSql, csvErrorText, finishUploadSql, insertLookupSql, insertTableSql, missingTargetsSql, setupSql, uploadRowSql, deleteUploadSql, TABLES } from "../src/explore/sql.ts";
+import { shapeRulesCsv, type ShapeSample, BULK_MIN_BYTES, bulkPlan, cellText, importRecords, importText, sheetRecords, targetLookupCsv, toLoaded, whereText, type Loaded } from "../src/explore/importer.ts";
+import { insertShapeTargetsSql, pendingTargetsSql, SHAPE_MARK, SHAPE_SAMPLES_SQL, shapeSamples, unruledTargetsSql, limitedSql, sqlErrorText, bulkBadYearsSql, bulkInsertSql, csvErrorText, finishUploadSql, insertLookupSql, insertTableSql, missingTargetsSql, setupSql, uploadRowSql, deleteUploadSql, TABLES } from "../src/explore/sql.ts";
 import { FORMULA, csvChunk, jsonRows, safeFileName, standaloneSvg, svgSize, xlsxCell, xlsxSheetData } from "../src/explore/exports.ts";
 import { plainRows, plainValue, unscaledToDecimal, ArrowType } from "../src/query/arrow.ts";
 import { encodeGbk } from "./explore.fixtures.ts";
+import { generate } from "../scripts/gen-indicators.ts";
+import { loadOverview, loadUnit } from "../src/explore/dashboard.ts";
 
 const SEED = "data/raw/000_83bc0b582c527eae.txt";
 const seedBytes = new Uint8Array(readFileSync(SEED));
@@ -154,6 +156,22 @@ async function load(engine: QueryEngine, loaded: Loaded, uploadId: number) {
   await engine.query(uploadRowSql({ id: uploadId, name: loaded.parts[0], parts: loaded.parts, loadedAt: "2026-11-25T10:00:00", route: "importer", bytes: 1 }));
 }
 
+/** The bulk route's target parsing, as the page runs it: shapes filled in SQL, the rest parsed one by one. */
+async function bulkTargets(engine: QueryEngine, uploadId: number): Promise<{ rules: number; oneByOne: number }> {
+  await engine.query(pendingTargetsSql(uploadId));
+  const samples: ShapeSample[] = shapeSamples(await engine.query(SHAPE_SAMPLES_SQL) as never);
+  const rules = shapeRulesCsv(samples, SHAPE_MARK);
+  const rulesFile = join(dir, `rules-${n++}.csv`);
+  writeFileSync(rulesFile, rules.csv);
+  await engine.query(insertShapeTargetsSql(rulesFile));
+  const rest = await engine.query<{ target: string; fiscal_year: number }>(unruledTargetsSql(rulesFile));
+  const lookup = join(dir, `lookup-${n++}.csv`);
+  writeFileSync(lookup, targetLookupCsv(rest.map((m) => [m.target, m.fiscal_year] as const)).csv);
+  await engine.query(insertLookupSql(lookup));
+  await engine.query("DROP TABLE pending_targets");
+  return { rules: rules.rules, oneByOne: rest.length };
+}
+
 beforeAll(async () => {
   db = await createNodeEngine();
   for (const s of setupSql()) await db.query(s);
@@ -186,6 +204,17 @@ describe("the explore database (setupSql, insertTableSql, the indicators view)",
     expect(await run(db)).toEqual(await run(build));
   });
 
+  it("loadOverview and loadUnit give the unit page's rows and charts", async () => {
+    const o = await loadOverview(db);
+    expect(o.level1).toEqual(await queries.level1Counts(build));
+    expect(o.totals).toEqual({ units: 1, indicators: seed.indicators.length, budget: seed.budget.length, findings: seed.findings.length });
+    const d = await loadUnit(db, o.units[0]);
+    expect(d.indicatorCount).toBe(seed.indicators.length);
+    expect(d.checks.map((c) => c.state)).toEqual(["ok", "ok"]);
+    expect(d.budgetChart?.svg).toContain('role="img"');
+    expect(d.indicatorChartCompact?.svg).toContain('viewBox="0 0 340');
+  });
+
   it("a bulk CSV read by read_csv gives the same indicators as the importer, bad years as findings", async () => {
     const header = ["indicator_id", "unit_id", "unit_name", "fiscal_year", "ord", "level1", "level2", "name", "target", "note"];
     const lines = [header.join(",")];
@@ -197,10 +226,7 @@ describe("the explore database (setupSql, insertTableSql, the indicators view)",
     expect(plan).not.toBeNull();
     await db.query(bulkInsertSql(plan, path, 2));
     for (const s of bulkBadYearsSql(2, "bulk.csv")) await db.query(s);
-    const missing = await db.query<{ target: string; fiscal_year: number }>(missingTargetsSql(2));
-    const lookup = join(dir, "bulk-lookup.csv");
-    writeFileSync(lookup, targetLookupCsv(missing.map((m) => [m.target, m.fiscal_year] as const)).csv);
-    await db.query(insertLookupSql(lookup));
+    await bulkTargets(db, 2);
     for (const s of finishUploadSql(2)) await db.query(s);
     const placeholder = "SELECT unit_id, unit_name, fiscal_year, placeholder FROM units WHERE unit_id = 'ubulk'";
     expect(await db.query(placeholder)).toEqual([{ unit_id: "ubulk", unit_name: "大文件单位", fiscal_year: 2025, placeholder: true }]);
@@ -216,6 +242,30 @@ describe("the explore database (setupSql, insertTableSql, the indicators view)",
     expect(f).toEqual([{ code: "canonical.bad_year", source_file: "bulk.csv", source_row: 7 }]);
     // The importer's file names the unit: its real unit row replaces the placeholder.
     expect(await db.query(placeholder)).toEqual([{ unit_id: "ubulk", unit_name: "大文件单位", fiscal_year: 2025, placeholder: false }]);
+  });
+
+  it("filling targets by shape gives exactly what parsing every distinct target gives (20,000 generated rows)", async () => {
+    const path = join(dir, "gen.csv");
+    generate(20_000, path);
+    const head = readFileSync(path).subarray(0, 65536);
+    const plan = bulkPlan("gen.csv", BULK_MIN_BYTES, head)!;
+    const e = await createNodeEngine();
+    for (const s of setupSql()) await e.query(s);
+    await e.query(bulkInsertSql(plan, path, 1, "gen.csv"));
+    const { rules, oneByOne } = await bulkTargets(e, 1);
+    const all = await e.query<{ target: string; fiscal_year: number }>("SELECT DISTINCT target, fiscal_year FROM indicator_rows WHERE target IS NOT NULL");
+    expect(rules).toBeGreaterThan(5);
+    expect(oneByOne).toBeLessThan(all.length / 10);
+    const expected = Papa.parse<string[]>(targetLookupCsv(all.map((r) => [r.target, r.fiscal_year] as const)).csv.trim()).data.slice(1)
+      .map((r) => r.map((c) => (c === "" ? null : c))).sort((a, b) => `${a[0]}|${a[1]}`.localeCompare(`${b[0]}|${b[1]}`));
+    const got = (await e.query<Record<string, string | number | boolean | null>>("SELECT target, CAST(fiscal_year AS VARCHAR) AS y, target_kind, op, value, measure_unit, direction, deadline, CAST(recognised AS VARCHAR) AS r FROM target_lookup"))
+      .map((r) => Object.values(r)).sort((a, b) => `${a[0]}|${a[1]}`.localeCompare(`${b[0]}|${b[1]}`));
+    expect(got).toEqual(expected);
+    // The view agrees with the generator, which wrote each row's parsed columns with the core's parseTarget.
+    const disagree = await e.query(`SELECT CAST(count(*) AS INTEGER) AS n FROM indicators i JOIN read_csv('${path}', all_varchar = true) g ON g.indicator_id = i.indicator_id
+      WHERE i.target_kind IS DISTINCT FROM g.target_kind OR i.op IS DISTINCT FROM g.op OR i.value IS DISTINCT FROM g.value OR i.measure_unit IS DISTINCT FROM g.measure_unit OR i.deadline IS DISTINCT FROM g.deadline`);
+    expect(disagree).toEqual([{ n: 0 }]);
+    await e.close();
   });
 
   it("deleteUploadSql(id) removes exactly that upload's rows", async () => {

@@ -20,12 +20,19 @@ export interface Overview {
 }
 
 export async function loadOverview(e: QueryEngine): Promise<Overview> {
-  const [units, figures, level1, findings, totals] = await Promise.all([
-    queries.units(e), queries.keyFigures(e), queries.level1Counts(e), queries.findingCounts(e),
+  const [units, figures, findings, totals] = await Promise.all([
+    queries.units(e), queries.keyFigures(e), queries.findingCounts(e),
     e.query<{ units: number; indicators: number; budget: number; findings: number }>(
       `SELECT (SELECT CAST(count(*) AS INTEGER) FROM units) AS units, (SELECT CAST(count(*) AS INTEGER) FROM indicator_rows) AS indicators,
               (SELECT CAST(count(*) AS INTEGER) FROM budget) AS budget, (SELECT CAST(count(*) AS INTEGER) FROM findings) AS findings`),
   ]);
+  // The same level1Counts query, for the unit years the table shows, over the stored rows: a CTE named
+  // `indicators` stands in for the view (the query reads no parsed-target column, so no join is needed).
+  const shown = units.slice(0, SHOW_ROWS);
+  const level1 = shown.length
+    ? ((await e.query(`WITH indicators AS (SELECT r.* FROM indicator_rows r SEMI JOIN (VALUES ${shown.map((_, i) => `($${2 * i + 1}, CAST($${2 * i + 2} AS INTEGER))`).join(", ")}) AS s(unit_id, fiscal_year) USING (unit_id, fiscal_year))
+        ${SQL.level1Counts}`, shown.flatMap((u) => [u.unit_id, u.fiscal_year]))) as unknown as Level1CountRow[])
+    : [];
   return { units, figures, level1, findings, totals: totals[0] };
 }
 
@@ -45,9 +52,11 @@ export interface UnitDashboard {
   indicatorChart: ChartResult | null;
   indicatorChartCompact: ChartResult | null;
   indicators: IndicatorRow[];
+  /** All of the unit year's indicators (the list holds at most SHOW_ROWS). */
   indicatorCount: number;
   tasks: TaskRow[];
   findings: FindingRow[];
+  /** Findings read (SHOW_ROWS + 1 when there are more than the list shows). */
   findingCount: number;
 }
 
@@ -68,16 +77,13 @@ export function reconciliationChecks(rec: ReconciliationRow): ReconciliationChec
 export async function loadUnit(e: QueryEngine, unit: UnitRow): Promise<UnitDashboard> {
   const id = unit.unit_id;
   const year = unit.fiscal_year;
-  const [budget, rec, kinds, indicators, counts, tasks, findings] = await Promise.all([
+  const [budget, rec, kinds, indicators, tasks, findings] = await Promise.all([
     queries.budget(e, id, year),
     queries.reconciliation(e, id, year),
     queries.indicatorKinds(e, id, year),
     e.query(`${SQL.indicators} LIMIT ${SHOW_ROWS}`, [id, year]) as unknown as Promise<IndicatorRow[]>,
-    e.query<{ indicators: number; findings: number }>(
-      `SELECT (SELECT CAST(count(*) AS INTEGER) FROM indicator_rows WHERE unit_id = $1 AND fiscal_year = $2) AS indicators,
-              (SELECT CAST(count(*) AS INTEGER) FROM findings WHERE unit_id = $1 AND fiscal_year = $2) AS findings`, [id, year]),
     queries.tasks(e, id, year),
-    e.query(`${SQL.findings} LIMIT ${SHOW_ROWS}`, [id, year]) as unknown as Promise<FindingRow[]>,
+    e.query(`${SQL.findings} LIMIT ${SHOW_ROWS + 1}`, [id, year]) as unknown as Promise<FindingRow[]>,
   ]);
   const sample = unit.data_source === "sample";
   const rows = budgetChartRows(budget);
@@ -85,13 +91,13 @@ export async function loadUnit(e: QueryEngine, unit: UnitRow): Promise<UnitDashb
   const budgetTitle = `${unit.unit_name} ${year} 年度预算结构`;
   const indTitle = `${unit.unit_name} ${year} 年度绩效指标：各组指标数与目标类型`;
   return {
-    unit, budget, tasks, indicators, findings,
+    unit, budget, tasks, indicators, findings: findings.slice(0, SHOW_ROWS),
     checks: reconciliationChecks(rec),
     budgetChart: rows.length ? budgetStructureChart(rows, { id: "x-budget", title: budgetTitle, sample }) : null,
     budgetChartCompact: rows.length ? budgetStructureChart(rows, { id: "x-budget-c", title: budgetTitle, sample, width: 340 }) : null,
     indicatorChart: kindRows.length ? indicatorGroupChart(kindRows, { id: "x-ind", title: indTitle, sample }) : null,
     indicatorChartCompact: kindRows.length ? indicatorGroupChart(kindRows, { id: "x-ind-c", title: indTitle, sample, width: 340 }) : null,
-    indicatorCount: counts[0].indicators,
-    findingCount: counts[0].findings,
+    indicatorCount: kinds.reduce((n, k) => n + k.n, 0),
+    findingCount: findings.length,
   };
 }

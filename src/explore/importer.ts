@@ -188,6 +188,36 @@ export function targetLookupCsv(items: Iterable<readonly [string, number]>): { c
   return { csv: lines.join("\r\n") + "\r\n", rows: seen.size };
 }
 
+export interface ShapeSample {
+  shape: string;
+  target: string;
+  literal: string | null;
+  n: number;
+}
+
+/** Characters that make a number part of a date (10月底前, 2026年底): such shapes are never filled by rule. */
+const DATE_WORDS = /[年月日号季]/;
+
+/**
+ * Rules (shape → op, unit, direction) for the shapes whose samples all parse as
+ * the same quantitative target with the shape's one number as value. A shape
+ * with at most four targets gets no rule: its targets are parsed one by one anyway.
+ */
+export function shapeRulesCsv(samples: readonly ShapeSample[], mark: string): { csv: string; rules: number } {
+  const byShape = new Map<string, ShapeSample[]>();
+  for (const s of samples) byShape.set(s.shape, [...(byShape.get(s.shape) ?? []), s]);
+  const lines = ["shape,op,measure_unit,direction"];
+  for (const [shape, list] of byShape) {
+    if (list[0].n <= 4 || shape.split(mark).length !== 2 || DATE_WORDS.test(shape)) continue;
+    const parsed = list.map((s) => ({ s, p: parseTarget(plainText(s.target) || null, 2000) }));
+    const first = parsed[0].p;
+    if (first.kind !== "quantitative") continue;
+    const same = parsed.every(({ s, p }) => p.kind === "quantitative" && p.op === first.op && p.unit === first.unit && p.direction === first.direction && p.value === s.literal);
+    if (same) lines.push(csvLine([shape, first.op, first.unit ?? "", first.direction]));
+  }
+  return { csv: lines.join("\r\n") + "\r\n", rules: lines.length - 1 };
+}
+
 /** Unit ids for unit names (bulk files that name units without an id). */
 export function unitIdCsv(names: Iterable<string>): string {
   return ["unit_name,unit_id", ...[...names].map((n) => csvLine([n, unitId(plainText(n))]))].join("\r\n") + "\r\n";

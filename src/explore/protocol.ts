@@ -2,12 +2,13 @@
 // Errors cross the boundary as plain {name, message, location} and are rebuilt
 // on the page side.
 import type { Location } from "../core/model.ts";
-import type { BulkPlan, Loaded, MappingRequest } from "./importer.ts";
+import type { BulkPlan, Loaded, MappingRequest, ShapeSample } from "./importer.ts";
 import type { SavedMapping } from "./mapping.ts";
 
 export type WorkerRequest =
   | { kind: "import"; id: number; file: Blob; name: string; saved: Record<string, SavedMapping> }
   | { kind: "targets"; id: number; items: [string, number][] }
+  | { kind: "shapes"; id: number; samples: ShapeSample[]; mark: string }
   | { kind: "unitIds"; id: number; names: string[] }
   | { kind: "indicatorIds"; id: number; keys: [string, string, string, string | null][] };
 

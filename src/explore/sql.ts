@@ -30,7 +30,8 @@ function emptyTable(name: string, cols: readonly string[], extra: string[]): str
 export function setupSql(): string[] {
   const out: string[] = [
     `CREATE OR REPLACE TABLE uploads (upload_id INTEGER PRIMARY KEY, file_name VARCHAR, parts VARCHAR, loaded_at VARCHAR, route VARCHAR, bytes BIGINT, rows_loaded BIGINT)`,
-    `CREATE OR REPLACE TABLE target_lookup (target VARCHAR, fiscal_year INTEGER, target_kind VARCHAR, op VARCHAR, value VARCHAR, measure_unit VARCHAR, direction VARCHAR, deadline VARCHAR, recognised BOOLEAN, PRIMARY KEY (target, fiscal_year))`,
+    // Unique on (target, fiscal_year) by construction: every insert leaves out what it already has.
+    `CREATE OR REPLACE TABLE target_lookup (target VARCHAR, fiscal_year INTEGER, target_kind VARCHAR, op VARCHAR, value VARCHAR, measure_unit VARCHAR, direction VARCHAR, deadline VARCHAR, recognised BOOLEAN)`,
   ];
   for (const t of TABLES) {
     if (t === "indicators") out.push(emptyTable("indicator_rows", INDICATOR_BASE, [`${NULLTEXT} AS unit_name`, `${NULLTEXT} AS bad_year`]));
@@ -49,16 +50,73 @@ export function insertTableSql(table: TableName, file: string, uploadId: number)
 
 /** Adds parsed targets not yet known (the lookup CSV of importer.targetLookupCsv). */
 export function insertLookupSql(file: string): string {
-  return `INSERT OR IGNORE INTO target_lookup SELECT target, CAST(fiscal_year AS INTEGER), target_kind, NULLIF(op, ''), NULLIF(value, ''), NULLIF(measure_unit, ''), NULLIF(direction, ''), NULLIF(deadline, ''), CAST(NULLIF(recognised, '') AS BOOLEAN)
-          FROM read_csv(${q(file)}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, auto_detect = false,
-                        columns = {'target': 'VARCHAR', 'fiscal_year': 'VARCHAR', 'target_kind': 'VARCHAR', 'op': 'VARCHAR', 'value': 'VARCHAR', 'measure_unit': 'VARCHAR', 'direction': 'VARCHAR', 'deadline': 'VARCHAR', 'recognised': 'VARCHAR'})
-          WHERE target IS NOT NULL`;
+  return `INSERT INTO target_lookup SELECT n.* FROM (
+            SELECT target, CAST(fiscal_year AS INTEGER) AS fiscal_year, target_kind, NULLIF(op, '') AS op, NULLIF(value, '') AS value, NULLIF(measure_unit, '') AS measure_unit,
+                   NULLIF(direction, '') AS direction, NULLIF(deadline, '') AS deadline, CAST(NULLIF(recognised, '') AS BOOLEAN) AS recognised
+            FROM read_csv(${q(file)}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, auto_detect = false,
+                          columns = {'target': 'VARCHAR', 'fiscal_year': 'VARCHAR', 'target_kind': 'VARCHAR', 'op': 'VARCHAR', 'value': 'VARCHAR', 'measure_unit': 'VARCHAR', 'direction': 'VARCHAR', 'deadline': 'VARCHAR', 'recognised': 'VARCHAR'})
+            WHERE target IS NOT NULL) n
+          ANTI JOIN target_lookup l ON l.target = n.target AND l.fiscal_year = n.fiscal_year`;
 }
 
 /** Distinct (target, year) of an upload that the lookup does not have yet. */
 export function missingTargetsSql(uploadId: number): string {
   return `SELECT DISTINCT r.target, r.fiscal_year FROM indicator_rows r ANTI JOIN target_lookup l ON l.target = r.target AND l.fiscal_year = r.fiscal_year
           WHERE r.upload_id = ${uploadId} AND r.target IS NOT NULL AND r.fiscal_year IS NOT NULL`;
+}
+
+// ---- Target shapes: a million distinct numbers, a few dozen ways of writing them ----
+//
+// Generated and real bulk files can hold hundreds of thousands of distinct targets
+// (≥200.00(个), ≥201.50(个) …) but only a few dozen shapes (≥#(个)). Each shape's
+// shortest and longest targets are parsed by the core's grammar; when every
+// sample is quantitative with the same operator, unit and direction and its value
+// is the shape's one number (leading zeros dropped, as the grammar does), the
+// whole shape is filled in SQL. Every other shape (deadlines, wordings, two
+// numbers, a sign, a mismatch) has its distinct targets parsed one by one.
+
+/** Stands for the number in a shape (a private-use character: never in real text). */
+export const SHAPE_MARK = "\uE000";
+const NUMBER = "[0-9]+(\\.[0-9]+)?";
+
+/** The upload's distinct targets not yet in the lookup, with their shape and number, as a temporary table. */
+export function pendingTargetsSql(uploadId: number): string {
+  return `CREATE OR REPLACE TEMP TABLE pending_targets AS
+          SELECT target, fiscal_year, regexp_replace(target, '${NUMBER}', '${SHAPE_MARK}', 'g') AS shape,
+                 regexp_replace(regexp_extract(target, '${NUMBER}'), '^0+([0-9])', '\\1') AS literal
+          FROM (${missingTargetsSql(uploadId)}) d`;
+}
+
+/**
+ * Four samples per shape — the shortest, the longest, the first and the last in
+ * text order — each as target \u0001 number, with the shape's count (one hash
+ * aggregate over the pending targets).
+ */
+export const SHAPE_SAMPLES_SQL = `SELECT shape, CAST(count(*) AS INTEGER) AS n,
+    arg_min(target || chr(1) || coalesce(literal, ''), length(target)) AS s1, arg_max(target || chr(1) || coalesce(literal, ''), length(target)) AS s2,
+    min(target || chr(1) || coalesce(literal, '')) AS s3, max(target || chr(1) || coalesce(literal, '')) AS s4
+  FROM pending_targets GROUP BY shape`;
+
+/** The rows of SHAPE_SAMPLES_SQL as samples. */
+export function shapeSamples(rows: readonly { shape: string; n: number; s1: string; s2: string; s3: string; s4: string }[]): { shape: string; target: string; literal: string | null; n: number }[] {
+  return rows.flatMap((r) => [r.s1, r.s2, r.s3, r.s4].map((x) => {
+    const cut = x.lastIndexOf("\u0001");
+    return { shape: r.shape, target: x.slice(0, cut), literal: x.slice(cut + 1) || null, n: r.n };
+  }));
+}
+
+/** Fills the lookup for every target of the shapes the rules file (shape, op, measure_unit, direction) covers. */
+export function insertShapeTargetsSql(rulesFile: string): string {
+  return `INSERT INTO target_lookup SELECT p.target, p.fiscal_year, 'quantitative', r.op, p.literal, NULLIF(r.measure_unit, ''), r.direction, NULL, NULL
+          FROM pending_targets p JOIN read_csv(${q(rulesFile)}, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
+                 columns = {'shape': 'VARCHAR', 'op': 'VARCHAR', 'measure_unit': 'VARCHAR', 'direction': 'VARCHAR'}) r USING (shape)`;
+}
+
+/** Targets of the shapes no rule covers: parsed one by one. */
+export function unruledTargetsSql(rulesFile: string): string {
+  return `SELECT p.target, p.fiscal_year FROM pending_targets p
+          ANTI JOIN read_csv(${q(rulesFile)}, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
+                 columns = {'shape': 'VARCHAR', 'op': 'VARCHAR', 'measure_unit': 'VARCHAR', 'direction': 'VARCHAR'}) r USING (shape)`;
 }
 
 /** After an upload: data status from the file, real units replace placeholders, units for rows that name none. */
@@ -91,35 +149,38 @@ export function deleteUploadSql(uploadId: number): string[] {
 
 // ---- Bulk CSV: read_csv straight into indicator_rows ----
 
-const YEAR_OK = (e: string) => `regexp_full_match(${e}, '(19|20)[0-9]{2}')`;
-
 /**
  * One INSERT … SELECT over read_csv for a canonical indicators CSV: the header
  * was mapped in JavaScript (plan.index); every value is read as text and cast
- * here. Rows with an unreadable year are kept aside (bad_year) to become
- * findings; ord and source_row default to the record's position.
+ * here, with as little per-row work as the reader allows (text is stored as the
+ * file has it; read_csv already makes empty cells NULL). Rows with an
+ * unreadable year are kept aside (bad_year) to become findings. Only when the
+ * file has no ord or source_row column is each record's position numbered.
  */
 export function bulkInsertSql(plan: BulkPlan, path: string, uploadId: number, file: string = path): string {
   const c = (col: string) => (plan.index[col] === undefined ? null : `c${plan.index[col]}`);
-  const text = (col: string) => (c(col) ? `NULLIF(trim(${c(col)}), '')` : NULLTEXT);
+  const text = (col: string) => c(col) ?? NULLTEXT;
   const y = c("fiscal_year")!;
+  const numbered = c("ord") === null || c("source_row") === null;
+  const int = (col: string, fallback: string) => (c(col) ? `TRY_CAST(${c(col)} AS INTEGER)` : fallback);
   const select: string[] = [
     `${text("indicator_id")} AS indicator_id`,
     `${text("unit_id")} AS unit_id`,
-    `CASE WHEN ${YEAR_OK(`trim(${y})`)} THEN CAST(trim(${y}) AS INTEGER) END AS fiscal_year`,
-    `coalesce(TRY_CAST(${text("ord")} AS INTEGER), CAST(rn AS INTEGER)) AS ord`,
+    // The core's rule, /^(19|20)\d{2}$/, without a regular expression per row.
+    `CASE WHEN length(${y}) = 4 AND (${y} LIKE '19%' OR ${y} LIKE '20%') THEN TRY_CAST(${y} AS INTEGER) END AS fiscal_year`,
+    `${int("ord", "CAST(rn AS INTEGER)")} AS ord`,
     ...["level1", "level2", "name", "target", "note", "unit_name"].map((col) => `${text(col)} AS ${col}`),
     `coalesce(${text("source_file")}, ${q(file)}) AS source_file`,
-    `coalesce(TRY_CAST(${text("source_row")} AS INTEGER), CAST(rn AS INTEGER) + ${plan.headerRow}) AS source_row`,
-    c("data_status") ? `CASE WHEN trim(${c("data_status")}) = 'sample' THEN 'sample' ELSE 'declared' END AS data_source` : `'declared' AS data_source`,
+    `${int("source_row", `CAST(rn AS INTEGER) + ${plan.headerRow}`)} AS source_row`,
+    c("data_status") ? `CASE WHEN ${c("data_status")} = 'sample' THEN 'sample' ELSE 'declared' END AS data_source` : `'declared' AS data_source`,
     `${uploadId} AS upload_id`,
-    `CASE WHEN NOT ${YEAR_OK(`coalesce(trim(${y}), '')`)} THEN coalesce(left(trim(${y}), 20), '') END AS bad_year`,
+    `CASE WHEN fiscal_year IS NULL THEN coalesce(left(${y}, 20), '') END AS bad_year`,
   ];
   const columns = Array.from({ length: plan.columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ");
   const delim = plan.delimiter === "\t" ? "\\t" : plan.delimiter;
+  const reader = `read_csv(${q(path)}, header = true, auto_detect = false, delim = ${q(delim)}, quote = '"', escape = '"', columns = {${columns}}, strict_mode = true)`;
   return `INSERT INTO indicator_rows BY NAME SELECT ${select.join(", ")}
-          FROM (SELECT *, row_number() OVER () AS rn FROM read_csv(${q(path)}, header = true, auto_detect = false, delim = ${q(delim)}, quote = '"', escape = '"',
-                columns = {${columns}}, null_padding = false, strict_mode = true))`;
+          FROM ${numbered ? `(SELECT *, row_number() OVER () AS rn FROM ${reader})` : reader}`;
 }
 
 /** Rows whose year cannot be read become findings (with the row) and are removed, as the core importer skips them. */

@@ -233,6 +233,7 @@ class ExploreElement extends HTMLElement {
     const engine = this.session.engine;
     const workspace = this.$("workspace");
     if (!engine) return;
+    performance.mark("jixiao:step 看板：概览查询");
     const overview = await loadOverview(engine);
     this.overview = overview;
     workspace.hidden = overview.totals.units === 0 && overview.totals.findings === 0;
@@ -242,42 +243,53 @@ class ExploreElement extends HTMLElement {
     }
     const key = (u: { unit_id: string; fiscal_year: number }) => `${u.unit_id}|${u.fiscal_year}`;
     if (!this.selected || !overview.units.some((u) => key(u) === this.selected)) this.selected = overview.units[0] ? key(overview.units[0]) : null;
+    performance.mark("jixiao:step 看板：概览表");
     this.renderOverview(overview, key);
     const unit = overview.units.find((u) => key(u) === this.selected);
-    if (unit) this.renderUnit(await loadUnit(engine, unit));
+    performance.mark("jixiao:step 看板：单位查询");
+    const dashboard = unit ? await loadUnit(engine, unit) : null;
+    performance.mark("jixiao:step 看板：单位图表与表格");
+    if (dashboard) this.renderUnit(dashboard);
     else clear(this.$("unit"));
-    await this.renderSchema();
-    this.renderExports();
-    this.dataset.state = "shown";
     if (this.pickedAt) {
       performance.mark("jixiao:dashboard");
       performance.measure("jixiao:drop-to-dashboard", "jixiao:files-picked", "jixiao:dashboard");
     }
+    // The console's table list and the exports come after the dashboards are on screen.
+    await this.renderSchema();
+    this.renderExports();
+    this.dataset.state = "shown";
   }
 
   private renderOverview(o: Overview, key: (u: { unit_id: string; fiscal_year: number }) => string) {
     const select = this.$<HTMLSelectElement>("unit-select");
-    clear(select, o.units.map((u) => h("option", { value: key(u), selected: key(u) === this.selected }, `${u.unit_name} · ${u.fiscal_year} 年度`)));
+    const MAX_OPTIONS = 2000;
+    const options = o.units.length > MAX_OPTIONS ? [...o.units.slice(0, MAX_OPTIONS), ...o.units.filter((u) => key(u) === this.selected)] : o.units;
+    clear(select, options.map((u) => h("option", { value: key(u), selected: key(u) === this.selected }, `${u.unit_name} · ${u.fiscal_year} 年度`)));
     select.onchange = () => {
       this.selected = select.value;
       void this.refresh();
     };
     const shown = o.units.slice(0, SHOW_ROWS);
+    // Keyed once: a million-row upload has thousands of unit years.
+    const figures = new Map(o.figures.map((f) => [key(f), f]));
+    const named = new Map<string, number>();
+    for (const l of o.level1) named.set(key(l), (named.get(key(l)) ?? 0) + l.named);
+    const findings = new Map(o.findings.map((f) => [`${key(f)}|${f.severity}`, f.n]));
     clear(this.$("overview"),
       h("p", { class: "lede" }, `共 ${o.totals.units} 个单位年度、${o.totals.indicators.toLocaleString("zh-CN")} 条指标、${o.totals.budget} 条预算、${o.totals.findings.toLocaleString("zh-CN")} 条检查结果。数据均为本页载入的文件（上传数据），不是已发布的申报数据。`),
       h("div", { class: "table-wrap" }, h("table", { class: "stack", "data-table": "overview" },
         h("caption", {}, `各单位年度对比${o.units.length > SHOW_ROWS ? `（显示前 ${SHOW_ROWS} 个，完整列表见 SQL 查询）` : ""}`),
         h("thead", {}, h("tr", {}, ["单位", "年度", "预算总额", "基本支出占比", "三级指标", "错误 / 警告", "来源文件", ""].map((c, i) => h("th", { scope: "col", class: i === 2 || i === 3 || i === 4 ? "num" : null }, c)))),
         h("tbody", {}, shown.map((u) => {
-          const f = o.figures.find((x) => key(x) === key(u));
-          const named = o.level1.filter((l) => key(l) === key(u)).reduce((s, l) => s + l.named, 0);
-          const count = (s: string) => o.findings.find((x) => key(x) === key(u) && x.severity === s)?.n ?? 0;
+          const f = figures.get(key(u));
+          const count = (sev: string) => findings.get(`${key(u)}|${sev}`) ?? 0;
           return h("tr", {},
             h("td", { "data-label": "单位" }, u.unit_name, u.data_source === "sample" ? h("span", { class: "badge sample" }, "示例数据") : h("span", { class: "badge upload" }, "上传数据")),
             h("td", { "data-label": "年度" }, String(u.fiscal_year)),
             h("td", { "data-label": "预算总额", class: "num" }, wanText(f?.total ?? null)),
             h("td", { "data-label": "基本支出占比", class: "num" }, shareText(f?.basic ?? null, f?.total ?? null)),
-            h("td", { "data-label": "三级指标", class: "num" }, named.toLocaleString("zh-CN")),
+            h("td", { "data-label": "三级指标", class: "num" }, (named.get(key(u)) ?? 0).toLocaleString("zh-CN")),
             h("td", { "data-label": "错误 / 警告" }, `${count("error")} / ${count("warning")}`),
             h("td", { "data-label": "来源文件", class: "where" }, sourceText(u.source_file, null)),
             h("td", {}, h("button", { type: "button", class: "link", onclick: () => { this.selected = key(u); void this.refresh(); } }, "查看")));
@@ -367,7 +379,7 @@ class ExploreElement extends HTMLElement {
         d.findings.some((f) => f.severity === "info") ? h("details", {}, h("summary", {}, `提示（${d.findings.filter((f) => f.severity === "info").length} 条）`),
           h("ul", { class: "findings" }, d.findings.filter((f) => f.severity === "info").map((f) => this.findingItem(f)))) : null,
       ] : h("p", {}, "未发现问题。"),
-      d.findingCount > d.findings.length ? h("p", { class: "where" }, `共 ${d.findingCount} 条，显示前 ${d.findings.length} 条。`) : null,
+      d.findingCount > d.findings.length ? h("p", { class: "where" }, `超过 ${d.findings.length} 条，只列出前 ${d.findings.length} 条；全部结果见 SQL 查询（findings 表）。`) : null,
     );
   }
 
