@@ -19,6 +19,7 @@ import { plainRows, plainValue, unscaledToDecimal, ArrowType } from "../src/quer
 import { encodeGbk } from "./explore.fixtures.ts";
 import { generate } from "../scripts/gen-indicators.ts";
 import { loadOverview, loadUnit } from "../src/explore/dashboard.ts";
+import { selfEvalRows } from "./progress.fixtures.ts";
 
 const SEED = "data/raw/000_83bc0b582c527eae.txt";
 const seedBytes = new Uint8Array(readFileSync(SEED));
@@ -64,6 +65,18 @@ describe("the import worker's routes", () => {
   it("importText(seed) is exactly the core importer's result", () => {
     const out = importText("000_83bc0b582c527eae.txt", seedBytes, {});
     expect("data" in out && out.data).toEqual(importFile("000_83bc0b582c527eae.txt", seedBytes));
+  });
+
+  it("a 自评 form is read by the core's progress parser, also as a workbook sheet", () => {
+    const rows = selfEvalRows();
+    const bytes = new TextEncoder().encode(rows.map((r) => r.join("\t")).join("\r\n"));
+    const out = importText("自评.txt", bytes, {});
+    expect("data" in out && out.data).toEqual(importFile("自评.txt", bytes));
+    const data = (out as { data: ReturnType<typeof importFile> }).data;
+    expect(data.actuals?.length).toBeGreaterThan(0);
+    expect(Object.keys(toLoaded(data, ["自评.txt"]).tables)).toContain("actuals");
+    const sheet = importRecords("自评.xlsx", sheetRecords(rows), {});
+    expect("data" in sheet && sheet.data.actuals?.length).toBe(data.actuals!.length);
   });
 
   it("a table with unknown headers asks for a mapping, and a saved mapping reads it with row numbers", () => {

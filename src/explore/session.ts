@@ -59,8 +59,10 @@ export class Cancelled extends Error {
 }
 
 class StepError extends Error {
-  constructor(message: string, readonly location?: Location) {
+  readonly location?: Location;
+  constructor(message: string, location?: Location) {
     super(message);
+    this.location = location;
   }
 }
 
@@ -103,7 +105,11 @@ export class Session {
   private pendingSaves: Promise<unknown>[] = [];
   private listeners = new Map<keyof Events, Set<(v: never) => void>>();
 
-  constructor(private readonly options: SessionOptions) {}
+  private readonly options: SessionOptions;
+
+  constructor(options: SessionOptions) {
+    this.options = options;
+  }
 
   on<K extends keyof Events>(type: K, fn: (v: Events[K]) => void): void {
     if (!this.listeners.has(type)) this.listeners.set(type, new Set());

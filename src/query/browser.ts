@@ -32,9 +32,11 @@ export interface StartOptions {
 
 /** The engine could not start; `message` is for the reader (Chinese), `cause` for the console. */
 export class EngineStartError extends Error {
-  constructor(message: string, readonly detail: string) {
+  readonly detail: string;
+  constructor(message: string, detail: string) {
     super(message);
     this.name = "EngineStartError";
+    this.detail = detail;
   }
 }
 
