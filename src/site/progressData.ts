@@ -1,0 +1,17 @@
+// Scoring reports of the bundled data, computed once per build.
+import { scoreProgress, type ProgressReport } from "../core/progress.ts";
+import { siteDataset } from "./dataset.ts";
+
+let reports: ProgressReport[] | null = null;
+
+export function siteReports(): ProgressReport[] {
+  reports ??= scoreProgress(siteDataset()).reports;
+  return reports;
+}
+
+/** Reports of one unit-year, year-end first (the result leaders ask for), then mid-year. */
+export function unitReports(unitId: string, year: number): ProgressReport[] {
+  return siteReports()
+    .filter((r) => r.unitId === unitId && r.year === year)
+    .sort((a, b) => (a.period === b.period ? 0 : a.period === "yearend" ? -1 : 1));
+}

@@ -1,0 +1,73 @@
+// The progress dashboard, as a leader opens it: score, grade and execution rate
+// as the scoring rules give them, every chart labelled 示例数据 when fed by
+// illustrative data, "no data" never shown as zero, drill-down to indicators.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { siteDataset } from "../../src/site/dataset.ts";
+import { scoreProgress } from "../../src/core/progress.ts";
+import { launch, site, watchedPage } from "./harness.ts";
+
+const reports = scoreProgress(siteDataset()).reports;
+const real = reports.filter((r) => r.unitId === "uf602be38" && r.year === 2026);
+let browser: Browser;
+let server: Awaited<ReturnType<typeof site>>;
+
+beforeAll(async () => {
+  server = await site(inject("dist"));
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.server.close();
+});
+
+describe.each([
+  ["JavaScript on", true],
+  ["JavaScript off", false],
+])("the 2026 dashboard of the bundled unit with %s", (_l, javaScriptEnabled) => {
+  it("shows each period's total, grade and execution rate as scored, labelled 示例数据", async () => {
+    expect(real.map((r) => r.period).sort()).toEqual(["midyear", "yearend"]);
+    const context = await browser.newContext({ javaScriptEnabled });
+    const { page, errors, foreign } = await watchedPage(context, new URL(server.url).origin);
+    await page.goto(`${server.url}unit/uf602be38/2026/`);
+    await page.getByRole("link", { name: /完成情况/ }).click();
+    expect(page.url()).toBe(`${server.url}unit/uf602be38/2026/progress/`);
+    for (const r of real) {
+      const section = page.locator(`section:has(h2#${r.period})`);
+      const text = await section.innerText();
+      expect(text).toContain(r.result.total);
+      expect(text).toContain(`等级：${r.result.grade}`);
+      if (r.execution?.rate) expect(text).toContain(`${r.execution.rate}%`);
+      expect(text).toContain("示例数据");
+      // Every chart in the section carries the 示例数据 badge inside its SVG.
+      const charts = section.locator("figure.chart .wide svg");
+      for (let i = 0; i < (await charts.count()); i++) expect(await charts.nth(i).innerHTML()).toContain("示例数据");
+      // No data is "未填报", never a zero score.
+      for (const x of r.indicators.filter((i) => i.score.status === "no_data")) {
+        if (r.period !== "yearend") continue;
+        const row = page.locator(`tr[id="p-${x.indicator.id}"]`);
+        expect(await row.innerText()).toContain("未填报");
+        expect(await row.innerText()).toContain(`— / ${x.score.max}`);
+      }
+    }
+    // Drill-down: an indicator behind target links to its row, which links to the declaration.
+    const behind = real.find((r) => r.period === "yearend")!.indicators.find((i) => i.score.status === "not_met" || i.score.status === "partly")!;
+    await page.locator(`section:has(h2#yearend) a[href="#p-${behind.indicator.id}"]`).first().click();
+    await page.locator(`tr[id="p-${behind.indicator.id}"] a`).first().click();
+    expect(page.url()).toContain(`unit/uf602be38/2026/#ind-${behind.indicator.id}`);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+});
+
+it("the English dashboard keeps the figures and says the data is illustrative", async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await watchedPage(context, new URL(server.url).origin);
+  await page.goto(`${server.url}en/unit/uf602be38/2026/progress/`);
+  const text = await page.locator("main").innerText();
+  expect(text).toContain("illustrative");
+  for (const r of real) expect(text).toContain(r.result.total);
+  expect(errors).toEqual([]);
+  await context.close();
+});
