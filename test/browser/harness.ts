@@ -4,6 +4,7 @@
 // console errors, which the tests assert are empty.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { afterAll, beforeAll, inject } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { serve } from "../../scripts/serve.ts";
 
@@ -51,4 +52,21 @@ export async function watchedPage(context: BrowserContext, origin: string): Prom
     if (m.type() === "error") errors.push(`console: ${m.text()}`);
   });
   return { page, foreign, errors };
+}
+
+/**
+ * Serves the run's built site (or `root`) and starts Chromium before the file's
+ * tests, and stops both after them. Read `.browser` and `.server` inside tests.
+ */
+export function useSite(root?: () => string, base = "/") {
+  const state = {} as { browser: Browser; server: Awaited<ReturnType<typeof site>> };
+  beforeAll(async () => {
+    state.server = await site(root ? root() : inject("dist"), base);
+    state.browser = await launch();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    state.server?.server.close();
+  });
+  return state;
 }

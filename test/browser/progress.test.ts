@@ -1,25 +1,15 @@
 // The progress dashboard, as a leader opens it: score, grade and execution rate
 // as the scoring rules give them, every chart labelled 示例数据 when fed by
 // illustrative data, "no data" never shown as zero, drill-down to indicators.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { siteDataset } from "../../src/site/dataset.ts";
 import { scoreProgress } from "../../src/core/progress.ts";
-import { launch, site, watchedPage } from "./harness.ts";
+import { useSite, watchedPage } from "./harness.ts";
+
+const ctx = useSite();
 
 const reports = scoreProgress(siteDataset()).reports;
 const real = reports.filter((r) => r.unitId === "uf602be38" && r.year === 2026);
-let browser: Browser;
-let server: Awaited<ReturnType<typeof site>>;
-
-beforeAll(async () => {
-  server = await site(inject("dist"));
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.server.close();
-});
 
 describe.each([
   ["JavaScript on", true],
@@ -27,11 +17,11 @@ describe.each([
 ])("the 2026 dashboard of the bundled unit with %s", (_l, javaScriptEnabled) => {
   it("shows each period's total, grade and execution rate as scored, labelled 示例数据", async () => {
     expect(real.map((r) => r.period).sort()).toEqual(["midyear", "yearend"]);
-    const context = await browser.newContext({ javaScriptEnabled });
-    const { page, errors, foreign } = await watchedPage(context, new URL(server.url).origin);
-    await page.goto(`${server.url}unit/uf602be38/2026/`);
+    const context = await ctx.browser.newContext({ javaScriptEnabled });
+    const { page, errors, foreign } = await watchedPage(context, new URL(ctx.server.url).origin);
+    await page.goto(`${ctx.server.url}unit/uf602be38/2026/`);
     await page.getByRole("link", { name: /完成情况/ }).click();
-    expect(page.url()).toBe(`${server.url}unit/uf602be38/2026/progress/`);
+    expect(page.url()).toBe(`${ctx.server.url}unit/uf602be38/2026/progress/`);
     for (const r of real) {
       const section = page.locator(`section:has(h2#${r.period})`);
       const text = await section.innerText();
@@ -62,9 +52,9 @@ describe.each([
 });
 
 it("the English dashboard keeps the figures and says the data is illustrative", async () => {
-  const context = await browser.newContext();
-  const { page, errors } = await watchedPage(context, new URL(server.url).origin);
-  await page.goto(`${server.url}en/unit/uf602be38/2026/progress/`);
+  const context = await ctx.browser.newContext();
+  const { page, errors } = await watchedPage(context, new URL(ctx.server.url).origin);
+  await page.goto(`${ctx.server.url}en/unit/uf602be38/2026/progress/`);
   const text = await page.locator("main").innerText();
   expect(text).toContain("illustrative");
   for (const r of real) expect(text).toContain(r.result.total);

@@ -1,39 +1,28 @@
 // The built site, as a person opens it: both pages with JavaScript on and off,
 // figures and all 53 indicators checked against the model, no request to any
 // other origin, no page error, and screenshots at desktop and phone widths.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mkdirSync, readFileSync } from "node:fs";
-import type { Browser } from "playwright-core";
+
+mkdirSync("test/output", { recursive: true });
 import { importFile } from "../../src/core/import.ts";
 import { formatYuan } from "../../src/core/format.ts";
-import { launch, site, watchedPage } from "./harness.ts";
+import { useSite, watchedPage } from "./harness.ts";
+
+const ctx = useSite();
 
 const seed = importFile("data/raw/000_83bc0b582c527eae.txt", readFileSync("data/raw/000_83bc0b582c527eae.txt"));
 const unit = seed.units[0];
 const unitPath = `unit/${unit.id}/${unit.year}/`;
-
-let browser: Browser;
-let server: Awaited<ReturnType<typeof site>>;
-
-beforeAll(async () => {
-  server = await site(inject("dist"));
-  browser = await launch();
-  mkdirSync("test/output", { recursive: true });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.server.close();
-});
 
 describe.each([
   ["JavaScript on", true],
   ["JavaScript off", false],
 ])("the built site with %s", (_label, javaScriptEnabled) => {
   it("overview lists the unit with its exact budget and links to its page", async () => {
-    const context = await browser.newContext({ javaScriptEnabled });
-    const { page, foreign, errors } = await watchedPage(context, new URL(server.url).origin);
-    await page.goto(server.url);
+    const context = await ctx.browser.newContext({ javaScriptEnabled });
+    const { page, foreign, errors } = await watchedPage(context, new URL(ctx.server.url).origin);
+    await page.goto(ctx.server.url);
     const text = await page.locator("main").innerText();
     expect(text).toContain(unit.name);
     expect(text).toContain("92,787,331.00 元");
@@ -48,9 +37,9 @@ describe.each([
   });
 
   it("unit page shows every budget line to the fen and every indicator as declared", async () => {
-    const context = await browser.newContext({ javaScriptEnabled });
-    const { page, foreign, errors } = await watchedPage(context, new URL(server.url).origin);
-    await page.goto(server.url + unitPath);
+    const context = await ctx.browser.newContext({ javaScriptEnabled });
+    const { page, foreign, errors } = await watchedPage(context, new URL(ctx.server.url).origin);
+    await page.goto(ctx.server.url + unitPath);
     for (const line of seed.budget) {
       const row = page.locator(`tr[id="${line.id}"]`);
       await expect.poll(() => row.innerText()).toContain(formatYuan(line.amountFen));
@@ -89,7 +78,7 @@ describe.each([
 describe("the built site's policy and layout", () => {
   it("every page carries a CSP that allows no outside origin", async () => {
     for (const path of ["", unitPath]) {
-      const html = await (await fetch(server.url + path)).text();
+      const html = await (await fetch(ctx.server.url + path)).text();
       const csp = html.match(/http-equiv="content-security-policy" content="([^"]+)"/)?.[1] ?? "";
       expect(csp).toContain("default-src 'self'");
       expect(csp).not.toMatch(/https?:/);
@@ -101,10 +90,10 @@ describe("the built site's policy and layout", () => {
     ["desktop", 1280],
     ["phone", 375],
   ])("pages fit a %s screen (%i px) with no horizontal scroll, and are saved as screenshots", async (name, width) => {
-    const context = await browser.newContext({ viewport: { width, height: 800 } });
-    const { page, errors } = await watchedPage(context, new URL(server.url).origin);
+    const context = await ctx.browser.newContext({ viewport: { width, height: 800 } });
+    const { page, errors } = await watchedPage(context, new URL(ctx.server.url).origin);
     for (const path of ["", unitPath]) {
-      await page.goto(server.url + path);
+      await page.goto(ctx.server.url + path);
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(scrollWidth).toBeLessThanOrEqual(width);
       await page.screenshot({ path: `test/output/${path ? "unit" : "overview"}-${name}.png`, fullPage: true });
