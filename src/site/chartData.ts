@@ -3,7 +3,10 @@
 import Papa from "papaparse";
 import type { QueryEngine } from "../query/engine.ts";
 import { queries, type UnitRow } from "../query/queries.ts";
-import { budgetStructureChart, indicatorGroupChart } from "../charts/index.ts";
+import { budgetStructureChart, bulletChart, completionChart, indicatorGroupChart } from "../charts/index.ts";
+import type { ProgressReport } from "../core/progress.ts";
+import { bulletRows, completionRows } from "./progressView.ts";
+import { PROGRESS_MESSAGES } from "./i18n-progress.ts";
 import type { ChartResult } from "../charts/types.ts";
 import { budgetChartRows } from "./view.ts";
 import { t, type Lang } from "./i18n.ts";
@@ -41,4 +44,26 @@ export function chartCsv(chart: ChartResult, sample: boolean, lang: Lang): strin
   const note = sample ? [[lang === "zh" ? "示例数据（非真实申报数据）" : "示例数据 — illustrative data, not declared"]] : [];
   const body = Papa.unparse([...note, [chart.table.caption], chart.table.head, ...chart.table.rows], { newline: "\r\n", escapeFormulae: true });
   return "\uFEFF" + body + "\r\n";
+}
+
+export const PROGRESS_CHARTS = ["l1", "l2", "bullet"] as const;
+export type ProgressChartName = (typeof PROGRESS_CHARTS)[number];
+
+/** The charts of one progress report (period): completion by 一级 and 二级, and the bullets (null when no quantitative indicator). */
+export function progressCharts(unitName: string, r: ProgressReport, lang: Lang): Record<ProgressChartName, { wide: ChartResult; compact: ChartResult } | null> {
+  const m = t(lang);
+  const p = PROGRESS_MESSAGES[lang];
+  const common = { sample: r.status === "sample", lang };
+  const title = (what: string) => `${unitName} ${m.yearLabel(r.year)} ${p.period[r.period]}${m.colon}${what}`;
+  const id = r.period;
+  const pair = <T,>(rows: T[], chart: (rows: T[], o: { id: string; title: string; width?: number } & typeof common) => ChartResult, key: string, what: string) => ({
+    wide: chart(rows, { ...common, id: `${id}-${key}`, title: title(what) }),
+    compact: chart(rows, { ...common, id: `${id}-${key}c`, title: title(what), width: 340 }),
+  });
+  const bullets = bulletRows(r);
+  return {
+    l1: pair(completionRows(r, "level1"), completionChart, "l1", p.byLevel1),
+    l2: pair(completionRows(r, "level2"), completionChart, "l2", p.byLevel2),
+    bullet: bullets.length ? pair(bullets, bulletChart, "b", p.bullet) : null,
+  };
 }

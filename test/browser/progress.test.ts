@@ -61,3 +61,12 @@ it("the English dashboard keeps the figures and says the data is illustrative", 
   expect(errors).toEqual([]);
   await context.close();
 });
+
+it("the dashboard's charts download as CSV that say 示例数据 first", async () => {
+  const bytes = new Uint8Array(await (await fetch(`${ctx.server.url}data/uf602be38/2026/progress-yearend-l1.csv`)).arrayBuffer());
+  const text = new TextDecoder().decode(bytes);
+  expect(text.split("\r\n")[0]).toBe("示例数据（非真实申报数据）");
+  const yearend = real.find((r) => r.period === "yearend")!;
+  const met = yearend.indicators.filter((i) => i.indicator.level1 === "产出指标" && i.score.status === "met").length;
+  expect(text).toContain(`产出指标,${met},`);
+});

@@ -1,16 +1,32 @@
-// /data/{unit}/{year}/{chart}.csv — every chart's data as a CSV download.
+// /data/{unit}/{year}/{chart}.csv — every chart's data as a CSV download:
+// budget, indicators, and progress-{period}-{l1|l2|bullet} where progress data exists.
 import type { APIRoute } from "astro";
 import { siteEngine } from "../../../../site/data.ts";
 import { queries, type UnitRow } from "../../../../query/queries.ts";
-import { CHARTS, chartCsv, unitCharts, type ChartName } from "../../../../site/chartData.ts";
+import { CHARTS, PROGRESS_CHARTS, chartCsv, progressCharts, unitCharts, type ChartName, type ProgressChartName } from "../../../../site/chartData.ts";
+import { unitReports } from "../../../../site/progressData.ts";
+import type { ProgressReport } from "../../../../core/progress.ts";
 
 export async function getStaticPaths() {
   const units = await queries.units(await siteEngine());
-  return units.flatMap((u) => CHARTS.map((chart) => ({ params: { unit: u.unit_id, year: String(u.fiscal_year), chart }, props: { unit: u, chart } })));
+  return units.flatMap((u) => {
+    const params = { unit: u.unit_id, year: String(u.fiscal_year) };
+    const plain = CHARTS.map((chart) => ({ params: { ...params, chart }, props: { unit: u, chart } }));
+    const progress = unitReports(u.unit_id, u.fiscal_year).flatMap((report) =>
+      PROGRESS_CHARTS.filter((c) => progressCharts(u.unit_name, report, "zh")[c]).map((c) => ({
+        params: { ...params, chart: `progress-${report.period}-${c}` },
+        props: { unit: u, report, progressChart: c },
+      })),
+    );
+    return [...plain, ...progress];
+  });
 }
 
 export const GET: APIRoute = async ({ props }) => {
-  const { unit, chart } = props as { unit: UnitRow; chart: ChartName };
-  const charts = await unitCharts(await siteEngine(), unit, "zh");
-  return new Response(chartCsv(charts[chart].wide, unit.data_source === "sample", "zh"), { headers: { "content-type": "text/csv; charset=utf-8" } });
+  const { unit, chart, report, progressChart } = props as { unit: UnitRow; chart?: ChartName; report?: ProgressReport; progressChart?: ProgressChartName };
+  const result = report && progressChart
+    ? progressCharts(unit.unit_name, report, "zh")[progressChart]!.wide
+    : (await unitCharts(await siteEngine(), unit, "zh"))[chart!].wide;
+  const sample = unit.data_source === "sample" || report?.status === "sample";
+  return new Response(chartCsv(result, sample, "zh"), { headers: { "content-type": "text/csv; charset=utf-8" } });
 };
