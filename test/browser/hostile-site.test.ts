@@ -23,7 +23,7 @@ beforeAll(async () => {
   const quiet = { out: () => {}, err: (s: string) => process.stderr.write(s) };
   expect(await main(["import", join(data, "units.csv"), join(data, "budget.csv"), join(data, "indicators.csv"), "--out", canonical], quiet)).toBe(0);
   const out = mkdtempSync(join(tmpdir(), "jixiao-hostile-dist-"));
-  build(out, { JIXIAO_DATA: `${canonical}:declared` });
+  build(out, { JIXIAO_DATA: `${canonical}:declared`, JIXIAO_PDF: "0" });
   server = await site(out);
   browser = await launch();
 }, 120_000);

@@ -12,7 +12,7 @@ let server: Awaited<ReturnType<typeof site>>;
 
 beforeAll(async () => {
   const out = mkdtempSync(join(tmpdir(), "jixiao-subpath-"));
-  build(out, { JIXIAO_BASE: "/jixiao/" });
+  build(out, { JIXIAO_BASE: "/jixiao/", JIXIAO_PDF: "0" });
   server = await site(out, "/jixiao/");
   browser = await launch();
 });
