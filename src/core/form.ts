@@ -268,7 +268,7 @@ export function parseForm(records: readonly TableRecord[], file: string, status:
     let targetCell: { text: string; col: number } | null;
     if (rest.length === 1) {
       const only = rest[0];
-      const t = parseTarget(only.text);
+      const t = parseTarget(only.text, year ?? 2000); // any year: only the kind matters here
       const targetLike = t.kind === "quantitative" || t.kind === "deadline";
       if (targetLike && only.col === cols.target) {
         nameCell = null;
@@ -307,7 +307,7 @@ export function parseForm(records: readonly TableRecord[], file: string, status:
   const uid = unitId(name);
   const unit: Unit = { id: uid, name, year, fundingMethod: funding, duties, goals, staffCount, orgCount, status, source: { file, row: nameRow } };
   const kindCount: Record<string, number> = {};
-  return {
+  const data: Dataset = {
     units: [unit],
     budget: budget.map((b) => {
       kindCount[b.kind] = (kindCount[b.kind] ?? 0) + 1;
@@ -326,4 +326,12 @@ export function parseForm(records: readonly TableRecord[], file: string, status:
     ),
     findings,
   };
+  // Findings raised while reading a row are about what that row became.
+  const byRow = new Map<number, string>();
+  for (const x of [...data.budget, ...data.tasks, ...data.indicators]) if (x.source.row) byRow.set(x.source.row, x.id);
+  for (const f of findings) if (!f.subject && f.location.row) {
+    const id = byRow.get(f.location.row);
+    if (id) f.subject = id;
+  }
+  return data;
 }
