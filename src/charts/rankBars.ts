@@ -1,0 +1,134 @@
+// A ranking: one horizontal bar per row in the order given, its rank at the left (equal values
+// share one), the exact figure as text at the bar end, and rows without a value listed last with
+// the words "no data" rather than left out.
+
+import type { ChartOptions, ChartResult } from "./types.ts";
+import {
+  CATEGORICAL,
+  MUTED,
+  baseline,
+  caption,
+  checkRows,
+  checkText,
+  esc,
+  fail,
+  header,
+  n,
+  normalizeOptions,
+  summaryPrefix,
+  svgDocument,
+  text,
+  textLines,
+  textWidth,
+  tr,
+  wrapText,
+} from "./util.ts";
+
+export interface RankBarRow {
+  label: string;
+  /** 1-based rank (equal values share one); null when unranked. */
+  rank: number | null;
+  /** Bar length, for drawing only (the exact figure is valueText); null: no bar. */
+  value: number | null;
+  /** The exact figure as it should read, e.g. "9,278.73 万元", "96.82%". */
+  valueText: string;
+  /** Words after the figure, e.g. a grade. */
+  note?: string;
+}
+
+export interface RankBarOptions extends ChartOptions {
+  /** What is ranked, for the summary and the table head, e.g. "预算总额". */
+  measure: string;
+  /** Head of the name column in the table (default 名称 / Name). */
+  nameLabel?: string;
+  /** Head of the note column in the table, when rows carry notes. */
+  noteLabel?: string;
+  /** The scale's end (default: the largest value). */
+  max?: number;
+}
+
+interface Row extends RankBarRow {
+  note: string;
+}
+
+function rowsOf(rows: readonly RankBarRow[]): Row[] {
+  return checkRows(rows).map((row, i) => {
+    const label = checkText(row.label, `rows[${i}].label`);
+    if (row.rank !== null && (!Number.isSafeInteger(row.rank) || row.rank < 1)) fail("rows", `rows[${i}].rank must be an integer ≥ 1 or null`);
+    if (row.value !== null && (typeof row.value !== "number" || !Number.isFinite(row.value))) fail("rows", `rows[${i}].value must be a finite number or null`);
+    const valueText = checkText(row.valueText, `rows[${i}].valueText`);
+    if (row.note !== undefined && typeof row.note !== "string") fail("rows", `rows[${i}].note must be a string`);
+    return { label, rank: row.rank, value: row.value, valueText, note: row.note?.trim() ?? "" };
+  });
+}
+
+const LH = 18;
+const BAR_H = 18;
+
+export function rankBarsChart(rows: readonly RankBarRow[], options: RankBarOptions): ChartResult {
+  const f = normalizeOptions(options);
+  const measure = checkText(options.measure, "options.measure");
+  const list = rowsOf(rows);
+  const max = Math.max(options.max ?? 0, ...list.map((r) => r.value ?? 0));
+  if (!Number.isFinite(max)) fail("options", "max must be finite");
+  const none = tr(f, "无数据", "no data");
+  const endText = (r: Row) => (r.value === null ? none : r.note ? `${r.valueText} ${r.note}` : r.valueText);
+  const rankText = (r: Row) => (r.rank === null ? "—" : String(r.rank));
+
+  const rankW = Math.max(...list.map((r) => textWidth(rankText(r), 13, true))) + 10;
+  const endW = Math.min(f.inner * 0.45, Math.max(...list.map((r) => textWidth(endText(r), 13))) + 12);
+  const labelW = f.compact ? f.inner - rankW : Math.min(240, Math.round(f.inner * 0.36));
+  const barX = f.compact ? f.pad + rankW : f.pad + rankW + labelW;
+  const barW = Math.max(40, f.pad + f.inner - barX - endW);
+
+  const head = header(f);
+  const parts = [head.svg];
+  let y = head.height + 4;
+  const colour = CATEGORICAL[0];
+  for (const r of list) {
+    const lines = wrapText(r.label, labelW - (f.compact ? 0 : 12), 13);
+    const barTop = f.compact ? y + lines.length * LH + 2 : y + Math.max(0, (lines.length * LH - BAR_H) / 2);
+    const labelTop = f.compact ? y : y;
+    const g = [`<g class="jx-rank-row"><title>${esc(`${rankText(r)} ${r.label} ${endText(r)}`)}</title>`];
+    g.push(text(f.pad + rankW - 10, baseline(labelTop, LH, 13), rankText(r), { anchor: "end", weight: 600, cls: "jx-rank" }));
+    g.push(textLines(f.pad + rankW, labelTop, lines, LH, { cls: "jx-row-label" }));
+    // A baseline at zero, so a row without a bar still shows where the bar would start.
+    g.push(`<line x1="${n(barX)}" x2="${n(barX)}" y1="${n(barTop - 2)}" y2="${n(barTop + BAR_H + 2)}" stroke="${MUTED}"/>`);
+    let end = barX;
+    if (r.value !== null && max > 0 && r.value > 0) {
+      const w = (Math.min(r.value, max) / max) * barW;
+      g.push(`<rect x="${n(barX)}" y="${n(barTop)}" width="${n(w)}" height="${BAR_H}" fill="${colour}"/>`);
+      end = barX + w;
+    }
+    // The figure after the bar's end, or inside the track's end when the bar is long.
+    const t = endText(r);
+    const tw = textWidth(t, 13);
+    const after = end + 6 + tw <= f.pad + f.inner;
+    g.push(text(after ? end + 6 : f.pad + f.inner, baseline(barTop, BAR_H, 13), t, { anchor: after ? "start" : "end", weight: r.value === null ? undefined : 600, fill: r.value === null ? MUTED : undefined, cls: "jx-value" }));
+    g.push(`</g>`);
+    parts.push(g.join("\n"));
+    y = Math.max(barTop + BAR_H, labelTop + lines.length * LH) + 8;
+  }
+
+  const ranked = list.filter((r) => r.value !== null);
+  const unranked = list.filter((r) => r.value === null);
+  const sep = tr(f, "；", "; ");
+  const summary =
+    summaryPrefix(f) +
+    tr(f, `${measure}排名：`, `${measure}, ranked: `) +
+    [
+      ...ranked.map((r) => `${rankText(r)}. ${r.label} ${r.note ? `${r.valueText} ${r.note}` : r.valueText}`),
+      ...(unranked.length ? [tr(f, `${unranked.map((r) => r.label).join("、")}无数据`, `no data for ${unranked.map((r) => r.label).join(", ")}`)] : []),
+    ].join(sep) +
+    tr(f, "。", ".");
+
+  const withNotes = list.some((r) => r.note);
+  const table = {
+    caption: caption(f),
+    head: [tr(f, "名次", "Rank"), options.nameLabel ?? tr(f, "名称", "Name"), measure, ...(withNotes ? [options.noteLabel ?? tr(f, "备注", "Note")] : [])],
+    rows: list.map((r) => [rankText(r), r.label, r.value === null ? none : r.valueText, ...(withNotes ? [r.note || "—"] : [])]),
+    numeric: [true, false, true, ...(withNotes ? [false] : [])],
+  };
+
+  return { svg: svgDocument(f, "jx-rank-bars", y + 4, summary, "", parts.filter(Boolean).join("\n")), summary, table };
+}
