@@ -7,6 +7,7 @@ import { SQL, queries, type FindingRow, type IndicatorRow, type UnitRow, type Ke
 import { budgetStructureChart, indicatorGroupChart, type ChartResult } from "../charts/index.ts";
 import { budgetChartRows, fen } from "../site/view.ts";
 import { formatYuan } from "../core/format.ts";
+import { xt, type Lang } from "./i18n.ts";
 
 /** Rows of long lists shown on the page; the rest is in the SQL console and the exports. */
 export const SHOW_ROWS = 300;
@@ -61,20 +62,22 @@ export interface UnitDashboard {
 }
 
 /** The reconciliation lines of the unit page: sources and structure against the total. */
-export function reconciliationChecks(rec: ReconciliationRow): ReconciliationCheck[] {
+export function reconciliationChecks(rec: ReconciliationRow, lang: Lang = "zh"): ReconciliationCheck[] {
+  const m = xt(lang);
   const check = (label: string, sum: string | null, lines: number): ReconciliationCheck => {
     const t = fen(rec.total);
     const s = fen(sum);
-    if (t === null || lines === 0 || s === null) return { label, state: "missing", text: `无${label}明细，无法核对` };
+    if (t === null || lines === 0 || s === null) return { label, state: "missing", text: m.recMissing(label) };
     return s === t
-      ? { label, state: "ok", text: `${label}合计 ${formatYuan(s)} = 预算总额 ${formatYuan(t)}` }
-      : { label, state: "mismatch", text: `${label}合计 ${formatYuan(s)} ≠ 预算总额 ${formatYuan(t)}（相差 ${formatYuan(s - t)}）` };
+      ? { label, state: "ok", text: m.recText(label, formatYuan(s, lang), formatYuan(t, lang)) }
+      : { label, state: "mismatch", text: m.recMismatch(label, formatYuan(s, lang), formatYuan(t, lang), formatYuan(s - t, lang)) };
   };
-  return [check("资金来源", rec.sources, rec.source_lines), check("资金结构", rec.structure, rec.structure_lines)];
+  return [check(m.kindSource, rec.sources, rec.source_lines), check(m.kindStructure, rec.structure, rec.structure_lines)];
 }
 
 /** Everything the unit dashboards show for one unit and year, charts rendered by the same functions as the unit page. */
-export async function loadUnit(e: QueryEngine, unit: UnitRow): Promise<UnitDashboard> {
+export async function loadUnit(e: QueryEngine, unit: UnitRow, lang: Lang = "zh"): Promise<UnitDashboard> {
+  const m = xt(lang);
   const id = unit.unit_id;
   const year = unit.fiscal_year;
   const [budget, rec, kinds, indicators, tasks, findings] = await Promise.all([
@@ -86,17 +89,17 @@ export async function loadUnit(e: QueryEngine, unit: UnitRow): Promise<UnitDashb
     e.query(`${SQL.findings} LIMIT ${SHOW_ROWS + 1}`, [id, year]) as unknown as Promise<FindingRow[]>,
   ]);
   const sample = unit.data_source === "sample";
-  const rows = budgetChartRows(budget);
+  const rows = budgetChartRows(budget, lang);
   const kindRows = kinds.map((k) => ({ level1: k.level1 ?? "", level2: k.level2 ?? "", kind: k.kind, count: k.n }));
-  const budgetTitle = `${unit.unit_name} ${year} 年度预算结构`;
-  const indTitle = `${unit.unit_name} ${year} 年度绩效指标：各组指标数与目标类型`;
+  const budgetTitle = m.budgetChartTitle(unit.unit_name, year);
+  const indTitle = m.indicatorChartTitle(unit.unit_name, year);
   return {
     unit, budget, tasks, indicators, findings: findings.slice(0, SHOW_ROWS),
-    checks: reconciliationChecks(rec),
-    budgetChart: rows.length ? budgetStructureChart(rows, { id: "x-budget", title: budgetTitle, sample }) : null,
-    budgetChartCompact: rows.length ? budgetStructureChart(rows, { id: "x-budget-c", title: budgetTitle, sample, width: 340 }) : null,
-    indicatorChart: kindRows.length ? indicatorGroupChart(kindRows, { id: "x-ind", title: indTitle, sample }) : null,
-    indicatorChartCompact: kindRows.length ? indicatorGroupChart(kindRows, { id: "x-ind-c", title: indTitle, sample, width: 340 }) : null,
+    checks: reconciliationChecks(rec, lang),
+    budgetChart: rows.length ? budgetStructureChart(rows, { id: "x-budget", title: budgetTitle, sample, lang }) : null,
+    budgetChartCompact: rows.length ? budgetStructureChart(rows, { id: "x-budget-c", title: budgetTitle, sample, lang, width: 340 }) : null,
+    indicatorChart: kindRows.length ? indicatorGroupChart(kindRows, { id: "x-ind", title: indTitle, sample, lang }) : null,
+    indicatorChartCompact: kindRows.length ? indicatorGroupChart(kindRows, { id: "x-ind-c", title: indTitle, sample, lang, width: 340 }) : null,
     indicatorCount: kinds.reduce((n, k) => n + k.n, 0),
     findingCount: findings.length,
   };

@@ -23,10 +23,10 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
 }
 
 /** A chart's SVG string as a node: parsed as XML, scripts, foreign content and handlers removed. */
-export function svgNode(svg: string): Node {
+export function svgNode(svg: string, broken = "（图表无法显示）"): Node {
   const doc = new DOMParser().parseFromString(svg, "image/svg+xml");
   const root = doc.documentElement;
-  if (root.nodeName !== "svg" || doc.getElementsByTagName("parsererror").length) return document.createTextNode("（图表无法显示）");
+  if (root.nodeName !== "svg" || doc.getElementsByTagName("parsererror").length) return document.createTextNode(broken);
   for (const bad of Array.from(root.querySelectorAll("script, foreignObject, iframe, object, embed"))) bad.remove();
   for (const el of [root, ...Array.from(root.querySelectorAll("*"))]) {
     for (const a of Array.from(el.attributes)) {
@@ -47,7 +47,7 @@ export function download(blob: Blob, name: string): void {
 }
 
 /** A chart SVG drawn onto a canvas at 2× as a PNG Blob, on a white background. */
-export async function svgToPng(svg: string, width: number, height: number): Promise<Blob> {
+export async function svgToPng(svg: string, width: number, height: number, failed = "PNG 生成失败"): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
   try {
     const img = new Image();
@@ -60,7 +60,7 @@ export async function svgToPng(svg: string, width: number, height: number): Prom
     ctx.fillStyle = "#ffffff";
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((ok, fail) => canvas.toBlob((b) => (b ? ok(b) : fail(new Error("PNG 生成失败"))), "image/png"));
+    return await new Promise<Blob>((ok, fail) => canvas.toBlob((b) => (b ? ok(b) : fail(new Error(failed))), "image/png"));
   } finally {
     URL.revokeObjectURL(url);
   }

@@ -14,6 +14,7 @@ import { detectDelimiter, parseDelimited, type Delimiter, type TableRecord } fro
 import { parseTarget } from "../core/target.ts";
 import { plainText } from "../core/text.ts";
 import { unitId, indicatorId } from "../core/ids.ts";
+import { xt, type Lang } from "./i18n.ts";
 import { headerMapFrom, headerSignature, needsMapping, suggestMapping, type SavedMapping, type Suggestion } from "./mapping.ts";
 
 /** Canonical CSVs at least this big go through DuckDB's read_csv instead of the JavaScript importer. */
@@ -21,11 +22,12 @@ export const BULK_MIN_BYTES = 4 * 1024 * 1024;
 /** How much of a file is read to decide its route. */
 export const HEAD_BYTES = 64 * 1024;
 
-/** A problem to list under the file: severity, Chinese message, where. */
+/** A problem to list under the file: severity, Chinese message (and English), where. */
 export interface Problem {
   severity: Finding["severity"];
   code: string;
   message: string;
+  messageEn?: string;
   file: string;
   row?: number;
   column?: number;
@@ -249,11 +251,12 @@ export function toLoaded(data: Dataset, parts: string[]): Loaded {
     .filter((f) => f.severity !== "info" || f.code.startsWith("canonical.") || f.code.startsWith("encoding.") || f.code.startsWith("explore."))
     .sort((a, b) => order[a.severity] - order[b.severity])
     .slice(0, MAX_PROBLEMS)
-    .map((f) => ({ severity: f.severity, code: f.code, message: f.message, file: f.location.file, row: f.location.row, column: f.location.column }));
+    .map((f) => ({ severity: f.severity, code: f.code, message: f.message, messageEn: f.messageEn, file: f.location.file, row: f.location.row, column: f.location.column }));
   return { tables, lookup, problems, counts, parts };
 }
 
-/** Where a problem is, in Chinese: “a.csv 第 3 行 第 2 列”. */
-export function whereText(p: { file: string; row?: number | null; column?: number | null }): string {
-  return [p.file, p.row ? `第 ${p.row} 行` : "", p.column ? `第 ${p.column} 列` : ""].filter(Boolean).join(" ");
+/** Where a problem is: zh “a.csv 第 3 行 第 2 列”, en “a.csv row 3 column 2”. */
+export function whereText(p: { file: string; row?: number | null; column?: number | null }, lang: Lang = "zh"): string {
+  const m = xt(lang);
+  return [p.file, p.row ? m.row(p.row) : "", p.column ? m.column(p.column) : ""].filter(Boolean).join(" ");
 }

@@ -1,12 +1,13 @@
 // Messages between the explore page and its import worker (src/workers/import.ts).
-// Errors cross the boundary as plain {name, message, location} and are rebuilt
-// on the page side.
+// Errors cross the boundary as plain {name, message, messageEn, location} and
+// are rebuilt on the page side. Progress stages come in the page's language.
 import type { Location } from "../core/model.ts";
 import type { BulkPlan, Loaded, MappingRequest, ShapeSample } from "./importer.ts";
 import type { SavedMapping } from "./mapping.ts";
+import type { Lang } from "./i18n.ts";
 
 export type WorkerRequest =
-  | { kind: "import"; id: number; file: Blob; name: string; saved: Record<string, SavedMapping> }
+  | { kind: "import"; id: number; file: Blob; name: string; saved: Record<string, SavedMapping>; lang?: Lang }
   | { kind: "targets"; id: number; items: [string, number][] }
   | { kind: "shapes"; id: number; samples: ShapeSample[]; mark: string }
   | { kind: "unitIds"; id: number; names: string[] }
@@ -18,4 +19,4 @@ export type WorkerReply =
   | { kind: "bulk"; id: number; plan: BulkPlan }
   | { kind: "mapping"; id: number; requests: MappingRequest[] }
   | { kind: "csv"; id: number; csv: string; rows: number }
-  | { kind: "failed"; id: number; error: { name: string; message: string; location?: Location } };
+  | { kind: "failed"; id: number; error: { name: string; message: string; messageEn?: string; location?: Location } };

@@ -13,6 +13,7 @@ import {
   unruledTargetsSql, uploadRowSql,
 } from "./sql.ts";
 import * as store from "./store.ts";
+import { engineMessage, xt, type Lang } from "./i18n.ts";
 
 export type EngineState = { state: "idle" | "loading" | "ready" | "failed"; message?: string; progress?: EngineProgress; version?: string };
 
@@ -52,17 +53,20 @@ export interface PendingMapping {
 }
 
 export class Cancelled extends Error {
-  constructor() {
-    super("已取消");
+  constructor(message = "已取消") {
+    super(message);
     this.name = "Cancelled";
   }
 }
 
 class StepError extends Error {
   readonly location?: Location;
-  constructor(message: string, location?: Location) {
+  /** The English message, when the error came from the core importer. */
+  readonly messageEn?: string;
+  constructor(message: string, location?: Location, messageEn?: string) {
     super(message);
     this.location = location;
+    this.messageEn = messageEn;
   }
 }
 
@@ -86,6 +90,8 @@ export interface SessionOptions {
   createWorker: () => Worker;
   /** Test hook: a short engine start timeout. */
   engineTimeoutMs?: number;
+  /** The interface language of step labels and failures (default zh). */
+  lang?: Lang;
 }
 
 export class Session {
@@ -106,9 +112,13 @@ export class Session {
   private listeners = new Map<keyof Events, Set<(v: never) => void>>();
 
   private readonly options: SessionOptions;
+  private readonly lang: Lang;
+  private readonly m: ReturnType<typeof xt>;
 
   constructor(options: SessionOptions) {
     this.options = options;
+    this.lang = options.lang ?? "zh";
+    this.m = xt(this.lang);
   }
 
   on<K extends keyof Events>(type: K, fn: (v: Events[K]) => void): void {
@@ -122,7 +132,7 @@ export class Session {
 
   private task(view: TaskView | null) {
     // Each step is a performance mark, so the benchmark can say where the time goes.
-    if (view && typeof performance !== "undefined") performance.mark(`jixiao:step ${view.label.split("：").pop()}`);
+    if (view && typeof performance !== "undefined") performance.mark(`jixiao:step ${view.label.split(this.lang === "en" ? ": " : "：").pop()}`);
     this.emit("task", view);
   }
 
@@ -169,7 +179,7 @@ export class Session {
     };
     w.onerror = (e) => {
       e.preventDefault();
-      for (const [, c] of this.calls) c.reject(new Error(`导入线程出错：${e.message}`));
+      for (const [, c] of this.calls) c.reject(new Error(this.m.workerError(e.message)));
       this.calls.clear();
       this.worker = null;
     };
@@ -187,8 +197,8 @@ export class Session {
 
   private async csvFromWorker(req: Omit<WorkerRequest, "id">): Promise<string> {
     const r = await this.call(req);
-    if (r.kind === "failed") throw new Error(r.error.message);
-    if (r.kind !== "csv") throw new Error("导入线程回复有误");
+    if (r.kind === "failed") throw new StepError(r.error.message, undefined, r.error.messageEn);
+    if (r.kind !== "csv") throw new Error(this.m.workerReply);
     return r.csv;
   }
 
@@ -199,13 +209,13 @@ export class Session {
     this.cancelled = true;
     this.worker?.terminate();
     this.worker = null;
-    for (const [, c] of this.calls) c.reject(new Cancelled());
+    for (const [, c] of this.calls) c.reject(new Cancelled(this.m.cancelled));
     this.calls.clear();
     void this.engine?.cancel().catch(() => false);
   }
 
   private check() {
-    if (this.cancelled) throw new Cancelled();
+    if (this.cancelled) throw new Cancelled(this.m.cancelled);
   }
 
   /** Queues files to load, one after another; each one that loads is kept in this browser. */
@@ -261,7 +271,9 @@ export class Session {
 
   private fail(name: string, e: unknown) {
     const err = e as StepError & { location?: Location };
-    const message = e instanceof Cancelled ? `${name}：已取消，此文件未载入` : err.message?.startsWith(name) ? err.message : `${name}：${err.message ?? String(e)}`;
+    // The core importer's errors carry an English message: the English page shows it.
+    const text = (this.lang === "en" && err.messageEn) || err.message;
+    const message = e instanceof Cancelled ? this.m.cancelledFile(name) : text?.startsWith(name) ? text : this.m.failure(name, text ?? String(e));
     this.failures = [...this.failures, { name, message, location: err.location, at: now() }];
     this.emit("failures", this.failures);
   }
@@ -269,23 +281,23 @@ export class Session {
   private async loadOne(file: File, meta: { id: number; name: string; loadedAt: string; persist: boolean; restored: boolean }): Promise<void> {
     const { id, name } = meta;
     const size = file.size;
-    const label = (step: string) => `${name}（${(size / 1e6).toFixed(size < 1e5 ? 2 : 1)} MB）：${step}`;
-    this.task({ label: label("读取文件"), fraction: 0, cancellable: true });
+    const label = (step: string) => this.m.taskLabel(name, `${(size / 1e6).toFixed(size < 1e5 ? 2 : 1)} MB`, step);
+    this.task({ label: label(this.m.stepRead), fraction: 0, cancellable: true });
     let inTransaction = false;
     let engine: BrowserEngine | null = null;
     const registered: string[] = [];
     try {
-      const reply = await this.call({ kind: "import", file, name, saved: store.loadMappings() } as Omit<WorkerRequest, "id">, (p) => this.task({ label: label(p.stage), fraction: p.fraction === null ? null : p.fraction * 0.5, cancellable: true }));
+      const reply = await this.call({ kind: "import", file, name, saved: store.loadMappings(), lang: this.lang } as Omit<WorkerRequest, "id">, (p) => this.task({ label: label(p.stage), fraction: p.fraction === null ? null : p.fraction * 0.5, cancellable: true }));
       this.check();
-      if (reply.kind === "failed") throw new StepError(reply.error.message, reply.error.location);
+      if (reply.kind === "failed") throw new StepError(reply.error.message, reply.error.location, reply.error.messageEn);
       if (reply.kind === "mapping") {
         this.mappings = [...this.mappings, { key: this.nextMapping++, file, name, requests: reply.requests }];
         this.emit("mappings", this.mappings);
         return;
       }
-      this.task({ label: label(this.engine ? "写入数据库" : "等待数据探索引擎启动"), fraction: 0.5, cancellable: true });
+      this.task({ label: label(this.engine ? this.m.stepWrite : this.m.stepWaitEngine), fraction: 0.5, cancellable: true });
       engine = await this.ensureEngine().catch((e: Error) => {
-        throw new StepError(`数据探索引擎无法启动，文件未载入（${e.message}）`);
+        throw new StepError(this.m.engineNoLoad(engineMessage(e.message, this.lang)));
       });
       this.check();
       await engine.query("BEGIN TRANSACTION");
@@ -298,7 +310,7 @@ export class Session {
         parts = loaded.parts;
         const tables = Object.entries(loaded.tables) as [TableName, { csv: string }][];
         for (const [i, [t, { csv }]] of tables.entries()) {
-          this.task({ label: label(`写入 ${t}`), fraction: 0.5 + (0.4 * i) / tables.length, cancellable: true });
+          this.task({ label: label(this.m.stepWriteTable(t)), fraction: 0.5 + (0.4 * i) / tables.length, cancellable: true });
           const reg = `upload-${id}-${t}.csv`;
           await engine.registerText(reg, csv);
           registered.push(reg);
@@ -315,7 +327,7 @@ export class Session {
         route = "bulk";
         await this.loadBulk(engine, file, name, id, reply.plan, label, registered);
       }
-      this.task({ label: label("汇总"), fraction: 0.95, cancellable: true });
+      this.task({ label: label(this.m.stepSum), fraction: 0.95, cancellable: true });
       for (const sql of finishUploadSql(id)) await engine.run(sql);
       await engine.run(uploadRowSql({ id, name, parts, loadedAt: meta.loadedAt, route, bytes: size }));
       this.check();
@@ -331,7 +343,7 @@ export class Session {
       this.emit("data", { reason: "loaded", first: first ? { unitId: first.unit_id, year: first.fiscal_year } : undefined });
       if (meta.persist) {
         const save = store.saveUpload({ id, name, loadedAt: meta.loadedAt, bytes: size, file }).catch(() => {
-          this.fail(name, new Error("已载入，但浏览器存储空间不足，刷新页面后需重新选择此文件"));
+          this.fail(name, new Error(this.m.storageFull));
         });
         this.pendingSaves.push(save);
       }
@@ -348,20 +360,20 @@ export class Session {
     const reg = `upload-${id}-bulk.csv`;
     await engine.registerFile(reg, file);
     registered.push(reg);
-    this.task({ label: label("DuckDB 读取 CSV"), fraction: null, cancellable: true });
+    this.task({ label: label(this.m.stepBulk), fraction: null, cancellable: true });
     try {
       await engine.run(bulkInsertSql(plan, reg, id, name));
     } catch (e) {
       this.check();
       const msg = String((e as Error).message ?? e);
-      const csv = csvErrorText(msg);
-      if (csv) throw new StepError(`${name}${csv.row ? ` 第 ${csv.row} 行` : ""}：${csv.reason}，文件未载入`, { file: name, row: csv.row ?? undefined });
-      throw new StepError(`${name}：读取失败（${msg.split("\n")[0]}）`, { file: name });
+      const csv = csvErrorText(msg, this.lang);
+      if (csv) throw new StepError(this.m.bulkCsvError(name, csv.row, csv.reason), { file: name, row: csv.row ?? undefined });
+      throw new StepError(this.m.bulkReadError(name, msg.split("\n")[0]), { file: name });
     }
     this.check();
     for (const sql of bulkBadYearsSql(id, name)) await engine.run(sql);
     if (plan.index.unit_id === undefined) {
-      this.task({ label: label("计算单位编码"), fraction: 0.8, cancellable: true });
+      this.task({ label: label(this.m.stepUnitIds), fraction: 0.8, cancellable: true });
       const names = (await engine.query<{ unit_name: string }>(bulkUnitNamesSql(id))).map((r) => r.unit_name);
       const csv = await this.csvFromWorker({ kind: "unitIds", names } as Omit<WorkerRequest, "id">);
       await engine.registerText(`${reg}.units`, csv);
@@ -369,7 +381,7 @@ export class Session {
       await engine.run(bulkSetUnitIdsSql(id, `${reg}.units`));
     }
     if (plan.index.indicator_id === undefined) {
-      this.task({ label: label("计算指标编码"), fraction: 0.82, cancellable: true });
+      this.task({ label: label(this.m.stepIndicatorIds), fraction: 0.82, cancellable: true });
       const keys = (await engine.query<{ u: string; l1: string; l2: string; name: string | null }>(bulkIndicatorKeysSql(id))).map((r) => [r.u, r.l1, r.l2, r.name] as [string, string, string, string | null]);
       const csv = await this.csvFromWorker({ kind: "indicatorIds", keys } as Omit<WorkerRequest, "id">);
       await engine.registerText(`${reg}.ids`, csv);
@@ -377,7 +389,7 @@ export class Session {
       await engine.run(bulkSetIndicatorIdsSql(id, `${reg}.ids`));
     }
     // Targets: each shape (≥#(个)) parsed from a few samples and filled in SQL; the rest parsed one by one.
-    this.task({ label: label("解析指标值（按写法归类）"), fraction: 0.85, cancellable: true });
+    this.task({ label: label(this.m.stepShapes), fraction: 0.85, cancellable: true });
     await engine.run(pendingTargetsSql(id));
     const samples: ShapeSample[] = shapeSamples(await engine.query<{ shape: string; n: number; s1: string; s2: string; s3: string; s4: string }>(SHAPE_SAMPLES_SQL));
     const rules = await this.csvFromWorker({ kind: "shapes", samples, mark: SHAPE_MARK } as Omit<WorkerRequest, "id">);
@@ -403,9 +415,9 @@ export class Session {
   }
 
   private async bulkProblems(engine: BrowserEngine, id: number): Promise<Problem[]> {
-    const rows = await engine.query<{ severity: Problem["severity"]; code: string; message: string; source_file: string; source_row: number | null; source_column: number | null }>(
-      `SELECT severity, code, message, source_file, source_row, source_column FROM findings WHERE upload_id = ${id} ORDER BY source_row LIMIT 200`);
-    return rows.map((r) => ({ severity: r.severity, code: r.code, message: r.message, file: r.source_file, row: r.source_row ?? undefined, column: r.source_column ?? undefined }));
+    const rows = await engine.query<{ severity: Problem["severity"]; code: string; message: string; message_en: string | null; source_file: string; source_row: number | null; source_column: number | null }>(
+      `SELECT severity, code, message, message_en, source_file, source_row, source_column FROM findings WHERE upload_id = ${id} ORDER BY source_row LIMIT 200`);
+    return rows.map((r) => ({ severity: r.severity, code: r.code, message: r.message, messageEn: r.message_en ?? undefined, file: r.source_file, row: r.source_row ?? undefined, column: r.source_column ?? undefined }));
   }
 
   /** Removes one upload's rows and its stored file. */

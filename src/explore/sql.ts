@@ -9,6 +9,7 @@
 import { COLUMNS, type TableName } from "../core/canonical.ts";
 import { insertCsvSql, typedColumnSql } from "../query/schema.ts";
 import type { BulkPlan } from "./importer.ts";
+import { xt, type Lang } from "./i18n.ts";
 
 export const TABLES = Object.keys(COLUMNS) as TableName[];
 
@@ -216,27 +217,36 @@ export function bulkSetIndicatorIdsSql(uploadId: number, file: string): string {
             AND coalesce(r.level1, '') = coalesce(m.k_level1, '') AND coalesce(r.level2, '') = coalesce(m.k_level2, '') AND r.name IS NOT DISTINCT FROM m.k_name`;
 }
 
-/** DuckDB's CSV error → where it is (line) and a Chinese reason; null when it is not a CSV error. */
-export function csvErrorText(message: string): { row: number | null; reason: string } | null {
+/** DuckDB's CSV error → where it is (line) and a reason (Chinese, or English); null when it is not a CSV error. */
+export function csvErrorText(message: string, lang: Lang = "zh"): { row: number | null; reason: string } | null {
   if (!/CSV Error|Could not convert|unterminated|Expected Number of Columns|quote/i.test(message)) return null;
+  const m = xt(lang);
   const line = message.match(/on Line:? (\d+)/i)?.[1] ?? message.match(/line (\d+)/i)?.[1];
   const cols = message.match(/Expected Number of Columns: (\d+) Found: (\d+)/i);
-  const reason = cols ? `列数不对（应为 ${cols[1]} 列，实际 ${cols[2]} 列）`
-    : /unterminated quote|quote/i.test(message) ? "引号没有闭合或位置不对"
-    : /Invalid unicode|UTF-8/i.test(message) ? "含有不是 UTF-8 的字节"
-    : "CSV 格式错误";
+  const reason = cols ? m.csvColumns(cols[1], cols[2])
+    : /unterminated quote|quote/i.test(message) ? m.csvQuote
+    : /Invalid unicode|UTF-8/i.test(message) ? m.csvUtf8
+    : m.csvOther;
   return { row: line ? Number(line) : null, reason };
 }
 
-/** The example queries the SQL console offers. */
-export const EXAMPLES: readonly { label: string; sql: string }[] = [
-  { label: "各单位年度的指标数", sql: "SELECT u.unit_name, i.fiscal_year, count(*) AS 指标数\nFROM indicators i JOIN units u USING (unit_id, fiscal_year)\nGROUP BY ALL ORDER BY 指标数 DESC\nLIMIT 50" },
-  { label: "目标类型分布", sql: "SELECT level1, target_kind, count(*) AS n\nFROM indicators\nGROUP BY ALL ORDER BY level1, n DESC" },
-  { label: "预算总额与结构", sql: "SELECT unit_id, fiscal_year, kind, item, amount\nFROM budget\nORDER BY unit_id, fiscal_year, kind" },
-  { label: "未识别的定性目标", sql: "SELECT i.target, count(*) AS n\nFROM indicators i JOIN target_lookup l USING (target, fiscal_year)\nWHERE l.target_kind = 'qualitative' AND NOT l.recognised\nGROUP BY ALL ORDER BY n DESC LIMIT 100" },
-  { label: "数据质量问题", sql: "SELECT severity, code, count(*) AS n\nFROM findings\nGROUP BY ALL ORDER BY n DESC" },
-  { label: "已载入的文件", sql: "SELECT upload_id, file_name, loaded_at, rows_loaded FROM uploads ORDER BY upload_id" },
+const EXAMPLE_SQL = (countAlias: string) => [
+  `SELECT u.unit_name, i.fiscal_year, count(*) AS ${countAlias}\nFROM indicators i JOIN units u USING (unit_id, fiscal_year)\nGROUP BY ALL ORDER BY ${countAlias} DESC\nLIMIT 50`,
+  "SELECT level1, target_kind, count(*) AS n\nFROM indicators\nGROUP BY ALL ORDER BY level1, n DESC",
+  "SELECT unit_id, fiscal_year, kind, item, amount\nFROM budget\nORDER BY unit_id, fiscal_year, kind",
+  "SELECT i.target, count(*) AS n\nFROM indicators i JOIN target_lookup l USING (target, fiscal_year)\nWHERE l.target_kind = 'qualitative' AND NOT l.recognised\nGROUP BY ALL ORDER BY n DESC LIMIT 100",
+  "SELECT severity, code, count(*) AS n\nFROM findings\nGROUP BY ALL ORDER BY n DESC",
+  "SELECT upload_id, file_name, loaded_at, rows_loaded FROM uploads ORDER BY upload_id",
 ];
+
+/** The example queries the SQL console offers, labelled in the page's language. */
+export function examples(lang: Lang = "zh"): readonly { label: string; sql: string }[] {
+  const m = xt(lang);
+  return EXAMPLE_SQL(m.countAlias).map((sql, i) => ({ label: m.examples[i], sql }));
+}
+
+/** The example queries the SQL console offers (Chinese labels). */
+export const EXAMPLES: readonly { label: string; sql: string }[] = examples("zh");
 
 /** A console statement that returns rows is read through a LIMIT, so a million-row answer is not copied into the page. */
 export function limitedSql(sql: string, limit: number): { sql: string; limited: boolean } {
@@ -245,20 +255,21 @@ export function limitedSql(sql: string, limit: number): { sql: string; limited: 
   return { sql: s, limited: false };
 }
 
-const ERROR_KINDS: [RegExp, string][] = [
-  [/^Parser Error/i, "SQL 语法错误"],
-  [/^Catalog Error/i, "找不到表、列或函数"],
-  [/^Binder Error/i, "列名或类型不对"],
-  [/^Conversion Error/i, "类型转换失败"],
-  [/^Invalid Input Error/i, "输入数据有误"],
-  [/^Constraint Error/i, "违反约束"],
-  [/^Out of Memory Error/i, "内存不足"],
-  [/^INTERRUPT Error|Interrupted/i, "查询已取消"],
+const ERROR_KINDS: [RegExp, keyof ReturnType<typeof xt>["sqlKinds"]][] = [
+  [/^Parser Error/i, "parser"],
+  [/^Catalog Error/i, "catalog"],
+  [/^Binder Error/i, "binder"],
+  [/^Conversion Error/i, "conversion"],
+  [/^Invalid Input Error/i, "input"],
+  [/^Constraint Error/i, "constraint"],
+  [/^Out of Memory Error/i, "memory"],
+  [/^INTERRUPT Error|Interrupted/i, "interrupt"],
 ];
 
-/** A DuckDB error as the console shows it: a Chinese kind, then DuckDB's own first lines. */
-export function sqlErrorText(message: string): string {
+/** A DuckDB error as the console shows it: a kind in the page's language, then DuckDB's own first lines. */
+export function sqlErrorText(message: string, lang: Lang = "zh"): string {
   const m = message.replace(/^Error:\s*/, "");
-  const kind = ERROR_KINDS.find(([re]) => re.test(m))?.[1] ?? "查询出错";
-  return `${kind}：${m.split("\n").slice(0, 3).join(" ").slice(0, 400)}`;
+  const kinds = xt(lang).sqlKinds;
+  const kind = kinds[ERROR_KINDS.find(([re]) => re.test(m))?.[1] ?? "other"];
+  return xt(lang).sqlError(kind, m.split("\n").slice(0, 3).join(" ").slice(0, 400));
 }

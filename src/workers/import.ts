@@ -7,17 +7,19 @@ import {
   HEAD_BYTES, bulkPlan, importRecords, importText, indicatorIdCsv, isZip, shapeRulesCsv, sheetRecords, targetLookupCsv, toLoaded, unitIdCsv, type MappingRequest,
 } from "../explore/importer.ts";
 import type { WorkerReply, WorkerRequest } from "../explore/protocol.ts";
+import { xt, type Lang } from "../explore/i18n.ts";
 
 const post = (m: WorkerReply) => (self as unknown as Worker).postMessage(m);
 
-async function importOne(id: number, file: Blob, name: string, saved: Extract<WorkerRequest, { kind: "import" }>["saved"]) {
+async function importOne(id: number, file: Blob, name: string, saved: Extract<WorkerRequest, { kind: "import" }>["saved"], lang: Lang = "zh") {
+  const m = xt(lang);
   const progress = (stage: string, fraction: number | null) => post({ kind: "progress", id, stage, fraction });
-  progress("读取文件", 0);
+  progress(m.stepRead, 0);
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
   const plan = bulkPlan(name, file.size, head, saved);
   if (plan) return post({ kind: "bulk", id, plan });
   if (isZip(head)) {
-    progress("读取 Excel 工作簿", 0.1);
+    progress(m.stepWorkbook, 0.1);
     const { default: readXlsxFile } = await import("read-excel-file/universal");
     let sheets: { sheet: string; data: unknown[][] }[];
     try {
@@ -30,7 +32,7 @@ async function importOne(id: number, file: Blob, name: string, saved: Extract<Wo
     const names: string[] = [];
     const skipped: string[] = [];
     sheets.forEach((s, i) => {
-      progress(`读取工作表 ${s.sheet}`, 0.3 + (0.6 * i) / sheets.length);
+      progress(m.stepSheet(s.sheet), 0.3 + (0.6 * i) / sheets.length);
       const part = sheets.length > 1 ? `${name}!${s.sheet}` : name;
       const records = sheetRecords(s.data);
       if (!records.some((r) => r.cells.some((c) => c.trim() !== ""))) return skipped.push(s.sheet);
@@ -43,21 +45,21 @@ async function importOne(id: number, file: Blob, name: string, saved: Extract<Wo
     });
     if (requests.length) return post({ kind: "mapping", id, requests });
     if (!parts.length) throw new ImportError(`${name}：工作簿中没有可读取的工作表`, `${name}: no sheet with data`, { file: name });
-    progress("整理数据", 0.95);
+    progress(m.stepTidy, 0.95);
     return post({ kind: "loaded", id, loaded: toLoaded(mergeDatasets(parts), names) });
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
-  progress("解析文件", 0.3);
+  progress(m.stepParse, 0.3);
   const out = importText(name, bytes, saved);
   if ("mapping" in out) return post({ kind: "mapping", id, requests: [out.mapping] });
-  progress("整理数据", 0.9);
+  progress(m.stepTidy, 0.9);
   post({ kind: "loaded", id, loaded: toLoaded(out.data, [name]) });
 }
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const m = event.data;
   try {
-    if (m.kind === "import") await importOne(m.id, m.file, m.name, m.saved);
+    if (m.kind === "import") await importOne(m.id, m.file, m.name, m.saved, m.lang);
     else if (m.kind === "targets") post({ kind: "csv", id: m.id, ...targetLookupCsv(m.items) });
     else if (m.kind === "shapes") {
       const { csv, rules } = shapeRulesCsv(m.samples, m.mark);
@@ -65,7 +67,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     } else if (m.kind === "unitIds") post({ kind: "csv", id: m.id, csv: unitIdCsv(m.names), rows: m.names.length });
     else if (m.kind === "indicatorIds") post({ kind: "csv", id: m.id, csv: indicatorIdCsv(m.keys), rows: m.keys.length });
   } catch (e) {
-    const err = e as Error & { location?: ImportError["location"] };
-    post({ kind: "failed", id: m.id, error: { name: err.name ?? "Error", message: err.message ?? String(e), location: err.location } });
+    const err = e as Error & { location?: ImportError["location"]; messageEn?: string };
+    post({ kind: "failed", id: m.id, error: { name: err.name ?? "Error", message: err.message ?? String(e), messageEn: err.messageEn, location: err.location } });
   }
 };
