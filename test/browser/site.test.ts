@@ -92,11 +92,11 @@ describe("the built site's policy and layout", () => {
   ])("pages fit a %s screen (%i px) with no horizontal scroll, and are saved as screenshots", async (name, width) => {
     const context = await ctx.browser.newContext({ viewport: { width, height: 800 } });
     const { page, errors } = await watchedPage(context, new URL(ctx.server.url).origin);
-    for (const path of ["", unitPath]) {
+    for (const path of ["", unitPath, "en/", `en/${unitPath}`, `${unitPath}progress/`, "search/", "about/"]) {
       await page.goto(ctx.server.url + path);
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(scrollWidth).toBeLessThanOrEqual(width);
-      await page.screenshot({ path: `test/output/${path ? "unit" : "overview"}-${name}.png`, fullPage: true });
+      await page.screenshot({ path: `test/output/${path.replace(/[^a-z0-9]+/gi, "_") || "overview"}-${name}.png`, fullPage: true });
     }
     expect(errors).toEqual([]);
     await context.close();
