@@ -115,7 +115,7 @@ export function rankBarsChart(rows: readonly RankBarRow[], options: RankBarOptio
   const sep = tr(f, "；", "; ");
   const summary =
     summaryPrefix(f) +
-    tr(f, `${measure}排名：`, `${measure}, ranked: `) +
+    tr(f, `${measure}排名：`, `ranked by ${measure.toLowerCase()}: `) +
     [
       ...ranked.map((r) => `${rankText(r)}. ${r.label} ${r.note ? `${r.valueText} ${r.note}` : r.valueText}`),
       ...(unranked.length ? [tr(f, `${unranked.map((r) => r.label).join("、")}无数据`, `no data for ${unranked.map((r) => r.label).join(", ")}`)] : []),

@@ -264,7 +264,7 @@ describe("a link restores the view it names", () => {
 });
 
 describe("every comparison page", () => {
-  it("says 示例数据 in its notice and on every chart, and has no request to another origin", async () => {
+  it("says 示例数据 in its notice and on every chart, offers each chart's data as CSV, and has no request to another origin", async () => {
     const pages = comparePages();
     expect(pages.length).toBe(2 * (1 + 5 * 4 + 3));
     for (const path of pages) {
@@ -274,7 +274,18 @@ describe("every comparison page", () => {
       const badges = html.match(/class="jx-sample-badge"/g)?.length ?? 0;
       expect(badges, path).toBe(charts);
       expect(html, path).not.toMatch(/(src|href)="https?:/);
+      // Every chart's data downloads as CSV, from a file the build wrote.
+      const csvs = [...html.matchAll(/href="\/([^"]+\.csv)" download/g)].map((m) => m[1]);
+      expect(csvs.length, path).toBe(charts - (html.match(/<div class="compact"/g)?.length ?? 0));
+      for (const f of csvs) expect(statSync(join(inject("dist"), f)).isFile(), f).toBe(true);
     }
+    // The files hold the page's figures, exact, marked 示例数据.
+    const rank = readFileSync(join(inject("dist"), "compare/year/2026/rank-budget.csv"), "utf8");
+    expect(rank.startsWith("\uFEFF示例数据")).toBe(true);
+    for (const u of totals2026) expect(rank).toContain(`${u.name},"${formatYuan(u.totalFen!)}"`);
+    const wf = readFileSync(join(inject("dist"), `${unitPath}2025-2026/waterfall.csv`), "utf8");
+    // (a leading + is neutralised against spreadsheet formulas, as in every CSV of the site)
+    expect(wf).toContain(`2026 年度预算总额,"'${signed(cmp.budget[0].changeFen).replace(" 元", "")}","${formatYuan(cmp.budget[0].newFen!).replace(" 元", "")}"`);
     // And in a browser, with JavaScript on, a sample of them (one of each kind, both languages).
     const context = await browser.newContext();
     const { page, errors, foreign } = await watchedPage(context, origin);
