@@ -5,6 +5,7 @@
 // year-end reports, and the cross-unit view of one year (rankings, distribution,
 // the region roll-up with its checks, the drill-down tree). Pure functions over
 // a Dataset (siteDataset() at build time); exact (bigint fen, decimal strings).
+import type { MappingRow } from "../core/mapping.ts";
 import { compareBudget, compareUnit, unitYears, type BudgetDelta, type ChangeStatus, type IndicatorMatch, type UnitComparison, type UnitYear } from "../core/compare.ts";
 import { rankBy, rollup, unitTotals, type Ranked, type RegionRollup, type RegionSpec, type UnitTotals } from "../core/rollup.ts";
 import { scoreProgress, type ProgressIndicator, type ProgressReport } from "../core/progress.ts";
@@ -19,6 +20,8 @@ import { pairSlug } from "../components/compare/state.ts";
 
 export interface CompareModel {
   data: Dataset;
+  /** Manual indicator mapping (data/mapping.csv), overriding automatic matches. */
+  mapping: readonly MappingRow[];
   /** Every unit's years, by unit id, oldest first. */
   byUnit: Map<string, UnitYear[]>;
   /** Year-end reports of scoreProgress, by `${unitId}|${year}`. */
@@ -27,7 +30,7 @@ export interface CompareModel {
 
 const MODELS = new WeakMap<Dataset, CompareModel>();
 
-export function compareModel(data: Dataset): CompareModel {
+export function compareModel(data: Dataset, mapping: readonly MappingRow[] = []): CompareModel {
   let m = MODELS.get(data);
   if (m) return m;
   const byUnit = new Map<string, UnitYear[]>();
@@ -37,7 +40,7 @@ export function compareModel(data: Dataset): CompareModel {
   if (data.actuals?.length || data.execution?.length) {
     for (const r of scoreProgress(data).reports) if (r.period === "yearend") yearEnd.set(`${r.unitId}|${r.year}`, r);
   }
-  m = { data, byUnit, yearEnd };
+  m = { data, mapping, byUnit, yearEnd };
   MODELS.set(data, m);
   return m;
 }
@@ -108,7 +111,7 @@ export function unitPair(model: CompareModel, unitId: string, from: number, to: 
   const list = model.byUnit.get(unitId) ?? [];
   const old = list.find((u) => u.year === from);
   const neu = list.find((u) => u.year === to);
-  return old && neu ? compareUnit(old, neu) : null;
+  return old && neu ? compareUnit(old, neu, { mapping: model.mapping }) : null;
 }
 
 // ---------------------------------------------------------------------------

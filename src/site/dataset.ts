@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { importFile, mergeDatasets } from "../core/import.ts";
 import type { Dataset } from "../core/model.ts";
 import { DATA_FOLDERS } from "./data.ts";
+import { readMapping, type MappingRow } from "../core/mapping.ts";
 
 // Order matters: units before the tables that refer to them.
 const ORDER = ["units", "budget", "tasks", "indicators", "actuals", "execution"];
@@ -23,4 +24,13 @@ export function siteDataset(): Dataset {
   }
   cached = mergeDatasets(parts);
   return cached;
+}
+
+/**
+ * The manual indicator mapping for comparisons (docs/compare.md, section 4):
+ * data/mapping.csv when it exists (or JIXIAO_MAPPING=path), else none.
+ */
+export function siteMapping(): MappingRow[] {
+  const file = process.env.JIXIAO_MAPPING ?? "data/mapping.csv";
+  return existsSync(file) ? readMapping(file, readFileSync(file)).rows : [];
 }

@@ -1,14 +1,14 @@
 // /compare/year/{year}/{chart}.csv — the data of each chart on a cross-unit
 // page: the rankings, the structure and sources, and each unit's completion.
 import type { APIRoute } from "astro";
-import { siteDataset } from "../../../../site/dataset.ts";
+import { siteDataset, siteMapping } from "../../../../site/dataset.ts";
 import { compareIndex, compareModel } from "../../../../site/compareView.ts";
 import { chartCsv } from "../../../../site/chartData.ts";
 import { yearCharts, yearCsvChart, yearCsvNames } from "../../../../components/compare/charts.ts";
 import type { ChartResult } from "../../../../charts/types.ts";
 
 export function getStaticPaths() {
-  const model = compareModel(siteDataset());
+  const model = compareModel(siteDataset(), siteMapping());
   return compareIndex(model).years.flatMap(({ year }) => {
     const charts = yearCharts(model, year, "zh");
     return yearCsvNames(charts).map((chart) => ({ params: { year: String(year), chart }, props: yearCsvChart(charts, chart)! }));

@@ -1,13 +1,13 @@
 // /compare/unit/{unit}/{from}-{to}/{chart}.csv — the data of each chart on a
 // year-over-year page (slope, waterfall, trend), the same figures as the page.
 import type { APIRoute } from "astro";
-import { siteDataset } from "../../../../../site/dataset.ts";
+import { siteDataset, siteMapping } from "../../../../../site/dataset.ts";
 import { compareModel, unitComparePaths } from "../../../../../site/compareView.ts";
 import { chartCsv } from "../../../../../site/chartData.ts";
 import { UNIT_CHARTS, unitCharts, type Figure } from "../../../../../components/compare/charts.ts";
 
 export function getStaticPaths() {
-  const model = compareModel(siteDataset());
+  const model = compareModel(siteDataset(), siteMapping());
   return unitComparePaths(model)
     .filter((p) => p.slug !== null)
     .flatMap((p) => {
