@@ -171,8 +171,10 @@ describe("a link restores the view it names", () => {
     expect(await page.locator("#view-share").isVisible()).toBe(false);
     await page.locator('a[data-view-link="share"]').click();
     await expect.poll(() => page.url()).toBe(`${server.url}compare/year/2026/?view=share#view-share`);
-    expect(await page.locator("#view-share").isVisible()).toBe(true);
-    expect(await page.locator("#view-abs").isVisible()).toBe(false);
+    // The link loads a new document; wait for it before looking at the :target styles.
+    await page.waitForLoadState("load");
+    await expect.poll(() => page.locator("#view-share").isVisible()).toBe(true);
+    await expect.poll(() => page.locator("#view-abs").isVisible()).toBe(false);
     // Opened fresh, the same link shows the same view.
     const fresh = await context.newPage();
     await fresh.goto(page.url());
