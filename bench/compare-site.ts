@@ -12,8 +12,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../scripts/chromium.ts";
+import { firstView } from "./firstView.ts";
 import { serve } from "../scripts/serve.ts";
 import { siteDataset } from "../src/site/dataset.ts";
 import { tableRows, toCsv, type TableName } from "../src/core/canonical.ts";
@@ -109,26 +109,13 @@ console.log(`build (whole site, ${allPages} pages): ${(buildMs / 1000).toFixed(2
 console.log(`comparison pages: ${comparePages.length} (zh + en) rendered in ${(compareMs / 1000).toFixed(2)} s of page time (Astro's per-page timings, summed); slowest ${comparePages.sort((a, b) => b.ms - a.ms)[0]?.path} ${comparePages[0]?.ms} ms`);
 
 const { server, url } = await serve({ root: outDir, port: 0 });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+const browser = await launchChromium();
 const first = [...new Map(data.units.map((u) => [u.id, u])).values()][0];
 const pages = ["compare/", `compare/unit/${first.id}/`, `compare/unit/${first.id}/2024-2025/`, "compare/year/2026/", "en/compare/year/2026/"];
 console.log("page | requests | raw bytes | gzip bytes | largest file (gzip)");
 for (const path of pages) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const sizes: { url: string; raw: number; gz: number }[] = [];
-  page.on("response", async (res) => {
-    try {
-      const body = await res.body();
-      sizes.push({ url: res.url(), raw: body.length, gz: gzipSync(body, { level: 6 }).length });
-    } catch { /* redirects have no body */ }
-  });
-  await page.goto(url + path, { waitUntil: "networkidle" });
-  const raw = sizes.reduce((s, x) => s + x.raw, 0);
-  const gz = sizes.reduce((s, x) => s + x.gz, 0);
-  const largest = [...sizes].sort((a, b) => b.gz - a.gz)[0];
-  console.log(`/${path} | ${sizes.length} | ${raw} | ${gz} (${(gz / 1024).toFixed(1)} KB) | ${largest?.url.replace(url, "/")} ${largest?.gz}`);
-  await context.close();
+  const v = await firstView(browser, url, path);
+  console.log(`/${path} | ${v.requests} | ${v.raw} | ${v.gz} (${(v.gz / 1024).toFixed(1)} KB) | ${v.largest}`);
 }
 await browser.close();
 server.close();

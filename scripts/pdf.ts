@@ -4,11 +4,10 @@
 // there is none, the PDF links are taken out of the pages instead of left broken.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
+import { CHROMIUM, launchChromium } from "./chromium.ts";
 import { serve } from "./serve.ts";
 
 const DIST = process.argv[2] ?? "dist";
-const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const LINK = /<p class="pdf-link"[^>]*>[\s\S]*?<\/p>/;
 
 function unitPages(): string[] {
@@ -31,7 +30,7 @@ if (process.env.JIXIAO_PDF === "0" || !existsSync(CHROMIUM)) {
   console.warn(process.env.JIXIAO_PDF === "0" ? "pdf: skipped (JIXIAO_PDF=0); links removed" : `pdf: ${CHROMIUM} not found — PDF reports skipped and their links removed (apt-get install -y chromium)`);
 } else {
   const { server, url } = await serve({ root: DIST, port: 0 });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  const browser = await launchChromium();
   const page = await browser.newPage();
   for (const p of pages) {
     await page.goto(url + p, { waitUntil: "load" });

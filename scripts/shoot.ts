@@ -1,15 +1,12 @@
 // Screenshots of the built site at desktop and phone widths, to look at:
 // `node scripts/shoot.ts [path…]` → test/output/*.png
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.ts";
 import { mkdirSync } from "node:fs";
 import { serve } from "./serve.ts";
 
 const paths = process.argv.slice(2);
 const { server, url } = await serve({ root: "dist", port: 0 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launchChromium();
 mkdirSync("test/output", { recursive: true });
 for (const [name, width] of [["desktop", 1280], ["phone", 375]] as const) {
   const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });

@@ -1,48 +1,12 @@
 // The comparison pages' charts: ranking bars, the waterfall of what moved a total, and the
 // structure of several units side by side (amounts or shares). Snapshots, escaping, exact
 // figures in the table and summary, and the phone width.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { ChartOptions, ChartResult } from "../src/charts/types.ts";
 import { rankBarsChart, type RankBarRow } from "../src/charts/rankBars.ts";
 import { waterfallChart, type WaterfallInput } from "../src/charts/waterfall.ts";
 import { structureBarsChart, type StructureBarRow } from "../src/charts/structureBars.ts";
-
-const SNAPSHOTS = fileURLToPath(new URL("./snapshots/charts/", import.meta.url));
-
-function expectSnapshot(name: string, svg: string): void {
-  const file = `${SNAPSHOTS}${name}.svg`;
-  const changed = `${SNAPSHOTS}${name}-changed.svg`;
-  const actual = `${svg}\n`;
-  if (!existsSync(file)) {
-    mkdirSync(SNAPSHOTS, { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  if (readFileSync(file, "utf8") === actual) {
-    rmSync(changed, { force: true });
-    return;
-  }
-  writeFileSync(changed, actual);
-  throw new Error(`snapshot ${name}.svg differs: see ${name}-changed.svg`);
-}
-
-function expectWellFormed(svg: string): void {
-  const stack: string[] = [];
-  const tag = /<(\/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>/g;
-  let last = 0;
-  for (let m = tag.exec(svg); m; m = tag.exec(svg)) {
-    const between = svg.slice(last, m.index);
-    expect(between, `text before <${m[1]}${m[2]}>`).not.toMatch(/<|&(?!(amp|lt|gt|quot|#\d+);)/);
-    expect(m[3], `attributes of <${m[2]}>`).not.toMatch(/&(?!(amp|lt|gt|quot|#\d+);)/);
-    if (m[1]) expect(stack.pop(), `closing </${m[2]}>`).toBe(m[2]);
-    else if (!m[4]) stack.push(m[2]);
-    last = tag.lastIndex;
-  }
-  expect(svg.slice(last).trim()).toBe("");
-  expect(stack).toEqual([]);
-}
+import { expectSnapshot, expectWellFormed } from "./chartAssertions.ts";
 
 function expectReadable(svg: string, width: number): void {
   for (const m of svg.matchAll(/<text ([^>]*)>([^<]*)</g)) {

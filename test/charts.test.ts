@@ -1,5 +1,3 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
   budgetStructureChart,
@@ -12,43 +10,7 @@ import {
 } from "../src/charts/index.ts";
 import { formatChange, formatShare, formatWan, formatYuan, wrapText } from "../src/charts/util.ts";
 import { budgetRows, bulletRows, completionRows, indicatorRows, slopeRows } from "./charts.fixtures.ts";
-
-const SNAPSHOTS = fileURLToPath(new URL("./snapshots/charts/", import.meta.url));
-
-/** Compares with test/snapshots/charts/<name>.svg; writes it when missing, <name>-changed.svg when different. */
-function expectSnapshot(name: string, svg: string): void {
-  const file = `${SNAPSHOTS}${name}.svg`;
-  const changed = `${SNAPSHOTS}${name}-changed.svg`;
-  const actual = `${svg}\n`;
-  if (!existsSync(file)) {
-    mkdirSync(SNAPSHOTS, { recursive: true });
-    writeFileSync(file, actual);
-    return;
-  }
-  if (readFileSync(file, "utf8") === actual) {
-    rmSync(changed, { force: true });
-    return;
-  }
-  writeFileSync(changed, actual);
-  throw new Error(`snapshot ${name}.svg differs: see ${name}-changed.svg`);
-}
-
-/** Tags balance, and text and attributes hold no raw < or bare &. */
-function expectWellFormed(svg: string): void {
-  const stack: string[] = [];
-  const tag = /<(\/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>/g;
-  let last = 0;
-  for (let m = tag.exec(svg); m; m = tag.exec(svg)) {
-    const between = svg.slice(last, m.index);
-    expect(between, `text before <${m[1]}${m[2]}>`).not.toMatch(/<|&(?!(amp|lt|gt|quot|#\d+);)/);
-    expect(m[3], `attributes of <${m[2]}>`).not.toMatch(/&(?!(amp|lt|gt|quot|#\d+);)/);
-    if (m[1]) expect(stack.pop(), `closing </${m[2]}>`).toBe(m[2]);
-    else if (!m[4]) stack.push(m[2]);
-    last = tag.lastIndex;
-  }
-  expect(svg.slice(last).trim()).toBe("");
-  expect(stack).toEqual([]);
-}
+import { expectSnapshot, expectWellFormed } from "./chartAssertions.ts";
 
 /** Every <text> starts inside the viewBox and none is smaller than 12px. */
 function expectReadable(svg: string, width: number): void {

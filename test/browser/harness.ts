@@ -3,12 +3,12 @@
 // opened through `open()` records requests to other origins, page errors and
 // console errors, which the tests assert are empty.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { afterAll, beforeAll, inject } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "../../scripts/chromium.ts";
 import { serve } from "../../scripts/serve.ts";
 
-export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+export { CHROMIUM } from "../../scripts/chromium.ts";
 
 export function build(outDir = "dist", env: Record<string, string> = {}): void {
   const r = spawnSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", outDir], {
@@ -20,12 +20,8 @@ export function build(outDir = "dist", env: Record<string, string> = {}): void {
   if (pdf.status !== 0) throw new Error(`PDF reports failed:\n${pdf.stdout}\n${pdf.stderr}`);
 }
 
-export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+export function launch(): Promise<Browser> {
+  return launchChromium();
 }
 
 export async function site(root: string, base = "/") {
