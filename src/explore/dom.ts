@@ -4,10 +4,12 @@
 // and stripped of anything that could run before it is inserted.
 
 type Child = Node | string | number | null | undefined | false;
+/** Children nest: arrays (of arrays) of children are flattened in order. */
+export type Children = Child | readonly Children[];
 type Attrs = Record<string, string | number | boolean | null | undefined | ((e: Event) => void)>;
 
 /** An element with attributes (on* keys become listeners) and children (strings become text nodes). */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Children[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === null || v === undefined || v === false) continue;
@@ -15,7 +17,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
     else if (v === true) el.setAttribute(k, "");
     else el.setAttribute(k, String(v));
   }
-  for (const c of children.flat()) {
+  for (const c of (children as Child[]).flat(Infinity as 1) as Child[]) {
     if (c === null || c === undefined || c === false) continue;
     el.append(typeof c === "string" || typeof c === "number" ? document.createTextNode(String(c)) : c);
   }
@@ -66,9 +68,9 @@ export async function svgToPng(svg: string, width: number, height: number, faile
   }
 }
 
-export function clear(el: Element, ...children: (Child | Child[])[]): void {
+export function clear(el: Element, ...children: Children[]): void {
   el.replaceChildren();
-  for (const c of children.flat()) {
+  for (const c of (children as Child[]).flat(Infinity as 1) as Child[]) {
     if (c === null || c === undefined || c === false) continue;
     el.append(typeof c === "string" || typeof c === "number" ? document.createTextNode(String(c)) : c);
   }

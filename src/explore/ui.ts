@@ -4,6 +4,8 @@
 import { Session, type EngineState, type Failure, type PendingMapping, type TaskView, type UploadView } from "./session.ts";
 import { h, clear, svgNode, download, svgToPng } from "./dom.ts";
 import { loadOverview, loadUnit, SHOW_ROWS, type UnitDashboard, type Overview } from "./dashboard.ts";
+import { loadResults } from "./results.ts";
+import { resultsNodes } from "./resultsView.ts";
 import { CHOOSABLE, tableOf, type SavedMapping } from "./mapping.ts";
 import { whereText, type MappingRequest } from "./importer.ts";
 import { BOM, csvChunk, jsonRows, safeFileName, sheetName, standaloneSvg, svgSize, xlsxSheetData, XLSX_MAX_ROWS, type SheetSpec } from "./exports.ts";
@@ -29,6 +31,8 @@ class ExploreElement extends HTMLElement {
   private session!: Session;
   private $ = <T extends Element = HTMLElement>(name: string) => this.querySelector(`[data-x="${name}"]`) as T;
   private selected: string | null = null;
+  /** The year the selected unit year is compared with (null: the year before, see results.ts otherYear). */
+  private compareWith: number | null = null;
   private overview: Overview | null = null;
   private refreshing: Promise<void> | null = null;
   private refreshAgain = false;
@@ -261,6 +265,16 @@ class ExploreElement extends HTMLElement {
     performance.mark("jixiao:step 看板：单位图表与表格");
     if (dashboard) this.renderUnit(dashboard);
     else clear(this.$("unit"));
+    performance.mark("jixiao:step 看板：完成情况与年度对比");
+    const results = unit ? await loadResults(engine, unit, this.language, this.compareWith) : null;
+    clear(this.$("results"), results ? resultsNodes(results, {
+      lang: this.language,
+      figure: (name, wide, compact, source) => this.chartFigure(name, wide, compact, source),
+      compareWith: (year) => {
+        this.compareWith = year;
+        void this.refresh();
+      },
+    }) : null);
     if (this.pickedAt) {
       performance.mark("jixiao:dashboard");
       performance.measure("jixiao:drop-to-dashboard", "jixiao:files-picked", "jixiao:dashboard");
@@ -545,7 +559,9 @@ class ExploreElement extends HTMLElement {
     if (!engine) return;
     await this.withTask(this.m.exportingJson, async () => {
       const parts: string[] = ["{"];
-      for (const [ti, t] of (["units", "budget", "tasks", "indicators", "findings"] as const).entries()) {
+      for (const [ti, t] of (["units", "budget", "tasks", "indicators", "findings", "actuals", "execution"] as const).entries()) {
+        // Progress tables only when something is in them, as `jixiao import --json` writes them.
+        if ((t === "actuals" || t === "execution") && !(await engine.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${t}`))[0].n) continue;
         parts.push(`${ti ? "," : ""}${JSON.stringify(t)}:[`);
         let any = false;
         await engine.stream(this.tableSql(t), (batch) => {

@@ -1,0 +1,131 @@
+// The explore page's completion (自评 / 运行监控 scoring) and year-over-year
+// dashboards, over what is loaded. One unit's rows of every loaded year are read
+// back from the database into the core's Dataset — through the canonical JSON
+// form the exports write (src/explore/exports.ts jsonEntry → core fromJson) —
+// then scored and compared by the core (scoreProgress, compareUnit) and drawn by
+// the chart functions of the prerendered progress and comparison pages. DOM-free:
+// tested in Node on native DuckDB.
+import type { QueryEngine, Row } from "../query/engine.ts";
+import type { UnitRow } from "../query/queries.ts";
+import { fromJson, type TableName } from "../core/canonical.ts";
+import { scoreProgress, type ProgressIndicator, type ProgressReport } from "../core/progress.ts";
+import type { Dataset, Finding } from "../core/model.ts";
+import type { UnitComparison } from "../core/compare.ts";
+import { budgetHistory, compareModel, indicatorCounts, scoreTrend, unitPair, type HistoryRow, type IndicatorCounts, type TrendPoint } from "../site/compareView.ts";
+import { alertCounts, behindTarget } from "../site/progressView.ts";
+import { progressCharts, type ProgressChartName } from "../site/chartData.ts";
+import { unitCharts, type UnitCharts } from "../components/compare/charts.ts";
+import type { ChartResult } from "../charts/types.ts";
+import type { Lang } from "../core/format.ts";
+import { jsonEntry } from "./exports.ts";
+import { storedAs } from "./sql.ts";
+
+/** A unit with more indicator rows than this (all years) is not scored or compared on the page: SQL and exports still have it. */
+export const MAX_UNIT_INDICATORS = 20_000;
+
+const UNIT_TABLES = ["units", "budget", "tasks", "indicators", "actuals", "execution"] as const satisfies readonly TableName[];
+
+/** One unit's rows of a table, every year, in file order; amounts as exact text. */
+export function unitRowsSql(t: (typeof UNIT_TABLES)[number]): string {
+  const cols = t === "budget" ? "* EXCLUDE (amount), CAST(amount AS VARCHAR) AS amount" : "*";
+  const order = t === "indicators" ? "fiscal_year, ord" : "fiscal_year, source_file, source_row";
+  return `SELECT ${cols} FROM ${storedAs(t)} WHERE unit_id = $1 ORDER BY upload_id, ${order}`;
+}
+
+/** What is loaded for one unit and how much of it: decides whether there is anything to score or compare. */
+export const UNIT_EXTENT_SQL = `SELECT
+    (SELECT CAST(count(*) AS INTEGER) FROM actuals WHERE unit_id = $1) AS actuals,
+    (SELECT CAST(count(*) AS INTEGER) FROM execution WHERE unit_id = $1) AS execution,
+    (SELECT CAST(count(DISTINCT fiscal_year) AS INTEGER) FROM units WHERE unit_id = $1) AS years,
+    (SELECT CAST(count(*) AS INTEGER) FROM indicator_rows WHERE unit_id = $1) AS indicators`;
+
+/** One unit's Dataset (every loaded year, its progress rows) as the core reads the canonical JSON. */
+export async function unitDataset(e: QueryEngine, unitId: string): Promise<Dataset> {
+  const json: Record<string, unknown[]> = {};
+  for (const t of UNIT_TABLES) json[t] = (await e.query(unitRowsSql(t), [unitId])).map((r: Row) => jsonEntry[t](r));
+  return fromJson(json, "explore");
+}
+
+export interface ReportView {
+  report: ProgressReport;
+  charts: ReturnType<typeof progressCharts>;
+  alerts: ReturnType<typeof alertCounts>;
+  behind: ProgressIndicator[];
+}
+
+export interface CompareView {
+  from: number;
+  to: number;
+  comparison: UnitComparison;
+  counts: IndicatorCounts;
+  history: HistoryRow[];
+  charts: UnitCharts;
+  trend: TrendPoint[];
+}
+
+export interface Results {
+  unit: UnitRow;
+  /** The unit's loaded years, oldest first. */
+  years: number[];
+  /** Progress reports of the selected year: year-end first, then mid-year. */
+  reports: ReportView[];
+  /** Scoring findings of the selected year (progress rows that match no declared indicator, targets that differ …). */
+  findings: Finding[];
+  /** Null when only one year of the unit is loaded. */
+  compare: CompareView | null;
+  /** The unit has more indicator rows than MAX_UNIT_INDICATORS: nothing was scored or compared. */
+  tooLarge: boolean;
+}
+
+/** The year compared with: the one asked for when loaded, else the latest loaded year before, else the earliest after. */
+export function otherYear(years: readonly number[], year: number, wanted?: number | null): number | null {
+  if (wanted !== undefined && wanted !== null && wanted !== year && years.includes(wanted)) return wanted;
+  const before = years.filter((y) => y < year);
+  if (before.length) return Math.max(...before);
+  const after = years.filter((y) => y > year);
+  return after.length ? Math.min(...after) : null;
+}
+
+/**
+ * Completion and year-over-year comparison of one unit year. `compareWith` picks
+ * the other year (see otherYear); the pair is always older → newer.
+ */
+export async function loadResults(e: QueryEngine, unit: UnitRow, lang: Lang = "zh", compareWith?: number | null): Promise<Results> {
+  const id = unit.unit_id;
+  const year = unit.fiscal_year;
+  const [extent] = await e.query<{ actuals: number; execution: number; years: number; indicators: number }>(UNIT_EXTENT_SQL, [id]);
+  const empty: Results = { unit, years: [year], reports: [], findings: [], compare: null, tooLarge: false };
+  if (extent.indicators > MAX_UNIT_INDICATORS) return { ...empty, tooLarge: true };
+  if (extent.actuals + extent.execution === 0 && extent.years < 2) return empty;
+
+  const data = await unitDataset(e, id);
+  const model = compareModel(data);
+  const years = (model.byUnit.get(id) ?? []).filter((u) => u.unit).map((u) => u.year);
+
+  const scored = extent.actuals + extent.execution > 0 ? scoreProgress(data) : { reports: [], findings: [] };
+  const reports = scored.reports
+    .filter((r) => r.unitId === id && r.year === year)
+    .sort((a, b) => (a.period === b.period ? 0 : a.period === "yearend" ? -1 : 1))
+    .map((report) => ({ report, charts: progressCharts(unit.unit_name, report, lang), alerts: alertCounts(report), behind: behindTarget(report) }));
+  const yearAt = new Map([...(data.actuals ?? []), ...(data.execution ?? [])].map((x) => [`${x.source.file}|${x.source.row}`, x.year]));
+  const findings = scored.findings.filter((f) => yearAt.get(`${f.location.file}|${f.location.row}`) === year);
+
+  const other = otherYear(years, year, compareWith);
+  let compare: CompareView | null = null;
+  if (other !== null) {
+    const [from, to] = other < year ? [other, year] : [year, other];
+    const comparison = unitPair(model, id, from, to);
+    if (comparison) {
+      compare = {
+        from, to, comparison,
+        counts: indicatorCounts(comparison.indicators),
+        history: budgetHistory(model.byUnit.get(id) ?? []),
+        charts: unitCharts(model, id, from, to, lang),
+        trend: scoreTrend(model, id, years),
+      };
+    }
+  }
+  return { unit, years: years.length ? years : [year], reports, findings, compare, tooLarge: false };
+}
+
+export type { ChartResult, ProgressChartName };

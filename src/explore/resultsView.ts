@@ -1,0 +1,186 @@
+// The explore page's completion and year-over-year sections as DOM, from what
+// src/explore/results.ts computed: the layout of the prerendered progress and
+// comparison pages (src/components/pages/ProgressPage.astro, CompareUnitPage.astro)
+// with their texts, for the unit year picked on the page. Text from files goes in
+// as text nodes only (h() of dom.ts); charts through the page's chart figure.
+import { h, type Children } from "./dom.ts";
+import { SHOW_ROWS } from "./dashboard.ts";
+import { xt, type Lang } from "./i18n.ts";
+import type { CompareView, ReportView, Results } from "./results.ts";
+import type { ChartResult } from "../charts/types.ts";
+import { PROGRESS_MESSAGES } from "../site/i18n-progress.ts";
+import { tc } from "../site/i18n-compare.ts";
+import { t as siteMessages } from "../site/i18n.ts";
+import { sourceText } from "../site/view.ts";
+import { pctText, signedYuan } from "../site/compareView.ts";
+import { STATUSES } from "../components/compare/state.ts";
+import { formatYuan } from "../core/format.ts";
+
+/** Long lists on the page (behind target, findings): the first rows only. */
+const SHORT_LIST = 50;
+
+export interface ResultsContext {
+  lang: Lang;
+  /** The page's chart figure (SVG, phone layout, downloads, data table). */
+  figure: (name: string, wide: ChartResult | null, compact: ChartResult | null, source: string) => HTMLElement | null;
+  /** The analyst picked another year to compare with. */
+  compareWith: (year: number) => void;
+}
+
+const badge = (sample: boolean, lang: Lang) => h("span", { class: `badge ${sample ? "sample" : "upload"}` }, sample ? xt(lang).sample : xt(lang).upload);
+
+const more = (shown: number, all: number, lang: Lang) => (all > shown ? h("p", { class: "where" }, xt(lang).listMore(shown, all)) : null);
+
+/** Both sections for one unit year. */
+export function resultsNodes(r: Results, ctx: ResultsContext): Children[] {
+  const m = xt(ctx.lang);
+  if (r.tooLarge) return [h("h4", {}, m.progressH), h("p", {}, m.resultsTooLarge("20,000"))];
+  return [
+    h("h4", { id: "x-progress" }, m.progressH),
+    r.reports.length ? [h("p", { class: "lede" }, m.progressLede), ...r.reports.map((v) => reportNodes(r, v, ctx))] : h("p", {}, m.progressNone(r.unit.fiscal_year)),
+    r.findings.length ? findingNodes(r, ctx.lang) : null,
+    h("h4", { id: "x-compare" }, m.compareH),
+    r.compare ? compareNodes(r, r.compare, ctx) : h("p", {}, m.compareOneYear(r.unit.fiscal_year)),
+  ];
+}
+
+function reportNodes(r: Results, v: ReportView, ctx: ResultsContext): HTMLElement {
+  const { lang } = ctx;
+  const m = xt(lang);
+  const p = PROGRESS_MESSAGES[lang];
+  const site = siteMessages(lang);
+  const rep = v.report;
+  const sample = rep.status === "sample";
+  const money = (fen: bigint | null) => (fen === null ? "—" : formatYuan(fen, lang));
+  const fig = (label: string, big: Node | string, exact: (Node | string)[]) => h("li", {}, h("span", { class: "label" }, label), h("span", { class: "big" }, big), h("span", { class: "exact" }, exact));
+  const exec = rep.execution;
+  const file = `${r.unit.unit_name}-${rep.year}-${m.progressChartFile}-${p.period[rep.period]}`;
+  const shown = rep.indicators.slice(0, SHOW_ROWS);
+  return h("section", { "aria-label": p.period[rep.period], "data-report": rep.period },
+    h("h5", {}, p.period[rep.period], " ", badge(sample, lang)),
+    rep.asOf ? h("p", { class: "lede" }, p.asOf(rep.asOf)) : null,
+    rep.undeclared ? h("p", { class: "mismatch" }, m.progressUndeclared) : null,
+    h("ul", { class: "figures", "aria-label": site.keyFigures },
+      fig(`${p.total}${rep.period === "midyear" ? p.projected : ""}`, rep.result.total, [`${p.grade}${site.colon}${rep.result.grade}`]),
+      fig(p.execRate, exec?.rate ? `${exec.rate}%` : "—", [
+        exec ? p.execDetail(money(exec.budgetFullYearFen), money(exec.executedFen)) : "",
+        ...(exec?.timeProgress ? [h("br"), `${p.timeProgress(exec.timeProgress)} · `, exec.alert ? h("span", { class: `alert ${exec.alert}` }, p.alertLabel[exec.alert]) : ""] : []),
+      ]),
+      rep.period === "midyear"
+        ? fig(p.alerts, h("span", {}, h("span", { class: "alert red" }, String(v.alerts.red)), " / ", h("span", { class: "alert yellow" }, String(v.alerts.yellow)), " / ", h("span", { class: "alert green" }, String(v.alerts.green))), [p.alertCounts(v.alerts.red, v.alerts.yellow, v.alerts.green)])
+        : null),
+    h("h6", {}, p.byLevel1),
+    ctx.figure(`${file}-${p.byLevel1}`, v.charts.l1?.wide ?? null, v.charts.l1?.compact ?? null, m.progressSource),
+    v.charts.bullet ? [h("h6", {}, p.bullet), ctx.figure(`${file}-${p.bullet}`, v.charts.bullet.wide, v.charts.bullet.compact, m.progressSource)] : null,
+    h("h6", {}, p.behind),
+    v.behind.length === 0 ? h("p", {}, p.noneBehind) : [
+      h("ul", { class: "findings", "data-list": "behind" }, v.behind.slice(0, SHORT_LIST).map((x) => h("li", {},
+        h("span", { class: `badge status-${x.score.status}` }, p.status[x.score.status]),
+        x.alert && x.alert !== "green" ? [" ", h("span", { class: `badge alert ${x.alert}` }, p.alertLabel[x.alert])] : null,
+        " ", x.indicator.name ?? x.indicator.level2,
+        h("span", { class: "where" }, ` · ${x.indicator.target ?? "—"} → ${x.valueText ?? p.status.no_data}`),
+        x.actual?.deviationReason ? [h("br"), x.actual.deviationKinds.length ? `【${x.actual.deviationKinds.join("、")}】` : "", x.actual.deviationReason] : null,
+        x.actual?.correctiveAction ? h("span", { class: "where" }, ` · ${x.actual.correctiveAction}`) : null))),
+      more(Math.min(SHORT_LIST, v.behind.length), v.behind.length, lang),
+    ],
+    h("details", { class: "data" }, h("summary", {}, lang === "zh" ? `${p.table}（${rep.indicators.length}）` : `${p.table} (${rep.indicators.length})`),
+      h("div", { class: "table-wrap" }, h("table", { class: "stack", "data-table": `scores-${rep.period}` },
+        h("caption", {}, `${p.period[rep.period]} · ${p.table}`),
+        h("thead", {}, h("tr", {}, [p.colName, p.colTarget, p.colActual, p.colStatus, p.colScore, ...(rep.period === "midyear" ? [p.colAlert] : []), site.source].map((c) => h("th", { scope: "col", class: c === p.colScore ? "num" : null }, c)))),
+        h("tbody", {}, shown.map((x) => h("tr", { "data-indicator": x.indicator.id },
+          h("td", { "data-label": p.colName }, x.indicator.name ?? x.indicator.level2, h("br"), h("span", { class: "where" }, `${x.indicator.level1} › ${x.indicator.level2}`)),
+          h("td", { "data-label": p.colTarget }, x.indicator.target ?? "—"),
+          h("td", { "data-label": p.colActual }, x.valueText ?? p.none),
+          h("td", { "data-label": p.colStatus }, h("span", { class: `badge status-${x.score.status}` }, p.status[x.score.status])),
+          h("td", { class: "num", "data-label": p.colScore }, `${x.score.score ?? "—"} / ${x.score.max}`, x.score.declaredScore ? [h("br"), h("span", { class: "where" }, p.declared(x.score.declaredScore))] : null),
+          rep.period === "midyear" ? h("td", { "data-label": p.colAlert }, x.alert ? h("span", { class: `alert ${x.alert}` }, p.alertLabel[x.alert]) : "—") : null,
+          h("td", { class: "where", "data-label": site.source }, x.actual ? sourceText(x.actual.source.file, x.actual.source.row ?? null, null, lang) : "—")))))),
+      more(shown.length, rep.indicators.length, lang)));
+}
+
+function findingNodes(r: Results, lang: Lang): HTMLElement {
+  const m = xt(lang);
+  const site = siteMessages(lang);
+  return h("details", {}, h("summary", {}, m.scoringFindingsH(r.findings.length)),
+    h("ul", { class: "findings", "data-list": "scoring" }, r.findings.slice(0, SHORT_LIST).map((f) => h("li", {},
+      h("span", { class: `badge ${f.severity}` }, site.severity[f.severity]), " ", (lang === "en" && f.messageEn) || f.message, h("br"),
+      h("span", { class: "where" }, `${sourceText(f.location.file, f.location.row ?? null, f.location.column ?? null, lang)} · ${f.code}`)))),
+    more(Math.min(SHORT_LIST, r.findings.length), r.findings.length, lang));
+}
+
+function compareNodes(r: Results, v: CompareView, ctx: ResultsContext): Children[] {
+  const { lang } = ctx;
+  const m = xt(lang);
+  const c = tc(lang);
+  const { from, to, comparison: cmp, counts, charts } = v;
+  const file = (what: string) => `${r.unit.unit_name}-${from}-${to}-${m.compareChartFile}-${what}`;
+  const years = v.history[0]?.cells.map((x) => x.year) ?? [];
+  const select = h("select", { id: "x-compare-with", "data-x": "compare-with", onchange: (e: Event) => ctx.compareWith(Number((e.target as HTMLSelectElement).value)) },
+    r.years.filter((y) => y !== r.unit.fiscal_year).map((y) => h("option", { value: String(y), selected: y === (from === r.unit.fiscal_year ? to : from) }, c.yearLabel(y))));
+  const kind = (k: string) => (k === "total" ? c.kindTotal : k === "source" ? c.kindSource : c.kindStructure);
+  const nameOf = (i: NonNullable<(typeof cmp.indicators)[number]["old"]>) => i.name ?? `${i.level2} ${c.noName}`;
+  const reported = v.trend.filter((t) => t.report);
+  const matches = cmp.indicators.slice(0, SHOW_ROWS);
+  return [
+    h("p", { class: "lede" }, m.compareLede(from, to), " ", cmp.sample ? badge(true, lang) : null),
+    h("p", { class: "x-pick" }, h("label", { for: "x-compare-with" }, m.compareWith), " ", select),
+
+    h("h5", {}, c.budgetH),
+    h("div", { class: "table-wrap" }, h("table", { class: "stack", "data-table": "budget-history" },
+      h("caption", {}, c.budgetCaption),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, c.colKind), h("th", { scope: "col" }, c.colItem),
+        years.map((y, i) => [i > 0 ? h("th", { scope: "col", class: "num" }, `${c.yearLabel(y)} ${c.colChange}`) : null, h("th", { scope: "col", class: "num" }, c.yearLabel(y))]))),
+      h("tbody", {}, v.history.map((row) => h("tr", { "data-kind": row.kind },
+        h("td", { "data-label": c.colKind }, kind(row.kind)),
+        h("th", { scope: "row", "data-label": c.colItem }, row.item),
+        row.cells.map((cell, i) => [
+          i > 0 ? h("td", { class: "num", "data-label": `${c.yearLabel(cell.year)} ${c.colChange}` },
+            cell.changeFen === null ? c.none : `${signedYuan(cell.changeFen, lang)} (${pctText(cell.changePct, cell.changeFen === 0n ? c.none : c.newItem)})`) : null,
+          h("td", { class: "num", "data-label": c.yearLabel(cell.year) }, cell.amountFen === null ? h("span", { class: "where" }, c.notDeclared) : formatYuan(cell.amountFen, lang)),
+        ])))))),
+    charts.slope ? ctx.figure(file("slope"), charts.slope.wide, charts.slope.compact, m.compareSource) : null,
+
+    h("h5", {}, c.waterfallH(from, to)),
+    charts.waterfall
+      ? [ctx.figure(file("waterfall"), charts.waterfall.wide, charts.waterfall.compact, m.compareSource), charts.plan && charts.plan.residualFen !== 0n ? h("p", { class: "mismatch" }, c.residualNote(charts.basis, formatYuan(charts.plan.residualFen, lang))) : null]
+      : h("p", {}, c.waterfallNone),
+
+    h("h5", {}, c.indicatorsH(from, to)),
+    h("p", { class: "lede" }, c.indicatorsLede(cmp.indicators.length, from, to)),
+    h("ul", { class: "cmp-counts-list", "aria-label": c.countsLabel },
+      STATUSES.map((s) => h("li", {}, h("span", { class: `cmp-st cmp-st-${s}` }, c.statusCount[s](counts.status[s])))),
+      h("li", {}, c.directionCount(counts.direction.raised, counts.direction.lowered, counts.direction.unit_changed, counts.direction.not_comparable)),
+      h("li", {}, c.strictCount(counts.stricter, counts.looser)),
+      h("li", {}, c.methodCount(counts.method.id, counts.method.name, counts.method.fuzzy, counts.method.manual))),
+    h("div", { class: "table-wrap" }, h("table", { class: "stack cmp-ind", "data-table": "indicator-changes" },
+      h("caption", {}, c.indCaption(from, to)),
+      h("thead", {}, h("tr", {}, [c.colStatus, c.colGroup, c.colOld(from), c.colNew(to), c.colDirection, c.colMatch].map((x) => h("th", { scope: "col" }, x)))),
+      h("tbody", {}, matches.map((x) => {
+        const ind = (x.new ?? x.old)!;
+        return h("tr", { "data-status": x.status },
+          h("td", { "data-label": c.colStatus }, h("span", { class: `cmp-st cmp-st-${x.status}` }, c.status[x.status])),
+          h("td", { "data-label": c.colGroup }, `${ind.level1} › ${ind.level2}`, x.acrossLevel2 && x.old ? [h("br"), h("span", { class: "where" }, c.acrossLevel2(x.old.level2))] : null),
+          h("td", { "data-label": c.colOld(from) }, x.old ? [nameOf(x.old), h("br"), h("span", { class: "cmp-target" }, x.old.target ?? c.noTarget)] : c.none),
+          h("td", { "data-label": c.colNew(to) }, x.new ? [nameOf(x.new), h("br"), h("span", { class: "cmp-target" }, x.new.target ?? c.noTarget)] : c.none),
+          h("td", { "data-label": c.colDirection }, x.direction ? [h("span", { class: `cmp-dir cmp-dir-${x.direction}` }, c.direction[x.direction]), x.stricter !== null ? [h("br"), h("span", { class: "where" }, x.stricter ? c.stricter : c.looser)] : null] : c.none),
+          h("td", { "data-label": c.colMatch }, x.method ? `${c.method[x.method]} ${x.confidence!.toFixed(2)}` : c.none));
+      })))),
+    more(matches.length, cmp.indicators.length, lang),
+
+    h("h5", {}, c.trendH),
+    reported.length === 0 ? h("p", {}, c.trendNone) : [
+      h("div", { class: "table-wrap" }, h("table", { class: "stack", "data-table": "trend" },
+        h("caption", {}, c.trendCaption, reported.some((t) => t.report!.status === "sample") ? [" ", badge(true, lang)] : null),
+        h("thead", {}, h("tr", {}, [c.colYear, c.colScoreChg, c.colGrade, c.colRateChg, c.colMet, c.colPartly, c.colNotMet, c.colNoData].map((x, i) => h("th", { scope: "col", class: i === 0 || i === 2 ? null : "num" }, x)))),
+        h("tbody", {}, v.trend.map((t) => h("tr", {},
+          h("th", { scope: "row", "data-label": c.colYear }, c.yearLabel(t.year)),
+          t.report ? [
+            h("td", { class: "num", "data-label": c.colScoreChg }, t.score ?? c.none, t.scoreChange ? h("span", { class: "where" }, ` (${t.scoreChange})`) : null),
+            h("td", { "data-label": c.colGrade }, t.grade ?? c.none),
+            h("td", { class: "num", "data-label": c.colRateChg }, t.rate === null ? c.none : `${t.rate}%`, t.rateChange ? h("span", { class: "where" }, ` (${t.rateChange})`) : null),
+            ...[t.counts.met, t.counts.partly, t.counts.notMet, t.counts.noData].map((n, i) => h("td", { class: "num", "data-label": [c.colMet, c.colPartly, c.colNotMet, c.colNoData][i] }, String(n))),
+          ] : h("td", { colspan: 7, "data-label": c.colScore }, c.noReport)))))),
+      charts.trend ? ctx.figure(file("trend"), charts.trend.wide, charts.trend.compact, m.progressSource) : null,
+    ],
+  ];
+}

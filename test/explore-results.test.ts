@@ -1,0 +1,144 @@
+// The explore page's completion and year-over-year dashboards (src/explore/results.ts):
+// the bundled data dropped file by file into the explore database (native DuckDB,
+// the statements the browser runs) must score and compare exactly as the
+// prerendered progress and comparison pages do from the same files.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { createNodeEngine } from "../src/query/node.ts";
+import type { QueryEngine } from "../src/query/engine.ts";
+import { queries, type UnitRow } from "../src/query/queries.ts";
+import type { TableName } from "../src/core/canonical.ts";
+import { scoreProgress, type ProgressReport } from "../src/core/progress.ts";
+import { siteDataset } from "../src/site/dataset.ts";
+import { compareModel, indicatorCounts, unitPair } from "../src/site/compareView.ts";
+import { importText, toLoaded } from "../src/explore/importer.ts";
+import { finishUploadSql, insertLookupSql, insertTableSql, setupSql, uploadRowSql } from "../src/explore/sql.ts";
+import { loadResults, otherYear, unitDataset, MAX_UNIT_INDICATORS } from "../src/explore/results.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "jixiao-results-"));
+let db: QueryEngine;
+let units: UnitRow[];
+
+/** Drops one file into the explore database as the page does (the importer's canonical CSVs, one upload each). */
+async function drop(path: string, id: number) {
+  const name = path.split("/").pop()!;
+  const out = importText(name, new Uint8Array(readFileSync(path)), {});
+  if (!("data" in out)) throw new Error(`${name} asked for a mapping`);
+  const loaded = toLoaded(out.data, [name]);
+  for (const [t, { csv }] of Object.entries(loaded.tables) as [TableName, { csv: string }][]) {
+    const file = join(dir, `u${id}-${t}.csv`);
+    writeFileSync(file, csv);
+    await db.query(insertTableSql(t, file, id));
+  }
+  const lookup = join(dir, `u${id}-lookup.csv`);
+  writeFileSync(lookup, loaded.lookup.csv);
+  await db.query(insertLookupSql(lookup));
+  for (const s of finishUploadSql(id)) await db.query(s);
+  await db.query(uploadRowSql({ id, name, parts: [name], loadedAt: "2026-11-25 10:00:00", route: "importer", bytes: 1 }));
+}
+
+// The order an analyst would drop them in: the declaration, then the canonical tables of the sample folder.
+const FILES = [
+  "data/canonical/units.csv", "data/canonical/budget.csv", "data/canonical/tasks.csv", "data/canonical/indicators.csv",
+  ...["units", "budget", "tasks", "indicators", "actuals", "execution"].map((t) => `data/sample/${t}.csv`),
+];
+
+beforeAll(async () => {
+  db = await createNodeEngine();
+  for (const s of setupSql()) await db.query(s);
+  for (const [i, f] of FILES.entries()) await drop(f, i + 1);
+  units = await queries.units(db);
+}, 60_000);
+
+afterAll(async () => {
+  await db?.close();
+});
+
+/** What a report says, without where each row came from. */
+const gist = (r: ProgressReport) => ({
+  unitId: r.unitId, year: r.year, period: r.period, status: r.status, asOf: r.asOf, total: r.result.total, grade: r.result.grade,
+  rate: r.execution?.rate ?? null, alert: r.execution?.alert ?? null,
+  indicators: r.indicators.map((x) => [x.indicator.id, x.score.status, x.score.score, x.score.max, x.valueText, x.alert]),
+});
+
+describe("loadResults(engine, unit): completion and comparison from the loaded files", () => {
+  it("the bundled files are all in: every unit year of the site", () => {
+    const site = siteDataset();
+    expect(units.map((u) => `${u.unit_id}|${u.fiscal_year}`).sort()).toEqual(site.units.map((u) => `${u.id}|${u.year}`).sort());
+    readdirSync("data/sample"); // the folder the sample files come from exists
+  });
+
+  it("unitDataset(unit) reads back the unit's rows of every year as the core has them", async () => {
+    const site = siteDataset();
+    const id = site.units[0].id;
+    const data = await unitDataset(db, id);
+    const mine = <T extends { unitId: string }>(xs: readonly T[]) => xs.filter((x) => x.unitId === id);
+    expect(data.indicators.map((i) => [i.id, i.year, i.target, i.parsed])).toEqual(mine(site.indicators).map((i) => [i.id, i.year, i.target, i.parsed]));
+    expect(data.budget.map((b) => [b.year, b.kind, b.item, b.amountFen])).toEqual(mine(site.budget).map((b) => [b.year, b.kind, b.item, b.amountFen]));
+    expect(data.actuals).toEqual(mine(site.actuals ?? []));
+    expect(data.execution).toEqual(mine(site.execution ?? []));
+    expect(data.findings.filter((f) => f.code === "json.bad_entry")).toEqual([]);
+  });
+
+  it("scores every unit year exactly as the prerendered progress pages do", async () => {
+    const expected = scoreProgress(siteDataset()).reports;
+    let compared = 0;
+    for (const u of units) {
+      const r = await loadResults(db, u);
+      const want = expected.filter((x) => x.unitId === u.unit_id && x.year === u.fiscal_year).sort((a, b) => (a.period === b.period ? 0 : a.period === "yearend" ? -1 : 1));
+      expect(r.reports.map((v) => gist(v.report))).toEqual(want.map(gist));
+      compared += want.length;
+      for (const v of r.reports) {
+        expect(v.charts.l1?.wide.svg).toContain('role="img"');
+        expect(v.charts.l1?.wide.table.rows.length).toBeGreaterThan(0);
+      }
+    }
+    expect(compared).toBeGreaterThan(10);
+  });
+
+  it("compares a unit year with the year before, as the comparison pages do (older → newer)", async () => {
+    const model = compareModel(siteDataset());
+    const u = units.find((x) => x.fiscal_year === 2026 && x.data_source === "declared")!;
+    const r = await loadResults(db, u);
+    expect(r.years).toEqual([2024, 2025, 2026]);
+    expect(r.compare?.from).toBe(2025);
+    expect(r.compare?.to).toBe(2026);
+    const want = unitPair(model, u.unit_id, 2025, 2026)!;
+    expect(r.compare!.counts).toEqual(indicatorCounts(want.indicators));
+    expect(r.compare!.comparison.budget).toEqual(want.budget);
+    expect(r.compare!.charts.waterfall?.wide.svg).toContain("<svg");
+    expect(r.compare!.charts.slope?.wide.table.rows.length).toBeGreaterThan(0);
+    expect(r.compare!.trend.map((t) => [t.year, t.score])).toEqual([2024, 2025, 2026].map((y) => [y, model.yearEnd.get(`${u.unit_id}|${y}`)?.result.total ?? null]));
+    // Another year asked for: the pair is still older → newer.
+    const r2 = await loadResults(db, u, "en", 2024);
+    expect([r2.compare?.from, r2.compare?.to]).toEqual([2024, 2026]);
+    expect(r2.compare!.charts.waterfall?.wide.svg).toContain("2024");
+  });
+
+  it("otherYear: the year asked for, else the latest before, else the earliest after", () => {
+    expect(otherYear([2024, 2025, 2026], 2026)).toBe(2025);
+    expect(otherYear([2024, 2025, 2026], 2024)).toBe(2025);
+    expect(otherYear([2024, 2025, 2026], 2026, 2024)).toBe(2024);
+    expect(otherYear([2024, 2025, 2026], 2026, 2023)).toBe(2025);
+    expect(otherYear([2026], 2026)).toBeNull();
+  });
+
+  it("a unit with one year and no progress rows has nothing to score or compare (and reads nothing more)", async () => {
+    const e2 = await createNodeEngine();
+    for (const s of setupSql()) await e2.query(s);
+    const saved = db;
+    db = e2;
+    try {
+      await drop("data/raw/000_83bc0b582c527eae.txt", 1);
+      const [u] = await queries.units(e2);
+      const r = await loadResults(e2, u);
+      expect(r).toMatchObject({ reports: [], compare: null, tooLarge: false, years: [2026] });
+    } finally {
+      db = saved;
+      await e2.close();
+    }
+    expect(MAX_UNIT_INDICATORS).toBeGreaterThan(1000);
+  });
+});
