@@ -14,7 +14,7 @@ import type { QueryEngine } from "../src/query/engine.ts";
 import { headerMapFrom, headerSignature, needsMapping, suggestMapping, tableOf, type SavedMapping } from "../src/explore/mapping.ts";
 import { shapeRulesCsv, type ShapeSample, BULK_MIN_BYTES, bulkPlan, cellText, importRecords, importText, sheetRecords, targetLookupCsv, toLoaded, whereText, type Loaded } from "../src/explore/importer.ts";
 import { insertShapeTargetsSql, pendingTargetsSql, SHAPE_MARK, SHAPE_SAMPLES_SQL, shapeSamples, unruledTargetsSql, limitedSql, sqlErrorText, bulkBadYearsSql, bulkInsertSql, csvErrorText, finishUploadSql, insertLookupSql, insertTableSql, missingTargetsSql, setupSql, uploadRowSql, deleteUploadSql, TABLES } from "../src/explore/sql.ts";
-import { FORMULA, csvChunk, jsonRows, safeFileName, standaloneSvg, svgSize, xlsxCell, xlsxSheetData } from "../src/explore/exports.ts";
+import { FORMULA, csvChunk, jsonRows, safeFileName, standaloneSvg, svgSize, xlsxCell } from "../src/explore/exports.ts";
 import { plainRows, plainValue, unscaledToDecimal, ArrowType } from "../src/query/arrow.ts";
 import { encodeGbk } from "./explore.fixtures.ts";
 import { generate } from "../scripts/gen-indicators.ts";
@@ -347,7 +347,6 @@ describe("exports", () => {
     expect(xlsxCell("92787331.00", "DECIMAL(18,2)")).toEqual({ value: 92787331, type: Number, format: "#,##0.00" });
     expect(xlsxCell("=1+1", "VARCHAR")).toEqual({ value: "=1+1", type: String });
     expect(xlsxCell(null, "VARCHAR")).toBeNull();
-    expect(xlsxSheetData({ name: "s", columns: ["a"], types: ["INTEGER"], rows: [[1]] }).data).toHaveLength(2);
   });
 
   it("chart files: standaloneSvg adds the XML declaration, svgSize reads the viewBox, safeFileName keeps Chinese", () => {

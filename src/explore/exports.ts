@@ -28,20 +28,12 @@ export function safeFileName(name: string, ext: string): string {
 
 // ---- XLSX ----
 
-export interface SheetSpec {
-  name: string;
-  columns: string[];
-  /** DuckDB type per column (DECIMAL(18,2), INTEGER, VARCHAR …), to write numbers as numbers. */
-  types: string[];
-  rows: Value[][];
-}
-
 /** Excel's limit; a sheet with more rows is cut and says so. */
 export const XLSX_MAX_ROWS = 1_048_575;
 
 const NUMERIC = /^(DECIMAL|NUMERIC|INTEGER|BIGINT|SMALLINT|TINYINT|HUGEINT|DOUBLE|FLOAT|REAL|UBIGINT|UINTEGER|Int|Float|Decimal)/i;
 
-/** A cell for write-excel-file: numbers stay numbers only when the number reads back as the same text. */
+/** A cell of an XLSX export (xlsx.ts): numbers stay numbers only when the number reads back as the same text. */
 export function xlsxCell(v: Value, type: string): { value: string | number | boolean; type?: NumberConstructor | StringConstructor | BooleanConstructor; format?: string } | null {
   if (v === null) return null;
   if (typeof v === "boolean") return { value: v, type: Boolean };
@@ -53,14 +45,6 @@ export function xlsxCell(v: Value, type: string): { value: string | number | boo
   }
   // A text cell is never a formula in XLSX; it is still cut to Excel's cell limit.
   return { value: v.length > 32767 ? v.slice(0, 32767) : v, type: String };
-}
-
-/** Sheet data (header row first) for write-excel-file, and whether rows were cut. */
-export function xlsxSheetData(sheet: SheetSpec): { data: unknown[][]; cut: boolean } {
-  const cut = sheet.rows.length > XLSX_MAX_ROWS;
-  const rows = cut ? sheet.rows.slice(0, XLSX_MAX_ROWS) : sheet.rows;
-  const head = sheet.columns.map((c) => ({ value: c, type: String, fontWeight: "bold" as const }));
-  return { data: [head, ...rows.map((r) => r.map((v, i) => xlsxCell(v, sheet.types[i] ?? "")))], cut };
 }
 
 /** Excel sheet names: ≤ 31 characters, none of []:*?/\ . */

@@ -8,7 +8,7 @@ import { loadResults } from "./results.ts";
 import { resultsNodes } from "./resultsView.ts";
 import { CHOOSABLE, tableOf, type SavedMapping } from "./mapping.ts";
 import { whereText, type MappingRequest } from "./importer.ts";
-import { BOM, csvChunk, jsonRows, safeFileName, sheetName, standaloneSvg, svgSize, xlsxSheetData, XLSX_MAX_ROWS, type SheetSpec } from "./exports.ts";
+import { BOM, csvChunk, jsonRows, safeFileName, sheetName, standaloneSvg, svgSize, XLSX_MAX_ROWS } from "./exports.ts";
 import { examples, limitedSql, sqlErrorText, TABLES, storedAs } from "./sql.ts";
 import { plainMatrix } from "../query/arrow.ts";
 import { SYNONYMS, type TableName } from "../core/canonical.ts";
@@ -22,7 +22,6 @@ import type { UnitRow } from "../query/queries.ts";
 import ImportWorker from "../workers/import.ts?worker";
 
 const CONSOLE_ROWS = 1000;
-const XLSX_LIMIT = 200_000;
 const mb = (n: number) => `${(n / 1e6).toFixed(n < 1e6 ? 2 : 1)} MB`;
 /** A canonical column with its Chinese header name (the name the export files use). */
 const colLabel = (c: string, lang: Lang) => xt(lang).columnLabel(c, SYNONYMS[c]?.find((s) => /[\u4e00-\u9fff]/.test(s)));
@@ -534,24 +533,34 @@ class ExploreElement extends HTMLElement {
         download(new Blob(parts, { type: "text/csv;charset=utf-8" }), safeFileName(name, "csv"));
         return;
       }
-      const [{ n }] = await engine.query<{ n: number }>(`SELECT CAST(count(*) AS BIGINT) AS n FROM (${s}) AS x`);
-      if (n > XLSX_LIMIT) throw new Error(this.m.xlsxTooMany(formatCount(n, this.language), formatCount(XLSX_LIMIT, this.language)));
-      const m = plainMatrix(await engine.arrow(s));
-      await this.saveXlsx(name, { name: sheetName(sheet), columns: m.columns, types: m.types, rows: m.rows });
+      // Streamed: each batch becomes sheet XML deflated into the file, never one array of a million rows.
+      const { XlsxWriter } = await import("./xlsx.ts");
+      let writer: InstanceType<typeof XlsxWriter> | null = null;
+      await engine.stream(s, (batch) => {
+        const m = plainMatrix(batch);
+        writer ??= new XlsxWriter(sheetName(sheet), m.columns, m.types);
+        writer.addRows(m.rows);
+      });
+      if (!writer) {
+        const m = plainMatrix(await engine.arrow(`SELECT * FROM (${s}) AS x LIMIT 0`));
+        writer = new XlsxWriter(sheetName(sheet), m.columns, m.types);
+      }
+      this.saveXlsx(name, writer);
     });
   }
 
   private async saveRows(name: string, head: string[], rows: string[][], kind: "csv" | "xlsx") {
     if (kind === "csv") return download(new Blob([BOM, csvChunk(head, rows)], { type: "text/csv;charset=utf-8" }), safeFileName(name, "csv"));
-    await this.saveXlsx(name, { name: sheetName(name), columns: head, types: head.map(() => "VARCHAR"), rows });
+    const { XlsxWriter } = await import("./xlsx.ts");
+    const writer = new XlsxWriter(sheetName(name), head, head.map(() => "VARCHAR"));
+    writer.addRows(rows);
+    this.saveXlsx(name, writer);
   }
 
-  private async saveXlsx(name: string, spec: SheetSpec) {
-    const { default: writeXlsxFile } = await import("write-excel-file/browser");
-    const { data, cut } = xlsxSheetData(spec);
-    const blob = await writeXlsxFile(data as never, { sheet: spec.name } as never).toBlob();
-    download(blob, safeFileName(name, "xlsx"));
-    if (cut) alert(this.m.xlsxCut(XLSX_MAX_ROWS));
+  private saveXlsx(name: string, writer: { finish(): Uint8Array[]; cut: number }) {
+    const parts = writer.finish();
+    download(new Blob(parts as BlobPart[], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), safeFileName(name, "xlsx"));
+    if (writer.cut) alert(this.m.xlsxCut(XLSX_MAX_ROWS));
   }
 
   private async exportJson() {
