@@ -47,6 +47,15 @@ async function shoot(page: Page, heading: string, name: string) {
   await page.screenshot({ path: `test/output/${name}.png` });
 }
 
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: "node_modules/axe-core/axe.min.js" });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  });
+}
+
 /** The reports the core gives for the declaration and the two progress forms. */
 function expectedReports() {
   const data = mergeDatasets([DECLARATION, importFile(SELF_EVAL, readFileSync(SELF_EVAL)), importFile(MONITOR, readFileSync(MONITOR))]);
@@ -102,7 +111,8 @@ describe("completion on /explore/: the declaration, then its 自评 and 监控 f
 
 describe("year over year on /explore/: several years of one unit dropped as canonical CSV", () => {
   it("compares the year picked with the year before (or the one chosen), as the comparison pages do; sample data says so", async () => {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    // bypassCSP lets the test inject axe; the page itself stays under its CSP.
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, bypassCSP: true });
     const { page, foreign, errors } = await openExplore(context, origin, `${server.url}explore/`);
     await dropFiles(page, [SEED, ...SAMPLE]);
     await page.selectOption("#x-unit", `${UNIT_ID}|2026`);
@@ -132,11 +142,14 @@ describe("year over year on /explore/: several years of one unit dropped as cano
     const pair24 = unitPair(model, UNIT_ID, 2024, 2026)!;
     expect(await results.locator('[data-table="indicator-changes"] tbody tr').count()).toBe(pair24.indicators.length);
     await shoot(page, "#x-compare", "explore-compare");
+    // With everything on screen (overview, unit, completion, comparison), axe finds nothing (WCAG 2.2 A/AA).
+    expect(await axeViolations(page)).toEqual([]);
 
     // A phone: the comparison tables stack, nothing scrolls sideways.
     await page.setViewportSize({ width: 375, height: 800 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await shoot(page, "#x-compare", "explore-compare-phone");
+    expect(await axeViolations(page)).toEqual([]);
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
