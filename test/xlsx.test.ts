@@ -17,17 +17,17 @@ function concat(parts: Uint8Array[]): Uint8Array {
 
 async function readBack(w: XlsxWriter): Promise<{ sheet: string; data: unknown[][] }[]> {
   const { default: readXlsxFile } = await import("read-excel-file/universal");
-  return (await readXlsxFile(concat(w.finish()).buffer as ArrayBuffer)) as { sheet: string; data: unknown[][] }[];
+  return (await readXlsxFile(concat(await w.finish()).buffer as ArrayBuffer)) as { sheet: string; data: unknown[][] }[];
 }
 
 describe("XlsxWriter: one sheet written batch by batch", () => {
   it("writes exact decimals as numbers, text as text (markup, formulas and Chinese kept; controls dropped), nulls empty", async () => {
     const w = new XlsxWriter("预算 [明细]".replace(/[[\]]/g, "_"), ["item", "amount", "n", "ok", "note"], ["VARCHAR", "DECIMAL(18,2)", "INTEGER", "BOOLEAN", "VARCHAR"]);
-    w.addRows([
+    await w.addRows([
       ["基本支出", "50839284.87", 3, true, "<script>alert(1)</script>"],
       ["=HYPERLINK(\"http://x\")", "-0.05", null, false, "a\u0000b\u0007c & \"d\""],
     ]);
-    w.addRows([["项目支出", "12345678901234.56", 7, null, null]]);
+    await w.addRows([["项目支出", "12345678901234.56", 7, null, null]]);
     const [sheet] = await readBack(w);
     expect(sheet.sheet).toBe("预算 _明细_");
     expect(sheet.data).toEqual([
@@ -48,11 +48,11 @@ describe("XlsxWriter: one sheet written batch by batch", () => {
     const batch = 100_000;
     for (let start = 0; start < XLSX_MAX_ROWS + 3; start += batch) {
       const n = Math.min(batch, XLSX_MAX_ROWS + 3 - start);
-      w.addRows(Array.from({ length: n }, (_, k) => [start + k]));
+      await w.addRows(Array.from({ length: n }, (_, k) => [start + k]));
     }
     expect(w.cut).toBe(3);
     // read-excel-file cannot read a million rows back; the zip and the sheet XML are checked directly.
-    const files = unzipSync(concat(w.finish()));
+    const files = unzipSync(concat(await w.finish()));
     expect(Object.keys(files).sort()).toEqual(["[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"]);
     const xml = strFromU8(files["xl/worksheets/sheet1.xml"]);
     expect(xml.match(/<row /g)?.length).toBe(XLSX_MAX_ROWS + 1);

@@ -1,7 +1,7 @@
 // <jx-explore>: the explore page's one custom element. It wires the markup of
 // src/components/explore/*.astro to a Session (src/explore/session.ts) and renders
 // what the DOM-free modules compute. Every text from a file goes in as text.
-import { Session, type EngineState, type Failure, type PendingMapping, type TaskView, type UploadView } from "./session.ts";
+import { Cancelled, Session, type EngineState, type Failure, type PendingMapping, type TaskView, type UploadView } from "./session.ts";
 import { h, clear, svgNode, download, svgToPng } from "./dom.ts";
 import { loadOverview, loadUnit, SHOW_ROWS, type UnitDashboard, type Overview } from "./dashboard.ts";
 import { loadResults } from "./results.ts";
@@ -36,6 +36,8 @@ class ExploreElement extends HTMLElement {
   private refreshing: Promise<void> | null = null;
   private refreshAgain = false;
   private pickedAt = 0;
+  /** 取消 was pressed during a page task (an export). */
+  private taskCancelled = false;
   /** The interface language, from data-lang (the page's URL decides it). */
   private language: Lang = "zh";
   private m = xt("zh");
@@ -94,7 +96,10 @@ class ExploreElement extends HTMLElement {
       drop.classList.remove("over");
       take(e.dataTransfer?.files ?? null);
     });
-    this.$("cancel").addEventListener("click", () => this.session.cancel());
+    this.$("cancel").addEventListener("click", () => {
+      this.taskCancelled = true;
+      this.session.cancel();
+    });
     this.$("clear").addEventListener("click", async () => {
       if (!confirm(this.m.confirmClear)) return;
       this.selected = null;
@@ -500,12 +505,23 @@ class ExploreElement extends HTMLElement {
       : `SELECT ${cols} FROM ${storedAs(t)} ORDER BY upload_id`;
   }
 
-  private async withTask<T>(label: string, work: () => Promise<T>): Promise<T | undefined> {
-    this.renderTask({ label, fraction: null, cancellable: false });
+  /**
+   * Runs a page task (an export) under the progress bar. `step(done, all)` moves
+   * the bar and throws Cancelled once 取消 was pressed, so a long export stops
+   * between two batches.
+   */
+  private async withTask<T>(label: string, work: (step: (done: number, all: number) => void) => Promise<T>, cancellable = true): Promise<T | undefined> {
+    this.taskCancelled = false;
+    this.renderTask({ label, fraction: null, cancellable });
+    const step = (done: number, all: number) => {
+      if (this.taskCancelled) throw new Cancelled(this.m.cancelled);
+      this.renderTask({ label, fraction: all ? Math.min(1, done / all) : null, cancellable });
+    };
     try {
-      return await work();
+      return await work(step);
     } catch (e) {
-      alert(this.m.taskFailed(label, (e as Error).message));
+      // 取消 also interrupts the engine's running query: its error is the cancel, not a failure.
+      if (!(e instanceof Cancelled) && !this.taskCancelled) alert(this.m.taskFailed(label, (e as Error).message));
       return undefined;
     } finally {
       this.renderTask(null);
@@ -521,14 +537,19 @@ class ExploreElement extends HTMLElement {
     const engine = this.session.engine;
     if (!engine) return;
     const s = sql.trim().replace(/;\s*$/, "");
-    await this.withTask(this.m.exporting(`${name}.${kind}`), async () => {
+    await this.withTask(this.m.exporting(`${name}.${kind}`), async (step) => {
+      // Counted first, so the bar can say how far the export is.
+      const [{ n: all }] = await engine.query<{ n: number }>(`SELECT CAST(count(*) AS DOUBLE) AS n FROM (${s}) AS x`);
+      let done = 0;
       if (kind === "csv") {
         const parts: string[] = [BOM];
         let first = true;
         await engine.stream(s, (batch) => {
+          step(done, all);
           const m = plainMatrix(batch);
           parts.push(csvChunk(m.columns, m.rows, first));
           first = false;
+          done += m.rows.length;
         });
         download(new Blob(parts, { type: "text/csv;charset=utf-8" }), safeFileName(name, "csv"));
         return;
@@ -536,16 +557,18 @@ class ExploreElement extends HTMLElement {
       // Streamed: each batch becomes sheet XML deflated into the file, never one array of a million rows.
       const { XlsxWriter } = await import("./xlsx.ts");
       let writer: InstanceType<typeof XlsxWriter> | null = null;
-      await engine.stream(s, (batch) => {
+      await engine.stream(s, async (batch) => {
+        step(done, all);
         const m = plainMatrix(batch);
         writer ??= new XlsxWriter(sheetName(sheet), m.columns, m.types);
-        writer.addRows(m.rows);
+        await writer.addRows(m.rows);
+        done += m.rows.length;
       });
       if (!writer) {
         const m = plainMatrix(await engine.arrow(`SELECT * FROM (${s}) AS x LIMIT 0`));
         writer = new XlsxWriter(sheetName(sheet), m.columns, m.types);
       }
-      this.saveXlsx(name, writer);
+      await this.saveXlsx(name, writer);
     });
   }
 
@@ -553,12 +576,12 @@ class ExploreElement extends HTMLElement {
     if (kind === "csv") return download(new Blob([BOM, csvChunk(head, rows)], { type: "text/csv;charset=utf-8" }), safeFileName(name, "csv"));
     const { XlsxWriter } = await import("./xlsx.ts");
     const writer = new XlsxWriter(sheetName(name), head, head.map(() => "VARCHAR"));
-    writer.addRows(rows);
-    this.saveXlsx(name, writer);
+    await writer.addRows(rows);
+    await this.saveXlsx(name, writer);
   }
 
-  private saveXlsx(name: string, writer: { finish(): Uint8Array[]; cut: number }) {
-    const parts = writer.finish();
+  private async saveXlsx(name: string, writer: { finish(): Promise<Uint8Array[]>; cut: number }) {
+    const parts = await writer.finish();
     download(new Blob(parts as BlobPart[], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), safeFileName(name, "xlsx"));
     if (writer.cut) alert(this.m.xlsxCut(XLSX_MAX_ROWS));
   }
@@ -566,7 +589,7 @@ class ExploreElement extends HTMLElement {
   private async exportJson() {
     const engine = this.session.engine;
     if (!engine) return;
-    await this.withTask(this.m.exportingJson, async () => {
+    await this.withTask(this.m.exportingJson, async (step) => {
       const parts: string[] = ["{"];
       for (const [ti, t] of (["units", "budget", "tasks", "indicators", "findings", "actuals", "execution"] as const).entries()) {
         // Progress tables only when something is in them, as `jixiao import --json` writes them.
@@ -574,6 +597,7 @@ class ExploreElement extends HTMLElement {
         parts.push(`${ti ? "," : ""}${JSON.stringify(t)}:[`);
         let any = false;
         await engine.stream(this.tableSql(t), (batch) => {
+          step(0, 0);
           const m = plainMatrix(batch);
           const rows = m.rows.map((r) => Object.fromEntries(m.columns.map((c, i) => [c, r[i]])) as Record<string, Value>);
           if (!rows.length) return;
