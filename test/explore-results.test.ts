@@ -15,7 +15,8 @@ import { siteDataset } from "../src/site/dataset.ts";
 import { compareModel, indicatorCounts, unitPair } from "../src/site/compareView.ts";
 import { importText, toLoaded } from "../src/explore/importer.ts";
 import { finishUploadSql, insertLookupSql, insertTableSql, setupSql, uploadRowSql } from "../src/explore/sql.ts";
-import { loadResults, otherYear, unitDataset, MAX_UNIT_INDICATORS } from "../src/explore/results.ts";
+import { loadResults, loadYear, otherYear, unitDataset, MAX_UNIT_INDICATORS } from "../src/explore/results.ts";
+import { yearCharts, type YearCharts } from "../src/components/compare/charts.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "jixiao-results-"));
 let db: QueryEngine;
@@ -117,6 +118,18 @@ describe("loadResults(engine, unit): completion and comparison from the loaded f
     expect(r2.compare!.charts.waterfall?.wide.svg).toContain("2024");
   });
 
+  it("loadYear(year) ranks the year's units as the prerendered cross-unit page does", async () => {
+    const want = yearCharts(compareModel(siteDataset()), 2026, "zh");
+    const got = await loadYear(db, 2026);
+    expect(got?.tooLarge).toBe(false);
+    expect(got!.units).toBe(want.view.units.length);
+    const rows = (c: YearCharts) => c.ranks.map((r) => [r.key, r.figure.wide.table.rows]);
+    expect(rows(got!.charts!)).toEqual(rows(want));
+    expect(got!.charts!.ranks.map((r) => r.key)).toEqual(["budget", "rate", "score"]);
+    expect(got!.charts!.structure.abs.map((s) => s.figure.wide.table.rows)).toEqual(want.structure.abs.map((s) => s.figure.wide.table.rows));
+    expect(got!.charts!.view.sample).toBe(true);
+  });
+
   it("otherYear: the year asked for, else the latest before, else the earliest after", () => {
     expect(otherYear([2024, 2025, 2026], 2026)).toBe(2025);
     expect(otherYear([2024, 2025, 2026], 2024)).toBe(2025);
@@ -135,6 +148,7 @@ describe("loadResults(engine, unit): completion and comparison from the loaded f
       const [u] = await queries.units(e2);
       const r = await loadResults(e2, u);
       expect(r).toMatchObject({ reports: [], compare: null, tooLarge: false, years: [2026] });
+      expect(await loadYear(e2, 2026)).toBeNull();
     } finally {
       db = saved;
       await e2.close();

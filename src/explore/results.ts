@@ -14,7 +14,7 @@ import type { UnitComparison } from "../core/compare.ts";
 import { budgetHistory, compareModel, indicatorCounts, scoreTrend, unitPair, type HistoryRow, type IndicatorCounts, type TrendPoint } from "../site/compareView.ts";
 import { alertCounts, behindTarget } from "../site/progressView.ts";
 import { progressCharts, type ProgressChartName } from "../site/chartData.ts";
-import { unitCharts, type UnitCharts } from "../components/compare/charts.ts";
+import { unitCharts, yearCharts, type UnitCharts, type YearCharts } from "../components/compare/charts.ts";
 import type { ChartResult } from "../charts/types.ts";
 import type { Lang } from "../core/format.ts";
 import { jsonEntry } from "./exports.ts";
@@ -41,9 +41,39 @@ export const UNIT_EXTENT_SQL = `SELECT
 
 /** One unit's Dataset (every loaded year, its progress rows) as the core reads the canonical JSON. */
 export async function unitDataset(e: QueryEngine, unitId: string): Promise<Dataset> {
+  return datasetWhere(e, "unit_id", unitId);
+}
+
+async function datasetWhere(e: QueryEngine, column: "unit_id" | "fiscal_year", value: string | number): Promise<Dataset> {
   const json: Record<string, unknown[]> = {};
-  for (const t of UNIT_TABLES) json[t] = (await e.query(unitRowsSql(t), [unitId])).map((r: Row) => jsonEntry[t](r));
+  for (const t of UNIT_TABLES) json[t] = (await e.query(unitRowsSql(t).replace("WHERE unit_id = $1", `WHERE ${column} = $1`), [value])).map((r: Row) => jsonEntry[t](r));
   return fromJson(json, "explore");
+}
+
+/** Units of one year shown side by side: more than this and the ranking is for SQL, not for a chart. */
+export const MAX_YEAR_UNITS = 200;
+
+export interface YearResults {
+  year: number;
+  units: number;
+  /** More units or indicators in the year than the page compares (MAX_YEAR_UNITS, MAX_UNIT_INDICATORS × 5). */
+  tooLarge: boolean;
+  /** Rankings (budget; execution rate and score when year-end data is loaded) and the structure of each unit. */
+  charts: YearCharts | null;
+}
+
+/**
+ * The units of one year side by side, as the prerendered /compare/year/{year}/
+ * page shows them (yearCharts): null when fewer than two units of the year are loaded.
+ */
+export async function loadYear(e: QueryEngine, year: number, lang: Lang = "zh"): Promise<YearResults | null> {
+  const [x] = await e.query<{ units: number; indicators: number }>(
+    `SELECT (SELECT CAST(count(DISTINCT unit_id) AS INTEGER) FROM units WHERE fiscal_year = $1) AS units,
+            (SELECT CAST(count(*) AS INTEGER) FROM indicator_rows WHERE fiscal_year = $1) AS indicators`, [year]);
+  if (x.units < 2) return null;
+  if (x.units > MAX_YEAR_UNITS || x.indicators > MAX_UNIT_INDICATORS * 5) return { year, units: x.units, tooLarge: true, charts: null };
+  const model = compareModel(await datasetWhere(e, "fiscal_year", year));
+  return { year, units: x.units, tooLarge: false, charts: yearCharts(model, year, lang) };
 }
 
 export interface ReportView {

@@ -6,7 +6,7 @@
 import { h, type Children } from "./dom.ts";
 import { SHOW_ROWS } from "./dashboard.ts";
 import { xt, type Lang } from "./i18n.ts";
-import type { CompareView, ReportView, Results } from "./results.ts";
+import { MAX_UNIT_INDICATORS, MAX_YEAR_UNITS, type CompareView, type ReportView, type Results, type YearResults } from "./results.ts";
 import type { ChartResult } from "../charts/types.ts";
 import { PROGRESS_MESSAGES } from "../site/i18n-progress.ts";
 import { tc } from "../site/i18n-compare.ts";
@@ -14,7 +14,7 @@ import { t as siteMessages } from "../site/i18n.ts";
 import { sourceText } from "../site/view.ts";
 import { pctText, signedYuan } from "../site/compareView.ts";
 import { STATUSES } from "../components/compare/state.ts";
-import { formatYuan } from "../core/format.ts";
+import { formatCount, formatYuan } from "../core/format.ts";
 
 /** Long lists on the page (behind target, findings): the first rows only. */
 const SHORT_LIST = 50;
@@ -31,16 +31,41 @@ const badge = (sample: boolean, lang: Lang) => h("span", { class: `badge ${sampl
 
 const more = (shown: number, all: number, lang: Lang) => (all > shown ? h("p", { class: "where" }, xt(lang).listMore(shown, all)) : null);
 
-/** Both sections for one unit year. */
-export function resultsNodes(r: Results, ctx: ResultsContext): Children[] {
+/** The sections for one unit year: completion, year over year, and its year across units. */
+export function resultsNodes(r: Results, year: YearResults | null, ctx: ResultsContext): Children[] {
   const m = xt(ctx.lang);
-  if (r.tooLarge) return [h("h4", {}, m.progressH), h("p", {}, m.resultsTooLarge("20,000"))];
+  const unit: Children[] = r.tooLarge
+    ? [h("h4", {}, m.progressH), h("p", {}, m.resultsTooLarge(formatCount(MAX_UNIT_INDICATORS, ctx.lang)))]
+    : [
+        h("h4", { id: "x-progress" }, m.progressH),
+        r.reports.length ? [h("p", { class: "lede" }, m.progressLede), ...r.reports.map((v) => reportNodes(r, v, ctx))] : h("p", {}, m.progressNone(r.unit.fiscal_year)),
+        r.findings.length ? findingNodes(r, ctx.lang) : null,
+        h("h4", { id: "x-compare" }, m.compareH),
+        r.compare ? compareNodes(r, r.compare, ctx) : h("p", {}, m.compareOneYear(r.unit.fiscal_year)),
+      ];
+  return [...unit, acrossNodes(r.unit.fiscal_year, year, ctx)];
+}
+
+function acrossNodes(y: number, year: YearResults | null, ctx: ResultsContext): Children[] {
+  const { lang } = ctx;
+  const m = xt(lang);
+  const c = tc(lang);
+  const head = h("h4", { id: "x-across" }, c.yearTitle(y));
+  if (!year) return [head, h("p", {}, m.acrossOne(y))];
+  if (year.tooLarge || !year.charts) return [head, h("p", {}, m.acrossTooLarge(formatCount(year.units, lang), MAX_YEAR_UNITS))];
+  const { view, ranks, structure } = year.charts;
+  const title = { budget: c.rankBudgetTitle(y), rate: c.rankRateTitle(y), score: c.rankScoreTitle(y) };
   return [
-    h("h4", { id: "x-progress" }, m.progressH),
-    r.reports.length ? [h("p", { class: "lede" }, m.progressLede), ...r.reports.map((v) => reportNodes(r, v, ctx))] : h("p", {}, m.progressNone(r.unit.fiscal_year)),
-    r.findings.length ? findingNodes(r, ctx.lang) : null,
-    h("h4", { id: "x-compare" }, m.compareH),
-    r.compare ? compareNodes(r, r.compare, ctx) : h("p", {}, m.compareOneYear(r.unit.fiscal_year)),
+    head,
+    h("p", { class: "lede" }, m.acrossLede(view.units.length, view.scored), " ", view.sample ? badge(true, lang) : null),
+    ranks.map((rk) => [
+      h("h5", {}, title[rk.key]),
+      ctx.figure(`${y}-${title[rk.key]}`, rk.figure.wide, rk.figure.compact, rk.key === "budget" ? m.compareSource : m.progressSource),
+    ]),
+    structure.abs.map((st) => {
+      const t = st.key === "structure" ? c.structTitle(y, c.viewAbs) : c.sourceTitle(y, c.viewAbs);
+      return [h("h5", {}, t), ctx.figure(`${y}-${t}`, st.figure.wide, st.figure.compact, m.compareSource)];
+    }),
   ];
 }
 

@@ -4,7 +4,7 @@
 import { Cancelled, Session, type EngineState, type Failure, type PendingMapping, type TaskView, type UploadView } from "./session.ts";
 import { h, clear, svgNode, download, svgToPng } from "./dom.ts";
 import { loadOverview, loadUnit, SHOW_ROWS, type UnitDashboard, type Overview } from "./dashboard.ts";
-import { loadResults } from "./results.ts";
+import { loadResults, loadYear } from "./results.ts";
 import { resultsNodes } from "./resultsView.ts";
 import { CHOOSABLE, tableOf, type SavedMapping } from "./mapping.ts";
 import { whereText, type MappingRequest } from "./importer.ts";
@@ -271,7 +271,8 @@ class ExploreElement extends HTMLElement {
     else clear(this.$("unit"));
     performance.mark("jixiao:step 看板：完成情况与年度对比");
     const results = unit ? await loadResults(engine, unit, this.language, this.compareWith) : null;
-    clear(this.$("results"), results ? resultsNodes(results, {
+    const across = unit ? await loadYear(engine, unit.fiscal_year, this.language) : null;
+    clear(this.$("results"), results ? resultsNodes(results, across, {
       lang: this.language,
       figure: (name, wide, compact, source) => this.chartFigure(name, wide, compact, source),
       compareWith: (year) => {

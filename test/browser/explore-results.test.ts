@@ -12,6 +12,7 @@ import { scoreProgress } from "../../src/core/progress.ts";
 import { fromJson } from "../../src/core/canonical.ts";
 import { siteDataset } from "../../src/site/dataset.ts";
 import { compareModel, indicatorCounts, unitPair } from "../../src/site/compareView.ts";
+import { yearCharts } from "../../src/components/compare/charts.ts";
 import { DECLARATION, UNIT_ID, monitorRows, selfEvalRows } from "../progress.fixtures.ts";
 import { writeDelimited } from "../fixtures/variants.ts";
 import { dropFiles, openExplore } from "./explore.harness.ts";
@@ -70,6 +71,7 @@ describe("completion on /explore/: the declaration, then its 自评 and 监控 f
     const results = page.locator('[data-x="results"]');
     await expect.poll(() => results.innerText()).toContain("没有载入该单位 2026 年度的自评或运行监控数据");
     expect(await results.innerText()).toContain("只载入了该单位 2026 年度的数据");
+    expect(await results.innerText()).toContain("只载入了 2026 年度的一个单位");
 
     await dropFiles(page, [SELF_EVAL, MONITOR]);
     const want = expectedReports();
@@ -136,6 +138,15 @@ describe("year over year on /explore/: several years of one unit dropped as cano
     expect(await results.locator("figure.chart svg").first().textContent()).toContain("示例数据");
     // The score trend: one row per loaded year.
     expect(await results.locator('[data-table="trend"] tbody tr').count()).toBe(3);
+
+    // The year across units: the rankings of the cross-unit page, from the loaded files.
+    const across = yearCharts(compareModel(siteDataset()), 2026, "zh");
+    expect(text).toContain("2026 年度跨单位比较");
+    expect(text).toContain(`载入的 ${across.view.units.length} 个单位并列比较`);
+    for (const title of ["2026 年度预算总额排名", "2026 年度预算执行率排名", "2026 年度自评得分排名"]) expect(text).toContain(title);
+    const first = across.ranks[0].figure.wide.table.rows[0];
+    expect(await results.locator('[data-chart$="预算总额排名"] table tbody tr').first().textContent()).toContain(first[1]);
+    await shoot(page, "#x-across", "explore-across");
 
     await page.selectOption("#x-compare-with", "2024");
     await expect.poll(() => results.innerText(), { timeout: 30_000 }).toContain("2024 年度与 2026 年度");
