@@ -4,20 +4,11 @@ import { describe, expect, it } from "vitest";
 import { strFromU8, unzipSync } from "fflate";
 import { columnName, escapeXml, XlsxWriter } from "../src/explore/xlsx.ts";
 import { XLSX_MAX_ROWS } from "../src/explore/exports.ts";
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    bytes.set(p, at);
-    at += p.length;
-  }
-  return bytes;
-}
+import { concat } from "./fixtures/variants.ts";
 
 async function readBack(w: XlsxWriter): Promise<{ sheet: string; data: unknown[][] }[]> {
   const { default: readXlsxFile } = await import("read-excel-file/universal");
-  return (await readXlsxFile(concat(await w.finish()).buffer as ArrayBuffer)) as { sheet: string; data: unknown[][] }[];
+  return (await readXlsxFile(concat(...(await w.finish())).buffer as ArrayBuffer)) as { sheet: string; data: unknown[][] }[];
 }
 
 describe("XlsxWriter: one sheet written batch by batch", () => {
@@ -52,7 +43,7 @@ describe("XlsxWriter: one sheet written batch by batch", () => {
     }
     expect(w.cut).toBe(3);
     // read-excel-file cannot read a million rows back; the zip and the sheet XML are checked directly.
-    const files = unzipSync(concat(await w.finish()));
+    const files = unzipSync(concat(...(await w.finish())));
     expect(Object.keys(files).sort()).toEqual(["[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"]);
     const xml = strFromU8(files["xl/worksheets/sheet1.xml"]);
     expect(xml.match(/<row /g)?.length).toBe(XLSX_MAX_ROWS + 1);

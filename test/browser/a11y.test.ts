@@ -3,9 +3,8 @@ import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Browser } from "playwright-core";
-import { launch, site } from "./harness.ts";
+import { axeViolations, launch, site } from "./harness.ts";
 
-const AXE = "node_modules/axe-core/axe.min.js";
 let browser: Browser;
 let server: Awaited<ReturnType<typeof site>>;
 
@@ -44,12 +43,7 @@ it("every page has no axe violation (WCAG 2.2 A/AA)", async () => {
     for (const width of widths) {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(server.url + path);
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const r = await axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
-        return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-      });
+      const violations = await axeViolations(page);
       for (const v of violations) report.push(`/${path} @${width}px ${v}`);
     }
   }

@@ -1,28 +1,15 @@
 // Large exports on /explore/: a query's whole result as XLSX is streamed into
 // the file (no 200,000-row cap), moves the progress bar, and 取消 stops it with
 // no file and no error.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { strFromU8, unzipSync } from "fflate";
 import { dropFiles, openExplore } from "./explore.harness.ts";
-import { launch, site } from "./harness.ts";
+import { useSite } from "./harness.ts";
 
 const SEED = "data/raw/000_83bc0b582c527eae.txt";
-let browser: Browser;
-let server: Awaited<ReturnType<typeof site>>;
-let origin: string;
-
-beforeAll(async () => {
-  server = await site(inject("dist"));
-  origin = new URL(server.url).origin;
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.server.close();
-});
+const state = useSite();
 
 async function runSql(page: Page, sql: string) {
   await page.fill('[data-x="sql-input"]', sql);
@@ -32,8 +19,8 @@ async function runSql(page: Page, sql: string) {
 
 describe("XLSX export of a large query result", () => {
   it("writes every row (300,000) with exact decimals, then 取消 stops the next one with no file and no alert", async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
-    const { page, errors } = await openExplore(context, origin, `${server.url}explore/`);
+    const context = await state.browser.newContext({ acceptDownloads: true });
+    const { page, errors } = await openExplore(context, `${state.server.url}explore/`);
     const dialogs: string[] = [];
     page.on("dialog", (d) => dialogs.push(d.message()));
     await dropFiles(page, [SEED]);

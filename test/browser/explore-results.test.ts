@@ -2,11 +2,11 @@
 // them: files go in through the real <input type=file>; the scores, grades and the
 // comparison shown are the core's (scoreProgress, compareUnit) for what was
 // dropped, drawn by the charts of the prerendered pages, sample data labelled.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { importFile, mergeDatasets } from "../../src/core/import.ts";
 import { scoreProgress } from "../../src/core/progress.ts";
 import { fromJson } from "../../src/core/canonical.ts";
@@ -16,7 +16,7 @@ import { yearCharts } from "../../src/components/compare/charts.ts";
 import { DECLARATION, UNIT_ID, monitorRows, selfEvalRows } from "../progress.fixtures.ts";
 import { writeDelimited } from "../fixtures/variants.ts";
 import { dropFiles, openExplore } from "./explore.harness.ts";
-import { launch, site } from "./harness.ts";
+import { axeViolations, useSite } from "./harness.ts";
 
 const SEED = "data/raw/000_83bc0b582c527eae.txt";
 const dir = mkdtempSync(join(tmpdir(), "jixiao-explore-results-"));
@@ -24,37 +24,18 @@ const SELF_EVAL = join(dir, "2026年度部门整体支出绩效自评表.txt");
 const MONITOR = join(dir, "2026年绩效运行监控表.txt");
 const SAMPLE = ["units", "budget", "tasks", "indicators", "actuals", "execution"].map((t) => `data/sample/${t}.csv`);
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof site>>;
-let origin: string;
+const state = useSite();
 
 beforeAll(async () => {
-  server = await site(inject("dist"));
-  origin = new URL(server.url).origin;
-  browser = await launch();
   mkdirSync("test/output", { recursive: true });
   writeFileSync(SELF_EVAL, writeDelimited(selfEvalRows(), "\t"));
   writeFileSync(MONITOR, writeDelimited(monitorRows(), "\t"));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.server.close();
 });
 
 /** A screenshot of the window with a heading at its top, to look at (test/output/). */
 async function shoot(page: Page, heading: string, name: string) {
   await page.locator(heading).evaluate((el) => el.scrollIntoView());
   await page.screenshot({ path: `test/output/${name}.png` });
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: "node_modules/axe-core/axe.min.js" });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-  });
 }
 
 /** The reports the core gives for the declaration and the two progress forms. */
@@ -65,8 +46,8 @@ function expectedReports() {
 
 describe("completion on /explore/: the declaration, then its 自评 and 监控 forms", () => {
   it("scores each period as the core does, lists what is behind target, and says one year cannot be compared", async () => {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
-    const { page, foreign, errors } = await openExplore(context, origin, `${server.url}explore/`);
+    const context = await state.browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
+    const { page, foreign, errors } = await openExplore(context, `${state.server.url}explore/`);
     await dropFiles(page, [SEED]);
     const results = page.locator('[data-x="results"]');
     await expect.poll(() => results.innerText()).toContain("没有载入该单位 2026 年度的自评或运行监控数据");
@@ -114,8 +95,8 @@ describe("completion on /explore/: the declaration, then its 自评 and 监控 f
 describe("year over year on /explore/: several years of one unit dropped as canonical CSV", () => {
   it("compares the year picked with the year before (or the one chosen), as the comparison pages do; sample data says so", async () => {
     // bypassCSP lets the test inject axe; the page itself stays under its CSP.
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, bypassCSP: true });
-    const { page, foreign, errors } = await openExplore(context, origin, `${server.url}explore/`);
+    const context = await state.browser.newContext({ viewport: { width: 1200, height: 900 }, bypassCSP: true });
+    const { page, foreign, errors } = await openExplore(context, `${state.server.url}explore/`);
     await dropFiles(page, [SEED, ...SAMPLE]);
     await page.selectOption("#x-unit", `${UNIT_ID}|2026`);
     const results = page.locator('[data-x="results"]');
@@ -169,8 +150,8 @@ describe("year over year on /explore/: several years of one unit dropped as cano
 
 describe("/en/explore/: the same dashboards in English", () => {
   it("labels completion and comparison in English, data as written", async () => {
-    const context = await browser.newContext();
-    const { page, errors } = await openExplore(context, origin, `${server.url}en/explore/`);
+    const context = await state.browser.newContext();
+    const { page, errors } = await openExplore(context, `${state.server.url}en/explore/`);
     await dropFiles(page, [SEED, SELF_EVAL]);
     const results = page.locator('[data-x="results"]');
     await expect.poll(() => results.innerText()).toContain("Year-end self-evaluation");

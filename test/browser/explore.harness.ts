@@ -4,8 +4,8 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { watchedPage, type Watched } from "./harness.ts";
 
-export async function openExplore(context: BrowserContext, origin: string, url: string): Promise<Watched & { requests: { url: string; method: string }[] }> {
-  const w = await watchedPage(context, origin);
+export async function openExplore(context: BrowserContext, url: string): Promise<Watched & { requests: { url: string; method: string }[] }> {
+  const w = await watchedPage(context, new URL(url).origin);
   const requests: { url: string; method: string }[] = [];
   w.page.on("request", (r) => requests.push({ url: r.url(), method: r.method() }));
   w.page.on("dialog", (d) => void d.accept());

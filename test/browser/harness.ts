@@ -66,3 +66,18 @@ export function useSite(root?: () => string, base = "/") {
   });
   return state;
 }
+
+const AXE = "node_modules/axe-core/axe.min.js";
+
+/**
+ * axe-core's WCAG 2.2 A/AA violations on the page as it is now, one line each
+ * (rule: first targets). The page's context needs bypassCSP to take the script.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  });
+}
