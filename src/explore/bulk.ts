@@ -7,12 +7,12 @@
 import { readCanonical, type HeaderMap } from "../core/canonical.ts";
 import { checkBudget, checkIndicators } from "../core/checks.ts";
 import type { Dataset, Finding, Indicator } from "../core/model.ts";
-import { parseTarget } from "../core/target.ts";
+import { parseTarget, unitFamily } from "../core/target.ts";
 import { plainText } from "../core/text.ts";
 import { indicatorIdCsv, shapeRulesCsv, targetLookupCsv, unitIdCsv, type BulkPlan } from "./importer.ts";
 import {
   applyFixSql, bulkBaseSql, bulkCheckKeysSql, bulkDeclarationFindingsSql, bulkDedupeIdsSql, bulkIndicatorKeysSql, bulkKeyFindingsSql, bulkOrdSql, bulkSetIndicatorIdsSql,
-  bulkSetUnitIdsSql, bulkSourceRowSql, bulkStatsSql, bulkUnitNamesSql, bulkUnitRowsSql, bulkUnitsSql, BULK_TEMP_TABLES, CHECK_KEYS_SQL, insertLookupSql,
+  MEASURE_UNITS_SQL, bulkSetUnitIdsSql, bulkSourceRowSql, bulkStatsSql, bulkUnitNamesSql, bulkUnitRowsSql, bulkUnitsSql, BULK_TEMP_TABLES, CHECK_KEYS_SQL, insertLookupSql,
   insertShapeTargetsSql, pendingRowsSql, pendingTargetsSql, SHAPE_MARK, SHAPE_SAMPLES_SQL, shapeSamples, unruledTargetsSql,
 } from "./sql.ts";
 
@@ -32,71 +32,95 @@ const csvLine = (cells: readonly (string | number | null | undefined)[]) => cell
 export function createLineCounter(delimiter: string) {
   const QUOTE = 34, LF = 10, CR = 13;
   const delim = delimiter.charCodeAt(0);
-  let inQuotes = false, quoteClosed = false, atCellStart = true, content = false;
-  let line = 1, recordRow = 1, record = 0, offset = Number.NaN, prev = -1, pendingCR = false;
+  // The state between chunks; push() works on local copies.
+  const st = { inQuotes: false, quoteClosed: false, atCellStart: true, content: false, line: 1, recordRow: 1, record: 0, offset: Number.NaN, prev: -1, pendingCR: false };
   const changes: [number, number][] = [];
-  const emit = () => {
-    if (recordRow - record !== offset) {
-      offset = recordRow - record;
-      changes.push([record, recordRow]);
-    }
-    record++;
-  };
   return {
     push(bytes: Uint8Array) {
+      let { inQuotes, quoteClosed, atCellStart, content, line, recordRow, record, offset, prev } = st;
       let i = 0;
       const n = bytes.length;
-      if (pendingCR && n > 0) {
-        pendingCR = false;
+      if (st.pendingCR && n > 0) {
+        st.pendingCR = false;
         if (bytes[0] === LF) {
           prev = LF;
           i = 1;
         }
       }
-      for (; i < n; i++) {
-        const c = bytes[i];
+      // The next LF, CR and quote at or after i (n when none): found with indexOf, which is far faster than a loop over every byte.
+      const next = (b: number, from: number) => {
+        const at = bytes.indexOf(b, from);
+        return at < 0 ? n : at;
+      };
+      let nextLF = -1, nextCR = -1, nextQ = -1;
+      while (i < n) {
         if (inQuotes) {
-          if (c === QUOTE) {
-            inQuotes = false;
-            quoteClosed = true;
-          } else if (c === CR || (c === LF && prev !== CR)) line++;
-          prev = c;
-          continue;
-        }
-        if (c === LF || c === CR) {
-          if (content) emit();
-          content = false;
-          atCellStart = true;
-          quoteClosed = false;
-          if (c === CR) {
-            if (i + 1 < n) {
-              if (bytes[i + 1] === LF) i++;
-            } else pendingCR = true;
+          const q = next(QUOTE, i);
+          for (let j = i; j < q; j++) {
+            const c = bytes[j];
+            if (c === CR || (c === LF && (j > 0 ? bytes[j - 1] : prev) !== CR)) line++;
           }
-          line++;
-          recordRow = line;
-          prev = bytes[i];
+          if (q === n) {
+            prev = bytes[n - 1];
+            break;
+          }
+          inQuotes = false;
+          quoteClosed = true;
+          prev = QUOTE;
+          i = q + 1;
           continue;
         }
-        content = true;
-        if (quoteClosed && c === QUOTE) {
-          inQuotes = true;
+        if (nextLF < i) nextLF = next(LF, i);
+        if (nextCR < i) nextCR = next(CR, i);
+        if (nextQ < i) nextQ = next(QUOTE, i);
+        const e = Math.min(nextLF, nextCR, nextQ);
+        if (e > i) {
+          // Plain bytes and delimiters: the record has content; the last byte says whether a cell starts.
+          content = true;
           quoteClosed = false;
-        } else if (c === delim) {
-          atCellStart = true;
-          quoteClosed = false;
-        } else if (atCellStart && c === QUOTE) {
-          inQuotes = true;
-          atCellStart = false;
-        } else {
-          quoteClosed = false;
-          atCellStart = false;
+          atCellStart = bytes[e - 1] === delim;
+          prev = bytes[e - 1];
+          i = e;
+          if (e === n) break;
         }
-        prev = c;
+        const c = bytes[i];
+        if (c === QUOTE) {
+          content = true;
+          if (quoteClosed || atCellStart) inQuotes = true;
+          quoteClosed = false;
+          atCellStart = false;
+          prev = QUOTE;
+          i++;
+          continue;
+        }
+        // A line end outside quotes ends the record (an empty line is none for read_csv).
+        if (content) {
+          if (recordRow - record !== offset) {
+            offset = recordRow - record;
+            changes.push([record, recordRow]);
+          }
+          record++;
+        }
+        content = false;
+        atCellStart = true;
+        quoteClosed = false;
+        if (c === CR) {
+          if (i + 1 < n) {
+            if (bytes[i + 1] === LF) i++;
+          } else st.pendingCR = true;
+        }
+        line++;
+        recordRow = line;
+        prev = bytes[i];
+        i++;
       }
+      Object.assign(st, { inQuotes, quoteClosed, atCellStart, content, line, recordRow, record, offset, prev });
     },
     end(): [number, number][] {
-      if (content || inQuotes) emit();
+      if (st.content || st.inQuotes) {
+        if (st.recordRow - st.record !== st.offset) changes.push([st.record, st.recordRow]);
+        st.record++;
+      }
       return changes;
     },
   };
@@ -316,10 +340,12 @@ export async function finishBulk(db: BulkDb, plan: BulkPlan, file: string, id: n
   const templates = checkTemplates();
   await db.run(bulkUnitsSql(id, templates.missing.map((m) => m.level1)));
   for (const sql of bulkDeclarationFindingsSql(id, file, templates, { name: NAME_MARK, row: ROW_MARK })) await db.run(sql);
-  await db.run(bulkCheckKeysSql(id));
+  const units = await db.query<{ measure_unit: string }>(MEASURE_UNITS_SQL);
+  const percent = units.map((u) => u.measure_unit).filter((u) => unitFamily(u) === "percent");
+  await db.run(bulkCheckKeysSql(id, percent));
   const keys = await db.query<CheckKey>(CHECK_KEYS_SQL);
   const checked = checkKeysCsv(keys);
-  if (checked.findings) for (const sql of bulkKeyFindingsSql(id, await db.text("key-findings.csv", checked.csv))) await db.run(sql);
+  if (checked.findings) for (const sql of bulkKeyFindingsSql(id, await db.text("key-findings.csv", checked.csv), percent)) await db.run(sql);
   await db.run(bulkUnitRowsSql(id));
   for (const t of BULK_TEMP_TABLES) await db.run(`DROP TABLE IF EXISTS ${t}`);
   return { pending: pending.length, dropped: fixed.dropped, keys: keys.length };

@@ -161,8 +161,8 @@ export function deleteUploadSql(uploadId: number): string[] {
 /** Whitespace as JavaScript's \s (which the core's cleanText collapses), as an RE2 class body. */
 const WS = "\\t\\n\\x0B\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}";
 const WS_NOT_SPACE = WS.replace(" ", "");
-/** Text the core's plainText would change: a cell empty, starting or ending with a space, two spaces, a tab or line break, odd spaces, markup. */
-const ODD_TEXT = `(^|\\x1F)([${WS}]|\\x1F|$)|[${WS}](\\x1F|$)|[${WS}][${WS}]|[${WS_NOT_SPACE}]|<`;
+/** Text the core's plainText would change: a cell empty, starting or ending with a space, two spaces, a tab or line break, odd spaces, markup (< then a letter or /). */
+const ODD_TEXT = `(^|\\x1F)([${WS}]|\\x1F|$)|[${WS}](\\x1F|$)|[${WS}][${WS}]|[${WS_NOT_SPACE}]|<[/A-Za-z]`;
 /** The texts a record number stands on (bulk_base: the upload's first rowid). */
 const K = "CAST(rowid - (SELECT base FROM bulk_base) + 1 AS INTEGER)";
 const RID = (k: string) => `(SELECT base FROM bulk_base) + ${k} - 1`;
@@ -240,10 +240,10 @@ const FINDINGS_READ = (file: string) => `read_csv(${q(file)}, header = true, aut
 export function applyFixSql(uploadId: number, fixFile: string, findingsFile: string): string[] {
   const set = ["indicator_id", "unit_id", "unit_name", "fiscal_year", "ord", "level1", "level2", "name", "target", "note", "source_file", "source_row", "data_source"].map((col) => `${col} = m.${col}`);
   return [
-    `CREATE OR REPLACE TEMP TABLE bulk_fix AS SELECT * FROM ${FIX_READ(fixFile)}`,
+    `CREATE OR REPLACE TEMP TABLE bulk_fix AS SELECT *, ${RID("rn")} AS rid FROM ${FIX_READ(fixFile)}`,
     `UPDATE indicator_rows r SET ${set.join(", ")}, pending = NULL FROM bulk_fix m
-     WHERE r.upload_id = ${uploadId} AND m.drop = 0 AND r.rowid = ${RID("m.rn")}`,
-    `DELETE FROM indicator_rows WHERE upload_id = ${uploadId} AND rowid IN (SELECT ${RID("rn")} FROM bulk_fix WHERE drop = 1)`,
+     WHERE r.upload_id = ${uploadId} AND m.drop = 0 AND r.rowid = m.rid`,
+    `DELETE FROM indicator_rows WHERE upload_id = ${uploadId} AND rowid IN (SELECT rid FROM bulk_fix WHERE drop = 1)`,
     `INSERT INTO findings BY NAME SELECT severity, code, message, message_en, source_file, source_row, source_column, NULLIF(subject, '') AS subject, 'declared' AS data_source, ${uploadId} AS upload_id
      FROM ${FINDINGS_READ(findingsFile)}`,
   ];
@@ -359,36 +359,41 @@ export function bulkUnitRowsSql(uploadId: number): string {
 
 /**
  * Per row, the way it is checked: a quantitative target that cannot be
- * impossible (0 < value < 100) or implausible (≤ 15 digits, ≤ 6 decimals)
- * and does not start like a formula is checked by its groups, name, operator
- * and unit only; any other target by its own text and year.
+ * impossible (value > 0, and < 100 when its unit is a percentage) or
+ * implausible (≤ 15 digits, ≤ 6 decimals) and does not start like a formula is
+ * checked by its groups, name, operator and unit only; any other target by its
+ * own text and year. `percentUnits`: the upload's units that are percentages
+ * (the core's unitFamily, asked in JavaScript).
  */
-const CHECK_KEY = (uploadId: number) => `SELECT x.*, CASE WHEN folded THEN NULL ELSE target END AS t_key, CASE WHEN folded THEN NULL ELSE fiscal_year END AS y_key,
+const CHECK_KEY = (uploadId: number, percentUnits: readonly string[]) => `SELECT x.*, CASE WHEN folded THEN NULL ELSE target END AS t_key, CASE WHEN folded THEN NULL ELSE fiscal_year END AS y_key,
          CASE WHEN folded THEN op END AS k_op, CASE WHEN folded THEN measure_unit END AS k_unit
   FROM (SELECT r.rowid AS rid, r.unit_id, r.indicator_id, r.source_file, r.source_row, r.level1, r.level2, r.name, r.target, r.fiscal_year, l.op, l.measure_unit,
-               coalesce(l.target_kind = 'quantitative' AND left(r.target, 1) NOT IN ('=', '+', '-', '@') AND TRY_CAST(l.value AS DOUBLE) > 0 AND TRY_CAST(l.value AS DOUBLE) < 100
-                        AND regexp_full_match(l.value, '[0-9]{1,15}(\\.[0-9]{1,6})?'), false) AS folded
+               coalesce(l.target_kind = 'quantitative' AND left(r.target, 1) NOT IN ('=', '+', '-', '@') AND TRY_CAST(l.value AS DOUBLE) > 0
+                        AND (TRY_CAST(l.value AS DOUBLE) < 100 OR l.measure_unit IS NULL${percentUnits.length ? ` OR l.measure_unit NOT IN (${percentUnits.map(q).join(", ")})` : " OR true"}) AND regexp_full_match(l.value, '[0-9]{1,15}(\\.[0-9]{1,6})?'), false) AS folded
         FROM indicator_rows r LEFT JOIN target_lookup l ON l.target = r.target AND l.fiscal_year = r.fiscal_year WHERE r.upload_id = ${uploadId}) x`;
 const KEY_COLUMNS = ["level1", "level2", "name", "t_key", "y_key", "folded", "k_op", "k_unit"];
 
 /** The distinct check keys of an upload (bulk.ts CheckKey), numbered, each with its first row's target and year. */
-export function bulkCheckKeysSql(uploadId: number): string {
+export function bulkCheckKeysSql(uploadId: number, percentUnits: readonly string[]): string {
   return `CREATE OR REPLACE TEMP TABLE bulk_keys AS
           SELECT CAST(row_number() OVER () AS INTEGER) AS k, * FROM (
             SELECT ${KEY_COLUMNS.join(", ")}, arg_min(target, rid) AS target, arg_min(fiscal_year, rid) AS fiscal_year
-            FROM (${CHECK_KEY(uploadId)}) GROUP BY ALL)`;
+            FROM (${CHECK_KEY(uploadId, percentUnits)}) GROUP BY ALL)`;
 }
+
+/** The measure units the lookup knows (a few dozen), for JavaScript to say which are percentages. */
+export const MEASURE_UNITS_SQL = "SELECT DISTINCT measure_unit FROM target_lookup WHERE measure_unit IS NOT NULL";
 
 export const CHECK_KEYS_SQL = "SELECT k, level1, level2, name, target, fiscal_year FROM bulk_keys ORDER BY k";
 
 /** Each finding of a key (bulk.ts checkKeysCsv) for every row of that key, with the row's own place and id. */
-export function bulkKeyFindingsSql(uploadId: number, findingsFile: string): string[] {
+export function bulkKeyFindingsSql(uploadId: number, findingsFile: string, percentUnits: readonly string[]): string[] {
   const same = KEY_COLUMNS.map((c) => `k.${c} IS NOT DISTINCT FROM x.${c}`).join(" AND ");
   return [
     `CREATE OR REPLACE TEMP TABLE bulk_key_findings AS SELECT * FROM ${FINDINGS_READ(findingsFile)}`,
     `INSERT INTO findings BY NAME SELECT x.unit_id, x.fiscal_year, f.severity, f.code, f.message, f.message_en, x.indicator_id AS subject, x.source_file, x.source_row,
             'declared' AS data_source, ${uploadId} AS upload_id
-     FROM (${CHECK_KEY(uploadId)}) x JOIN (SELECT * FROM bulk_keys SEMI JOIN bulk_key_findings USING (k)) k ON ${same} JOIN bulk_key_findings f ON f.k = k.k
+     FROM (${CHECK_KEY(uploadId, percentUnits)}) x JOIN (SELECT * FROM bulk_keys SEMI JOIN bulk_key_findings USING (k)) k ON ${same} JOIN bulk_key_findings f ON f.k = k.k
      ORDER BY x.rid`,
   ];
 }
