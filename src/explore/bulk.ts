@@ -342,10 +342,10 @@ export async function finishBulk(db: BulkDb, plan: BulkPlan, file: string, id: n
   for (const sql of bulkDeclarationFindingsSql(id, file, templates, { name: NAME_MARK, row: ROW_MARK })) await db.run(sql);
   const units = await db.query<{ measure_unit: string }>(MEASURE_UNITS_SQL);
   const percent = units.map((u) => u.measure_unit).filter((u) => unitFamily(u) === "percent");
-  await db.run(bulkCheckKeysSql(id, percent));
+  for (const sql of bulkCheckKeysSql(id, percent)) await db.run(sql);
   const keys = await db.query<CheckKey>(CHECK_KEYS_SQL);
   const checked = checkKeysCsv(keys);
-  if (checked.findings) for (const sql of bulkKeyFindingsSql(id, await db.text("key-findings.csv", checked.csv), percent)) await db.run(sql);
+  if (checked.findings) for (const sql of bulkKeyFindingsSql(id, await db.text("key-findings.csv", checked.csv))) await db.run(sql);
   await db.run(bulkUnitRowsSql(id));
   for (const t of BULK_TEMP_TABLES) await db.run(`DROP TABLE IF EXISTS ${t}`);
   return { pending: pending.length, dropped: fixed.dropped, keys: keys.length };

@@ -405,8 +405,12 @@ export class Session {
   }
 
   private async bulkProblems(engine: BrowserEngine, id: number): Promise<Problem[]> {
+    const { MAX_PROBLEMS } = await import("./importer.ts");
     const rows = await engine.query<{ severity: Problem["severity"]; code: string; message: string; message_en: string | null; source_file: string; source_row: number | null; source_column: number | null }>(
-      `SELECT severity, code, message, message_en, source_file, source_row, source_column FROM findings WHERE upload_id = ${id} ORDER BY source_row LIMIT 200`);
+      // As the importer's problems (importer.ts toLoaded): errors, then warnings, then the infos about reading; in file order within each.
+      `SELECT severity, code, message, message_en, source_file, source_row, source_column FROM findings
+       WHERE upload_id = ${id} AND (severity <> 'info' OR code LIKE 'canonical.%' OR code LIKE 'encoding.%' OR code LIKE 'explore.%')
+       ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, source_row NULLS FIRST LIMIT ${MAX_PROBLEMS}`);
     return rows.map((r) => ({ severity: r.severity, code: r.code, message: r.message, messageEn: r.message_en ?? undefined, file: r.source_file, row: r.source_row ?? undefined, column: r.source_column ?? undefined }));
   }
 

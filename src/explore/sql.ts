@@ -365,20 +365,28 @@ export function bulkUnitRowsSql(uploadId: number): string {
  * own text and year. `percentUnits`: the upload's units that are percentages
  * (the core's unitFamily, asked in JavaScript).
  */
-const CHECK_KEY = (uploadId: number, percentUnits: readonly string[]) => `SELECT x.*, CASE WHEN folded THEN NULL ELSE target END AS t_key, CASE WHEN folded THEN NULL ELSE fiscal_year END AS y_key,
-         CASE WHEN folded THEN op END AS k_op, CASE WHEN folded THEN measure_unit END AS k_unit
-  FROM (SELECT r.rowid AS rid, r.unit_id, r.indicator_id, r.source_file, r.source_row, r.level1, r.level2, r.name, r.target, r.fiscal_year, l.op, l.measure_unit,
-               coalesce(l.target_kind = 'quantitative' AND left(r.target, 1) NOT IN ('=', '+', '-', '@') AND TRY_CAST(l.value AS DOUBLE) > 0
+const CHECK_KEY = (uploadId: number, percentUnits: readonly string[]) => `SELECT rid, hash(level1, level2, name, CASE WHEN folded THEN NULL ELSE target END, CASE WHEN folded THEN NULL ELSE fiscal_year END,
+         folded, CASE WHEN folded THEN op END, CASE WHEN folded THEN measure_unit END) AS h
+  FROM (SELECT r.rowid AS rid, r.level1, r.level2, r.name, r.target, r.fiscal_year, l.op, l.measure_unit,
+               coalesce(l.target_kind = 'quantitative' AND CASE WHEN left(r.target, 1) IN ('=', '+', '-', '@') THEN NOT regexp_matches(r.target, '${FORMULA_LIKE}') ELSE true END
+                        AND TRY_CAST(l.value AS DOUBLE) > 0
                         AND (TRY_CAST(l.value AS DOUBLE) < 100 OR l.measure_unit IS NULL${percentUnits.length ? ` OR l.measure_unit NOT IN (${percentUnits.map(q).join(", ")})` : " OR true"}) AND regexp_full_match(l.value, '[0-9]{1,15}(\\.[0-9]{1,6})?'), false) AS folded
-        FROM indicator_rows r LEFT JOIN target_lookup l ON l.target = r.target AND l.fiscal_year = r.fiscal_year WHERE r.upload_id = ${uploadId}) x`;
-const KEY_COLUMNS = ["level1", "level2", "name", "t_key", "y_key", "folded", "k_op", "k_unit"];
+        FROM indicator_rows r LEFT JOIN target_lookup l ON l.target = r.target AND l.fiscal_year = r.fiscal_year WHERE r.upload_id = ${uploadId})`;
+/** The core's cell.formula_like test (checks.ts); on cleaned text (single spaces only) RE2 reads it as JavaScript does. */
+const FORMULA_LIKE = "^[=+\\-@]\\s*(?:[A-Za-z(]|[\\d.]+\\s*[-+*/^&])";
 
-/** The distinct check keys of an upload (bulk.ts CheckKey), numbered, each with its first row's target and year. */
-export function bulkCheckKeysSql(uploadId: number, percentUnits: readonly string[]): string {
-  return `CREATE OR REPLACE TEMP TABLE bulk_keys AS
-          SELECT CAST(row_number() OVER () AS INTEGER) AS k, * FROM (
-            SELECT ${KEY_COLUMNS.join(", ")}, arg_min(target, rid) AS target, arg_min(fiscal_year, rid) AS fiscal_year
-            FROM (${CHECK_KEY(uploadId, percentUnits)}) GROUP BY ALL)`;
+/**
+ * Each row's check key as a 64-bit hash of its parts (one pass: the rows
+ * joined to their parsed targets), then the distinct keys, numbered, each with
+ * its first row's groups, name, target and year (bulk.ts CheckKey).
+ */
+export function bulkCheckKeysSql(uploadId: number, percentUnits: readonly string[]): string[] {
+  return [
+    `CREATE OR REPLACE TEMP TABLE bulk_row_keys AS ${CHECK_KEY(uploadId, percentUnits)}`,
+    `CREATE OR REPLACE TEMP TABLE bulk_keys AS
+     SELECT CAST(row_number() OVER (ORDER BY g.rid) AS INTEGER) AS k, g.h, r.level1, r.level2, r.name, r.target, r.fiscal_year
+     FROM (SELECT h, min(rid) AS rid FROM bulk_row_keys GROUP BY h) g JOIN indicator_rows r ON r.rowid = g.rid`,
+  ];
 }
 
 /** The measure units the lookup knows (a few dozen), for JavaScript to say which are percentages. */
@@ -387,18 +395,16 @@ export const MEASURE_UNITS_SQL = "SELECT DISTINCT measure_unit FROM target_looku
 export const CHECK_KEYS_SQL = "SELECT k, level1, level2, name, target, fiscal_year FROM bulk_keys ORDER BY k";
 
 /** Each finding of a key (bulk.ts checkKeysCsv) for every row of that key, with the row's own place and id. */
-export function bulkKeyFindingsSql(uploadId: number, findingsFile: string, percentUnits: readonly string[]): string[] {
-  const same = KEY_COLUMNS.map((c) => `k.${c} IS NOT DISTINCT FROM x.${c}`).join(" AND ");
+export function bulkKeyFindingsSql(uploadId: number, findingsFile: string): string[] {
   return [
-    `CREATE OR REPLACE TEMP TABLE bulk_key_findings AS SELECT * FROM ${FINDINGS_READ(findingsFile)}`,
-    `INSERT INTO findings BY NAME SELECT x.unit_id, x.fiscal_year, f.severity, f.code, f.message, f.message_en, x.indicator_id AS subject, x.source_file, x.source_row,
+    `CREATE OR REPLACE TEMP TABLE bulk_key_findings AS SELECT f.*, k.h FROM ${FINDINGS_READ(findingsFile)} f JOIN bulk_keys k USING (k)`,
+    `INSERT INTO findings BY NAME SELECT r.unit_id, r.fiscal_year, f.severity, f.code, f.message, f.message_en, r.indicator_id AS subject, r.source_file, r.source_row,
             'declared' AS data_source, ${uploadId} AS upload_id
-     FROM (${CHECK_KEY(uploadId, percentUnits)}) x JOIN (SELECT * FROM bulk_keys SEMI JOIN bulk_key_findings USING (k)) k ON ${same} JOIN bulk_key_findings f ON f.k = k.k
-     ORDER BY x.rid`,
+     FROM bulk_row_keys x JOIN bulk_key_findings f USING (h) JOIN indicator_rows r ON r.rowid = x.rid`,
   ];
 }
 
-export const BULK_TEMP_TABLES = ["bulk_base", "bulk_lines", "bulk_fix", "bulk_units", "bulk_keys", "bulk_key_findings", "pending_targets"];
+export const BULK_TEMP_TABLES = ["bulk_base", "bulk_lines", "bulk_fix", "bulk_units", "bulk_row_keys", "bulk_keys", "bulk_key_findings", "pending_targets"];
 
 /** DuckDB's CSV error → where it is (line) and a reason (Chinese, or English); null when it is not a CSV error. */
 export function csvErrorText(message: string, lang: Lang = "zh"): { row: number | null; reason: string } | null {
