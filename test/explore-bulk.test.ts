@@ -10,7 +10,8 @@ import { parseDelimited } from "../src/core/table.ts";
 import type { TableName } from "../src/core/canonical.ts";
 import { createNodeEngine } from "../src/query/node.ts";
 import type { QueryEngine } from "../src/query/engine.ts";
-import { BULK_MIN_BYTES, bulkPlan, toLoaded, type Loaded } from "../src/explore/importer.ts";
+import { BULK_MIN_BYTES, bulkPlan, toLoaded, type BulkPlan, type Loaded } from "../src/explore/importer.ts";
+import { mapHeader } from "../src/core/canonical.ts";
 import { bulkInsertSql, finishUploadSql, insertLookupSql, insertTableSql, setupSql } from "../src/explore/sql.ts";
 import { createLineCounter, finishBulk } from "../src/explore/bulk.ts";
 
@@ -40,8 +41,8 @@ async function viaImporter(engine: QueryEngine, name: string, bytes: Uint8Array,
 }
 
 /** The bulk route as the page runs it (session.loadBulk), the line counter fed in two chunks. */
-async function viaBulk(engine: QueryEngine, name: string, bytes: Uint8Array, id: number) {
-  const plan = bulkPlan(name, BULK_MIN_BYTES, bytes.subarray(0, 65536));
+async function viaBulk(engine: QueryEngine, name: string, bytes: Uint8Array, id: number, given?: BulkPlan) {
+  const plan = given ?? bulkPlan(name, BULK_MIN_BYTES, bytes.subarray(0, 65536));
   expect(plan).not.toBeNull();
   const path = join(dir, `b${id}-${n++}-${name}`);
   writeFileSync(path, bytes);
@@ -55,7 +56,7 @@ async function viaBulk(engine: QueryEngine, name: string, bytes: Uint8Array, id:
     writeFileSync(p, body);
     return p;
   };
-  const out = await finishBulk({ run: (s) => engine.query(s), query: (s) => engine.query(s) as never, text }, plan!, name, id, counter.end());
+  const out = await finishBulk({ run: (s) => engine.query(s), query: (s) => engine.query(s) as never, text }, plan!, path, name, id, counter.end());
   for (const s of finishUploadSql(id, { indicators: false })) await engine.query(s);
   return out;
 }
@@ -139,6 +140,22 @@ describe("the bulk route gives what the core importer gives", () => {
     const ids = (await db.query<{ indicator_id: string }>(`SELECT indicator_id FROM indicator_rows WHERE upload_id = ${base + 2}`)).map((r) => r.indicator_id);
     expect(ids.some((i) => /-2$/.test(i))).toBe(true);
     expect(await db.query(`SELECT count(*)::INTEGER AS n FROM indicator_rows WHERE upload_id = ${base + 2} AND (name LIKE '%<%' OR note LIKE '%  %' OR note LIKE '%\t%')`)).toEqual([{ n: 0 }]);
+  });
+
+  it("a column the header does not map: a row blank but for it is an unreadable year, a blank one is skipped (as the importer does)", async () => {
+    const text = "unit_name,fiscal_year,level1,level2,name,target,备注列\r\n甲,2026,产出指标,数量指标,培训人数,≥10人,x\r\n,,,,,,有内容\r\n,,,,,, \r\n甲,2026,效益指标,社会效益指标,满意度,≥90%,\r\n";
+    const header = mapHeader(text.split("\r\n")[0].split(","))!;
+    expect(header.unknown).toEqual(["备注列"]);
+    const plan: BulkPlan = { delimiter: ",", index: header.index, columnCount: 7, unknown: header.unknown, headerRow: 1 };
+    const bytes = new TextEncoder().encode(text);
+    await viaImporter(db, "other.csv", bytes, 31);
+    await viaBulk(db, "other.csv", bytes, 32, plan);
+    expect(await rows(32)).toEqual(await rows(31));
+    const f = await findings(32);
+    expect(f).toEqual(await findings(31));
+    expect(f.filter((x) => String(x.code).startsWith("canonical."))).toMatchObject([
+      { code: "canonical.unknown_columns", source_row: 1 }, { code: "canonical.bad_year", source_row: 3, source_column: 2 },
+    ]);
   });
 
   it("createLineCounter counts the lines records start on as the core's tokenizer does", () => {

@@ -244,7 +244,7 @@ describe("the explore database (setupSql, insertTableSql, the indicators view)",
       writeFileSync(p, body);
       return p;
     };
-    await finishBulk({ run: (s) => db.query(s), query: (s) => db.query(s) as never, text }, plan, "bulk.csv", 2, [[0, 1]]);
+    await finishBulk({ run: (s) => db.query(s), query: (s) => db.query(s) as never, text }, plan, path, "bulk.csv", 2, [[0, 1]]);
     for (const s of finishUploadSql(2, { indicators: false })) await db.query(s);
     const placeholder = "SELECT unit_id, unit_name, fiscal_year, placeholder FROM units WHERE unit_id = 'ubulk'";
     expect(await db.query(placeholder)).toEqual([{ unit_id: "ubulk", unit_name: "大文件单位", fiscal_year: 2025, placeholder: true }]);

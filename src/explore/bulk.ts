@@ -11,7 +11,7 @@ import { parseTarget, unitFamily } from "../core/target.ts";
 import { plainText } from "../core/text.ts";
 import { indicatorIdCsv, shapeRulesCsv, targetLookupCsv, unitIdCsv, type BulkPlan } from "./importer.ts";
 import {
-  applyFixSql, bulkBaseSql, bulkCheckKeysSql, bulkDeclarationFindingsSql, bulkDedupeIdsSql, bulkIndicatorKeysSql, bulkKeyFindingsSql, bulkOrdSql, bulkSetIndicatorIdsSql,
+  applyFixSql, bulkBaseSql, bulkOtherCellsSql, bulkCheckKeysSql, bulkDeclarationFindingsSql, bulkDedupeIdsSql, bulkIndicatorKeysSql, bulkKeyFindingsSql, bulkOrdSql, bulkSetIndicatorIdsSql,
   MEASURE_UNITS_SQL, bulkSetUnitIdsSql, bulkSourceRowSql, bulkStatsSql, bulkUnitNamesSql, bulkUnitRowsSql, bulkUnitsSql, BULK_TEMP_TABLES, CHECK_KEYS_SQL, insertLookupSql,
   insertShapeTargetsSql, pendingRowsSql, pendingTargetsSql, SHAPE_MARK, SHAPE_SAMPLES_SQL, shapeSamples, unruledTargetsSql,
 } from "./sql.ts";
@@ -305,10 +305,18 @@ export type BulkStep = "fix" | "unitIds" | "indicatorIds" | "shapes" | "checks";
  * and the reviewer's checks their findings; then the unit rows. The page and
  * the tests run this same sequence.
  */
-export async function finishBulk(db: BulkDb, plan: BulkPlan, file: string, id: number, lines: [number, number][], step: (s: BulkStep) => void = () => {}): Promise<{ pending: number; dropped: number; keys: number }> {
+export async function finishBulk(db: BulkDb, plan: BulkPlan, csv: string, file: string, id: number, lines: [number, number][], step: (s: BulkStep) => void = () => {}): Promise<{ pending: number; dropped: number; keys: number }> {
   for (const sql of bulkBaseSql(id, await db.text("lines.csv", linesCsv(lines)))) await db.run(sql);
   step("fix");
   const pending = await db.query<PendingRow>(pendingRowsSql(id));
+  // A row whose mapped cells are all blank is skipped silently by the importer only when its other cells are blank too.
+  const mapped = new Set(Object.values(plan.index));
+  const blank = pending.filter((r) => [r.indicator_id, r.unit_id, r.unit_name, r.level1, r.level2, r.name, r.target, r.note, ...r.pending.split("\x1F").slice(1)]
+    .every((v) => v === null || v === "\x1E" || v.trim() === "")).map((r) => r.rn);
+  if (blank.length && mapped.size < plan.columnCount) {
+    const others = new Set((await db.query<{ k: number }>(bulkOtherCellsSql(plan, csv, blank))).map((r) => r.k));
+    for (const r of pending) if (others.has(r.rn)) r.pending = `x${r.pending.slice(1)}`;
+  }
   const fixed = fixRowsCsv(plan, file, pending);
   for (const sql of applyFixSql(id, await db.text("fix.csv", fixed.fix), await db.text("fix-findings.csv", fixed.findings))) await db.run(sql);
   const [stats] = await db.query<{ no_ord: number; no_row: number; no_unit: number; no_id: number; dropped: number; first_change: number }>(bulkStatsSql(id));

@@ -222,6 +222,9 @@ export class Session {
         if (this.cancelled) break;
         await w();
       }
+      // The import worker is not kept while idle (its isolate costs memory next to DuckDB's); the next file starts a new one.
+      this.worker?.terminate();
+      this.worker = null;
       this.task(null);
     });
     this.chain = run.catch(() => {});
@@ -390,7 +393,7 @@ export class Session {
         return r;
       },
     };
-    await finishBulk(db, plan, name, id, await lines, (s) => {
+    await finishBulk(db, plan, reg, name, id, await lines, (s) => {
       this.check();
       this.task({ label: label(labels[s][0]), fraction: labels[s][1], cancellable: true });
     });

@@ -174,7 +174,9 @@ const RID = (k: string) => `(SELECT base FROM bulk_base) + ${k} - 1`;
  * core's reading (ODD_TEXT in any text cell, a year that is not 19xx/20xx, an
  * ord or source_row that is not a plain number) keeps its raw year, ord,
  * source_row, data_status and source_file in `pending` (\x1F-separated, \x1E
- * for none), with a first mark saying whether its unmapped cells are blank.
+ * for none), after a mark for “its unmapped cells are blank” (set by
+ * bulkOtherCellsSql for the rare row that needs to know: the columns the
+ * header does not map are never read here, which keeps read_csv's work down).
  * Only when the file has no ord or source_row column is each record numbered.
  */
 export function bulkInsertSql(plan: BulkPlan, path: string, uploadId: number, file: string = path): string {
@@ -186,9 +188,6 @@ export function bulkInsertSql(plan: BulkPlan, path: string, uploadId: number, fi
   const oddNumber = (col: string) => (c(col) ? [`(${c(col)} IS NOT NULL AND coalesce(TRY_CAST(${c(col)} AS INTEGER) = 0 OR CAST(TRY_CAST(${c(col)} AS INTEGER) AS VARCHAR) <> ${c(col)}, true))`] : []);
   const texts = ["indicator_id", "unit_id", "unit_name", "level1", "level2", "name", "target", "note", "source_file", "data_status"].map(c).filter((x): x is string => x !== null);
   const needsJs = [`NOT ${validYear}`, `regexp_matches(concat_ws(chr(31), ${texts.join(", ")}), '${ODD_TEXT}')`, ...oddNumber("ord"), ...oddNumber("source_row")].join(" OR ");
-  const mapped = new Set(Object.values(plan.index));
-  const others = Array.from({ length: plan.columnCount }, (_, i) => i).filter((i) => !mapped.has(i)).map((i) => `c${i}`);
-  const blankOthers = others.length ? `CASE WHEN regexp_full_match(concat_ws('', ${others.join(", ")}), '[${WS}]*') THEN 'b' ELSE 'x' END` : "'b'";
   const raw = ["fiscal_year", "ord", "source_row", "data_status", "source_file"].map((col) => (c(col) ? `coalesce(${c(col)}, chr(30))` : "chr(30)"));
   const int = (col: string, fallback: string) => (c(col) ? `TRY_CAST(${c(col)} AS INTEGER)` : fallback);
   const select: string[] = [
@@ -201,13 +200,24 @@ export function bulkInsertSql(plan: BulkPlan, path: string, uploadId: number, fi
     `${int("source_row", `CAST(rn AS INTEGER) + ${plan.headerRow}`)} AS source_row`,
     c("data_status") ? `CASE WHEN ${c("data_status")} = 'sample' THEN 'sample' ELSE 'declared' END AS data_source` : `'declared' AS data_source`,
     `${uploadId} AS upload_id`,
-    `CASE WHEN ${needsJs} THEN concat_ws(chr(31), ${blankOthers}, ${raw.join(", ")}) END AS pending`,
+    `CASE WHEN ${needsJs} THEN concat_ws(chr(31), 'b', ${raw.join(", ")}) END AS pending`,
   ];
   const columns = Array.from({ length: plan.columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ");
   const delim = plan.delimiter === "\t" ? "\\t" : plan.delimiter;
   const reader = `read_csv(${q(path)}, header = true, auto_detect = false, delim = ${q(delim)}, quote = '"', escape = '"', columns = {${columns}}, strict_mode = true)`;
   return `INSERT INTO indicator_rows BY NAME SELECT ${select.join(", ")}
           FROM ${numbered ? `(SELECT *, row_number() OVER () AS rn FROM ${reader})` : reader}`;
+}
+
+/** Of the records ks (rows whose mapped cells are all blank), those with something in a column the header does not map: read_csv again, only then. */
+export function bulkOtherCellsSql(plan: BulkPlan, path: string, ks: readonly number[]): string {
+  const mapped = new Set(Object.values(plan.index));
+  const others = Array.from({ length: plan.columnCount }, (_, i) => i).filter((i) => !mapped.has(i)).map((i) => `c${i}`);
+  const columns = Array.from({ length: plan.columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ");
+  const delim = plan.delimiter === "\t" ? "\\t" : plan.delimiter;
+  return `SELECT CAST(k AS INTEGER) AS k FROM (SELECT row_number() OVER () AS k, concat_ws('', ${others.join(", ")}) AS other
+            FROM read_csv(${q(path)}, header = true, auto_detect = false, delim = ${q(delim)}, quote = '"', escape = '"', columns = {${columns}}, strict_mode = true))
+          WHERE k IN (${ks.join(", ")}) AND NOT regexp_full_match(other, '[${WS}]*')`;
 }
 
 /** The upload's first rowid (record k is rowid base + k - 1), and the line changes (bulk.ts createLineCounter) as a table. */
