@@ -18,7 +18,7 @@ import { FORMULA, csvChunk, jsonRows, safeFileName, standaloneSvg, svgSize, xlsx
 import { plainRows, plainValue, unscaledToDecimal, ArrowType } from "../src/query/arrow.ts";
 import { encodeGbk } from "./explore.fixtures.ts";
 import { generate } from "../scripts/gen-indicators.ts";
-import { finishBulk } from "../src/explore/bulk.ts";
+import { createLineCounter, finishBulk } from "../src/explore/bulk.ts";
 import { loadOverview, loadUnit } from "../src/explore/dashboard.ts";
 import { selfEvalRows } from "./progress.fixtures.ts";
 
@@ -239,12 +239,15 @@ describe("the explore database (setupSql, insertTableSql, the indicators view)",
     const plan = bulkPlan("bulk.csv", BULK_MIN_BYTES, new TextEncoder().encode(csv))!;
     expect(plan).not.toBeNull();
     await db.query(bulkInsertSql(plan, path, 2, "bulk.csv"));
+    const counter = createLineCounter(plan.delimiter);
+    counter.push(new TextEncoder().encode(csv));
+    const scan = counter.end();
     const text = async (t: string, body: string) => {
       const p = join(dir, `bulk-${n++}-${t}`);
       writeFileSync(p, body);
       return p;
     };
-    await finishBulk({ run: (s) => db.query(s), query: (s) => db.query(s) as never, text }, plan, path, "bulk.csv", 2, [[0, 1]]);
+    await finishBulk({ run: (s) => db.query(s), query: (s) => db.query(s) as never, text }, plan, path, "bulk.csv", 2, scan);
     for (const s of finishUploadSql(2, { indicators: false })) await db.query(s);
     const placeholder = "SELECT unit_id, unit_name, fiscal_year, placeholder FROM units WHERE unit_id = 'ubulk'";
     expect(await db.query(placeholder)).toEqual([{ unit_id: "ubulk", unit_name: "大文件单位", fiscal_year: 2025, placeholder: true }]);

@@ -19,25 +19,46 @@ import {
 const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const csvLine = (cells: readonly (string | number | null | undefined)[]) => cells.map((c) => csvCell(c === null || c === undefined ? "" : String(c))).join(",");
 
-// ---- Line numbers: where each record starts, as the core's tokenizer counts ----
+// ---- One pass over the file's bytes, while DuckDB reads it: lines, and rows with odd text ----
+
+/** Byte classes of the scanner (everything else is plain). */
+const PLAIN = 0, QUOTE_B = 1, LF_B = 2, CR_B = 3, DELIM_B = 4, SPACE_B = 5, CTRL_B = 6, LT_B = 7, LEAD_B = 8;
 
 /**
- * Counts the line each record of a delimited file starts on, byte by byte, the
- * way the core's tokenizer (src/core/table.ts) does — quotes, CR, LF and CRLF,
- * line breaks inside quoted cells — and numbers records as DuckDB's read_csv
- * does (an empty line is no record). It keeps only the points where the line
- * stops being “header line + record number”: after a cell with a line break or
- * an empty line. `changes` holds [record, line] from the header (record 0) on.
+ * Reads a delimited file's bytes once and tells, per record as DuckDB's
+ * read_csv numbers them (an empty line is no record; the header is record 0):
+ *
+ * - the line each record starts on, the way the core's tokenizer
+ *   (src/core/table.ts) counts — quotes, CR, LF and CRLF, line breaks inside
+ *   quoted cells — kept only where it stops being “header line + record
+ *   number” (after a cell with a line break or an empty line): `changes`
+ *   holds [record, line];
+ * - the records whose text the core's plainText could change, or that hold
+ *   a quoted empty cell: a space at a cell's start or end or next to another,
+ *   a tab, line break or other control, a no-break, ideographic or other
+ *   Unicode space, a BOM, “<” before a letter or “/”. A superset (any column,
+ *   mapped or not): these rows are read again by the core. `odd` lists them.
  */
 export function createLineCounter(delimiter: string) {
-  const QUOTE = 34, LF = 10, CR = 13;
+  const QUOTE = 34, LF = 10, CR = 13, SPACE = 32;
   const delim = delimiter.charCodeAt(0);
+  const T = new Uint8Array(256);
+  T[QUOTE] = QUOTE_B;
+  T[LF] = LF_B;
+  T[CR] = CR_B;
+  T[SPACE] = SPACE_B;
+  T[9] = T[11] = T[12] = CTRL_B;
+  T[60] = LT_B;
+  for (const b of [0xc2, 0xe1, 0xe2, 0xe3, 0xef]) T[b] = LEAD_B;
+  T[delim] = DELIM_B;
+  const isLetter = (b: number) => (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b === 47;
   // The state between chunks; push() works on local copies.
-  const st = { inQuotes: false, quoteClosed: false, atCellStart: true, content: false, line: 1, recordRow: 1, record: 0, offset: Number.NaN, prev: -1, pendingCR: false };
+  const st = { inQuotes: false, quoteClosed: false, atCellStart: true, justOpened: false, content: false, odd: false, line: 1, recordRow: 1, record: 0, offset: Number.NaN, prev: -1, pendingCR: false };
   const changes: [number, number][] = [];
+  const odd: number[] = [];
   return {
     push(bytes: Uint8Array) {
-      let { inQuotes, quoteClosed, atCellStart, content, line, recordRow, record, offset, prev } = st;
+      let { inQuotes, quoteClosed, atCellStart, justOpened, content, odd: isOdd, line, recordRow, record, offset, prev } = st;
       let i = 0;
       const n = bytes.length;
       if (st.pendingCR && n > 0) {
@@ -47,87 +68,109 @@ export function createLineCounter(delimiter: string) {
           i = 1;
         }
       }
-      // The next LF, CR and quote at or after i (n when none): found with indexOf, which is far faster than a loop over every byte.
-      const next = (b: number, from: number) => {
-        const at = bytes.indexOf(b, from);
-        return at < 0 ? n : at;
-      };
-      let nextLF = -1, nextCR = -1, nextQ = -1;
-      while (i < n) {
-        if (inQuotes) {
-          const q = next(QUOTE, i);
-          for (let j = i; j < q; j++) {
-            const c = bytes[j];
-            if (c === CR || (c === LF && (j > 0 ? bytes[j - 1] : prev) !== CR)) line++;
+      // A byte after i + k, or -1 past the chunk (then the check errs on the side of “odd”).
+      const at = (k: number) => (i + k < n ? bytes[i + k] : -1);
+      for (; i < n; i++) {
+        const c = bytes[i];
+        const t = T[c];
+        if (t === PLAIN) {
+          // The hot path: a run of plain bytes (most of a file).
+          let j = i + 1;
+          while (j < n && T[bytes[j]] === PLAIN) j++;
+          if (!inQuotes) {
+            content = true;
+            atCellStart = false;
+            quoteClosed = false;
           }
-          if (q === n) {
-            prev = bytes[n - 1];
-            break;
-          }
-          inQuotes = false;
-          quoteClosed = true;
-          prev = QUOTE;
-          i = q + 1;
+          justOpened = false;
+          prev = bytes[j - 1];
+          i = j - 1;
           continue;
         }
-        if (nextLF < i) nextLF = next(LF, i);
-        if (nextCR < i) nextCR = next(CR, i);
-        if (nextQ < i) nextQ = next(QUOTE, i);
-        const e = Math.min(nextLF, nextCR, nextQ);
-        if (e > i) {
-          // Plain bytes and delimiters: the record has content; the last byte says whether a cell starts.
-          content = true;
-          quoteClosed = false;
-          atCellStart = bytes[e - 1] === delim;
-          prev = bytes[e - 1];
-          i = e;
-          if (e === n) break;
+        if (t === SPACE_B) {
+          const next = at(1);
+          if (prev === SPACE || prev === QUOTE || justOpened || (!inQuotes && atCellStart) || next === -1 || next === SPACE || next === QUOTE || next === LF || next === CR || (!inQuotes && next === delim)) isOdd = true;
+        } else if (t === CTRL_B) isOdd = true;
+        else if (t === LT_B) {
+          const next = at(1);
+          if (next === -1 || isLetter(next)) isOdd = true;
+        } else if (t === LEAD_B) {
+          const b1 = at(1), b2 = at(2);
+          if (b1 === -1 || (c === 0xc2 && b1 === 0xa0) || (c === 0xe1 && b1 === 0x9a) || (c === 0xef && b1 === 0xbb && (b2 === 0xbf || b2 === -1))
+            || (c === 0xe3 && b1 === 0x80 && (b2 === 0x80 || b2 === -1)) || (c === 0xe2 && b1 === 0x81 && (b2 === 0x9f || b2 === -1))
+            || (c === 0xe2 && b1 === 0x80 && (b2 === -1 || (b2 >= 0x80 && b2 <= 0x8a) || b2 === 0xa8 || b2 === 0xa9 || b2 === 0xaf))) isOdd = true;
         }
-        const c = bytes[i];
-        if (c === QUOTE) {
-          content = true;
-          if (quoteClosed || atCellStart) inQuotes = true;
+        if (inQuotes) {
+          if (t === QUOTE_B) {
+            if (justOpened) isOdd = true; // "" or a quote right after the opening one
+            inQuotes = false;
+            quoteClosed = true;
+          } else if (t === CR_B || (t === LF_B && prev !== CR)) {
+            line++;
+            isOdd = true;
+          } else if (t === LF_B) isOdd = true;
+          justOpened = false;
+          prev = c;
+          continue;
+        }
+        if (t === LF_B || t === CR_B) {
+          // A line end outside quotes ends the record (an empty line is none for read_csv).
+          if (content) {
+            if (recordRow - record !== offset) {
+              offset = recordRow - record;
+              changes.push([record, recordRow]);
+            }
+            if (isOdd) odd.push(record);
+            record++;
+          }
+          content = false;
+          isOdd = false;
+          atCellStart = true;
+          quoteClosed = false;
+          if (t === CR_B) {
+            if (i + 1 < n) {
+              if (bytes[i + 1] === LF) i++;
+            } else st.pendingCR = true;
+          }
+          line++;
+          recordRow = line;
+          prev = bytes[i];
+          continue;
+        }
+        content = true;
+        justOpened = false;
+        if (t === QUOTE_B) {
+          if (quoteClosed) inQuotes = true;
+          else if (atCellStart) {
+            inQuotes = true;
+            justOpened = true;
+          }
           quoteClosed = false;
           atCellStart = false;
-          prev = QUOTE;
-          i++;
-          continue;
+        } else if (t === DELIM_B) {
+          atCellStart = true;
+          quoteClosed = false;
+        } else {
+          atCellStart = false;
+          quoteClosed = false;
         }
-        // A line end outside quotes ends the record (an empty line is none for read_csv).
-        if (content) {
-          if (recordRow - record !== offset) {
-            offset = recordRow - record;
-            changes.push([record, recordRow]);
-          }
-          record++;
-        }
-        content = false;
-        atCellStart = true;
-        quoteClosed = false;
-        if (c === CR) {
-          if (i + 1 < n) {
-            if (bytes[i + 1] === LF) i++;
-          } else st.pendingCR = true;
-        }
-        line++;
-        recordRow = line;
-        prev = bytes[i];
-        i++;
+        prev = c;
       }
-      Object.assign(st, { inQuotes, quoteClosed, atCellStart, content, line, recordRow, record, offset, prev });
+      Object.assign(st, { inQuotes, quoteClosed, atCellStart, justOpened, content, odd: isOdd, line, recordRow, record, offset, prev });
     },
-    end(): [number, number][] {
+    end(): { changes: [number, number][]; odd: number[] } {
       if (st.content || st.inQuotes) {
         if (st.recordRow - st.record !== st.offset) changes.push([st.record, st.recordRow]);
+        if (st.odd) odd.push(st.record);
         st.record++;
       }
-      return changes;
+      return { changes, odd };
     },
   };
 }
 
-/** The line changes of a whole file read as a stream (the page reads the dropped File in chunks). */
-export async function recordLines(stream: ReadableStream<Uint8Array>, delimiter: string): Promise<[number, number][]> {
+/** The line changes and odd records of a whole file read as a stream (the page reads the dropped File in chunks). */
+export async function recordLines(stream: ReadableStream<Uint8Array>, delimiter: string): Promise<{ changes: [number, number][]; odd: number[] }> {
   const counter = createLineCounter(delimiter);
   const reader = stream.getReader();
   for (;;) {
@@ -305,10 +348,11 @@ export type BulkStep = "fix" | "unitIds" | "indicatorIds" | "shapes" | "checks";
  * and the reviewer's checks their findings; then the unit rows. The page and
  * the tests run this same sequence.
  */
-export async function finishBulk(db: BulkDb, plan: BulkPlan, csv: string, file: string, id: number, lines: [number, number][], step: (s: BulkStep) => void = () => {}): Promise<{ pending: number; dropped: number; keys: number }> {
-  for (const sql of bulkBaseSql(id, await db.text("lines.csv", linesCsv(lines)))) await db.run(sql);
+export async function finishBulk(db: BulkDb, plan: BulkPlan, csv: string, file: string, id: number, scan: { changes: [number, number][]; odd: number[] }, step: (s: BulkStep) => void = () => {}): Promise<{ pending: number; dropped: number; keys: number }> {
+  const oddCsv = ["k", ...scan.odd.map(String)].join("\r\n") + "\r\n";
+  for (const sql of bulkBaseSql(id, await db.text("lines.csv", linesCsv(scan.changes)), await db.text("odd.csv", oddCsv))) await db.run(sql);
   step("fix");
-  const pending = await db.query<PendingRow>(pendingRowsSql(id));
+  const pending = await db.query<PendingRow>(pendingRowsSql(plan, id, file));
   // A row whose mapped cells are all blank is skipped silently by the importer only when its other cells are blank too.
   const mapped = new Set(Object.values(plan.index));
   const blank = pending.filter((r) => [r.indicator_id, r.unit_id, r.unit_name, r.level1, r.level2, r.name, r.target, r.note, ...r.pending.split("\x1F").slice(1)]

@@ -161,8 +161,6 @@ export function deleteUploadSql(uploadId: number): string[] {
 /** Whitespace as JavaScript's \s (which the core's cleanText collapses), as an RE2 class body. */
 const WS = "\\t\\n\\x0B\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}";
 const WS_NOT_SPACE = WS.replace(" ", "");
-/** Text the core's plainText would change: a cell empty, starting or ending with a space, two spaces, a tab or line break, odd spaces, markup (< then a letter or /). */
-const ODD_TEXT = `(^|\\x1F)([${WS}]|\\x1F|$)|[${WS}](\\x1F|$)|[${WS}][${WS}]|[${WS_NOT_SPACE}]|<[/A-Za-z]`;
 /** The texts a record number stands on (bulk_base: the upload's first rowid). */
 const K = "CAST(rowid - (SELECT base FROM bulk_base) + 1 AS INTEGER)";
 const RID = (k: string) => `(SELECT base FROM bulk_base) + ${k} - 1`;
@@ -171,8 +169,8 @@ const RID = (k: string) => `(SELECT base FROM bulk_base) + ${k} - 1`;
  * One INSERT … SELECT over read_csv for a canonical indicators CSV: the header
  * was mapped in JavaScript (plan.index); every value is read as text and cast
  * here, with as little per-row work as the reader allows. A row that needs the
- * core's reading (ODD_TEXT in any text cell, a year that is not 19xx/20xx, an
- * ord or source_row that is not a plain number) keeps its raw year, ord,
+ * core's reading for what a cast loses (a year that is not 19xx/20xx, an ord or
+ * source_row that is not a plain number, an odd data_status) keeps its raw year, ord,
  * source_row, data_status and source_file in `pending` (\x1F-separated, \x1E
  * for none), after a mark for “its unmapped cells are blank” (set by
  * bulkOtherCellsSql for the rare row that needs to know: the columns the
@@ -186,8 +184,8 @@ export function bulkInsertSql(plan: BulkPlan, path: string, uploadId: number, fi
   const numbered = c("ord") === null || c("source_row") === null;
   const validYear = `(length(${y}) = 4 AND ${y} BETWEEN '1900' AND '2099' AND TRY_CAST(${y} AS INTEGER) BETWEEN 1900 AND 2099)`;
   const oddNumber = (col: string) => (c(col) ? [`(${c(col)} IS NOT NULL AND coalesce(TRY_CAST(${c(col)} AS INTEGER) = 0 OR CAST(TRY_CAST(${c(col)} AS INTEGER) AS VARCHAR) <> ${c(col)}, true))`] : []);
-  const texts = ["indicator_id", "unit_id", "unit_name", "level1", "level2", "name", "target", "note", "source_file", "data_status"].map(c).filter((x): x is string => x !== null);
-  const needsJs = [`NOT ${validYear}`, `regexp_matches(concat_ws(chr(31), ${texts.join(", ")}), '${ODD_TEXT}')`, ...oddNumber("ord"), ...oddNumber("source_row")].join(" OR ");
+  // Odd text is found by the scan of the bytes that runs while this reads (bulk.ts createLineCounter); here only what casts lose.
+  const needsJs = [`NOT coalesce(${validYear}, false)`, ...oddNumber("ord"), ...oddNumber("source_row"), ...(c("data_status") ? [`${c("data_status")} NOT IN ('sample', 'declared')`] : [])].join(" OR ");
   const raw = ["fiscal_year", "ord", "source_row", "data_status", "source_file"].map((col) => (c(col) ? `coalesce(${c(col)}, chr(30))` : "chr(30)"));
   const int = (col: string, fallback: string) => (c(col) ? `TRY_CAST(${c(col)} AS INTEGER)` : fallback);
   const select: string[] = [
@@ -221,10 +219,11 @@ export function bulkOtherCellsSql(plan: BulkPlan, path: string, ks: readonly num
 }
 
 /** The upload's first rowid (record k is rowid base + k - 1), and the line changes (bulk.ts createLineCounter) as a table. */
-export function bulkBaseSql(uploadId: number, linesFile: string): string[] {
+export function bulkBaseSql(uploadId: number, linesFile: string, oddFile: string): string[] {
   return [
     `CREATE OR REPLACE TEMP TABLE bulk_base AS SELECT min(rowid) AS base FROM indicator_rows WHERE upload_id = ${uploadId}`,
     `CREATE OR REPLACE TEMP TABLE bulk_lines AS SELECT * FROM read_csv(${q(linesFile)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {'k': 'INTEGER', 'line': 'INTEGER'})`,
+    `CREATE OR REPLACE TEMP TABLE bulk_odd AS SELECT * FROM read_csv(${q(oddFile)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {'k': 'INTEGER'}) WHERE k > 0`,
   ];
 }
 
@@ -232,10 +231,26 @@ export function bulkBaseSql(uploadId: number, linesFile: string): string[] {
 const LINE = "CAST(l.line + (x.k - l.k) AS INTEGER)";
 const ASOF_LINES = "ASOF LEFT JOIN bulk_lines l ON x.k >= l.k";
 
-/** Rows the core must read again (bulk.ts PendingRow). */
-export function pendingRowsSql(uploadId: number): string {
-  return `SELECT x.k AS rn, ${LINE} AS line, x.pending, x.indicator_id, x.unit_id, x.unit_name, x.level1, x.level2, x.name, x.target, x.note
-          FROM (SELECT ${K} AS k, * FROM indicator_rows WHERE upload_id = ${uploadId} AND pending IS NOT NULL) x ${ASOF_LINES} ORDER BY x.k`;
+/**
+ * Rows the core must read again (bulk.ts PendingRow): those the INSERT kept
+ * aside, and those the byte scan found odd text in (bulk_odd), whose raw
+ * year, ord, source_row, data_status and source_file the stored values still
+ * say exactly (else the INSERT would have kept them aside).
+ */
+export function pendingRowsSql(plan: BulkPlan, uploadId: number, file: string): string {
+  const has = (col: string) => plan.index[col] !== undefined;
+  const none = "chr(30)";
+  const raw = [
+    `coalesce(CAST(x.fiscal_year AS VARCHAR), ${none})`,
+    has("ord") ? `coalesce(CAST(x.ord AS VARCHAR), ${none})` : none,
+    has("source_row") ? `coalesce(CAST(x.source_row AS VARCHAR), ${none})` : none,
+    has("data_status") ? `CASE WHEN x.data_source = 'sample' THEN 'sample' ELSE ${none} END` : none,
+    has("source_file") ? `CASE WHEN x.source_file = ${q(file)} THEN ${none} ELSE coalesce(x.source_file, ${none}) END` : none,
+  ];
+  return `SELECT x.k AS rn, ${LINE} AS line, coalesce(x.pending, concat_ws(chr(31), 'b', ${raw.join(", ")})) AS pending,
+                 x.indicator_id, x.unit_id, x.unit_name, x.level1, x.level2, x.name, x.target, x.note
+          FROM (SELECT ${K} AS k, * FROM indicator_rows WHERE upload_id = ${uploadId}) x ${ASOF_LINES}
+          WHERE x.pending IS NOT NULL OR x.k IN (SELECT k FROM bulk_odd) ORDER BY x.k`;
 }
 
 const FIX_READ = (file: string) => `read_csv(${q(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${
@@ -414,7 +429,7 @@ export function bulkKeyFindingsSql(uploadId: number, findingsFile: string): stri
   ];
 }
 
-export const BULK_TEMP_TABLES = ["bulk_base", "bulk_lines", "bulk_fix", "bulk_units", "bulk_row_keys", "bulk_keys", "bulk_key_findings", "pending_targets"];
+export const BULK_TEMP_TABLES = ["bulk_base", "bulk_lines", "bulk_odd", "bulk_fix", "bulk_units", "bulk_row_keys", "bulk_keys", "bulk_key_findings", "pending_targets"];
 
 /** DuckDB's CSV error → where it is (line) and a reason (Chinese, or English); null when it is not a CSV error. */
 export function csvErrorText(message: string, lang: Lang = "zh"): { row: number | null; reason: string } | null {
