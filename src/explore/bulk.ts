@@ -378,7 +378,6 @@ export async function finishBulk(db: BulkDb, plan: BulkPlan, csv: string, file: 
     const keys = (await db.query<{ u: string; l1: string; l2: string; name: string | null }>(bulkIndicatorKeysSql(id))).map((r) => [r.u, r.l1, r.l2, r.name] as [string, string, string, string | null]);
     await db.run(bulkSetIndicatorIdsSql(id, await db.text("ids.csv", indicatorIdCsv(keys))));
   }
-  await db.run(bulkDedupeIdsSql(id));
   // Targets: each shape (≥#(个)) parsed from a few samples and filled in SQL; the rest parsed one by one.
   step("shapes");
   await db.run(pendingTargetsSql(id));
@@ -387,14 +386,15 @@ export async function finishBulk(db: BulkDb, plan: BulkPlan, csv: string, file: 
   await db.run(insertShapeTargetsSql(rules));
   const rest = await db.query<{ target: string; fiscal_year: number }>(unruledTargetsSql(rules));
   if (rest.length) await db.run(insertLookupSql(await db.text("lookup.csv", targetLookupCsv(rest.map((m) => [m.target, m.fiscal_year] as const)).csv)));
-  // The reviewer's checks.
+  // The reviewer's checks, after the repeated ids got their suffixes (findings name the rows' ids).
   step("checks");
-  const templates = checkTemplates();
-  await db.run(bulkUnitsSql(id, templates.missing.map((m) => m.level1)));
-  for (const sql of bulkDeclarationFindingsSql(id, file, templates, { name: NAME_MARK, row: ROW_MARK })) await db.run(sql);
   const units = await db.query<{ measure_unit: string }>(MEASURE_UNITS_SQL);
   const percent = units.map((u) => u.measure_unit).filter((u) => unitFamily(u) === "percent");
   for (const sql of bulkCheckKeysSql(id, percent)) await db.run(sql);
+  await db.run(bulkDedupeIdsSql(id));
+  const templates = checkTemplates();
+  await db.run(bulkUnitsSql(id, templates.missing.map((m) => m.level1)));
+  for (const sql of bulkDeclarationFindingsSql(id, file, templates, { name: NAME_MARK, row: ROW_MARK })) await db.run(sql);
   const keys = await db.query<CheckKey>(CHECK_KEYS_SQL);
   const checked = checkKeysCsv(keys);
   if (checked.findings) for (const sql of bulkKeyFindingsSql(id, await db.text("key-findings.csv", checked.csv))) await db.run(sql);

@@ -247,10 +247,16 @@ export function pendingRowsSql(plan: BulkPlan, uploadId: number, file: string): 
     has("data_status") ? `CASE WHEN x.data_source = 'sample' THEN 'sample' ELSE ${none} END` : none,
     has("source_file") ? `CASE WHEN x.source_file = ${q(file)} THEN ${none} ELSE coalesce(x.source_file, ${none}) END` : none,
   ];
-  return `SELECT x.k AS rn, ${LINE} AS line, coalesce(x.pending, concat_ws(chr(31), 'b', ${raw.join(", ")})) AS pending,
+  // Two narrow selections (never an OR over every row), then the lines of just these.
+  const cols = "indicator_id, unit_id, unit_name, level1, level2, name, target, note, fiscal_year, ord, source_row, data_source, source_file, pending";
+  return `WITH p AS (
+            SELECT ${K} AS k, ${cols} FROM indicator_rows WHERE upload_id = ${uploadId} AND pending IS NOT NULL
+            UNION ALL
+            SELECT ${K} AS k, ${cols} FROM indicator_rows WHERE upload_id = ${uploadId} AND pending IS NULL
+              AND rowid IN (SELECT (SELECT base FROM bulk_base) + k - 1 FROM bulk_odd))
+          SELECT x.k AS rn, ${LINE} AS line, coalesce(x.pending, concat_ws(chr(31), 'b', ${raw.join(", ")})) AS pending,
                  x.indicator_id, x.unit_id, x.unit_name, x.level1, x.level2, x.name, x.target, x.note
-          FROM (SELECT ${K} AS k, * FROM indicator_rows WHERE upload_id = ${uploadId}) x ${ASOF_LINES}
-          WHERE x.pending IS NOT NULL OR x.k IN (SELECT k FROM bulk_odd) ORDER BY x.k`;
+          FROM p x ${ASOF_LINES} ORDER BY x.k`;
 }
 
 const FIX_READ = (file: string) => `read_csv(${q(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${
@@ -327,12 +333,17 @@ export function bulkSetIndicatorIdsSql(uploadId: number, file: string): string {
             AND coalesce(r.level1, '') = coalesce(m.k_level1, '') AND coalesce(r.level2, '') = coalesce(m.k_level2, '') AND r.name IS NOT DISTINCT FROM m.k_name`;
 }
 
-/** Repeated indicator ids within a unit-year get -2, -3 … in file order, as the core's dedupeIds gives them. */
+/**
+ * Repeated indicator ids within a unit-year get -2, -3 … in file order, as the
+ * core's dedupeIds gives them. Candidates are the rows whose hash of (unit,
+ * year, id) repeats (bulk_row_keys: one integer per row, grouped cheaply); the
+ * numbering itself is over the real values, so a hash collision changes nothing.
+ */
 export function bulkDedupeIdsSql(uploadId: number): string {
   return `UPDATE indicator_rows r SET indicator_id = d.indicator_id || '-' || d.n FROM (
             SELECT rowid AS rid, indicator_id, row_number() OVER (PARTITION BY unit_id, fiscal_year, indicator_id ORDER BY rowid) AS n
-            FROM indicator_rows SEMI JOIN (SELECT unit_id, fiscal_year, indicator_id FROM indicator_rows WHERE upload_id = ${uploadId} GROUP BY ALL HAVING count(*) > 1) USING (unit_id, fiscal_year, indicator_id)
-            WHERE upload_id = ${uploadId}) d
+            FROM indicator_rows WHERE upload_id = ${uploadId}
+              AND rowid IN (SELECT rid FROM bulk_row_keys WHERE h_id IN (SELECT h_id FROM bulk_row_keys GROUP BY h_id HAVING count(*) > 1))) d
           WHERE r.rowid = d.rid AND d.n > 1`;
 }
 
@@ -368,8 +379,9 @@ export function bulkDeclarationFindingsSql(uploadId: number, file: string, t: im
             replace(replace(${q(t.duplicate.messageEn)}, ${q(marks.row)}, CAST(first_row AS VARCHAR)), ${q(marks.name)}, name) AS message_en,
             indicator_id AS subject, source_file, source_row, 'declared' AS data_source, ${uploadId} AS upload_id
      FROM (SELECT *, first_value(source_row) OVER w AS first_row, row_number() OVER w AS n
-           FROM indicator_rows SEMI JOIN (SELECT unit_id, fiscal_year, name FROM indicator_rows WHERE upload_id = ${uploadId} AND name IS NOT NULL GROUP BY ALL HAVING count(*) > 1) USING (unit_id, fiscal_year, name)
-           WHERE upload_id = ${uploadId} WINDOW w AS (PARTITION BY unit_id, fiscal_year, name ORDER BY rowid)) WHERE n > 1`,
+           FROM indicator_rows WHERE upload_id = ${uploadId} AND name IS NOT NULL
+             AND rowid IN (SELECT rid FROM bulk_row_keys WHERE h_name IN (SELECT h_name FROM bulk_row_keys WHERE h_name IS NOT NULL GROUP BY h_name HAVING count(*) > 1))
+           WINDOW w AS (PARTITION BY unit_id, fiscal_year, name ORDER BY rowid)) WHERE n > 1`,
   ];
 }
 
@@ -391,8 +403,9 @@ export function bulkUnitRowsSql(uploadId: number): string {
  * (the core's unitFamily, asked in JavaScript).
  */
 const CHECK_KEY = (uploadId: number, percentUnits: readonly string[]) => `SELECT rid, hash(level1, level2, name, CASE WHEN folded THEN NULL ELSE target END, CASE WHEN folded THEN NULL ELSE fiscal_year END,
-         folded, CASE WHEN folded THEN op END, CASE WHEN folded THEN measure_unit END) AS h
-  FROM (SELECT r.rowid AS rid, r.level1, r.level2, r.name, r.target, r.fiscal_year, l.op, l.measure_unit,
+         folded, CASE WHEN folded THEN op END, CASE WHEN folded THEN measure_unit END) AS h,
+         hash(unit_id, fiscal_year, indicator_id) AS h_id, CASE WHEN name IS NOT NULL THEN hash(unit_id, fiscal_year, name) END AS h_name
+  FROM (SELECT r.rowid AS rid, r.unit_id, r.indicator_id, r.level1, r.level2, r.name, r.target, r.fiscal_year, l.op, l.measure_unit,
                coalesce(l.target_kind = 'quantitative' AND CASE WHEN left(r.target, 1) IN ('=', '+', '-', '@') THEN NOT regexp_matches(r.target, '${FORMULA_LIKE}') ELSE true END
                         AND TRY_CAST(l.value AS DOUBLE) > 0
                         AND (TRY_CAST(l.value AS DOUBLE) < 100 OR l.measure_unit IS NULL${percentUnits.length ? ` OR l.measure_unit NOT IN (${percentUnits.map(q).join(", ")})` : " OR true"}) AND regexp_full_match(l.value, '[0-9]{1,15}(\\.[0-9]{1,6})?'), false) AS folded
@@ -401,9 +414,12 @@ const CHECK_KEY = (uploadId: number, percentUnits: readonly string[]) => `SELECT
 const FORMULA_LIKE = "^[=+\\-@]\\s*(?:[A-Za-z(]|[\\d.]+\\s*[-+*/^&])";
 
 /**
- * Each row's check key as a 64-bit hash of its parts (one pass: the rows
- * joined to their parsed targets), then the distinct keys, numbered, each with
- * its first row's groups, name, target and year (bulk.ts CheckKey).
+ * One pass over the rows joined to their parsed targets: each row's check key
+ * as a 64-bit hash of its parts, and the hashes of (unit, year, id) and (unit,
+ * year, name) that the repeated ids and names are looked for by; then the
+ * distinct check keys, numbered, each with its first row's groups, name,
+ * target and year (bulk.ts CheckKey). A collision of check-key hashes (about
+ * one in 10^10 for a million keys) would give a row another key's findings.
  */
 export function bulkCheckKeysSql(uploadId: number, percentUnits: readonly string[]): string[] {
   return [
