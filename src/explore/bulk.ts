@@ -11,7 +11,7 @@ import { parseTarget, unitFamily } from "../core/target.ts";
 import { plainText } from "../core/text.ts";
 import { indicatorIdCsv, shapeRulesCsv, targetLookupCsv, unitIdCsv, type BulkPlan } from "./importer.ts";
 import {
-  applyFixSql, bulkBaseSql, bulkOtherCellsSql, bulkCheckKeysSql, bulkDeclarationFindingsSql, bulkDedupeIdsSql, bulkIndicatorKeysSql, bulkKeyFindingsSql, bulkOrdSql, bulkSetIndicatorIdsSql,
+  applyFixSql, BULK_REPEATS_SQL, bulkBaseSql, bulkOtherCellsSql, bulkCheckKeysSql, bulkDeclarationFindingsSql, bulkDedupeIdsSql, bulkIndicatorKeysSql, bulkKeyFindingsSql, bulkOrdSql, bulkSetIndicatorIdsSql,
   MEASURE_UNITS_SQL, bulkSetUnitIdsSql, bulkSourceRowSql, bulkStatsSql, bulkUnitNamesSql, bulkUnitRowsSql, bulkUnitsSql, BULK_TEMP_TABLES, CHECK_KEYS_SQL, insertLookupSql,
   insertShapeTargetsSql, pendingRowsSql, pendingTargetsSql, SHAPE_MARK, SHAPE_SAMPLES_SQL, shapeSamples, unruledTargetsSql,
 } from "./sql.ts";
@@ -391,10 +391,12 @@ export async function finishBulk(db: BulkDb, plan: BulkPlan, csv: string, file: 
   const units = await db.query<{ measure_unit: string }>(MEASURE_UNITS_SQL);
   const percent = units.map((u) => u.measure_unit).filter((u) => unitFamily(u) === "percent");
   for (const sql of bulkCheckKeysSql(id, percent)) await db.run(sql);
-  await db.run(bulkDedupeIdsSql(id));
+  const [repeats] = await db.query<{ ids: number; names: number }>(BULK_REPEATS_SQL);
+  if (repeats.ids > 0) await db.run(bulkDedupeIdsSql(id));
   const templates = checkTemplates();
   await db.run(bulkUnitsSql(id, templates.missing.map((m) => m.level1)));
-  for (const sql of bulkDeclarationFindingsSql(id, file, templates, { name: NAME_MARK, row: ROW_MARK })) await db.run(sql);
+  const declaration = bulkDeclarationFindingsSql(id, file, templates, { name: NAME_MARK, row: ROW_MARK });
+  for (const sql of repeats.names > 0 ? declaration : declaration.slice(0, -1)) await db.run(sql);
   const keys = await db.query<CheckKey>(CHECK_KEYS_SQL);
   const checked = checkKeysCsv(keys);
   if (checked.findings) for (const sql of bulkKeyFindingsSql(id, await db.text("key-findings.csv", checked.csv))) await db.run(sql);

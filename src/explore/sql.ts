@@ -405,11 +405,14 @@ export function bulkUnitRowsSql(uploadId: number): string {
 const CHECK_KEY = (uploadId: number, percentUnits: readonly string[]) => `SELECT rid, hash(level1, level2, name, CASE WHEN folded THEN NULL ELSE target END, CASE WHEN folded THEN NULL ELSE fiscal_year END,
          folded, CASE WHEN folded THEN op END, CASE WHEN folded THEN measure_unit END) AS h,
          hash(unit_id, fiscal_year, indicator_id) AS h_id, CASE WHEN name IS NOT NULL THEN hash(unit_id, fiscal_year, name) END AS h_name
-  FROM (SELECT r.rowid AS rid, r.unit_id, r.indicator_id, r.level1, r.level2, r.name, r.target, r.fiscal_year, l.op, l.measure_unit,
-               coalesce(l.target_kind = 'quantitative' AND CASE WHEN left(r.target, 1) IN ('=', '+', '-', '@') THEN NOT regexp_matches(r.target, '${FORMULA_LIKE}') ELSE true END
-                        AND TRY_CAST(l.value AS DOUBLE) > 0
-                        AND (TRY_CAST(l.value AS DOUBLE) < 100 OR l.measure_unit IS NULL${percentUnits.length ? ` OR l.measure_unit NOT IN (${percentUnits.map(q).join(", ")})` : " OR true"}) AND regexp_full_match(l.value, '[0-9]{1,15}(\\.[0-9]{1,6})?'), false) AS folded
-        FROM indicator_rows r LEFT JOIN target_lookup l ON l.target = r.target AND l.fiscal_year = r.fiscal_year WHERE r.upload_id = ${uploadId})`;
+  FROM (SELECT r.rowid AS rid, r.unit_id, r.indicator_id, r.level1, r.level2, r.name, r.target, r.fiscal_year, l.op, l.measure_unit, coalesce(l.folded, false) AS folded
+        FROM indicator_rows r LEFT JOIN (
+          -- Whether a parsed target folds: decided once per distinct target, not per row.
+          SELECT target, fiscal_year, op, measure_unit,
+                 target_kind = 'quantitative' AND CASE WHEN left(target, 1) IN ('=', '+', '-', '@') THEN NOT regexp_matches(target, '${FORMULA_LIKE}') ELSE true END
+                 AND TRY_CAST(value AS DOUBLE) > 0
+                 AND (TRY_CAST(value AS DOUBLE) < 100 OR measure_unit IS NULL${percentUnits.length ? ` OR measure_unit NOT IN (${percentUnits.map(q).join(", ")})` : " OR true"}) AND regexp_full_match(value, '[0-9]{1,15}(\\.[0-9]{1,6})?') AS folded
+          FROM target_lookup) l ON l.target = r.target AND l.fiscal_year = r.fiscal_year WHERE r.upload_id = ${uploadId})`;
 /** The core's cell.formula_like test (checks.ts); on cleaned text (single spaces only) RE2 reads it as JavaScript does. */
 const FORMULA_LIKE = "^[=+\\-@]\\s*(?:[A-Za-z(]|[\\d.]+\\s*[-+*/^&])";
 
@@ -431,6 +434,10 @@ export function bulkCheckKeysSql(uploadId: number, percentUnits: readonly string
 }
 
 /** The measure units the lookup knows (a few dozen), for JavaScript to say which are percentages. */
+/** Whether any (unit, year, id) or (unit, year, name) hash repeats: the statements that number and report repeats run only then. */
+export const BULK_REPEATS_SQL = `SELECT CAST((SELECT count(*) FROM (SELECT h_id FROM bulk_row_keys GROUP BY h_id HAVING count(*) > 1)) AS INTEGER) AS ids,
+  CAST((SELECT count(*) FROM (SELECT h_name FROM bulk_row_keys WHERE h_name IS NOT NULL GROUP BY h_name HAVING count(*) > 1)) AS INTEGER) AS names`;
+
 export const MEASURE_UNITS_SQL = "SELECT DISTINCT measure_unit FROM target_lookup WHERE measure_unit IS NOT NULL";
 
 export const CHECK_KEYS_SQL = "SELECT k, level1, level2, name, target, fiscal_year FROM bulk_keys ORDER BY k";
