@@ -421,8 +421,9 @@ const FORMULA_LIKE = "^[=+\\-@]\\s*(?:[A-Za-z(]|[\\d.]+\\s*[-+*/^&])";
  * as a 64-bit hash of its parts, and the hashes of (unit, year, id) and (unit,
  * year, name) that the repeated ids and names are looked for by; then the
  * distinct check keys, numbered, each with its first row's groups, name,
- * target and year (bulk.ts CheckKey). A collision of check-key hashes (about
- * one in 10^10 for a million keys) would give a row another key's findings.
+ * target and year (bulk.ts CheckKey). A collision of two check keys' hashes
+ * (odds about 10^-12 for the few thousand keys of a real file, 3·10^-8 even
+ * for a million) would give a row the other key's findings.
  */
 export function bulkCheckKeysSql(uploadId: number, percentUnits: readonly string[]): string[] {
   return [
