@@ -2,21 +2,16 @@
 // Errors cross the boundary as plain {name, message, messageEn, location} and
 // are rebuilt on the page side. Progress stages come in the page's language.
 import type { Location } from "../core/model.ts";
-import type { BulkPlan, Loaded, MappingRequest, ShapeSample } from "./importer.ts";
+import type { BulkPlan, Loaded, MappingRequest } from "./importer.ts";
 import type { SavedMapping } from "./mapping.ts";
 import type { Lang } from "./i18n.ts";
 
 export type WorkerRequest =
-  | { kind: "import"; id: number; file: Blob; name: string; saved: Record<string, SavedMapping>; lang?: Lang }
-  | { kind: "targets"; id: number; items: [string, number][] }
-  | { kind: "shapes"; id: number; samples: ShapeSample[]; mark: string }
-  | { kind: "unitIds"; id: number; names: string[] }
-  | { kind: "indicatorIds"; id: number; keys: [string, string, string, string | null][] };
+  | { kind: "import"; id: number; file: Blob; name: string; saved: Record<string, SavedMapping>; lang?: Lang };
 
 export type WorkerReply =
   | { kind: "progress"; id: number; stage: string; fraction: number | null }
   | { kind: "loaded"; id: number; loaded: Loaded }
   | { kind: "bulk"; id: number; plan: BulkPlan }
   | { kind: "mapping"; id: number; requests: MappingRequest[] }
-  | { kind: "csv"; id: number; csv: string; rows: number }
   | { kind: "failed"; id: number; error: { name: string; message: string; messageEn?: string; location?: Location } };

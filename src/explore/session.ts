@@ -4,14 +4,11 @@
 import type { BrowserEngine, EngineProgress } from "../query/browser.ts";
 import type { Location } from "../core/model.ts";
 import type { TableName } from "../core/canonical.ts";
-import type { BulkPlan, Loaded, MappingRequest, Problem, ShapeSample } from "./importer.ts";
+import type { BulkPlan, Loaded, MappingRequest, Problem } from "./importer.ts";
+import type { BulkStep } from "./bulk.ts";
 import type { WorkerReply, WorkerRequest } from "./protocol.ts";
 import type { SavedMapping } from "./mapping.ts";
-import {
-  bulkBadYearsSql, bulkIndicatorKeysSql, bulkInsertSql, bulkSetIndicatorIdsSql, bulkSetUnitIdsSql, bulkUnitNamesSql, csvErrorText,
-  deleteUploadSql, finishUploadSql, insertLookupSql, insertShapeTargetsSql, insertTableSql, pendingTargetsSql, setupSql, SHAPE_MARK, SHAPE_SAMPLES_SQL, shapeSamples,
-  unruledTargetsSql, uploadRowSql,
-} from "./sql.ts";
+import { bulkInsertSql, csvErrorText, deleteUploadSql, finishUploadSql, insertLookupSql, insertTableSql, setupSql, uploadRowSql } from "./sql.ts";
 import * as store from "./store.ts";
 import { engineMessage, xt, type Lang } from "./i18n.ts";
 
@@ -195,13 +192,6 @@ export class Session {
     });
   }
 
-  private async csvFromWorker(req: Omit<WorkerRequest, "id">): Promise<string> {
-    const r = await this.call(req);
-    if (r.kind === "failed") throw new StepError(r.error.message, undefined, r.error.messageEn);
-    if (r.kind !== "csv") throw new Error(this.m.workerReply);
-    return r.csv;
-  }
-
   // ---- Loading ----
 
   /** Cancels the running load (and everything queued behind it). */
@@ -232,6 +222,9 @@ export class Session {
         if (this.cancelled) break;
         await w();
       }
+      // The import worker is not kept while idle (its isolate costs memory next to DuckDB's); the next file starts a new one.
+      this.worker?.terminate();
+      this.worker = null;
       this.task(null);
     });
     this.chain = run.catch(() => {});
@@ -287,7 +280,11 @@ export class Session {
     let engine: BrowserEngine | null = null;
     const registered: string[] = [];
     try {
-      const reply = await this.call({ kind: "import", file, name, saved: store.loadMappings(), lang: this.lang } as Omit<WorkerRequest, "id">, (p) => this.task({ label: label(p.stage), fraction: p.fraction === null ? null : p.fraction * 0.5, cancellable: true }));
+      // A large canonical CSV is recognised here from its head, so the import worker is not started for it.
+      const plan = await this.planBulk(file, name);
+      this.check();
+      const reply: WorkerReply = plan ? { kind: "bulk", id: 0, plan }
+        : await this.call({ kind: "import", file, name, saved: store.loadMappings(), lang: this.lang } as Omit<WorkerRequest, "id">, (p) => this.task({ label: label(p.stage), fraction: p.fraction === null ? null : p.fraction * 0.5, cancellable: true }));
       this.check();
       if (reply.kind === "failed") throw new StepError(reply.error.message, reply.error.location, reply.error.messageEn);
       if (reply.kind === "mapping") {
@@ -328,7 +325,7 @@ export class Session {
         await this.loadBulk(engine, file, name, id, reply.plan, label, registered);
       }
       this.task({ label: label(this.m.stepSum), fraction: 0.95, cancellable: true });
-      for (const sql of finishUploadSql(id)) await engine.run(sql);
+      for (const sql of finishUploadSql(id, { indicators: route !== "bulk" })) await engine.run(sql);
       await engine.run(uploadRowSql({ id, name, parts, loadedAt: meta.loadedAt, route, bytes: size }));
       this.check();
       await engine.query("COMMIT");
@@ -356,11 +353,23 @@ export class Session {
     }
   }
 
+  /** The bulk plan of a file (read from its first 64 KB on this thread), or null for the import worker's route. */
+  private async planBulk(file: File, name: string): Promise<BulkPlan | null> {
+    const { BULK_MIN_BYTES, HEAD_BYTES, bulkPlan } = await import("./importer.ts");
+    if (file.size < BULK_MIN_BYTES) return null;
+    const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+    return bulkPlan(name, file.size, head, store.loadMappings());
+  }
+
   private async loadBulk(engine: BrowserEngine, file: File, name: string, id: number, plan: BulkPlan, label: (s: string) => string, registered: string[]) {
+    const { finishBulk, recordLines } = await import("./bulk.ts");
     const reg = `upload-${id}-bulk.csv`;
     await engine.registerFile(reg, file);
     registered.push(reg);
     this.task({ label: label(this.m.stepBulk), fraction: null, cancellable: true });
+    // Where each record starts (line breaks in cells, empty lines): counted here while DuckDB reads.
+    const lines = recordLines(file.stream(), plan.delimiter);
+    lines.catch(() => {});
     try {
       await engine.run(bulkInsertSql(plan, reg, id, name));
     } catch (e) {
@@ -371,39 +380,23 @@ export class Session {
       throw new StepError(this.m.bulkReadError(name, msg.split("\n")[0]), { file: name });
     }
     this.check();
-    for (const sql of bulkBadYearsSql(id, name)) await engine.run(sql);
-    if (plan.index.unit_id === undefined) {
-      this.task({ label: label(this.m.stepUnitIds), fraction: 0.8, cancellable: true });
-      const names = (await engine.query<{ unit_name: string }>(bulkUnitNamesSql(id))).map((r) => r.unit_name);
-      const csv = await this.csvFromWorker({ kind: "unitIds", names } as Omit<WorkerRequest, "id">);
-      await engine.registerText(`${reg}.units`, csv);
-      registered.push(`${reg}.units`);
-      await engine.run(bulkSetUnitIdsSql(id, `${reg}.units`));
-    }
-    if (plan.index.indicator_id === undefined) {
-      this.task({ label: label(this.m.stepIndicatorIds), fraction: 0.82, cancellable: true });
-      const keys = (await engine.query<{ u: string; l1: string; l2: string; name: string | null }>(bulkIndicatorKeysSql(id))).map((r) => [r.u, r.l1, r.l2, r.name] as [string, string, string, string | null]);
-      const csv = await this.csvFromWorker({ kind: "indicatorIds", keys } as Omit<WorkerRequest, "id">);
-      await engine.registerText(`${reg}.ids`, csv);
-      registered.push(`${reg}.ids`);
-      await engine.run(bulkSetIndicatorIdsSql(id, `${reg}.ids`));
-    }
-    // Targets: each shape (≥#(个)) parsed from a few samples and filled in SQL; the rest parsed one by one.
-    this.task({ label: label(this.m.stepShapes), fraction: 0.85, cancellable: true });
-    await engine.run(pendingTargetsSql(id));
-    const samples: ShapeSample[] = shapeSamples(await engine.query<{ shape: string; n: number; s1: string; s2: string; s3: string; s4: string }>(SHAPE_SAMPLES_SQL));
-    const rules = await this.csvFromWorker({ kind: "shapes", samples, mark: SHAPE_MARK } as Omit<WorkerRequest, "id">);
-    await engine.registerText(`${reg}.rules`, rules);
-    registered.push(`${reg}.rules`);
-    await engine.run(insertShapeTargetsSql(`${reg}.rules`));
-    const rest = await engine.query<{ target: string; fiscal_year: number }>(unruledTargetsSql(`${reg}.rules`));
-    if (rest.length) {
-      const csv = await this.csvFromWorker({ kind: "targets", items: rest.map((m) => [m.target, m.fiscal_year]) } as Omit<WorkerRequest, "id">);
-      await engine.registerText(`${reg}.lookup`, csv);
-      registered.push(`${reg}.lookup`);
-      await engine.run(insertLookupSql(`${reg}.lookup`));
-    }
-    await engine.run("DROP TABLE IF EXISTS pending_targets");
+    const labels: Record<BulkStep, [string, number]> = {
+      fix: [this.m.stepBulkRows, 0.75], unitIds: [this.m.stepUnitIds, 0.8], indicatorIds: [this.m.stepIndicatorIds, 0.82], shapes: [this.m.stepShapes, 0.85], checks: [this.m.stepBulkChecks, 0.9],
+    };
+    const db = {
+      run: (sql: string) => engine.run(sql),
+      query: <T,>(sql: string) => engine.query(sql) as Promise<T[]>,
+      text: async (n: string, text: string) => {
+        const r = `${reg}.${n}`;
+        await engine.registerText(r, text);
+        registered.push(r);
+        return r;
+      },
+    };
+    await finishBulk(db, plan, reg, name, id, await lines, (s) => {
+      this.check();
+      this.task({ label: label(labels[s][0]), fraction: labels[s][1], cancellable: true });
+    });
     this.check();
   }
 
@@ -415,8 +408,12 @@ export class Session {
   }
 
   private async bulkProblems(engine: BrowserEngine, id: number): Promise<Problem[]> {
+    const { MAX_PROBLEMS } = await import("./importer.ts");
     const rows = await engine.query<{ severity: Problem["severity"]; code: string; message: string; message_en: string | null; source_file: string; source_row: number | null; source_column: number | null }>(
-      `SELECT severity, code, message, message_en, source_file, source_row, source_column FROM findings WHERE upload_id = ${id} ORDER BY source_row LIMIT 200`);
+      // As the importer's problems (importer.ts toLoaded): errors, then warnings, then the infos about reading; in file order within each.
+      `SELECT severity, code, message, message_en, source_file, source_row, source_column FROM findings
+       WHERE upload_id = ${id} AND (severity <> 'info' OR code LIKE 'canonical.%' OR code LIKE 'encoding.%' OR code LIKE 'explore.%')
+       ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, source_row NULLS FIRST LIMIT ${MAX_PROBLEMS}`);
     return rows.map((r) => ({ severity: r.severity, code: r.code, message: r.message, messageEn: r.message_en ?? undefined, file: r.source_file, row: r.source_row ?? undefined, column: r.source_column ?? undefined }));
   }
 

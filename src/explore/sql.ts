@@ -35,7 +35,7 @@ export function setupSql(): string[] {
     `CREATE OR REPLACE TABLE target_lookup (target VARCHAR, fiscal_year INTEGER, target_kind VARCHAR, op VARCHAR, value VARCHAR, measure_unit VARCHAR, direction VARCHAR, deadline VARCHAR, recognised BOOLEAN)`,
   ];
   for (const t of TABLES) {
-    if (t === "indicators") out.push(emptyTable("indicator_rows", INDICATOR_BASE, [`${NULLTEXT} AS unit_name`, `${NULLTEXT} AS bad_year`]));
+    if (t === "indicators") out.push(emptyTable("indicator_rows", INDICATOR_BASE, [`${NULLTEXT} AS unit_name`, `${NULLTEXT} AS pending`]));
     else if (t === "units") out.push(emptyTable("units", COLUMNS.units, ["CAST(NULL AS BOOLEAN) AS placeholder"]), "ALTER TABLE units ALTER COLUMN placeholder SET DEFAULT false");
     else out.push(emptyTable(t, COLUMNS[t], []));
   }
@@ -121,8 +121,8 @@ export function unruledTargetsSql(rulesFile: string): string {
 }
 
 /** After an upload: data status from the file, real units replace placeholders, units for rows that name none. */
-export function finishUploadSql(uploadId: number): string[] {
-  const owners = ["budget", "tasks", "indicator_rows"].map((t) => `SELECT unit_id, fiscal_year, ${t === "indicator_rows" ? "unit_name, data_source" : "NULL AS unit_name, NULL AS data_source"}, source_file, source_row FROM ${t} WHERE upload_id = ${uploadId} AND unit_id IS NOT NULL AND fiscal_year IS NOT NULL`);
+export function finishUploadSql(uploadId: number, options: { indicators?: boolean } = {}): string[] {
+  const owners = ["budget", "tasks", ...(options.indicators === false ? [] : ["indicator_rows"])].map((t) => `SELECT unit_id, fiscal_year, ${t === "indicator_rows" ? "unit_name, data_source" : "NULL AS unit_name, NULL AS data_source"}, source_file, source_row FROM ${t} WHERE upload_id = ${uploadId} AND unit_id IS NOT NULL AND fiscal_year IS NOT NULL`);
   return [
     `UPDATE units SET data_source = 'sample' WHERE upload_id = ${uploadId} AND data_status = 'sample'`,
     `DELETE FROM units u WHERE u.placeholder AND EXISTS (SELECT 1 FROM units v WHERE NOT v.placeholder AND v.unit_id = u.unit_id AND v.fiscal_year = u.fiscal_year)`,
@@ -149,33 +149,56 @@ export function deleteUploadSql(uploadId: number): string[] {
 }
 
 // ---- Bulk CSV: read_csv straight into indicator_rows ----
+//
+// The row loop is DuckDB's; JavaScript (src/explore/bulk.ts, the core's own
+// functions) reads only what cheap predicates single out: rows whose text the
+// importer would change (markup, odd whitespace, empty cells), unreadable years,
+// ord/source_row cells that are not plain numbers, rows whose line is not
+// “header + record number”, and one representative per way of being checked.
+// Within the load's transaction a row's record number is its rowid minus the
+// upload's first rowid (rows of one INSERT get consecutive rowids in file order).
+
+/** Whitespace as JavaScript's \s (which the core's cleanText collapses), as an RE2 class body. */
+const WS = "\\t\\n\\x0B\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}";
+const WS_NOT_SPACE = WS.replace(" ", "");
+/** The texts a record number stands on (bulk_base: the upload's first rowid). */
+const K = "CAST(rowid - (SELECT base FROM bulk_base) + 1 AS INTEGER)";
+const RID = (k: string) => `(SELECT base FROM bulk_base) + ${k} - 1`;
 
 /**
  * One INSERT … SELECT over read_csv for a canonical indicators CSV: the header
  * was mapped in JavaScript (plan.index); every value is read as text and cast
- * here, with as little per-row work as the reader allows (text is stored as the
- * file has it; read_csv already makes empty cells NULL). Rows with an
- * unreadable year are kept aside (bad_year) to become findings. Only when the
- * file has no ord or source_row column is each record's position numbered.
+ * here, with as little per-row work as the reader allows. A row that needs the
+ * core's reading for what a cast loses (a year that is not 19xx/20xx, an ord or
+ * source_row that is not a plain number, an odd data_status) keeps its raw year, ord,
+ * source_row, data_status and source_file in `pending` (\x1F-separated, \x1E
+ * for none), after a mark for “its unmapped cells are blank” (set by
+ * bulkOtherCellsSql for the rare row that needs to know: the columns the
+ * header does not map are never read here, which keeps read_csv's work down).
+ * Only when the file has no ord or source_row column is each record numbered.
  */
 export function bulkInsertSql(plan: BulkPlan, path: string, uploadId: number, file: string = path): string {
   const c = (col: string) => (plan.index[col] === undefined ? null : `c${plan.index[col]}`);
   const text = (col: string) => c(col) ?? NULLTEXT;
   const y = c("fiscal_year")!;
   const numbered = c("ord") === null || c("source_row") === null;
+  const validYear = `(length(${y}) = 4 AND ${y} BETWEEN '1900' AND '2099' AND TRY_CAST(${y} AS INTEGER) BETWEEN 1900 AND 2099)`;
+  const oddNumber = (col: string) => (c(col) ? [`(${c(col)} IS NOT NULL AND coalesce(TRY_CAST(${c(col)} AS INTEGER) = 0 OR CAST(TRY_CAST(${c(col)} AS INTEGER) AS VARCHAR) <> ${c(col)}, true))`] : []);
+  // Odd text is found by the scan of the bytes that runs while this reads (bulk.ts createLineCounter); here only what casts lose.
+  const needsJs = [`NOT coalesce(${validYear}, false)`, ...oddNumber("ord"), ...oddNumber("source_row"), ...(c("data_status") ? [`${c("data_status")} NOT IN ('sample', 'declared')`] : [])].join(" OR ");
+  const raw = ["fiscal_year", "ord", "source_row", "data_status", "source_file"].map((col) => (c(col) ? `coalesce(${c(col)}, chr(30))` : "chr(30)"));
   const int = (col: string, fallback: string) => (c(col) ? `TRY_CAST(${c(col)} AS INTEGER)` : fallback);
   const select: string[] = [
     `${text("indicator_id")} AS indicator_id`,
     `${text("unit_id")} AS unit_id`,
-    // The core's rule, /^(19|20)\d{2}$/, without a regular expression per row.
-    `CASE WHEN length(${y}) = 4 AND (${y} LIKE '19%' OR ${y} LIKE '20%') THEN TRY_CAST(${y} AS INTEGER) END AS fiscal_year`,
+    `CASE WHEN ${validYear} THEN TRY_CAST(${y} AS INTEGER) END AS fiscal_year`,
     `${int("ord", "CAST(rn AS INTEGER)")} AS ord`,
     ...["level1", "level2", "name", "target", "note", "unit_name"].map((col) => `${text(col)} AS ${col}`),
     `coalesce(${text("source_file")}, ${q(file)}) AS source_file`,
     `${int("source_row", `CAST(rn AS INTEGER) + ${plan.headerRow}`)} AS source_row`,
     c("data_status") ? `CASE WHEN ${c("data_status")} = 'sample' THEN 'sample' ELSE 'declared' END AS data_source` : `'declared' AS data_source`,
     `${uploadId} AS upload_id`,
-    `CASE WHEN fiscal_year IS NULL THEN coalesce(left(${y}, 20), '') END AS bad_year`,
+    `CASE WHEN ${needsJs} THEN concat_ws(chr(31), 'b', ${raw.join(", ")}) END AS pending`,
   ];
   const columns = Array.from({ length: plan.columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ");
   const delim = plan.delimiter === "\t" ? "\\t" : plan.delimiter;
@@ -184,25 +207,118 @@ export function bulkInsertSql(plan: BulkPlan, path: string, uploadId: number, fi
           FROM ${numbered ? `(SELECT *, row_number() OVER () AS rn FROM ${reader})` : reader}`;
 }
 
-/** Rows whose year cannot be read become findings (with the row) and are removed, as the core importer skips them. */
-export function bulkBadYearsSql(uploadId: number, file: string): string[] {
+/** Of the records ks (rows whose mapped cells are all blank), those with something in a column the header does not map: read_csv again, only then. */
+export function bulkOtherCellsSql(plan: BulkPlan, path: string, ks: readonly number[]): string {
+  const mapped = new Set(Object.values(plan.index));
+  const others = Array.from({ length: plan.columnCount }, (_, i) => i).filter((i) => !mapped.has(i)).map((i) => `c${i}`);
+  const columns = Array.from({ length: plan.columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ");
+  const delim = plan.delimiter === "\t" ? "\\t" : plan.delimiter;
+  return `SELECT CAST(k AS INTEGER) AS k FROM (SELECT row_number() OVER () AS k, concat_ws('', ${others.join(", ")}) AS other
+            FROM read_csv(${q(path)}, header = true, auto_detect = false, delim = ${q(delim)}, quote = '"', escape = '"', columns = {${columns}}, strict_mode = true))
+          WHERE k IN (${ks.join(", ")}) AND NOT regexp_full_match(other, '[${WS}]*')`;
+}
+
+/** The upload's first rowid (record k is rowid base + k - 1), and the line changes (bulk.ts createLineCounter) as a table. */
+export function bulkBaseSql(uploadId: number, linesFile: string, oddFile: string): string[] {
   return [
-    `INSERT INTO findings BY NAME SELECT 'error' AS severity, 'canonical.bad_year' AS code,
-            '年度无法识别：“' || bad_year || '”，该行未导入' AS message, 'year cannot be read: “' || bad_year || '”; row skipped' AS message_en,
-            ${q(file)} AS source_file, source_row, 'declared' AS data_source, ${uploadId} AS upload_id
-     FROM indicator_rows WHERE upload_id = ${uploadId} AND bad_year IS NOT NULL`,
-    `DELETE FROM indicator_rows WHERE upload_id = ${uploadId} AND bad_year IS NOT NULL`,
+    `CREATE OR REPLACE TEMP TABLE bulk_base AS SELECT min(rowid) AS base FROM indicator_rows WHERE upload_id = ${uploadId}`,
+    `CREATE OR REPLACE TEMP TABLE bulk_lines AS SELECT * FROM read_csv(${q(linesFile)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {'k': 'INTEGER', 'line': 'INTEGER'})`,
+    `CREATE OR REPLACE TEMP TABLE bulk_odd AS SELECT * FROM read_csv(${q(oddFile)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {'k': 'INTEGER'}) WHERE k > 0`,
   ];
 }
 
+/** The line record k starts on, for a relation `x` with a column k (an ASOF join on the line changes). */
+const LINE = "CAST(l.line + (x.k - l.k) AS INTEGER)";
+const ASOF_LINES = "ASOF LEFT JOIN bulk_lines l ON x.k >= l.k";
+
+/**
+ * Rows the core must read again (bulk.ts PendingRow): those the INSERT kept
+ * aside, and those the byte scan found odd text in (bulk_odd), whose raw
+ * year, ord, source_row, data_status and source_file the stored values still
+ * say exactly (else the INSERT would have kept them aside).
+ */
+export function pendingRowsSql(plan: BulkPlan, uploadId: number, file: string): string {
+  const has = (col: string) => plan.index[col] !== undefined;
+  const none = "chr(30)";
+  const raw = [
+    `coalesce(CAST(x.fiscal_year AS VARCHAR), ${none})`,
+    has("ord") ? `coalesce(CAST(x.ord AS VARCHAR), ${none})` : none,
+    has("source_row") ? `coalesce(CAST(x.source_row AS VARCHAR), ${none})` : none,
+    has("data_status") ? `CASE WHEN x.data_source = 'sample' THEN 'sample' ELSE ${none} END` : none,
+    has("source_file") ? `CASE WHEN x.source_file = ${q(file)} THEN ${none} ELSE coalesce(x.source_file, ${none}) END` : none,
+  ];
+  // Two narrow selections (never an OR over every row), then the lines of just these.
+  const cols = "indicator_id, unit_id, unit_name, level1, level2, name, target, note, fiscal_year, ord, source_row, data_source, source_file, pending";
+  return `WITH p AS (
+            SELECT ${K} AS k, ${cols} FROM indicator_rows WHERE upload_id = ${uploadId} AND pending IS NOT NULL
+            UNION ALL
+            SELECT ${K} AS k, ${cols} FROM indicator_rows WHERE upload_id = ${uploadId} AND pending IS NULL
+              AND rowid IN (SELECT (SELECT base FROM bulk_base) + k - 1 FROM bulk_odd))
+          SELECT x.k AS rn, ${LINE} AS line, coalesce(x.pending, concat_ws(chr(31), 'b', ${raw.join(", ")})) AS pending,
+                 x.indicator_id, x.unit_id, x.unit_name, x.level1, x.level2, x.name, x.target, x.note
+          FROM p x ${ASOF_LINES} ORDER BY x.k`;
+}
+
+const FIX_READ = (file: string) => `read_csv(${q(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${
+  ["rn", "drop", "indicator_id", "unit_id", "unit_name", "fiscal_year", "ord", "level1", "level2", "name", "target", "note", "source_file", "source_row", "data_source"]
+    .map((col) => `'${col}': '${["rn", "drop", "fiscal_year", "ord", "source_row"].includes(col) ? "INTEGER" : "VARCHAR"}'`).join(", ")}})`;
+
+const FINDINGS_READ = (file: string) => `read_csv(${q(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${
+  ["k", "severity", "code", "message", "message_en", "source_file", "source_row", "source_column", "subject"]
+    .map((col) => `'${col}': '${["k", "source_row", "source_column"].includes(col) ? "INTEGER" : "VARCHAR"}'`).join(", ")}})`;
+
+/** Writes back what the core read of the pending rows (bulk.ts fixRowsCsv): values, dropped rows, their findings. */
+export function applyFixSql(uploadId: number, fixFile: string, findingsFile: string): string[] {
+  const set = ["indicator_id", "unit_id", "unit_name", "fiscal_year", "ord", "level1", "level2", "name", "target", "note", "source_file", "source_row", "data_source"].map((col) => `${col} = m.${col}`);
+  return [
+    `CREATE OR REPLACE TEMP TABLE bulk_fix AS SELECT *, ${RID("rn")} AS rid FROM ${FIX_READ(fixFile)}`,
+    `UPDATE indicator_rows r SET ${set.join(", ")}, pending = NULL FROM bulk_fix m
+     WHERE r.upload_id = ${uploadId} AND m.drop = 0 AND r.rowid = m.rid`,
+    `DELETE FROM indicator_rows WHERE upload_id = ${uploadId} AND rowid IN (SELECT rid FROM bulk_fix WHERE drop = 1)`,
+    `INSERT INTO findings BY NAME SELECT severity, code, message, message_en, source_file, source_row, source_column, NULLIF(subject, '') AS subject, 'declared' AS data_source, ${uploadId} AS upload_id
+     FROM ${FINDINGS_READ(findingsFile)}`,
+  ];
+}
+
+/** What is left to number or to derive after the fix: one scan. */
+export function bulkStatsSql(uploadId: number): string {
+  return `SELECT CAST(count(*) FILTER (WHERE ord IS NULL) AS INTEGER) AS no_ord, CAST(count(*) FILTER (WHERE source_row IS NULL) AS INTEGER) AS no_row,
+                 CAST(count(*) FILTER (WHERE unit_id IS NULL) AS INTEGER) AS no_unit, CAST(count(*) FILTER (WHERE indicator_id IS NULL) AS INTEGER) AS no_id,
+                 CAST((SELECT count(*) FROM bulk_fix WHERE drop = 1) AS INTEGER) AS dropped, CAST((SELECT count(*) FROM bulk_lines) AS INTEGER) AS changes,
+                 CAST((SELECT coalesce(min(k), 0) FROM bulk_lines WHERE k > 0) AS INTEGER) AS first_change
+          FROM indicator_rows WHERE upload_id = ${uploadId}`;
+}
+
+/**
+ * ord as the importer numbers a row without one: its place among the rows
+ * read (records minus the rows dropped before it). `all`: every row after the
+ * first dropped one was numbered by its record (the file has no ord column).
+ */
+export function bulkOrdSql(uploadId: number, all: boolean): string {
+  return `UPDATE indicator_rows r SET ord = n.ord FROM (
+            SELECT x.rid, CAST(x.k - coalesce(d.n, 0) AS INTEGER) AS ord
+            FROM (SELECT rowid AS rid, ${K} AS k, ord FROM indicator_rows WHERE upload_id = ${uploadId}) x
+            ASOF LEFT JOIN (SELECT rn AS k, row_number() OVER (ORDER BY rn) AS n FROM bulk_fix WHERE drop = 1) d ON x.k > d.k
+            WHERE x.ord IS NULL${all ? ` OR x.k > (SELECT min(rn) FROM bulk_fix WHERE drop = 1)` : ""}) n
+          WHERE r.rowid = n.rid`;
+}
+
+/** source_row as the importer gives a row without one: the line its record starts on. `from`: every record from k on was numbered by position. */
+export function bulkSourceRowSql(uploadId: number, from: number | null): string {
+  return `UPDATE indicator_rows r SET source_row = n.line FROM (
+            SELECT x.rid, ${LINE} AS line FROM (SELECT rowid AS rid, ${K} AS k, source_row FROM indicator_rows WHERE upload_id = ${uploadId}) x ${ASOF_LINES}
+            WHERE x.source_row IS NULL${from !== null ? ` OR x.k >= ${from}` : ""}) n
+          WHERE r.rowid = n.rid`;
+}
+
 export function bulkUnitNamesSql(uploadId: number): string {
-  return `SELECT DISTINCT unit_name FROM indicator_rows WHERE upload_id = ${uploadId} AND unit_id IS NULL AND unit_name IS NOT NULL`;
+  return `SELECT DISTINCT coalesce(unit_name, '') AS unit_name FROM indicator_rows WHERE upload_id = ${uploadId} AND unit_id IS NULL`;
 }
 
 export function bulkSetUnitIdsSql(uploadId: number, file: string): string {
   return `UPDATE indicator_rows r SET unit_id = m.unit_id
           FROM read_csv(${q(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {'unit_name': 'VARCHAR', 'unit_id': 'VARCHAR'}) m
-          WHERE r.upload_id = ${uploadId} AND r.unit_id IS NULL AND r.unit_name = m.unit_name`;
+          WHERE r.upload_id = ${uploadId} AND r.unit_id IS NULL AND coalesce(r.unit_name, '') = coalesce(m.unit_name, '')`;
 }
 
 export function bulkIndicatorKeysSql(uploadId: number): string {
@@ -216,6 +332,128 @@ export function bulkSetIndicatorIdsSql(uploadId: number, file: string): string {
           WHERE r.upload_id = ${uploadId} AND r.indicator_id IS NULL AND coalesce(r.unit_name, r.unit_id) = m.k_unit
             AND coalesce(r.level1, '') = coalesce(m.k_level1, '') AND coalesce(r.level2, '') = coalesce(m.k_level2, '') AND r.name IS NOT DISTINCT FROM m.k_name`;
 }
+
+/**
+ * Repeated indicator ids within a unit-year get -2, -3 … in file order, as the
+ * core's dedupeIds gives them. Candidates are the rows whose hash of (unit,
+ * year, id) repeats (bulk_row_keys: one integer per row, grouped cheaply); the
+ * numbering itself is over the real values, so a hash collision changes nothing.
+ */
+export function bulkDedupeIdsSql(uploadId: number): string {
+  return `UPDATE indicator_rows r SET indicator_id = d.indicator_id || '-' || d.n FROM (
+            SELECT rowid AS rid, indicator_id, row_number() OVER (PARTITION BY unit_id, fiscal_year, indicator_id ORDER BY rowid) AS n
+            FROM indicator_rows WHERE upload_id = ${uploadId}
+              AND rowid IN (SELECT rid FROM bulk_row_keys WHERE h_id IN (SELECT h_id FROM bulk_row_keys GROUP BY h_id HAVING count(*) > 1))) d
+          WHERE r.rowid = d.rid AND d.n > 1`;
+}
+
+// ---- Bulk CSV: the reviewer's checks (src/core/checks.ts) ----
+
+/**
+ * One pass over the rows per unit-year: the unit (named by its first row that
+ * names one, at that row's line, as the importer creates it), the groups it
+ * covers, its first indicator's place. Feeds the unit rows and the
+ * per-declaration findings.
+ */
+export function bulkUnitsSql(uploadId: number, groups: readonly string[]): string {
+  return `CREATE OR REPLACE TEMP TABLE bulk_units AS
+          SELECT g.*, CASE WHEN g.named_k IS NOT NULL THEN CAST(l.line + (g.named_k - l.k) AS INTEGER) END AS named_line FROM (
+            SELECT unit_id, fiscal_year, arg_min(unit_name, rowid) FILTER (WHERE unit_name IS NOT NULL) AS unit_name,
+                   CAST(min(rowid) FILTER (WHERE unit_name IS NOT NULL) - (SELECT base FROM bulk_base) + 1 AS INTEGER) AS named_k,
+                   bool_or(data_source = 'sample') AS sample, min(source_row) AS min_row, arg_min(source_file, rowid) AS first_file, arg_min(source_row, rowid) AS first_row,
+                   ${groups.map((g, i) => `bool_or(level1 = ${q(g)}) AS has${i}`).join(", ")}
+            FROM indicator_rows WHERE upload_id = ${uploadId} GROUP BY unit_id, fiscal_year) g
+          ASOF LEFT JOIN bulk_lines l ON coalesce(g.named_k, 0) >= l.k`;
+}
+
+/** Findings per unit-year and per name (duplicate names, groups not covered, units without duties and goals), in the core's wording (bulk.ts checkTemplates). */
+export function bulkDeclarationFindingsSql(uploadId: number, file: string, t: import("./bulk.ts").CheckTemplates, marks: { name: string; row: string }): string[] {
+  const cols = (sev: string, code: string) => `${q(sev)} AS severity, ${q(code)} AS code`;
+  return [
+    ...t.unit.map((u) => `INSERT INTO findings BY NAME SELECT unit_id, fiscal_year, ${cols(u.severity, u.code)}, ${q(u.message)} AS message, ${q(u.messageEn)} AS message_en, unit_id AS subject,
+            ${q(file)} AS source_file, named_line AS source_row, 'declared' AS data_source, ${uploadId} AS upload_id FROM bulk_units WHERE named_k IS NOT NULL`),
+    ...t.missing.map((m, i) => `INSERT INTO findings BY NAME SELECT unit_id, fiscal_year, ${cols(m.severity, m.code)}, ${q(m.message)} AS message, ${q(m.messageEn)} AS message_en,
+            first_file AS source_file, first_row AS source_row, 'declared' AS data_source, ${uploadId} AS upload_id FROM bulk_units WHERE NOT coalesce(has${i}, false)`),
+    `INSERT INTO findings BY NAME SELECT unit_id, fiscal_year, ${cols(t.duplicate.severity, t.duplicate.code)},
+            replace(replace(${q(t.duplicate.message)}, ${q(marks.row)}, CAST(first_row AS VARCHAR)), ${q(marks.name)}, name) AS message,
+            replace(replace(${q(t.duplicate.messageEn)}, ${q(marks.row)}, CAST(first_row AS VARCHAR)), ${q(marks.name)}, name) AS message_en,
+            indicator_id AS subject, source_file, source_row, 'declared' AS data_source, ${uploadId} AS upload_id
+     FROM (SELECT *, first_value(source_row) OVER w AS first_row, row_number() OVER w AS n
+           FROM indicator_rows WHERE upload_id = ${uploadId} AND name IS NOT NULL
+             AND rowid IN (SELECT rid FROM bulk_row_keys WHERE h_name IN (SELECT h_name FROM bulk_row_keys WHERE h_name IS NOT NULL GROUP BY h_name HAVING count(*) > 1))
+           WINDOW w AS (PARTITION BY unit_id, fiscal_year, name ORDER BY rowid)) WHERE n > 1`,
+  ];
+}
+
+/** Placeholder units for the upload's unit-years not yet known, from bulk_units (the indicator rows are not scanned again). */
+export function bulkUnitRowsSql(uploadId: number): string {
+  return `INSERT INTO units BY NAME
+          SELECT unit_id, fiscal_year, coalesce(unit_name, unit_id) AS unit_name,
+                 CASE WHEN sample THEN 'sample' ELSE 'declared' END AS data_status, CASE WHEN sample THEN 'sample' ELSE 'declared' END AS data_source,
+                 first_file AS source_file, min_row AS source_row, ${uploadId} AS upload_id, true AS placeholder
+          FROM bulk_units b WHERE NOT EXISTS (SELECT 1 FROM units u WHERE u.unit_id = b.unit_id AND u.fiscal_year = b.fiscal_year)`;
+}
+
+/**
+ * Per row, the way it is checked: a quantitative target that cannot be
+ * impossible (value > 0, and < 100 when its unit is a percentage) or
+ * implausible (≤ 15 digits, ≤ 6 decimals) and does not start like a formula is
+ * checked by its groups, name, operator and unit only; any other target by its
+ * own text and year. `percentUnits`: the upload's units that are percentages
+ * (the core's unitFamily, asked in JavaScript).
+ */
+const CHECK_KEY = (uploadId: number, percentUnits: readonly string[]) => `SELECT rid, hash(level1, level2, name, CASE WHEN folded THEN NULL ELSE target END, CASE WHEN folded THEN NULL ELSE fiscal_year END,
+         folded, CASE WHEN folded THEN op END, CASE WHEN folded THEN measure_unit END) AS h,
+         hash(unit_id, fiscal_year, indicator_id) AS h_id, CASE WHEN name IS NOT NULL THEN hash(unit_id, fiscal_year, name) END AS h_name
+  FROM (SELECT r.rowid AS rid, r.unit_id, r.indicator_id, r.level1, r.level2, r.name, r.target, r.fiscal_year, l.op, l.measure_unit, coalesce(l.folded, false) AS folded
+        FROM indicator_rows r LEFT JOIN (
+          -- Whether a parsed target folds: decided once per distinct target, not per row.
+          SELECT target, fiscal_year, op, measure_unit,
+                 target_kind = 'quantitative' AND CASE WHEN left(target, 1) IN ('=', '+', '-', '@') THEN NOT regexp_matches(target, '${FORMULA_LIKE}') ELSE true END
+                 AND TRY_CAST(value AS DOUBLE) > 0
+                 AND (TRY_CAST(value AS DOUBLE) < 100 OR measure_unit IS NULL${percentUnits.length ? ` OR measure_unit NOT IN (${percentUnits.map(q).join(", ")})` : " OR true"}) AND regexp_full_match(value, '[0-9]{1,15}(\\.[0-9]{1,6})?') AS folded
+          FROM target_lookup) l ON l.target = r.target AND l.fiscal_year = r.fiscal_year WHERE r.upload_id = ${uploadId})`;
+/** The core's cell.formula_like test (checks.ts); on cleaned text (single spaces only) RE2 reads it as JavaScript does. */
+const FORMULA_LIKE = "^[=+\\-@]\\s*(?:[A-Za-z(]|[\\d.]+\\s*[-+*/^&])";
+
+/**
+ * One pass over the rows joined to their parsed targets: each row's check key
+ * as a 64-bit hash of its parts, and the hashes of (unit, year, id) and (unit,
+ * year, name) that the repeated ids and names are looked for by; then the
+ * distinct check keys, numbered, each with its first row's groups, name,
+ * target and year (bulk.ts CheckKey). A collision of two check keys' hashes
+ * (odds about 10^-12 for the few thousand keys of a real file, 3·10^-8 even
+ * for a million) would give a row the other key's findings.
+ */
+export function bulkCheckKeysSql(uploadId: number, percentUnits: readonly string[]): string[] {
+  return [
+    `CREATE OR REPLACE TEMP TABLE bulk_row_keys AS ${CHECK_KEY(uploadId, percentUnits)}`,
+    `CREATE OR REPLACE TEMP TABLE bulk_keys AS
+     SELECT CAST(row_number() OVER (ORDER BY g.rid) AS INTEGER) AS k, g.h, r.level1, r.level2, r.name, r.target, r.fiscal_year
+     FROM (SELECT h, min(rid) AS rid FROM bulk_row_keys GROUP BY h) g JOIN indicator_rows r ON r.rowid = g.rid`,
+  ];
+}
+
+/** The measure units the lookup knows (a few dozen), for JavaScript to say which are percentages. */
+/** Whether any (unit, year, id) or (unit, year, name) hash repeats: the statements that number and report repeats run only then. */
+export const BULK_REPEATS_SQL = `SELECT CAST((SELECT count(*) FROM (SELECT h_id FROM bulk_row_keys GROUP BY h_id HAVING count(*) > 1)) AS INTEGER) AS ids,
+  CAST((SELECT count(*) FROM (SELECT h_name FROM bulk_row_keys WHERE h_name IS NOT NULL GROUP BY h_name HAVING count(*) > 1)) AS INTEGER) AS names`;
+
+export const MEASURE_UNITS_SQL = "SELECT DISTINCT measure_unit FROM target_lookup WHERE measure_unit IS NOT NULL";
+
+export const CHECK_KEYS_SQL = "SELECT k, level1, level2, name, target, fiscal_year FROM bulk_keys ORDER BY k";
+
+/** Each finding of a key (bulk.ts checkKeysCsv) for every row of that key, with the row's own place and id. */
+export function bulkKeyFindingsSql(uploadId: number, findingsFile: string): string[] {
+  return [
+    `CREATE OR REPLACE TEMP TABLE bulk_key_findings AS SELECT f.*, k.h FROM ${FINDINGS_READ(findingsFile)} f JOIN bulk_keys k USING (k)`,
+    `INSERT INTO findings BY NAME SELECT r.unit_id, r.fiscal_year, f.severity, f.code, f.message, f.message_en, r.indicator_id AS subject, r.source_file, r.source_row,
+            'declared' AS data_source, ${uploadId} AS upload_id
+     FROM bulk_row_keys x JOIN bulk_key_findings f USING (h) JOIN indicator_rows r ON r.rowid = x.rid`,
+  ];
+}
+
+export const BULK_TEMP_TABLES = ["bulk_base", "bulk_lines", "bulk_odd", "bulk_fix", "bulk_units", "bulk_row_keys", "bulk_keys", "bulk_key_findings", "pending_targets"];
 
 /** DuckDB's CSV error → where it is (line) and a reason (Chinese, or English); null when it is not a CSV error. */
 export function csvErrorText(message: string, lang: Lang = "zh"): { row: number | null; reason: string } | null {

@@ -4,7 +4,7 @@
 import { ImportError, type Dataset } from "../core/model.ts";
 import { mergeDatasets } from "../core/import.ts";
 import {
-  HEAD_BYTES, bulkPlan, importRecords, importText, indicatorIdCsv, isZip, shapeRulesCsv, sheetRecords, targetLookupCsv, toLoaded, unitIdCsv, type MappingRequest,
+  HEAD_BYTES, bulkPlan, importRecords, importText, isZip, sheetRecords, toLoaded, type MappingRequest,
 } from "../explore/importer.ts";
 import type { WorkerReply, WorkerRequest } from "../explore/protocol.ts";
 import { xt, type Lang } from "../explore/i18n.ts";
@@ -60,12 +60,6 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const m = event.data;
   try {
     if (m.kind === "import") await importOne(m.id, m.file, m.name, m.saved, m.lang);
-    else if (m.kind === "targets") post({ kind: "csv", id: m.id, ...targetLookupCsv(m.items) });
-    else if (m.kind === "shapes") {
-      const { csv, rules } = shapeRulesCsv(m.samples, m.mark);
-      post({ kind: "csv", id: m.id, csv, rows: rules });
-    } else if (m.kind === "unitIds") post({ kind: "csv", id: m.id, csv: unitIdCsv(m.names), rows: m.names.length });
-    else if (m.kind === "indicatorIds") post({ kind: "csv", id: m.id, csv: indicatorIdCsv(m.keys), rows: m.keys.length });
   } catch (e) {
     const err = e as Error & { location?: ImportError["location"]; messageEn?: string };
     post({ kind: "failed", id: m.id, error: { name: err.name ?? "Error", message: err.message ?? String(e), messageEn: err.messageEn, location: err.location } });

@@ -1,0 +1,406 @@
+// The JavaScript half of the bulk route (a large canonical indicators CSV read
+// by DuckDB's read_csv). SQL finds the few rows and keys that need the core's
+// own functions — cells with markup or odd whitespace, unreadable years, the
+// distinct ways an indicator can draw a reviewer's finding — and these
+// functions answer with small CSVs that SQL writes back. DOM-free and
+// engine-free: unit-tested in Node, run on the page's main thread.
+import { readCanonical, type HeaderMap } from "../core/canonical.ts";
+import { checkBudget, checkIndicators } from "../core/checks.ts";
+import type { Dataset, Finding, Indicator } from "../core/model.ts";
+import { parseTarget, unitFamily } from "../core/target.ts";
+import { plainText } from "../core/text.ts";
+import { indicatorIdCsv, shapeRulesCsv, targetLookupCsv, unitIdCsv, type BulkPlan } from "./importer.ts";
+import {
+  applyFixSql, BULK_REPEATS_SQL, bulkBaseSql, bulkOtherCellsSql, bulkCheckKeysSql, bulkDeclarationFindingsSql, bulkDedupeIdsSql, bulkIndicatorKeysSql, bulkKeyFindingsSql, bulkOrdSql, bulkSetIndicatorIdsSql,
+  MEASURE_UNITS_SQL, bulkSetUnitIdsSql, bulkSourceRowSql, bulkStatsSql, bulkUnitNamesSql, bulkUnitRowsSql, bulkUnitsSql, BULK_TEMP_TABLES, CHECK_KEYS_SQL, insertLookupSql,
+  insertShapeTargetsSql, pendingRowsSql, pendingTargetsSql, SHAPE_MARK, SHAPE_SAMPLES_SQL, shapeSamples, unruledTargetsSql,
+} from "./sql.ts";
+
+const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+const csvLine = (cells: readonly (string | number | null | undefined)[]) => cells.map((c) => csvCell(c === null || c === undefined ? "" : String(c))).join(",");
+
+// ---- One pass over the file's bytes, while DuckDB reads it: lines, and rows with odd text ----
+
+/** Byte classes of the scanner (everything else is plain). */
+const PLAIN = 0, QUOTE_B = 1, LF_B = 2, CR_B = 3, DELIM_B = 4, SPACE_B = 5, CTRL_B = 6, LT_B = 7, LEAD_B = 8;
+
+/**
+ * Reads a delimited file's bytes once and tells, per record as DuckDB's
+ * read_csv numbers them (an empty line is no record; the header is record 0):
+ *
+ * - the line each record starts on, the way the core's tokenizer
+ *   (src/core/table.ts) counts — quotes, CR, LF and CRLF, line breaks inside
+ *   quoted cells — kept only where it stops being “header line + record
+ *   number” (after a cell with a line break or an empty line): `changes`
+ *   holds [record, line];
+ * - the records whose text the core's plainText could change, or that hold
+ *   a quoted empty cell: a space at a cell's start or end or next to another,
+ *   a tab, line break or other control, a no-break, ideographic or other
+ *   Unicode space, a BOM, “<” before a letter or “/”. A superset (any column,
+ *   mapped or not): these rows are read again by the core. `odd` lists them.
+ */
+export function createLineCounter(delimiter: string) {
+  const QUOTE = 34, LF = 10, CR = 13, SPACE = 32;
+  const delim = delimiter.charCodeAt(0);
+  const T = new Uint8Array(256);
+  T[QUOTE] = QUOTE_B;
+  T[LF] = LF_B;
+  T[CR] = CR_B;
+  T[SPACE] = SPACE_B;
+  T[9] = T[11] = T[12] = CTRL_B;
+  T[60] = LT_B;
+  for (const b of [0xc2, 0xe1, 0xe2, 0xe3, 0xef]) T[b] = LEAD_B;
+  T[delim] = DELIM_B;
+  const isLetter = (b: number) => (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b === 47;
+  // The state between chunks; push() works on local copies.
+  const st = { inQuotes: false, quoteClosed: false, atCellStart: true, justOpened: false, content: false, odd: false, line: 1, recordRow: 1, record: 0, offset: Number.NaN, prev: -1, pendingCR: false };
+  const changes: [number, number][] = [];
+  const odd: number[] = [];
+  return {
+    push(bytes: Uint8Array) {
+      let { inQuotes, quoteClosed, atCellStart, justOpened, content, odd: isOdd, line, recordRow, record, offset, prev } = st;
+      let i = 0;
+      const n = bytes.length;
+      if (st.pendingCR && n > 0) {
+        st.pendingCR = false;
+        if (bytes[0] === LF) {
+          prev = LF;
+          i = 1;
+        }
+      }
+      // A byte after i + k, or -1 past the chunk (then the check errs on the side of “odd”).
+      const at = (k: number) => (i + k < n ? bytes[i + k] : -1);
+      for (; i < n; i++) {
+        const c = bytes[i];
+        const t = T[c];
+        if (t === PLAIN) {
+          // The hot path: a run of plain bytes (most of a file).
+          let j = i + 1;
+          while (j < n && T[bytes[j]] === PLAIN) j++;
+          if (!inQuotes) {
+            content = true;
+            atCellStart = false;
+            quoteClosed = false;
+          }
+          justOpened = false;
+          prev = bytes[j - 1];
+          i = j - 1;
+          continue;
+        }
+        if (t === SPACE_B) {
+          const next = at(1);
+          if (prev === SPACE || prev === QUOTE || justOpened || (!inQuotes && atCellStart) || next === -1 || next === SPACE || next === QUOTE || next === LF || next === CR || (!inQuotes && next === delim)) isOdd = true;
+        } else if (t === CTRL_B) isOdd = true;
+        else if (t === LT_B) {
+          const next = at(1);
+          if (next === -1 || isLetter(next)) isOdd = true;
+        } else if (t === LEAD_B) {
+          const b1 = at(1), b2 = at(2);
+          if (b1 === -1 || (c === 0xc2 && b1 === 0xa0) || (c === 0xe1 && b1 === 0x9a) || (c === 0xef && b1 === 0xbb && (b2 === 0xbf || b2 === -1))
+            || (c === 0xe3 && b1 === 0x80 && (b2 === 0x80 || b2 === -1)) || (c === 0xe2 && b1 === 0x81 && (b2 === 0x9f || b2 === -1))
+            || (c === 0xe2 && b1 === 0x80 && (b2 === -1 || (b2 >= 0x80 && b2 <= 0x8a) || b2 === 0xa8 || b2 === 0xa9 || b2 === 0xaf))) isOdd = true;
+        }
+        if (inQuotes) {
+          if (t === QUOTE_B) {
+            if (justOpened) isOdd = true; // "" or a quote right after the opening one
+            inQuotes = false;
+            quoteClosed = true;
+          } else if (t === CR_B || (t === LF_B && prev !== CR)) {
+            line++;
+            isOdd = true;
+          } else if (t === LF_B) isOdd = true;
+          justOpened = false;
+          prev = c;
+          continue;
+        }
+        if (t === LF_B || t === CR_B) {
+          // A line end outside quotes ends the record (an empty line is none for read_csv).
+          if (content) {
+            if (recordRow - record !== offset) {
+              offset = recordRow - record;
+              changes.push([record, recordRow]);
+            }
+            if (isOdd) odd.push(record);
+            record++;
+          }
+          content = false;
+          isOdd = false;
+          atCellStart = true;
+          quoteClosed = false;
+          if (t === CR_B) {
+            if (i + 1 < n) {
+              if (bytes[i + 1] === LF) i++;
+            } else st.pendingCR = true;
+          }
+          line++;
+          recordRow = line;
+          prev = bytes[i];
+          continue;
+        }
+        content = true;
+        justOpened = false;
+        if (t === QUOTE_B) {
+          if (quoteClosed) inQuotes = true;
+          else if (atCellStart) {
+            inQuotes = true;
+            justOpened = true;
+          }
+          quoteClosed = false;
+          atCellStart = false;
+        } else if (t === DELIM_B) {
+          atCellStart = true;
+          quoteClosed = false;
+        } else {
+          atCellStart = false;
+          quoteClosed = false;
+        }
+        prev = c;
+      }
+      Object.assign(st, { inQuotes, quoteClosed, atCellStart, justOpened, content, odd: isOdd, line, recordRow, record, offset, prev });
+    },
+    end(): { changes: [number, number][]; odd: number[] } {
+      if (st.content || st.inQuotes) {
+        if (st.recordRow - st.record !== st.offset) changes.push([st.record, st.recordRow]);
+        if (st.odd) odd.push(st.record);
+        st.record++;
+      }
+      return { changes, odd };
+    },
+  };
+}
+
+/** The line changes and odd records of a whole file read as a stream (the page reads the dropped File in chunks). */
+export async function recordLines(stream: ReadableStream<Uint8Array>, delimiter: string): Promise<{ changes: [number, number][]; odd: number[] }> {
+  const counter = createLineCounter(delimiter);
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    counter.push(value);
+  }
+  return counter.end();
+}
+
+export const LINES_HEADER = "k,line";
+export function linesCsv(changes: readonly [number, number][]): string {
+  return [LINES_HEADER, ...changes.map((c) => csvLine(c))].join("\r\n") + "\r\n";
+}
+
+// ---- Rows that need the core's reading ----
+
+/** A row as the SQL of pendingRowsSql gives it: raw text, its record number and line. */
+export interface PendingRow {
+  rn: number;
+  line: number;
+  /** “blank other cells” mark, then fiscal_year, ord, source_row, data_status, source_file as the file has them: \x1F-separated, \x1E for none. */
+  pending: string;
+  indicator_id: string | null;
+  unit_id: string | null;
+  unit_name: string | null;
+  level1: string | null;
+  level2: string | null;
+  name: string | null;
+  target: string | null;
+  note: string | null;
+}
+
+export const FIX_COLUMNS = ["rn", "drop", "indicator_id", "unit_id", "unit_name", "fiscal_year", "ord", "level1", "level2", "name", "target", "note", "source_file", "source_row", "data_source"] as const;
+export const FINDING_COLUMNS = ["k", "severity", "code", "message", "message_en", "source_file", "source_row", "source_column", "subject"] as const;
+
+/**
+ * Reads pending rows exactly as the core importer reads a record
+ * (readCanonical: plainText on every cell, the year rule, unit and indicator
+ * ids): the values to write back, rows to drop (unreadable year, blank), and
+ * the importer's findings for them. An `ord` or `source_row` the importer
+ * would not take is left empty, for SQL to number.
+ */
+export function fixRowsCsv(plan: BulkPlan, file: string, rows: readonly PendingRow[]): { fix: string; findings: string; dropped: number } {
+  const header: HeaderMap = { table: "indicators", index: plan.index, unknown: [] };
+  const fix = [FIX_COLUMNS.join(",")];
+  const findings = [FINDING_COLUMNS.join(",")];
+  // The header's own finding (columns not recognised), as readCanonical writes it.
+  for (const f of readCanonical({ ...header, unknown: plan.unknown }, [], file).findings) findings.push(findingLine(0, f));
+  let dropped = 0;
+  for (const r of rows) {
+    const [mark, year, ord, sourceRow, status, sourceFile] = r.pending.split("\x1F").map((v) => (v === "\x1E" ? null : v));
+    const raw: Record<string, string | null> = {
+      indicator_id: r.indicator_id, unit_id: r.unit_id, unit_name: r.unit_name, level1: r.level1, level2: r.level2, name: r.name, target: r.target, note: r.note,
+      fiscal_year: year, ord, source_row: sourceRow, data_status: status, source_file: sourceFile,
+    };
+    const cells: string[] = Array.from({ length: plan.columnCount }, () => "");
+    for (const [col, i] of Object.entries(plan.index)) if (i !== undefined) cells[i] = raw[col] ?? "";
+    // Cells of columns the header does not map count only for “is the row blank”.
+    if (mark !== "b") {
+      const other = cells.findIndex((_, i) => !Object.values(plan.index).includes(i));
+      if (other >= 0) cells[other] = "x";
+    }
+    const data = readCanonical(header, [{ cells, row: r.line }], file);
+    const ind = data.indicators[0];
+    for (const f of data.findings) findings.push(findingLine(0, f));
+    if (!ind) {
+      dropped++;
+      fix.push(csvLine([r.rn, 1, ...FIX_COLUMNS.slice(2).map(() => null)]));
+      continue;
+    }
+    const clean = (s: string | null) => plainText(s ?? "") || null;
+    fix.push(csvLine([
+      r.rn, 0, ind.id, ind.unitId, clean(r.unit_name), ind.year, Number(clean(ord)) || null, ind.level1 || null, ind.level2 || null, ind.name, ind.target, ind.note,
+      ind.source.file, Number(clean(sourceRow)) ? ind.source.row : null, clean(status) === "sample" ? "sample" : "declared",
+    ]));
+  }
+  return { fix: fix.join("\r\n") + "\r\n", findings: findings.join("\r\n") + "\r\n", dropped };
+}
+
+function findingLine(k: number, f: Finding): string {
+  return csvLine([k, f.severity, f.code, f.message, f.messageEn, f.location.file, f.location.row, f.location.column, f.subject]);
+}
+
+// ---- Reviewer's checks ----
+
+/**
+ * One distinct way an indicator can be checked: its groups, name, target and
+ * year. The SQL (checkKeysSql) folds every quantitative target that cannot be
+ * impossible or implausible and does not look like a formula into one key per
+ * (groups, name, operator, unit): for those, the core's checks depend on nothing else.
+ */
+export interface CheckKey {
+  k: number;
+  level1: string | null;
+  level2: string | null;
+  name: string | null;
+  target: string | null;
+  fiscal_year: number;
+}
+
+/**
+ * The core's per-indicator checks (checkIndicators) for each key, as findings
+ * CSV keyed by k; SQL gives each finding to every row of its key, with the
+ * row's own file, row and id. Each key is checked as a unit-year of its own, so
+ * that the per-declaration checks (duplicate names, missing groups, done in SQL)
+ * do not mix keys.
+ */
+export function checkKeysCsv(keys: readonly CheckKey[]): { csv: string; findings: number } {
+  const indicators: Indicator[] = keys.map((key) => ({
+    id: `k${key.k}`, unitId: `k${key.k}`, year: key.fiscal_year, order: 1, level1: key.level1 ?? "", level2: key.level2 ?? "", name: key.name, target: key.target,
+    parsed: parseTarget(key.target, key.fiscal_year), note: null, source: { file: "", row: 0 },
+  }));
+  const lines = [FINDING_COLUMNS.join(",")];
+  const perDeclaration = new Set(["indicator.duplicate_name", "indicator.missing_level1"]);
+  for (const f of checkIndicators({ units: [], budget: [], tasks: [], indicators, findings: [] })) {
+    if (perDeclaration.has(f.code)) continue;
+    lines.push(findingLine(Number(f.subject!.slice(1)), f));
+  }
+  return { csv: lines.join("\r\n") + "\r\n", findings: lines.length - 1 };
+}
+
+/** Stands for a name and a row number in message templates (private-use characters). */
+export const NAME_MARK = "\uE101";
+export const ROW_MARK = "\uE102";
+
+export interface CheckTemplates {
+  /** indicator.duplicate_name, with NAME_MARK and ROW_MARK for the name and the first row. */
+  duplicate: { severity: string; code: string; message: string; messageEn: string };
+  /** indicator.missing_level1, one per group the declaration is expected to cover. */
+  missing: { level1: string; severity: string; code: string; message: string; messageEn: string }[];
+  /** What the core finds for a unit read from an indicators file (no duties, no goals). */
+  unit: { severity: string; code: string; message: string; messageEn: string }[];
+}
+
+/**
+ * The per-declaration findings' wording, taken from the core's own checks run
+ * on a made-up declaration, so that SQL writes exactly what the importer writes.
+ */
+export function checkTemplates(): CheckTemplates {
+  const ind = (row: number, level1: string): Indicator => ({
+    id: `i${row}`, unitId: "u", year: 2000, order: row, level1, level2: "", name: NAME_MARK, target: null, parsed: parseTarget(null, 2000), note: null, source: { file: "", row },
+  });
+  const rowNumber = 987654321;
+  const data: Dataset = { units: [], budget: [], tasks: [], indicators: [ind(rowNumber, "\uE103"), ind(rowNumber + 1, "\uE103")], findings: [] };
+  const found = checkIndicators(data);
+  const dup = found.find((f) => f.code === "indicator.duplicate_name")!;
+  const mark = (s: string) => s.replaceAll(String(rowNumber), ROW_MARK);
+  const missing = found.filter((f) => f.code === "indicator.missing_level1").map((f) => ({
+    level1: /“(.+)”/.exec(f.message)![1], severity: f.severity, code: f.code, message: f.message, messageEn: f.messageEn,
+  }));
+  const unit = checkBudget({
+    units: [{ id: "u", name: "u", year: 2000, fundingMethod: null, duties: [], goals: [], staffCount: null, orgCount: null, status: "declared", source: { file: "", row: 1 } }],
+    budget: [], tasks: [], indicators: [], findings: [],
+  }).map((f) => ({ severity: f.severity, code: f.code, message: f.message, messageEn: f.messageEn }));
+  return { duplicate: { severity: dup.severity, code: dup.code, message: mark(dup.message), messageEn: mark(dup.messageEn) }, missing, unit };
+}
+
+// ---- The whole route after read_csv ----
+
+/** What the bulk route needs of an engine: statements, rows, and text that read_csv can read by a name. */
+export interface BulkDb {
+  run(sql: string): Promise<unknown>;
+  query<T>(sql: string): Promise<T[]>;
+  /** Makes `text` readable by read_csv; returns the name to read it by. */
+  text(name: string, text: string): Promise<string>;
+}
+
+export type BulkStep = "fix" | "unitIds" | "indicatorIds" | "shapes" | "checks";
+
+/**
+ * Everything after the INSERT of bulkInsertSql, in the load's transaction:
+ * the core reads the pending rows, rows without ord/source_row/ids get the
+ * importer's, repeated ids their suffixes, targets their parse (by shape),
+ * and the reviewer's checks their findings; then the unit rows. The page and
+ * the tests run this same sequence.
+ */
+export async function finishBulk(db: BulkDb, plan: BulkPlan, csv: string, file: string, id: number, scan: { changes: [number, number][]; odd: number[] }, step: (s: BulkStep) => void = () => {}): Promise<{ pending: number; dropped: number; keys: number }> {
+  const oddCsv = ["k", ...scan.odd.map(String)].join("\r\n") + "\r\n";
+  for (const sql of bulkBaseSql(id, await db.text("lines.csv", linesCsv(scan.changes)), await db.text("odd.csv", oddCsv))) await db.run(sql);
+  step("fix");
+  const pending = await db.query<PendingRow>(pendingRowsSql(plan, id, file));
+  // A row whose mapped cells are all blank is skipped silently by the importer only when its other cells are blank too.
+  const mapped = new Set(Object.values(plan.index));
+  const blank = pending.filter((r) => [r.indicator_id, r.unit_id, r.unit_name, r.level1, r.level2, r.name, r.target, r.note, ...r.pending.split("\x1F").slice(1)]
+    .every((v) => v === null || v === "\x1E" || v.trim() === "")).map((r) => r.rn);
+  if (blank.length && mapped.size < plan.columnCount) {
+    const others = new Set((await db.query<{ k: number }>(bulkOtherCellsSql(plan, csv, blank))).map((r) => r.k));
+    for (const r of pending) if (others.has(r.rn)) r.pending = `x${r.pending.slice(1)}`;
+  }
+  const fixed = fixRowsCsv(plan, file, pending);
+  for (const sql of applyFixSql(id, await db.text("fix.csv", fixed.fix), await db.text("fix-findings.csv", fixed.findings))) await db.run(sql);
+  const [stats] = await db.query<{ no_ord: number; no_row: number; no_unit: number; no_id: number; dropped: number; first_change: number }>(bulkStatsSql(id));
+  const noOrdColumn = plan.index.ord === undefined;
+  if (stats.no_ord > 0 || (noOrdColumn && stats.dropped > 0)) await db.run(bulkOrdSql(id, noOrdColumn && stats.dropped > 0));
+  const firstChange = plan.index.source_row === undefined && stats.first_change > 0 ? stats.first_change : null;
+  if (stats.no_row > 0 || firstChange !== null) await db.run(bulkSourceRowSql(id, firstChange));
+  if (stats.no_unit > 0) {
+    step("unitIds");
+    const names = (await db.query<{ unit_name: string }>(bulkUnitNamesSql(id))).map((r) => r.unit_name);
+    await db.run(bulkSetUnitIdsSql(id, await db.text("units.csv", unitIdCsv(names))));
+  }
+  if (stats.no_id > 0) {
+    step("indicatorIds");
+    const keys = (await db.query<{ u: string; l1: string; l2: string; name: string | null }>(bulkIndicatorKeysSql(id))).map((r) => [r.u, r.l1, r.l2, r.name] as [string, string, string, string | null]);
+    await db.run(bulkSetIndicatorIdsSql(id, await db.text("ids.csv", indicatorIdCsv(keys))));
+  }
+  // Targets: each shape (≥#(个)) parsed from a few samples and filled in SQL; the rest parsed one by one.
+  step("shapes");
+  await db.run(pendingTargetsSql(id));
+  const samples = shapeSamples(await db.query<{ shape: string; n: number; s1: string; s2: string; s3: string; s4: string }>(SHAPE_SAMPLES_SQL));
+  const rules = await db.text("rules.csv", shapeRulesCsv(samples, SHAPE_MARK).csv);
+  await db.run(insertShapeTargetsSql(rules));
+  const rest = await db.query<{ target: string; fiscal_year: number }>(unruledTargetsSql(rules));
+  if (rest.length) await db.run(insertLookupSql(await db.text("lookup.csv", targetLookupCsv(rest.map((m) => [m.target, m.fiscal_year] as const)).csv)));
+  // The reviewer's checks, after the repeated ids got their suffixes (findings name the rows' ids).
+  step("checks");
+  const units = await db.query<{ measure_unit: string }>(MEASURE_UNITS_SQL);
+  const percent = units.map((u) => u.measure_unit).filter((u) => unitFamily(u) === "percent");
+  for (const sql of bulkCheckKeysSql(id, percent)) await db.run(sql);
+  const [repeats] = await db.query<{ ids: number; names: number }>(BULK_REPEATS_SQL);
+  if (repeats.ids > 0) await db.run(bulkDedupeIdsSql(id));
+  const templates = checkTemplates();
+  await db.run(bulkUnitsSql(id, templates.missing.map((m) => m.level1)));
+  const declaration = bulkDeclarationFindingsSql(id, file, templates, { name: NAME_MARK, row: ROW_MARK });
+  for (const sql of repeats.names > 0 ? declaration : declaration.slice(0, -1)) await db.run(sql);
+  const keys = await db.query<CheckKey>(CHECK_KEYS_SQL);
+  const checked = checkKeysCsv(keys);
+  if (checked.findings) for (const sql of bulkKeyFindingsSql(id, await db.text("key-findings.csv", checked.csv))) await db.run(sql);
+  await db.run(bulkUnitRowsSql(id));
+  for (const t of BULK_TEMP_TABLES) await db.run(`DROP TABLE IF EXISTS ${t}`);
+  return { pending: pending.length, dropped: fixed.dropped, keys: keys.length };
+}
