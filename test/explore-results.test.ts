@@ -11,6 +11,8 @@ import type { QueryEngine } from "../src/query/engine.ts";
 import { queries, type UnitRow } from "../src/query/queries.ts";
 import type { TableName } from "../src/core/canonical.ts";
 import { scoreProgress, type ProgressReport } from "../src/core/progress.ts";
+import { importFile } from "../src/core/import.ts";
+import { UNIT_ID, UNIT_NAME, selfEvalRows } from "./progress.fixtures.ts";
 import { siteDataset } from "../src/site/dataset.ts";
 import { compareModel, indicatorCounts, unitPair } from "../src/site/compareView.ts";
 import { importText, toLoaded } from "../src/explore/importer.ts";
@@ -128,6 +130,33 @@ describe("loadResults(engine, unit): completion and comparison from the loaded f
     expect(got!.charts!.ranks.map((r) => r.key)).toEqual(["budget", "rate", "score"]);
     expect(got!.charts!.structure.abs.map((s) => s.figure.wide.table.rows)).toEqual(want.structure.abs.map((s) => s.figure.wide.table.rows));
     expect(got!.charts!.view.sample).toBe(true);
+  });
+
+  it("a 自评 form dropped without its declaration is a unit year of its own, scored on the targets it repeats", async () => {
+    const e2 = await createNodeEngine();
+    for (const st of setupSql()) await e2.query(st);
+    const saved = db;
+    db = e2;
+    try {
+      const file = join(dir, "自评.txt");
+      writeFileSync(file, selfEvalRows().map((r) => r.join("\t")).join("\r\n"));
+      await drop(file, 1);
+      const [u, ...rest] = await queries.units(e2);
+      expect(rest).toEqual([]);
+      expect(u).toMatchObject({ unit_id: UNIT_ID, unit_name: UNIT_NAME, fiscal_year: 2026, data_source: "declared" });
+      const r = await loadResults(e2, u);
+      const want = scoreProgress(importFile(file, readFileSync(file))).reports;
+      expect(r.reports.map((v) => [v.report.period, v.report.undeclared, v.report.result.total])).toEqual(want.map((x) => [x.period, true, x.result.total]));
+      // The declaration, dropped after it, replaces the placeholder and is scored against.
+      await drop("data/raw/000_83bc0b582c527eae.txt", 2);
+      const units2 = await queries.units(e2);
+      expect(units2).toHaveLength(1);
+      const r2 = await loadResults(e2, units2[0]);
+      expect(r2.reports.map((v) => v.report.undeclared)).toEqual([false]);
+    } finally {
+      db = saved;
+      await e2.close();
+    }
   });
 
   it("otherYear: the year asked for, else the latest before, else the earliest after", () => {

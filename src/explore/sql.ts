@@ -122,7 +122,11 @@ export function unruledTargetsSql(rulesFile: string): string {
 
 /** After an upload: data status from the file, real units replace placeholders, units for rows that name none. */
 export function finishUploadSql(uploadId: number, options: { indicators?: boolean } = {}): string[] {
-  const owners = ["budget", "tasks", ...(options.indicators === false ? [] : ["indicator_rows"])].map((t) => `SELECT unit_id, fiscal_year, ${t === "indicator_rows" ? "unit_name, data_source" : "NULL AS unit_name, NULL AS data_source"}, source_file, source_row FROM ${t} WHERE upload_id = ${uploadId} AND unit_id IS NOT NULL AND fiscal_year IS NOT NULL`);
+  // Progress rows (自评 / 监控) make a unit year too: a progress file dropped without its declaration is
+  // still scored (on the targets it repeats) and shown; the declaration, when it comes, replaces the placeholder.
+  const sample = "CASE WHEN data_status = 'sample' THEN 'sample' ELSE data_source END AS data_source";
+  const name: Record<string, string> = { indicator_rows: "unit_name, data_source", execution: `unit_name, ${sample}`, actuals: `NULL AS unit_name, ${sample}` };
+  const owners = ["budget", "tasks", ...(options.indicators === false ? [] : ["indicator_rows"]), "actuals", "execution"].map((t) => `SELECT unit_id, fiscal_year, ${name[t] ?? "NULL AS unit_name, NULL AS data_source"}, source_file, source_row FROM ${t} WHERE upload_id = ${uploadId} AND unit_id IS NOT NULL AND fiscal_year IS NOT NULL`);
   return [
     `UPDATE units SET data_source = 'sample' WHERE upload_id = ${uploadId} AND data_status = 'sample'`,
     `DELETE FROM units u WHERE u.placeholder AND EXISTS (SELECT 1 FROM units v WHERE NOT v.placeholder AND v.unit_id = u.unit_id AND v.fiscal_year = u.fiscal_year)`,
