@@ -16,7 +16,7 @@ import { UNIT_ID, UNIT_NAME, selfEvalRows } from "./progress.fixtures.ts";
 import { siteDataset } from "../src/site/dataset.ts";
 import { compareModel, indicatorCounts, unitPair } from "../src/site/compareView.ts";
 import { importText, toLoaded } from "../src/explore/importer.ts";
-import { finishUploadSql, insertLookupSql, insertTableSql, setupSql, uploadRowSql } from "../src/explore/sql.ts";
+import { examples, finishUploadSql, insertLookupSql, insertTableSql, setupSql, uploadRowSql } from "../src/explore/sql.ts";
 import { loadResults, loadYear, otherYear, unitDataset, MAX_UNIT_INDICATORS } from "../src/explore/results.ts";
 import { yearCharts, type YearCharts } from "../src/components/compare/charts.ts";
 
@@ -156,6 +156,14 @@ describe("loadResults(engine, unit): completion and comparison from the loaded f
     } finally {
       db = saved;
       await e2.close();
+    }
+  });
+
+  it("every example query of the SQL console runs on the loaded files, the progress ones with rows", async () => {
+    for (const lang of ["zh", "en"] as const) {
+      for (const ex of examples(lang)) expect(ex.label).toBeTruthy();
+      const rows = await Promise.all(examples(lang).map((ex) => db.query(ex.sql)));
+      expect(rows.slice(-2).map((r) => r.length > 0)).toEqual([true, true]);
     }
   });
 

@@ -268,7 +268,7 @@ const zh = {
     other: "查询出错",
   },
   sqlError: (kind: string, detail: string) => `${kind}：${detail}`,
-  examples: ["各单位年度的指标数", "目标类型分布", "预算总额与结构", "未识别的定性目标", "数据质量问题", "已载入的文件"],
+  examples: ["各单位年度的指标数", "目标类型分布", "预算总额与结构", "未识别的定性目标", "数据质量问题", "已载入的文件", "自评与监控：目标与完成值", "预算执行率"],
   /** The alias of the first example's count column. */
   countAlias: "指标数",
 };
@@ -519,7 +519,7 @@ const en: ExploreMessages = {
     other: "query failed",
   },
   sqlError: (kind: string, detail: string) => `${kind}: ${detail}`,
-  examples: ["Indicators per unit-year", "Target kinds", "Budget totals and structure", "Unrecognised qualitative targets", "Data-quality problems", "Loaded files"],
+  examples: ["Indicators per unit-year", "Target kinds", "Budget totals and structure", "Unrecognised qualitative targets", "Data-quality problems", "Loaded files", "Progress: targets and results", "Budget execution"],
   countAlias: "indicator_count",
 };
 

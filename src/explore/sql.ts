@@ -479,6 +479,8 @@ const EXAMPLE_SQL = (countAlias: string) => [
   "SELECT i.target, count(*) AS n\nFROM indicators i JOIN target_lookup l USING (target, fiscal_year)\nWHERE l.target_kind = 'qualitative' AND NOT l.recognised\nGROUP BY ALL ORDER BY n DESC LIMIT 100",
   "SELECT severity, code, count(*) AS n\nFROM findings\nGROUP BY ALL ORDER BY n DESC",
   "SELECT upload_id, file_name, loaded_at, rows_loaded FROM uploads ORDER BY upload_id",
+  "SELECT unit_id, fiscal_year, period, level1, name, target, coalesce(actual, expected_annual) AS result, likelihood, deviation_reason\nFROM actuals\nORDER BY unit_id, fiscal_year, period, level1, name",
+  "SELECT unit_id, fiscal_year, period, item, budget_full_year, executed, declared_rate\nFROM execution\nORDER BY unit_id, fiscal_year, period",
 ];
 
 /** The example queries the SQL console offers, labelled in the page's language. */
