@@ -25,7 +25,7 @@ let db: QueryEngine;
 let units: UnitRow[];
 
 /** Drops one file into the explore database as the page does (the importer's canonical CSVs, one upload each). */
-async function drop(path: string, id: number) {
+async function drop(path: string, id: number, e: QueryEngine = db) {
   const name = path.split("/").pop()!;
   const out = importText(name, new Uint8Array(readFileSync(path)), {});
   if (!("data" in out)) throw new Error(`${name} asked for a mapping`);
@@ -33,13 +33,13 @@ async function drop(path: string, id: number) {
   for (const [t, { csv }] of Object.entries(loaded.tables) as [TableName, { csv: string }][]) {
     const file = join(dir, `u${id}-${t}.csv`);
     writeFileSync(file, csv);
-    await db.query(insertTableSql(t, file, id));
+    await e.query(insertTableSql(t, file, id));
   }
   const lookup = join(dir, `u${id}-lookup.csv`);
   writeFileSync(lookup, loaded.lookup.csv);
-  await db.query(insertLookupSql(lookup));
-  for (const s of finishUploadSql(id)) await db.query(s);
-  await db.query(uploadRowSql({ id, name, parts: [name], loadedAt: "2026-11-25 10:00:00", route: "importer", bytes: 1 }));
+  await e.query(insertLookupSql(lookup));
+  for (const s of finishUploadSql(id)) await e.query(s);
+  await e.query(uploadRowSql({ id, name, parts: [name], loadedAt: "2026-11-25 10:00:00", route: "importer", bytes: 1 }));
 }
 
 // The order an analyst would drop them in: the declaration, then the canonical tables of the sample folder.
@@ -58,6 +58,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.close();
 });
+
+/** A second, empty explore database for one test. */
+async function withFreshDb(run: (e: QueryEngine) => Promise<void>) {
+  const e = await createNodeEngine();
+  try {
+    for (const st of setupSql()) await e.query(st);
+    await run(e);
+  } finally {
+    await e.close();
+  }
+}
 
 /** What a report says, without where each row came from. */
 const gist = (r: ProgressReport) => ({
@@ -133,14 +144,10 @@ describe("loadResults(engine, unit): completion and comparison from the loaded f
   });
 
   it("a 自评 form dropped without its declaration is a unit year of its own, scored on the targets it repeats", async () => {
-    const e2 = await createNodeEngine();
-    for (const st of setupSql()) await e2.query(st);
-    const saved = db;
-    db = e2;
-    try {
+    await withFreshDb(async (e2) => {
       const file = join(dir, "自评.txt");
       writeFileSync(file, selfEvalRows().map((r) => r.join("\t")).join("\r\n"));
-      await drop(file, 1);
+      await drop(file, 1, e2);
       const [u, ...rest] = await queries.units(e2);
       expect(rest).toEqual([]);
       expect(u).toMatchObject({ unit_id: UNIT_ID, unit_name: UNIT_NAME, fiscal_year: 2026, data_source: "declared" });
@@ -148,15 +155,12 @@ describe("loadResults(engine, unit): completion and comparison from the loaded f
       const want = scoreProgress(importFile(file, readFileSync(file))).reports;
       expect(r.reports.map((v) => [v.report.period, v.report.undeclared, v.report.result.total])).toEqual(want.map((x) => [x.period, true, x.result.total]));
       // The declaration, dropped after it, replaces the placeholder and is scored against.
-      await drop("data/raw/000_83bc0b582c527eae.txt", 2);
+      await drop("data/raw/000_83bc0b582c527eae.txt", 2, e2);
       const units2 = await queries.units(e2);
       expect(units2).toHaveLength(1);
       const r2 = await loadResults(e2, units2[0]);
       expect(r2.reports.map((v) => v.report.undeclared)).toEqual([false]);
-    } finally {
-      db = saved;
-      await e2.close();
-    }
+    });
   });
 
   it("every example query of the SQL console runs on the loaded files, the progress ones with rows", async () => {
@@ -176,20 +180,13 @@ describe("loadResults(engine, unit): completion and comparison from the loaded f
   });
 
   it("a unit with one year and no progress rows has nothing to score or compare (and reads nothing more)", async () => {
-    const e2 = await createNodeEngine();
-    for (const s of setupSql()) await e2.query(s);
-    const saved = db;
-    db = e2;
-    try {
-      await drop("data/raw/000_83bc0b582c527eae.txt", 1);
+    await withFreshDb(async (e2) => {
+      await drop("data/raw/000_83bc0b582c527eae.txt", 1, e2);
       const [u] = await queries.units(e2);
       const r = await loadResults(e2, u);
       expect(r).toMatchObject({ reports: [], compare: null, tooLarge: false, years: [2026] });
       expect(await loadYear(e2, 2026)).toBeNull();
-    } finally {
-      db = saved;
-      await e2.close();
-    }
+    });
     expect(MAX_UNIT_INDICATORS).toBeGreaterThan(1000);
   });
 });
