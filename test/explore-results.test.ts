@@ -171,6 +171,23 @@ describe("loadResults(engine, unit): completion and comparison from the loaded f
     }
   });
 
+  it("a manual indicator mapping file is read as one (not as data) and applied to the year-over-year matching", async () => {
+    const csv = "old_indicator_id,new_indicator_id,decision\r\niadef3750,i9bdd70fb,confirmed\r\ni110b8314,i9bdd70fb,maybe\r\n";
+    const out = importText("指标对应.csv", new TextEncoder().encode(csv), {});
+    expect("indicatorMap" in out).toBe(true);
+    const map = (out as Extract<typeof out, { indicatorMap: unknown }>).indicatorMap;
+    expect(map.rows).toHaveLength(1);
+    expect(map.counts).toEqual({ error: 0, warning: 1, info: 0 });
+    expect(map.problems[0]).toMatchObject({ code: "map.bad_decision", file: "指标对应.csv", row: 3 });
+    const u = units.find((x) => x.fiscal_year === 2026 && x.data_source === "declared")!;
+    const r = await loadResults(db, u, "zh", null, map.rows);
+    const want = unitPair(compareModel(siteDataset(), map.rows), u.unit_id, 2025, 2026)!;
+    expect(r.compare!.counts).toEqual(indicatorCounts(want.indicators));
+    expect(r.compare!.counts.method.manual).toBe(1);
+    const plain = (await loadResults(db, u)).compare!;
+    expect(r.compare!.comparison.indicators.length).toBe(plain.comparison.indicators.length - 1);
+  });
+
   it("otherYear: the year asked for, else the latest before, else the earliest after", () => {
     expect(otherYear([2024, 2025, 2026], 2026)).toBe(2025);
     expect(otherYear([2024, 2025, 2026], 2024)).toBe(2025);

@@ -51,14 +51,22 @@ const key = (s: string) => s.toLowerCase().replace(/[\s_\-]/g, "");
 const LOOKUP = new Map<string, string>();
 for (const [col, names] of Object.entries(HEADERS)) for (const n of names) LOOKUP.set(key(n), col);
 
+const mappingColumns = (cells: readonly string[]) => cells.map((c) => LOOKUP.get(key(c.replace(/^\ufeff/, ""))) ?? null);
+const namesBothSides = (columns: readonly (string | null)[]) =>
+  (["old", "new"] as const).every((p) => columns.includes(`${p}_id`) || columns.includes(`${p}_name`) || columns.includes(`${p}_level2`));
+
+/** Whether a header row is a mapping file's: it names an old and a new indicator (by id, 二级 or name). */
+export function looksLikeMapping(header: readonly string[]): boolean {
+  return namesBothSides(mappingColumns(header));
+}
+
 /** Reads a mapping file (CSV or TSV, UTF-8 or GB18030). Throws ImportError when it has no recognisable header. */
 export function readMapping(file: string, bytes: Uint8Array): { rows: MappingRow[]; findings: Finding[] } {
   const { text } = decodeBytes(bytes, file);
   const { records } = parseDelimited(text, detectDelimiter(text));
   const first = records.findIndex((r) => r.cells.some((c) => c.trim() !== ""));
-  const columns = first === -1 ? [] : records[first].cells.map((c) => LOOKUP.get(key(c.replace(/^\ufeff/, ""))) ?? null);
-  const has = (c: string) => columns.includes(c);
-  if (!(has("old_id") || has("old_name") || has("old_level2")) || !(has("new_id") || has("new_name") || has("new_level2"))) {
+  const columns = first === -1 ? [] : mappingColumns(records[first].cells);
+  if (!namesBothSides(columns)) {
     throw new ImportError(
       `${file}：映射文件需要表头 old_indicator_id/new_indicator_id 或 old_name/new_name`,
       `${file}: a mapping file needs a header with old_indicator_id/new_indicator_id or old_name/new_name`,

@@ -14,6 +14,7 @@ import { detectDelimiter, parseDelimited, type Delimiter, type TableRecord } fro
 import { parseTarget } from "../core/target.ts";
 import { plainText } from "../core/text.ts";
 import { unitId, indicatorId } from "../core/ids.ts";
+import { looksLikeMapping, readMapping, type MappingRow } from "../core/mapping.ts";
 import { xt, type Lang } from "./i18n.ts";
 import { headerMapFrom, headerSignature, needsMapping, suggestMapping, type SavedMapping, type Suggestion } from "./mapping.ts";
 
@@ -118,14 +119,22 @@ export function sheetRecords(rows: readonly (readonly unknown[])[]): TableRecord
   return rows.map((r, i) => ({ cells: r.map(cellText), row: i + 1 }));
 }
 
-type Outcome = { data: Dataset } | { mapping: MappingRequest };
+/** A manual indicator mapping file (docs/compare.md): rows for the year-over-year matching, not data. */
+export interface IndicatorMap {
+  rows: MappingRow[];
+  problems: Problem[];
+  counts: Record<Finding["severity"], number>;
+}
+
+type RecordsOutcome = { data: Dataset } | { mapping: MappingRequest };
+type Outcome = RecordsOutcome | { indicatorMap: IndicatorMap };
 
 /**
  * Records of one part (a delimited file or a sheet) → Dataset, as the core
  * importer reads them, except that a header the core cannot fully place is
  * either read with the analyst's saved mapping or sent back as a mapping request.
  */
-export function importRecords(part: string, records: TableRecord[], saved: Record<string, SavedMapping>, extra: Finding[] = []): Outcome {
+export function importRecords(part: string, records: TableRecord[], saved: Record<string, SavedMapping>, extra: Finding[] = []): RecordsOutcome {
   const first = records.findIndex((r) => r.cells.some((c) => c.trim() !== ""));
   if (first === -1) throw new ImportError(`${part}：文件没有内容`, `${part}: the file has no content`, { file: part });
   let data: Dataset;
@@ -159,6 +168,14 @@ export function importText(name: string, bytes: Uint8Array, saved: Record<string
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) return { data: importFile(name, bytes) };
   const { records } = parseDelimited(text, detectDelimiter(text));
   const first = records.findIndex((r) => r.cells.some((c) => c.trim() !== ""));
+  if (first !== -1 && looksLikeMapping(records[first].cells)) {
+    const { rows, findings: notes } = readMapping(name, bytes);
+    const all = [...findings, ...notes];
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const f of all) counts[f.severity]++;
+    const problems = all.slice(0, MAX_PROBLEMS).map((f) => ({ severity: f.severity, code: f.code, message: f.message, messageEn: f.messageEn, file: f.location.file, row: f.location.row, column: f.location.column }));
+    return { indicatorMap: { rows, problems, counts } };
+  }
   if (first !== -1 && !looksLikeProgressForm(records) && !looksLikeForm(records)) {
     const headers = records[first].cells;
     if (saved[headerSignature(headers)] || needsMapping(headers)) return importRecords(name, records, saved, findings);

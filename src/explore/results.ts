@@ -11,6 +11,7 @@ import { fromJson, type TableName } from "../core/canonical.ts";
 import { scoreProgress, type ProgressIndicator, type ProgressReport } from "../core/progress.ts";
 import type { Dataset, Finding } from "../core/model.ts";
 import type { UnitComparison } from "../core/compare.ts";
+import type { MappingRow } from "../core/mapping.ts";
 import { budgetHistory, compareModel, indicatorCounts, scoreTrend, unitPair, type HistoryRow, type IndicatorCounts, type TrendPoint } from "../site/compareView.ts";
 import { alertCounts, behindTarget } from "../site/progressView.ts";
 import { progressCharts, type ProgressChartName } from "../site/chartData.ts";
@@ -118,9 +119,11 @@ export function otherYear(years: readonly number[], year: number, wanted?: numbe
 
 /**
  * Completion and year-over-year comparison of one unit year. `compareWith` picks
- * the other year (see otherYear); the pair is always older → newer.
+ * the other year (see otherYear); the pair is always older → newer. `mapping`:
+ * the rows of the manual indicator mapping files loaded (as data/mapping.csv is
+ * for the prerendered comparison pages).
  */
-export async function loadResults(e: QueryEngine, unit: UnitRow, lang: Lang = "zh", compareWith?: number | null): Promise<Results> {
+export async function loadResults(e: QueryEngine, unit: UnitRow, lang: Lang = "zh", compareWith?: number | null, mapping: readonly MappingRow[] = []): Promise<Results> {
   const id = unit.unit_id;
   const year = unit.fiscal_year;
   const [extent] = await e.query<{ actuals: number; execution: number; years: number; indicators: number }>(UNIT_EXTENT_SQL, [id]);
@@ -129,7 +132,7 @@ export async function loadResults(e: QueryEngine, unit: UnitRow, lang: Lang = "z
   if (extent.actuals + extent.execution === 0 && extent.years < 2) return empty;
 
   const data = await unitDataset(e, id);
-  const model = compareModel(data);
+  const model = compareModel(data, mapping);
   const years = (model.byUnit.get(id) ?? []).filter((u) => u.unit).map((u) => u.year);
 
   const scored = extent.actuals + extent.execution > 0 ? scoreProgress(data) : { reports: [], findings: [] };

@@ -3,6 +3,7 @@
 // uploads kept in this browser. The page's elements listen to its events.
 import type { BrowserEngine, EngineProgress } from "../query/browser.ts";
 import type { Location } from "../core/model.ts";
+import type { MappingRow } from "../core/mapping.ts";
 import type { TableName } from "../core/canonical.ts";
 import type { BulkPlan, Loaded, MappingRequest, Problem } from "./importer.ts";
 import type { BulkStep } from "./bulk.ts";
@@ -27,7 +28,8 @@ export interface UploadView {
   loadedAt: string;
   bytes: number;
   parts: string[];
-  route: "importer" | "bulk";
+  /** importer: the core importer's tables; bulk: DuckDB's read_csv; mapping: a manual indicator mapping (no tables). */
+  route: "importer" | "bulk" | "mapping";
   rows: number;
   counts: { error: number; warning: number; info: number };
   problems: Problem[];
@@ -97,6 +99,8 @@ export class Session {
   uploads: UploadView[] = [];
   failures: Failure[] = [];
   mappings: PendingMapping[] = [];
+  /** Manual indicator mapping rows by upload (files of route "mapping"). */
+  private indicatorMaps = new Map<number, MappingRow[]>();
   private enginePromise: Promise<BrowserEngine> | null = null;
   private worker: Worker | null = null;
   private calls = new Map<number, { resolve: (r: WorkerReply) => void; reject: (e: Error) => void; progress?: (r: Extract<WorkerReply, { kind: "progress" }>) => void }>();
@@ -292,6 +296,15 @@ export class Session {
         this.emit("mappings", this.mappings);
         return;
       }
+      if (reply.kind === "indicatorMap") {
+        // A manual indicator mapping: no rows for the database, rows for the year-over-year matching.
+        this.indicatorMaps.set(id, reply.map.rows);
+        this.uploads = [...this.uploads, { id, name, loadedAt: meta.loadedAt, bytes: size, parts: [name], route: "mapping", rows: reply.map.rows.length, counts: reply.map.counts, problems: reply.map.problems, restored: meta.restored }];
+        this.emit("uploads", this.uploads);
+        this.emit("data", { reason: "loaded" });
+        this.keep(file, meta);
+        return;
+      }
       this.task({ label: label(this.engine ? this.m.stepWrite : this.m.stepWaitEngine), fraction: 0.5, cancellable: true });
       engine = await this.ensureEngine().catch((e: Error) => {
         throw new StepError(this.m.engineNoLoad(engineMessage(e.message, this.lang)));
@@ -338,12 +351,7 @@ export class Session {
       const first = (await engine.query<{ unit_id: string; fiscal_year: number }>(
         `SELECT unit_id, fiscal_year FROM units WHERE upload_id = ${id} ORDER BY placeholder, unit_name, fiscal_year DESC LIMIT 1`))[0];
       this.emit("data", { reason: "loaded", first: first ? { unitId: first.unit_id, year: first.fiscal_year } : undefined });
-      if (meta.persist) {
-        const save = store.saveUpload({ id, name, loadedAt: meta.loadedAt, bytes: size, file }).catch(() => {
-          this.fail(name, new Error(this.m.storageFull));
-        });
-        this.pendingSaves.push(save);
-      }
+      this.keep(file, meta);
     } catch (e) {
       if (inTransaction && engine) await engine.query("ROLLBACK").catch(() => {});
       this.fail(name, e);
@@ -351,6 +359,20 @@ export class Session {
     } finally {
       for (const r of registered) await engine?.dropFile(r).catch(() => {});
     }
+  }
+
+  /** Keeps a loaded file in this browser's storage (unless it came from there). */
+  private keep(file: File, meta: { id: number; name: string; loadedAt: string; persist: boolean }) {
+    if (!meta.persist) return;
+    const save = store.saveUpload({ id: meta.id, name: meta.name, loadedAt: meta.loadedAt, bytes: file.size, file }).catch(() => {
+      this.fail(meta.name, new Error(this.m.storageFull));
+    });
+    this.pendingSaves.push(save);
+  }
+
+  /** The rows of every manual indicator mapping file loaded, in the order they were loaded. */
+  indicatorMapping(): MappingRow[] {
+    return [...this.indicatorMaps.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, rows]) => rows);
   }
 
   /** The bulk plan of a file (read from its first 64 KB on this thread), or null for the import worker's route. */
@@ -422,6 +444,7 @@ export class Session {
     await this.chain;
     if (this.engine) for (const sql of deleteUploadSql(id)) await this.engine.run(sql);
     await store.deleteUpload(id).catch(() => {});
+    this.indicatorMaps.delete(id);
     this.uploads = this.uploads.filter((u) => u.id !== id);
     this.emit("uploads", this.uploads);
     this.emit("data", { reason: "removed" });
@@ -436,6 +459,7 @@ export class Session {
     if (this.engine) for (const sql of setupSql()) await this.engine.query(sql);
     await store.clearAll();
     this.uploads = [];
+    this.indicatorMaps.clear();
     this.failures = [];
     this.mappings = [];
     this.cancelled = false;

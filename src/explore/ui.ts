@@ -171,7 +171,7 @@ class ExploreElement extends HTMLElement {
       h("thead", {}, h("tr", {}, [m.colFile, m.colLoadedAt, m.colSize, m.colRows, m.colChecks, ""].map((c) => h("th", { scope: "col" }, c)))),
       h("tbody", {}, list.map((u) => h("tr", { "data-upload": u.id },
         h("td", { "data-label": m.colFile }, h("strong", {}, u.name), u.parts.length > 1 ? h("span", { class: "where" }, m.sheets(u.parts.length)) : null,
-          u.route === "bulk" ? h("span", { class: "where" }, m.bulkRoute) : null, u.restored ? h("span", { class: "where" }, m.restored) : null),
+          u.route === "bulk" ? h("span", { class: "where" }, m.bulkRoute) : u.route === "mapping" ? h("span", { class: "where" }, m.mappingRoute) : null, u.restored ? h("span", { class: "where" }, m.restored) : null),
         h("td", { "data-label": m.colLoadedAt }, u.loadedAt),
         h("td", { "data-label": m.colSize, class: "num" }, mb(u.bytes)),
         h("td", { "data-label": m.colRows, class: "num" }, formatCount(u.rows, lang)),
@@ -270,7 +270,7 @@ class ExploreElement extends HTMLElement {
     if (dashboard) this.renderUnit(dashboard);
     else clear(this.$("unit"));
     performance.mark("jixiao:step 看板：完成情况与年度对比");
-    const results = unit ? await loadResults(engine, unit, this.language, this.compareWith) : null;
+    const results = unit ? await loadResults(engine, unit, this.language, this.compareWith, this.session.indicatorMapping()) : null;
     const across = unit ? await loadYear(engine, unit.fiscal_year, this.language) : null;
     clear(this.$("results"), results ? resultsNodes(results, across, {
       lang: this.language,

@@ -29,10 +29,12 @@ export interface CompareModel {
 }
 
 const MODELS = new WeakMap<Dataset, CompareModel>();
+const NO_MAPPING: readonly MappingRow[] = [];
 
-export function compareModel(data: Dataset, mapping: readonly MappingRow[] = []): CompareModel {
+/** The model of a dataset, computed once per dataset and mapping (the build asks for it on every page). */
+export function compareModel(data: Dataset, mapping: readonly MappingRow[] = NO_MAPPING): CompareModel {
   let m = MODELS.get(data);
-  if (m) return m;
+  if (m && m.mapping === mapping) return m;
   const byUnit = new Map<string, UnitYear[]>();
   for (const uy of unitYears(data)) byUnit.set(uy.unitId, [...(byUnit.get(uy.unitId) ?? []), uy]);
   for (const list of byUnit.values()) list.sort((a, b) => a.year - b.year);

@@ -31,6 +31,11 @@ export function siteDataset(): Dataset {
  * data/mapping.csv when it exists (or JIXIAO_MAPPING=path), else none.
  */
 export function siteMapping(): MappingRow[] {
+  // Read once per file: the comparison model is cached per dataset and mapping (compareModel).
   const file = process.env.JIXIAO_MAPPING ?? "data/mapping.csv";
-  return existsSync(file) ? readMapping(file, readFileSync(file)).rows : [];
+  let rows = mappings.get(file);
+  if (!rows) mappings.set(file, (rows = existsSync(file) ? readMapping(file, readFileSync(file)).rows : []));
+  return rows;
 }
+
+const mappings = new Map<string, MappingRow[]>();

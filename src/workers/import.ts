@@ -52,6 +52,7 @@ async function importOne(id: number, file: Blob, name: string, saved: Extract<Wo
   progress(m.stepParse, 0.3);
   const out = importText(name, bytes, saved);
   if ("mapping" in out) return post({ kind: "mapping", id, requests: [out.mapping] });
+  if ("indicatorMap" in out) return post({ kind: "indicatorMap", id, map: out.indicatorMap });
   progress(m.stepTidy, 0.9);
   post({ kind: "loaded", id, loaded: toLoaded(out.data, [name]) });
 }

@@ -22,6 +22,7 @@ const SEED = "data/raw/000_83bc0b582c527eae.txt";
 const dir = mkdtempSync(join(tmpdir(), "jixiao-explore-results-"));
 const SELF_EVAL = join(dir, "2026年度部门整体支出绩效自评表.txt");
 const MONITOR = join(dir, "2026年绩效运行监控表.txt");
+const MAPPING = join(dir, "指标对应关系.csv");
 const SAMPLE = ["units", "budget", "tasks", "indicators", "actuals", "execution"].map((t) => `data/sample/${t}.csv`);
 
 const state = useSite();
@@ -30,6 +31,8 @@ beforeAll(async () => {
   mkdirSync("test/output", { recursive: true });
   writeFileSync(SELF_EVAL, writeDelimited(selfEvalRows(), "\t"));
   writeFileSync(MONITOR, writeDelimited(monitorRows(), "\t"));
+  // 活动安全预案覆盖率 (2025, removed) and 党群服务站辐射能力提升 (2026, added) confirmed as one indicator.
+  writeFileSync(MAPPING, "old_indicator_id,new_indicator_id,decision\r\niadef3750,i9bdd70fb,confirmed\r\n");
 });
 
 /** A screenshot of the window with a heading at its top, to look at (test/output/). */
@@ -136,6 +139,14 @@ describe("year over year on /explore/: several years of one unit dropped as cano
     await shoot(page, "#x-compare", "explore-compare");
     // With everything on screen (overview, unit, completion, comparison), axe finds nothing (WCAG 2.2 A/AA).
     expect(await axeViolations(page)).toEqual([]);
+
+    // A manual mapping file (as data/mapping.csv is for the prerendered pages) pairs a removed and an added indicator.
+    await page.selectOption("#x-compare-with", "2025");
+    await expect.poll(() => results.innerText(), { timeout: 30_000 }).toContain("2025 年度与 2026 年度");
+    await dropFiles(page, [MAPPING]);
+    await expect.poll(() => results.innerText(), { timeout: 30_000 }).toContain("人工映射 1");
+    expect(await results.locator('[data-table="indicator-changes"] tbody tr').count()).toBe(pair.indicators.length - 1);
+    expect(await page.locator("[data-upload]").last().innerText()).toContain("用于年度对比的人工配对");
 
     // A phone: the comparison tables stack, nothing scrolls sideways.
     await page.setViewportSize({ width: 375, height: 800 });
