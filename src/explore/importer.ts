@@ -66,6 +66,9 @@ export interface BulkPlan {
 
 export const MAX_PROBLEMS = 200;
 
+/** A finding as the page lists it under its file. */
+const problemOf = (f: Finding): Problem => ({ severity: f.severity, code: f.code, message: f.message, messageEn: f.messageEn, file: f.location.file, row: f.location.row, column: f.location.column });
+
 /** Bytes of the head of a file cut at its last line end, so no character is split. */
 export function wholeLines(head: Uint8Array): Uint8Array {
   const last = head.lastIndexOf(0x0a);
@@ -173,7 +176,7 @@ export function importText(name: string, bytes: Uint8Array, saved: Record<string
     const all = [...findings, ...notes];
     const counts = { error: 0, warning: 0, info: 0 };
     for (const f of all) counts[f.severity]++;
-    const problems = all.slice(0, MAX_PROBLEMS).map((f) => ({ severity: f.severity, code: f.code, message: f.message, messageEn: f.messageEn, file: f.location.file, row: f.location.row, column: f.location.column }));
+    const problems = all.slice(0, MAX_PROBLEMS).map(problemOf);
     return { indicatorMap: { rows, problems, counts } };
   }
   if (first !== -1 && !looksLikeProgressForm(records) && !looksLikeForm(records)) {
@@ -268,7 +271,7 @@ export function toLoaded(data: Dataset, parts: string[]): Loaded {
     .filter((f) => f.severity !== "info" || f.code.startsWith("canonical.") || f.code.startsWith("encoding.") || f.code.startsWith("explore."))
     .sort((a, b) => order[a.severity] - order[b.severity])
     .slice(0, MAX_PROBLEMS)
-    .map((f) => ({ severity: f.severity, code: f.code, message: f.message, messageEn: f.messageEn, file: f.location.file, row: f.location.row, column: f.location.column }));
+    .map(problemOf);
   return { tables, lookup, problems, counts, parts };
 }
 
