@@ -19,28 +19,18 @@ import { siteDataset } from "../src/site/dataset.ts";
 import { tableRows, toCsv, type TableName } from "../src/core/canonical.ts";
 import { indicatorId, unitId } from "../src/core/ids.ts";
 import type { BudgetLine, Dataset } from "../src/core/model.ts";
+import { mulberry32 } from "../scripts/prng.ts";
 
 const SEED = 20260;
 const STREETS = ["江川路街道", "古美路街道", "新虹街道", "浦锦街道"];
 
-/** mulberry32: the same seed, the same factors, on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** fen × a factor given in millionths, rounded half up. */
 const scale = (fen: bigint, millionths: bigint) => (fen * millionths + 500_000n) / 1_000_000n;
 
 /** 20 units × 3 years: the bundled units under four 街道 names. */
 function synthesise(base: Dataset): Dataset {
-  const rand = prng(SEED);
+  const rand = mulberry32(SEED);
   const out: Dataset = { units: [], budget: [], tasks: [], indicators: [], findings: [], actuals: [], execution: [] };
   const bases = [...new Map(base.units.map((u) => [u.id, u.name])).entries()];
   for (const [k, street] of STREETS.entries()) {

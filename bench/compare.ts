@@ -10,22 +10,12 @@ import { indicatorId, unitId } from "../src/core/ids.ts";
 import { parseTarget } from "../src/core/target.ts";
 import { matchIndicators } from "../src/core/compare.ts";
 import type { Indicator } from "../src/core/model.ts";
+import { mulberry32 } from "../scripts/prng.ts";
 
 const UNITS = 500;
 const YEARS = [2022, 2023, 2024, 2025, 2026];
 const RUNS = 5;
 
-/** mulberry32: a small seeded PRNG, so every run generates the same units. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const seedFile = "data/raw/000_83bc0b582c527eae.txt";
 const seed = importFile(seedFile, readFileSync(seedFile), { checks: false }).indicators;
@@ -45,7 +35,7 @@ const MEASURES = ["完成数", "覆盖率", "及时率", "满意度", "场次", 
 
 /** One unit's indicators over the years; lineage maps each indicator to the seed-or-new item it descends from. */
 function unitHistory(u: number, lineage: Map<Indicator, string>): Indicator[][] {
-  const rand = prng(0x5eed + u);
+  const rand = mulberry32(0x5eed + u);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const name = `示例单位${String(u).padStart(3, "0")}`;
   const uid = unitId(name);

@@ -11,21 +11,11 @@ import { COLUMNS } from "../src/core/canonical.ts";
 import { indicatorId, unitId } from "../src/core/ids.ts";
 import { importFile } from "../src/core/import.ts";
 import { parseTarget } from "../src/core/target.ts";
+import { mulberry32 } from "./prng.ts";
 
 const SEED_FILE = "data/raw/000_83bc0b582c527eae.txt";
 const YEARS = [2024, 2025, 2026];
 
-/** mulberry32: a small, fast, seeded PRNG (deterministic across platforms). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 

@@ -21,6 +21,7 @@ import { fenToYuanString } from "../src/core/money.ts";
 import { linkProgress, scoreProgress } from "../src/core/progress.ts";
 import { runChecks } from "../src/core/checks.ts";
 import { executionRate } from "../src/core/scoring.ts";
+import { mulberry32 } from "./prng.ts";
 
 export const DEFAULT_SEED = 20260;
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -33,14 +34,7 @@ export const SAMPLE_TABLES: readonly TableName[] = ["units", "budget", "tasks", 
 // Seeded randomness (mulberry32): the same seed, the same sequence, on every platform.
 
 export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     between: (lo: number, hi: number) => lo + (hi - lo) * next(),

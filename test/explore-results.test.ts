@@ -3,7 +3,7 @@
 // the statements the browser runs) must score and compare exactly as the
 // prerendered progress and comparison pages do from the same files.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { createNodeEngine } from "../src/query/node.ts";
@@ -81,7 +81,6 @@ describe("loadResults(engine, unit): completion and comparison from the loaded f
   it("the bundled files are all in: every unit year of the site", () => {
     const site = siteDataset();
     expect(units.map((u) => `${u.unit_id}|${u.fiscal_year}`).sort()).toEqual(site.units.map((u) => `${u.id}|${u.year}`).sort());
-    readdirSync("data/sample"); // the folder the sample files come from exists
   });
 
   it("unitDataset(unit) reads back the unit's rows of every year as the core has them", async () => {

@@ -3,10 +3,9 @@
 // prerendered unit page, over whatever is loaded. DOM-free: the page only
 // arranges what this returns, so it is tested in Node on native DuckDB.
 import type { QueryEngine } from "../query/engine.ts";
-import { SQL, queries, type FindingRow, type IndicatorRow, type UnitRow, type KeyFiguresRow, type Level1CountRow, type FindingCountRow, type BudgetRow, type ReconciliationRow, type TaskRow } from "../query/queries.ts";
+import { SQL, queries, type FindingRow, type IndicatorRow, type UnitRow, type KeyFiguresRow, type Level1CountRow, type FindingCountRow, type BudgetRow, type TaskRow } from "../query/queries.ts";
 import { budgetStructureChart, indicatorGroupChart, type ChartResult } from "../charts/index.ts";
-import { budgetChartRows, fen } from "../site/view.ts";
-import { formatYuan } from "../core/format.ts";
+import { budgetChartRows, reconciliationChecks, type ReconciliationCheck } from "../site/view.ts";
 import { xt, type Lang } from "./i18n.ts";
 
 /** Rows of long lists shown on the page; the rest is in the SQL console and the exports. */
@@ -37,12 +36,6 @@ export async function loadOverview(e: QueryEngine): Promise<Overview> {
   return { units, figures, level1, findings, totals: totals[0] };
 }
 
-export interface ReconciliationCheck {
-  label: string;
-  state: "ok" | "mismatch" | "missing";
-  text: string;
-}
-
 export interface UnitDashboard {
   unit: UnitRow;
   budget: BudgetRow[];
@@ -59,20 +52,6 @@ export interface UnitDashboard {
   findings: FindingRow[];
   /** Findings read (SHOW_ROWS + 1 when there are more than the list shows). */
   findingCount: number;
-}
-
-/** The reconciliation lines of the unit page: sources and structure against the total. */
-export function reconciliationChecks(rec: ReconciliationRow, lang: Lang = "zh"): ReconciliationCheck[] {
-  const m = xt(lang);
-  const check = (label: string, sum: string | null, lines: number): ReconciliationCheck => {
-    const t = fen(rec.total);
-    const s = fen(sum);
-    if (t === null || lines === 0 || s === null) return { label, state: "missing", text: m.recMissing(label) };
-    return s === t
-      ? { label, state: "ok", text: m.recText(label, formatYuan(s, lang), formatYuan(t, lang)) }
-      : { label, state: "mismatch", text: m.recMismatch(label, formatYuan(s, lang), formatYuan(t, lang), formatYuan(s - t, lang)) };
-  };
-  return [check(m.kindSource, rec.sources, rec.source_lines), check(m.kindStructure, rec.structure, rec.structure_lines)];
 }
 
 /** Everything the unit dashboards show for one unit and year, charts rendered by the same functions as the unit page. */

@@ -14,9 +14,8 @@ import type { UnitComparison } from "../core/compare.ts";
 import type { MappingRow } from "../core/mapping.ts";
 import { budgetHistory, compareModel, indicatorCounts, scoreTrend, unitPair, type HistoryRow, type IndicatorCounts, type TrendPoint } from "../site/compareView.ts";
 import { alertCounts, behindTarget } from "../site/progressView.ts";
-import { progressCharts, type ProgressChartName } from "../site/chartData.ts";
+import { progressCharts } from "../site/chartData.ts";
 import { unitCharts, yearCharts, type UnitCharts, type YearCharts } from "../components/compare/charts.ts";
-import type { ChartResult } from "../charts/types.ts";
 import type { Lang } from "../core/format.ts";
 import { jsonEntry } from "./exports.ts";
 import { storedAs } from "./sql.ts";
@@ -26,11 +25,11 @@ export const MAX_UNIT_INDICATORS = 20_000;
 
 const UNIT_TABLES = ["units", "budget", "tasks", "indicators", "actuals", "execution"] as const satisfies readonly TableName[];
 
-/** One unit's rows of a table, every year, in file order; amounts as exact text. */
-export function unitRowsSql(t: (typeof UNIT_TABLES)[number]): string {
+/** One unit's rows of a table, every year (or one year's rows of every unit), in file order; amounts as exact text. */
+export function unitRowsSql(t: (typeof UNIT_TABLES)[number], by: "unit_id" | "fiscal_year" = "unit_id"): string {
   const cols = t === "budget" ? "* EXCLUDE (amount), CAST(amount AS VARCHAR) AS amount" : "*";
   const order = t === "indicators" ? "fiscal_year, ord" : "fiscal_year, source_file, source_row";
-  return `SELECT ${cols} FROM ${storedAs(t)} WHERE unit_id = $1 ORDER BY upload_id, ${order}`;
+  return `SELECT ${cols} FROM ${storedAs(t)} WHERE ${by} = $1 ORDER BY upload_id, ${order}`;
 }
 
 /** What is loaded for one unit and how much of it: decides whether there is anything to score or compare. */
@@ -47,7 +46,7 @@ export async function unitDataset(e: QueryEngine, unitId: string): Promise<Datas
 
 async function datasetWhere(e: QueryEngine, column: "unit_id" | "fiscal_year", value: string | number): Promise<Dataset> {
   const json: Record<string, unknown[]> = {};
-  for (const t of UNIT_TABLES) json[t] = (await e.query(unitRowsSql(t).replace("WHERE unit_id = $1", `WHERE ${column} = $1`), [value])).map((r: Row) => jsonEntry[t](r));
+  for (const t of UNIT_TABLES) json[t] = (await e.query(unitRowsSql(t, column), [value])).map((r: Row) => jsonEntry[t](r));
   return fromJson(json, "explore");
 }
 
@@ -161,4 +160,3 @@ export async function loadResults(e: QueryEngine, unit: UnitRow, lang: Lang = "z
   return { unit, years: years.length ? years : [year], reports, findings, compare, tooLarge: false };
 }
 
-export type { ChartResult, ProgressChartName };

@@ -12,7 +12,7 @@ import { BOM, csvChunk, jsonRows, safeFileName, sheetName, standaloneSvg, svgSiz
 import { examples, limitedSql, sqlErrorText, TABLES, storedAs } from "./sql.ts";
 import { plainMatrix } from "../query/arrow.ts";
 import { SYNONYMS, type TableName } from "../core/canonical.ts";
-import { indicatorTree, parsedText, shareText, sourceText, wanText, yuanText } from "../site/view.ts";
+import { budgetGroupLabel, indicatorTree, parsedText, shareText, sourceText, wanText, yuanText } from "../site/view.ts";
 import { t as messages } from "../site/i18n.ts";
 import { formatCount, type Lang } from "../core/format.ts";
 import { engineMessage, langOf, xt } from "./i18n.ts";
@@ -32,6 +32,8 @@ class ExploreElement extends HTMLElement {
   private selected: string | null = null;
   /** The year the selected unit year is compared with (null: the year before, see results.ts otherYear). */
   private compareWith: number | null = null;
+  /** The year-across-units view of each year shown, until the data changes. */
+  private years = new Map<number, ReturnType<typeof loadYear>>();
   private overview: Overview | null = null;
   private refreshing: Promise<void> | null = null;
   private refreshAgain = false;
@@ -56,6 +58,7 @@ class ExploreElement extends HTMLElement {
     this.session.on("failures", (f) => this.renderFailures(f));
     this.session.on("mappings", (m) => this.renderMappings(m));
     this.session.on("data", (d) => {
+      this.years.clear();
       if (d.first && (!this.selected || d.reason === "loaded")) this.selected = `${d.first.unitId}|${d.first.year}`;
       void this.refresh();
       // How many loaded files are safely in this browser's storage (tests wait for it before a reload).
@@ -271,7 +274,14 @@ class ExploreElement extends HTMLElement {
     else clear(this.$("unit"));
     performance.mark("jixiao:step 看板：完成情况与年度对比");
     const results = unit ? await loadResults(engine, unit, this.language, this.compareWith, this.session.indicatorMapping()) : null;
-    const across = unit ? await loadYear(engine, unit.fiscal_year, this.language) : null;
+    // A year across units is read again only when the data changes, not on every pick of a unit or year to compare.
+    if (unit && !this.years.has(unit.fiscal_year)) {
+      const year = unit.fiscal_year;
+      const pending = loadYear(engine, year, this.language);
+      pending.catch(() => this.years.delete(year));
+      this.years.set(year, pending);
+    }
+    const across = unit ? await this.years.get(unit.fiscal_year)! : null;
     clear(this.$("results"), results ? resultsNodes(results, across, {
       lang: this.language,
       figure: (name, wide, compact, source) => this.chartFigure(name, wide, compact, source),
@@ -379,12 +389,12 @@ class ExploreElement extends HTMLElement {
           h("caption", {}, m.budgetCaption),
           h("thead", {}, h("tr", {}, [m.colKind, m.colItem, m.colYuan, m.colShare, m.colSource].map((c, i) => h("th", { scope: "col", class: i === 2 || i === 3 ? "num" : null }, c)))),
           h("tbody", {}, d.budget.map((b) => h("tr", {},
-            h("td", { "data-label": m.colKind }, b.kind === "total" ? m.kindTotal : b.kind === "source" ? m.kindSource : m.kindStructure),
+            h("td", { "data-label": m.colKind }, budgetGroupLabel(b.kind, lang)),
             h("td", { "data-label": m.colItemShort }, b.item),
             h("td", { class: "num", "data-label": m.colYuan }, yuanText(b.amount, lang)),
             h("td", { class: "num", "data-label": m.colShare }, shareText(b.amount, total?.amount ?? null)),
             h("td", { class: "where", "data-label": m.colSource }, src(b.source_file, b.source_row))))))),
-        h("ul", { "aria-label": m.reconcile }, d.checks.map((c) => h("li", {}, h("span", { class: c.state === "ok" ? "ok" : "mismatch" }, c.state === "ok" ? m.recOk : c.state === "mismatch" ? m.recBad : m.recNone), " ", c.text))),
+        h("ul", { "aria-label": this.site.reconcile }, d.checks.map((c) => h("li", {}, h("span", { class: c.state === "ok" ? "ok" : "mismatch" }, c.state === "ok" ? this.site.recOk : c.state === "mismatch" ? this.site.recBad : this.site.recNone), " ", c.text))),
       ] : h("p", {}, m.noBudget),
       h("h4", {}, m.indicatorsH),
       this.chartFigure(`${u.unit_name}-${u.fiscal_year}-${m.indicatorChartFile}`, d.indicatorChart, d.indicatorChartCompact, src(u.source_file, null)),
@@ -462,7 +472,10 @@ class ExploreElement extends HTMLElement {
         m.columns.length ? h("div", { class: "table-wrap x-result" }, h("table", { "data-table": "sql" },
           h("thead", {}, h("tr", {}, m.columns.map((c) => h("th", { scope: "col" }, c)))),
           h("tbody", {}, rows.map((r) => h("tr", {}, r.map((v) => h("td", { class: typeof v === "number" ? "num" : null }, v === null ? "NULL" : String(v)))))))) : null);
-      if (!/^\s*(select|with|from|values|table|describe|show|summarize|pragma)\b/i.test(text)) void this.refresh();
+      if (!/^\s*(select|with|from|values|table|describe|show|summarize|pragma)\b/i.test(text)) {
+        this.years.clear();
+        void this.refresh();
+      }
     } catch (e) {
       clear(out);
       clear(err, sqlErrorText(String((e as Error).message ?? e), this.language));
@@ -511,12 +524,12 @@ class ExploreElement extends HTMLElement {
    * the bar and throws Cancelled once 取消 was pressed, so a long export stops
    * between two batches.
    */
-  private async withTask<T>(label: string, work: (step: (done: number, all: number) => void) => Promise<T>, cancellable = true): Promise<T | undefined> {
+  private async withTask<T>(label: string, work: (step: (done: number, all: number) => void) => Promise<T>): Promise<T | undefined> {
     this.taskCancelled = false;
-    this.renderTask({ label, fraction: null, cancellable });
+    this.renderTask({ label, fraction: null, cancellable: true });
     const step = (done: number, all: number) => {
       if (this.taskCancelled) throw new Cancelled(this.m.cancelled);
-      this.renderTask({ label, fraction: all ? Math.min(1, done / all) : null, cancellable });
+      this.renderTask({ label, fraction: all ? Math.min(1, done / all) : null, cancellable: true });
     };
     try {
       return await work(step);

@@ -2,7 +2,7 @@
 // so that they can be unit-tested). Every text goes through the page's language.
 import { parseYuanToFen } from "../core/money.ts";
 import { formatWan, formatYuan, type Lang } from "../core/format.ts";
-import type { BudgetRow, IndicatorRow } from "../query/queries.ts";
+import type { BudgetRow, IndicatorRow, ReconciliationRow } from "../query/queries.ts";
 import { t } from "./i18n.ts";
 
 /** Exact fen from a DECIMAL that DuckDB returned as text. */
@@ -68,4 +68,25 @@ export function sourceText(file: string | null, row: number | null, column?: num
   const m = t(lang);
   const name = file ? (file.split("/").pop() ?? file) : m.fileUnknown;
   return [name, row ? m.rowOf(row) : "", column ? m.colOf(column) : ""].filter(Boolean).join(" ");
+}
+
+export interface ReconciliationCheck {
+  label: string;
+  state: "ok" | "mismatch" | "missing";
+  text: string;
+}
+
+/** The unit page's reconciliation lines: the sources, then the structure, against the budget total, to the fen. */
+export function reconciliationChecks(rec: ReconciliationRow, lang: Lang = "zh"): ReconciliationCheck[] {
+  const m = t(lang);
+  const check = (kind: "source" | "structure", sum: string | null, lines: number): ReconciliationCheck => {
+    const label = budgetGroupLabel(kind, lang);
+    const total = fen(rec.total);
+    const s = fen(sum);
+    if (total === null || lines === 0 || s === null) return { label, state: "missing", text: m.recMissing(label) };
+    return s === total
+      ? { label, state: "ok", text: m.recText(label, formatYuan(s, lang), formatYuan(total, lang)) }
+      : { label, state: "mismatch", text: m.recMismatch(label, formatYuan(s, lang), formatYuan(total, lang), formatYuan(s - total, lang)) };
+  };
+  return [check("source", rec.sources, rec.source_lines), check("structure", rec.structure, rec.structure_lines)];
 }

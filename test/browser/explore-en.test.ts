@@ -3,16 +3,17 @@
 // declared. Files go in through the real <input type=file>; the importer's
 // errors are shown in their English wording, with file and row; nothing leaves
 // the origin and the page throws nothing.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import Papa from "papaparse";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { importFile } from "../../src/core/import.ts";
 import { formatYuan } from "../../src/core/format.ts";
 import { generate } from "../../scripts/gen-indicators.ts";
-import { launch, site, watchedPage } from "./harness.ts";
+import { useSite } from "./harness.ts";
+import { dropFiles, openExplore } from "./explore.harness.ts";
 
 const SEED = "data/raw/000_83bc0b582c527eae.txt";
 const seed = importFile(SEED, readFileSync(SEED));
@@ -27,40 +28,14 @@ const file = (name: string, content: string | Uint8Array) => {
 const CJK = /[\u4e00-\u9fff]/;
 const interfaceText = (s: string) => s.replace(/[一二三]级|示例数据/g, "");
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof site>>;
-let origin: string;
+const state = useSite();
 
-beforeAll(async () => {
-  server = await site(inject("dist"));
-  origin = new URL(server.url).origin;
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.server.close();
-});
-
-async function open(context: BrowserContext) {
-  const w = await watchedPage(context, origin);
-  w.page.on("dialog", (d) => void d.accept());
-  await w.page.goto(`${server.url}en/explore/`);
-  await w.page.waitForFunction(() => ["empty", "shown"].includes(document.querySelector("jx-explore")?.getAttribute("data-state") ?? ""), null, { timeout: 60_000 });
-  return w;
-}
-
-async function drop(page: Page, paths: string[]) {
-  await page.setInputFiles("#x-file", paths);
-  await page.waitForFunction(() => {
-    const el = document.querySelector("jx-explore");
-    return el?.getAttribute("data-busy") === "false" && ["shown", "empty"].includes(el.getAttribute("data-state") ?? "");
-  }, null, { timeout: 120_000 });
-}
+const open = (context: BrowserContext) => openExplore(context, `${state.server.url}en/explore/`);
+const drop = dropFiles;
 
 describe("the English explore page (/en/explore/)", () => {
   it("is prerendered in English, linked both ways with the Chinese page", async () => {
-    const context = await browser.newContext();
+    const context = await state.browser.newContext();
     const { page, foreign, errors } = await open(context);
     expect(await page.getAttribute("html", "lang")).toBe("en");
     expect(await page.locator("h1").innerText()).toBe("Explore data");
@@ -72,7 +47,7 @@ describe("the English explore page (/en/explore/)", () => {
     expect(text).toContain("Data engine: not started.");
     expect(CJK.test(text)).toBe(false);
     // The Chinese page links back, and its own text is unchanged.
-    await page.goto(`${server.url}explore/`);
+    await page.goto(`${state.server.url}explore/`);
     expect(await page.locator("a.lang").getAttribute("href")).toBe("/en/explore/");
     expect(await page.locator("jx-explore").getAttribute("data-lang")).toBe("zh");
     expect(await page.locator("h1").innerText()).toBe("数据探索");
@@ -82,7 +57,7 @@ describe("the English explore page (/en/explore/)", () => {
   });
 
   it("loads the seed file through the file input: English interface, English figures, data as declared", async () => {
-    const context = await browser.newContext();
+    const context = await state.browser.newContext();
     const { page, foreign, errors } = await open(context);
     await drop(page, [SEED]);
     const text = await page.locator("main").innerText();
@@ -125,7 +100,7 @@ describe("the English explore page (/en/explore/)", () => {
   });
 
   it("says what is wrong with a bad file in English, with file and row, and keeps the earlier data", async () => {
-    const context = await browser.newContext();
+    const context = await state.browser.newContext();
     const { page, foreign, errors } = await open(context);
     await drop(page, [SEED]);
     const bad = file("坏行.csv", `单位名称,年度,一级指标,二级指标,三级指标,指标值\r\n坏单位,2026,产出指标,数量指标,甲,≥1(个)\r\n坏单位,二〇二六,产出指标,数量指标,乙,≥2(个)\r\n`);
@@ -160,7 +135,7 @@ describe("the English explore page (/en/explore/)", () => {
   });
 
   it("when the engine cannot start, says so in English and links the English overview", async () => {
-    const context = await browser.newContext();
+    const context = await state.browser.newContext();
     await context.route("**/*.wasm.gz", (route) => route.fulfill({ status: 404, body: "not found" }));
     const { page, foreign } = await open(context);
     await drop(page, [SEED]);
@@ -176,7 +151,7 @@ describe("the English explore page (/en/explore/)", () => {
     ["desktop", 1280],
     ["phone", 375],
   ])("fits a %s screen (%i px) with data loaded, saved as a screenshot", async (name, width) => {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const context = await state.browser.newContext({ viewport: { width, height: 900 } });
     const { page, errors } = await open(context);
     expect(await page.locator('[data-x="clear"]').isVisible()).toBe(false);
     await drop(page, [SEED]);

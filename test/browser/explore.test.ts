@@ -3,18 +3,19 @@
 // dashboards show the loaded data to the fen, errors name file and row, earlier
 // data survives a bad file, a reload keeps the data and "clear" removes it,
 // markup in a cell stays text, exports download, and nothing leaves the origin.
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import Papa from "papaparse";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { importFile } from "../../src/core/import.ts";
 import { formatYuan } from "../../src/core/format.ts";
 import { fromJson } from "../../src/core/canonical.ts";
 import { generate } from "../../scripts/gen-indicators.ts";
 import { gbkIndicatorCsv, workbookSheets } from "../explore.fixtures.ts";
-import { launch, site, watchedPage } from "./harness.ts";
+import { useSite } from "./harness.ts";
+import { dropFiles, openExplore } from "./explore.harness.ts";
 
 const SEED = "data/raw/000_83bc0b582c527eae.txt";
 const seed = importFile(SEED, readFileSync(SEED));
@@ -26,16 +27,12 @@ const file = (name: string, content: string | Uint8Array) => {
   return p;
 };
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof site>>;
-let origin: string;
+const state = useSite();
+const origin = () => new URL(state.server.url).origin;
 let xlsxPath: string;
 let bulkPath: string;
 
 beforeAll(async () => {
-  server = await site(inject("dist"));
-  origin = new URL(server.url).origin;
-  browser = await launch();
   mkdirSync("test/output", { recursive: true });
   const { default: writeXlsxFile } = await import("write-excel-file/universal");
   const sheets = workbookSheets(seed, "工作簿单位");
@@ -51,37 +48,16 @@ beforeAll(async () => {
   writeFileSync(bulkPath, text.join("\r\n"));
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.server.close();
-});
+const explore = () => `${state.server.url}explore/`;
 
-const explore = () => `${server.url}explore/`;
-
-async function open(context: BrowserContext) {
-  const w = await watchedPage(context, origin);
-  const requests: { url: string; method: string }[] = [];
-  w.page.on("request", (r) => requests.push({ url: r.url(), method: r.method() }));
-  w.page.on("dialog", (d) => void d.accept());
-  await w.page.goto(explore());
-  await w.page.waitForFunction(() => ["empty", "shown"].includes(document.querySelector("jx-explore")?.getAttribute("data-state") ?? ""), null, { timeout: 60_000 });
-  return { ...w, requests };
-}
-
-/** Picks files through the real input and waits until the loads and the dashboards are done. */
-async function drop(page: Page, paths: string[]) {
-  await page.setInputFiles("#x-file", paths);
-  await page.waitForFunction(() => {
-    const el = document.querySelector("jx-explore");
-    return el?.getAttribute("data-busy") === "false" && ["shown", "empty"].includes(el.getAttribute("data-state") ?? "");
-  }, null, { timeout: 120_000 });
-}
+const open = (context: BrowserContext) => openExplore(context, explore());
+const drop = dropFiles;
 
 const mainText = (page: Page) => page.locator("main").innerText();
 
 describe("the explore page", () => {
   it("loads the seed form export through the file input and shows its dashboards to the fen, with no request leaving the origin", async () => {
-    const context = await browser.newContext();
+    const context = await state.browser.newContext();
     const { page, foreign, errors, requests } = await open(context);
     const before = requests.length;
     await drop(page, [SEED]);
@@ -103,17 +79,17 @@ describe("the explore page", () => {
     expect(text).toMatch(/上传数据 来源：000_83bc0b582c527eae\.txt · 载入于 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d/);
     // Only the site's own files were fetched, all by GET: the engine as gzip, never the raw wasm.
     const during = requests.slice(before);
-    expect(during.every((r) => r.url.startsWith(origin) || r.url.startsWith("blob:"))).toBe(true);
+    expect(during.every((r) => r.url.startsWith(origin()) || r.url.startsWith("blob:"))).toBe(true);
     expect(during.every((r) => r.method === "GET")).toBe(true);
     expect(during.some((r) => /duckdb\/duckdb-eh-[\d.]+\.wasm\.gz$/.test(r.url))).toBe(true);
-    expect(during.some((r) => /\.wasm$/.test(r.url) && r.url.startsWith(origin))).toBe(false);
+    expect(during.some((r) => /\.wasm$/.test(r.url) && r.url.startsWith(origin()))).toBe(false);
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it("reads an Excel CSV in GBK and an .xlsx workbook (two sheets) next to each other", async () => {
-    const context = await browser.newContext();
+    const context = await state.browser.newContext();
     const { page, foreign, errors } = await open(context);
     const gbk = file("指标-GBK.csv", gbkIndicatorCsv(seed, "GBK单位"));
     await drop(page, [gbk, xlsxPath]);
@@ -140,7 +116,7 @@ describe("the explore page", () => {
   });
 
   it("a bad file after a good one: the error names the file and row, and the earlier data stays", async () => {
-    const context = await browser.newContext();
+    const context = await state.browser.newContext();
     const { page, foreign, errors } = await open(context);
     await drop(page, [SEED]);
     const bad = file("坏行.csv", `单位名称,年度,一级指标,二级指标,三级指标,指标值\r\n坏单位,2026,产出指标,数量指标,甲,≥1(个)\r\n坏单位,二〇二六,产出指标,数量指标,乙,≥2(个)\r\n`);
@@ -176,7 +152,7 @@ describe("the explore page", () => {
   });
 
   it("unknown headers get a mapping step suggested by the synonyms, saved for the next file with the same headers", async () => {
-    const context = await browser.newContext();
+    const context = await state.browser.newContext();
     const { page, errors } = await open(context);
     const csv = file("系统导出.csv", `单位,预算年度,一级指标名称,二级指标,三级指标,年度指标值（目标）,经办人\r\n映射单位,2026,产出指标,数量指标,培训人次,≥200(人次),张三\r\n`);
     await drop(page, [csv]);
@@ -200,7 +176,7 @@ describe("the explore page", () => {
   });
 
   it("keeps the loaded files across a reload, starting the engine from cache, until “clear” removes everything", async () => {
-    const context = await browser.newContext();
+    const context = await state.browser.newContext();
     const { page, errors, requests } = await open(context);
     await drop(page, [SEED]);
     await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-saved") === "1");
@@ -227,7 +203,7 @@ describe("the explore page", () => {
   });
 
   it("markup in cells stays text, from the importer and from a bulk CSV read by DuckDB", async () => {
-    const context = await browser.newContext();
+    const context = await state.browser.newContext();
     const { page, foreign, errors } = await open(context);
     const hostile = file("hostile.csv", `unit_name,fiscal_year,level1,level2,name,target\r\n"<script>window.__pwned=3</script>某单位<img src=x onerror=""window.__pwned=4"">",2026,产出指标,数量指标,"&lt;img src=x onerror=window.__pwned=5&gt;",=HYPERLINK("http://x")\r\n`);
     await drop(page, [hostile, bulkPath]);
@@ -253,7 +229,7 @@ describe("the explore page", () => {
   });
 
   it("lists a bulk file's findings with file, row and column, rows counted across a cell with a line break", async () => {
-    const context = await browser.newContext();
+    const context = await state.browser.newContext();
     const { page, errors } = await open(context);
     const lines = readFileSync(bulkPath, "utf8").split("\r\n");
     const row = (i: number, edit: (cells: string[]) => void) => {
@@ -283,7 +259,7 @@ describe("the explore page", () => {
   });
 
   it("SQL console: schema list, example queries, results, errors shown inline", async () => {
-    const context = await browser.newContext();
+    const context = await state.browser.newContext();
     const { page, errors } = await open(context);
     await drop(page, [SEED]);
     const schema = await page.locator('[data-x="sql-schema"]').innerText();
@@ -305,7 +281,7 @@ describe("the explore page", () => {
   });
 
   it("exports tables as CSV (formulas neutralised) and XLSX, charts as SVG and PNG, and the canonical JSON", async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await state.browser.newContext({ acceptDownloads: true });
     const { page, foreign, errors } = await open(context);
     const formula = file("公式.csv", `unit_name,fiscal_year,level1,level2,name,target\r\n公式单位,2026,产出指标,数量指标,"=HYPERLINK(""http://x"",""y"")",+1+2\r\n`);
     await drop(page, [SEED, formula]);
@@ -347,20 +323,20 @@ describe("the explore page", () => {
 
 describe("when the engine cannot start", () => {
   it("says so plainly, lists the file as not loaded, and the prerendered pages keep working", async () => {
-    const context = await browser.newContext();
+    const context = await state.browser.newContext();
     await context.route("**/*.wasm.gz", (route) => route.fulfill({ status: 404, body: "not found" }));
     const { page, foreign } = await open(context);
     await drop(page, [SEED]);
     expect(await page.locator('[data-x="engine"]').innerText()).toMatch(/^数据探索引擎无法启动：引擎文件无法下载（HTTP 404）。已发布的概览和单位页面不受影响/);
     expect(await page.locator("[data-failure]").innerText()).toContain("数据探索引擎无法启动，文件未载入");
-    await page.goto(server.url);
+    await page.goto(state.server.url);
     expect(await mainText(page)).toContain(unit.name);
     expect(foreign).toEqual([]);
     await context.close();
   });
 
   it("gives up on an engine that never answers (a blocked worker) after the timeout", async () => {
-    const context = await browser.newContext();
+    const context = await state.browser.newContext();
     await context.addInitScript(() => ((window as unknown as { __JIXIAO_ENGINE_TIMEOUT_MS: number }).__JIXIAO_ENGINE_TIMEOUT_MS = 1500));
     await context.route("**/_assets/duckdb-browser-eh.worker.*.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "self.onmessage = () => {};" }));
     const { page } = await open(context);
@@ -384,11 +360,11 @@ describe("what the explore page costs the rest of the site", () => {
     walk(dist);
     expect(big).toEqual([]);
     expect(readdirSync(join(dist, "duckdb"))).toEqual([expect.stringMatching(/^duckdb-eh-[\d.]+\.wasm\.gz$/)]);
-    const context = await browser.newContext();
+    const context = await state.browser.newContext();
     const page = await context.newPage();
     const urls: string[] = [];
     page.on("request", (r) => urls.push(r.url()));
-    for (const path of ["", `unit/${unit.id}/${unit.year}/`]) await page.goto(server.url + path, { waitUntil: "networkidle" });
+    for (const path of ["", `unit/${unit.id}/${unit.year}/`]) await page.goto(state.server.url + path, { waitUntil: "networkidle" });
     expect(urls.filter((u) => /duckdb|wasm|import-|explore/.test(u))).toEqual([]);
     await context.close();
   });
@@ -397,7 +373,7 @@ describe("what the explore page costs the rest of the site", () => {
     ["desktop", 1280],
     ["phone", 375],
   ])("fits a %s screen (%i px) with data loaded, saved as a screenshot", async (name, width) => {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const context = await state.browser.newContext({ viewport: { width, height: 900 } });
     const { page, errors } = await open(context);
     await drop(page, [SEED]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
