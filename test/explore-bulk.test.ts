@@ -13,7 +13,7 @@ import type { QueryEngine } from "../src/query/engine.ts";
 import { BULK_MIN_BYTES, bulkPlan, toLoaded, type BulkPlan, type Loaded } from "../src/explore/importer.ts";
 import { mapHeader } from "../src/core/canonical.ts";
 import { bulkInsertSql, finishUploadSql, insertLookupSql, insertTableSql, setupSql } from "../src/explore/sql.ts";
-import { createLineCounter, finishBulk } from "../src/explore/bulk.ts";
+import { checkBulk, createLineCounter, finishBulk } from "../src/explore/bulk.ts";
 
 const SEED = "data/raw/000_83bc0b582c527eae.txt";
 const seed = importFile("000_83bc0b582c527eae.txt", new Uint8Array(readFileSync(SEED)));
@@ -40,8 +40,8 @@ async function viaImporter(engine: QueryEngine, name: string, bytes: Uint8Array,
   for (const s of finishUploadSql(id)) await engine.query(s);
 }
 
-/** The bulk route as the page runs it (session.loadBulk), the line counter fed in two chunks. */
-async function viaBulk(engine: QueryEngine, name: string, bytes: Uint8Array, id: number, given?: BulkPlan) {
+/** The bulk route as the page runs it (session.loadBulk, then its checks), the line counter fed in two chunks. */
+async function viaBulk(engine: QueryEngine, name: string, bytes: Uint8Array, id: number, given?: BulkPlan, firstPartOnly = false) {
   const plan = given ?? bulkPlan(name, BULK_MIN_BYTES, bytes.subarray(0, 65536));
   expect(plan).not.toBeNull();
   const path = join(dir, `b${id}-${n++}-${name}`);
@@ -56,9 +56,11 @@ async function viaBulk(engine: QueryEngine, name: string, bytes: Uint8Array, id:
     writeFileSync(p, body);
     return p;
   };
-  const out = await finishBulk({ run: (s) => engine.query(s), query: (s) => engine.query(s) as never, text }, plan!, path, name, id, counter.end());
+  const bulkDb = { run: (s: string) => engine.query(s), query: (s: string) => engine.query(s) as never, text };
+  const out = await finishBulk(bulkDb, plan!, path, name, id, counter.end());
   for (const s of finishUploadSql(id, { indicators: false })) await engine.query(s);
-  return out;
+  if (firstPartOnly) return { ...out, keys: 0 };
+  return { ...out, ...(await checkBulk(bulkDb, name, id)) };
 }
 
 const ROWS = `indicator_id, unit_id, fiscal_year, ord, level1, level2, name, target, target_kind, op, value, measure_unit, direction, deadline, note, source_file, source_row`;
@@ -145,6 +147,32 @@ describe("the bulk route gives what the core importer gives", () => {
     const ids = (await db.query<{ indicator_id: string }>(`SELECT indicator_id FROM indicator_rows WHERE upload_id = ${base + 2}`)).map((r) => r.indicator_id);
     expect(ids.some((i) => /-2$/.test(i))).toBe(true);
     expect(await db.query(`SELECT count(*)::INTEGER AS n FROM indicator_rows WHERE upload_id = ${base + 2} AND (name LIKE '%<%' OR note LIKE '%  %' OR note LIKE '%\t%')`)).toEqual([{ n: 0 }]);
+  });
+
+  it("the first part alone (what the page shows before the checks): the importer's rows but for -2 suffixes, the first unit's targets parsed, no checks yet", async () => {
+    const name = "hostile-first.csv";
+    const bytes = new TextEncoder().encode(hostile(false));
+    await viaImporter(db, name, bytes, 41);
+    const out = await viaBulk(db, name, bytes, 42, undefined, true);
+    expect(out.first).not.toBeNull();
+    const cols = "regexp_replace(indicator_id, '-[0-9]+$', '') AS id, unit_id, fiscal_year, ord, level1, level2, name, target, note, source_file, source_row";
+    const plain = (id: number) => db.query(`SELECT ${cols} FROM indicator_rows WHERE upload_id = ${id} ORDER BY source_row, ord, id`);
+    expect(await plain(42)).toEqual(await plain(41));
+    // The unit it opens on has every target parsed, in every year; units are there; of the findings only the reading's.
+    const unparsed = (where: string) => db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM indicator_rows r ANTI JOIN target_lookup l USING (target, fiscal_year) WHERE r.upload_id = 42 AND r.target IS NOT NULL AND ${where}`);
+    expect(await unparsed(`r.unit_id = '${out.first!.unitId}'`)).toEqual([{ n: 0 }]);
+    expect((await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM units WHERE unit_id = '${out.first!.unitId}' AND fiscal_year = ${out.first!.year}`))[0].n).toBeGreaterThan(0);
+    expect(await db.query("SELECT DISTINCT split_part(code, '.', 1) AS c FROM findings WHERE upload_id = 42")).toEqual([{ c: "canonical" }]);
+    // The checks then make it the importer's, findings and all.
+    const text = async (t: string, body: string) => {
+      const p = join(dir, `b42-${n++}-${t}`);
+      writeFileSync(p, body);
+      return p;
+    };
+    await checkBulk({ run: (s) => db.query(s), query: (s) => db.query(s) as never, text }, name, 42);
+    expect(await unparsed("true")).toEqual([{ n: 0 }]);
+    expect(await rows(42)).toEqual(await rows(41));
+    expect(await findings(42)).toEqual(await findings(41));
   });
 
   it("a column the header does not map: a row blank but for it is an unreadable year, a blank one is skipped (as the importer does)", async () => {

@@ -18,7 +18,7 @@ import { FORMULA, csvChunk, jsonRows, safeFileName, standaloneSvg, svgSize, xlsx
 import { plainRows, plainValue, unscaledToDecimal, ArrowType } from "../src/query/arrow.ts";
 import { encodeGbk } from "./explore.fixtures.ts";
 import { generate } from "../scripts/gen-indicators.ts";
-import { createLineCounter, finishBulk } from "../src/explore/bulk.ts";
+import { checkBulk, createLineCounter, finishBulk, typeTargets } from "../src/explore/bulk.ts";
 import { loadOverview, loadUnit } from "../src/explore/dashboard.ts";
 import { selfEvalRows } from "./progress.fixtures.ts";
 
@@ -170,20 +170,14 @@ async function load(engine: QueryEngine, loaded: Loaded, uploadId: number) {
   await engine.query(uploadRowSql({ id: uploadId, name: loaded.parts[0], parts: loaded.parts, loadedAt: "2026-11-25T10:00:00", route: "importer", bytes: 1 }));
 }
 
-/** The bulk route's target parsing, as the page runs it: shapes filled in SQL, the rest parsed one by one. */
-async function bulkTargets(engine: QueryEngine, uploadId: number): Promise<{ rules: number; oneByOne: number }> {
-  await engine.query(pendingTargetsSql(uploadId));
-  const samples: ShapeSample[] = shapeSamples(await engine.query(SHAPE_SAMPLES_SQL) as never);
-  const rules = shapeRulesCsv(samples, SHAPE_MARK);
-  const rulesFile = join(dir, `rules-${n++}.csv`);
-  writeFileSync(rulesFile, rules.csv);
-  await engine.query(insertShapeTargetsSql(rulesFile));
-  const rest = await engine.query<{ target: string; fiscal_year: number }>(unruledTargetsSql(rulesFile));
-  const lookup = join(dir, `lookup-${n++}.csv`);
-  writeFileSync(lookup, targetLookupCsv(rest.map((m) => [m.target, m.fiscal_year] as const)).csv);
-  await engine.query(insertLookupSql(lookup));
-  await engine.query("DROP TABLE pending_targets");
-  return { rules: rules.rules, oneByOne: rest.length };
+/** The bulk route's target parsing, as the page runs it (bulk.ts typeTargets): shapes filled in SQL, the rest parsed one by one. */
+function bulkTargets(engine: QueryEngine, uploadId: number): Promise<{ rules: number; oneByOne: number }> {
+  const text = async (t: string, body: string) => {
+    const p = join(dir, `${n++}-${t}`);
+    writeFileSync(p, body);
+    return p;
+  };
+  return typeTargets({ run: (s) => engine.query(s), query: (s) => engine.query(s) as never, text }, uploadId);
 }
 
 beforeAll(async () => {
@@ -247,8 +241,10 @@ describe("the explore database (setupSql, insertTableSql, the indicators view)",
       writeFileSync(p, body);
       return p;
     };
-    await finishBulk({ run: (s) => db.query(s), query: (s) => db.query(s) as never, text }, plan, path, "bulk.csv", 2, scan);
+    const bulkDb = { run: (s: string) => db.query(s), query: (s: string) => db.query(s) as never, text };
+    await finishBulk(bulkDb, plan, path, "bulk.csv", 2, scan);
     for (const s of finishUploadSql(2, { indicators: false })) await db.query(s);
+    await checkBulk(bulkDb, "bulk.csv", 2);
     const placeholder = "SELECT unit_id, unit_name, fiscal_year, placeholder FROM units WHERE unit_id = 'ubulk'";
     expect(await db.query(placeholder)).toEqual([{ unit_id: "ubulk", unit_name: "大文件单位", fiscal_year: 2025, placeholder: true }]);
     // The same file through the core importer, loaded as upload 3.

@@ -11,7 +11,7 @@ import { parseTarget, unitFamily } from "../core/target.ts";
 import { plainText } from "../core/text.ts";
 import { indicatorIdCsv, shapeRulesCsv, targetLookupCsv, unitIdCsv, type BulkPlan } from "./importer.ts";
 import {
-  applyFixSql, BULK_REPEATS_SQL, bulkBaseSql, bulkOtherCellsSql, bulkCheckKeysSql, bulkDeclarationFindingsSql, bulkDedupeIdsSql, bulkIndicatorKeysSql, bulkKeyFindingsSql, bulkOrdSql, bulkSetIndicatorIdsSql,
+  applyFixSql, BULK_REPEATS_SQL, BULK_STAGE1_TABLES, bulkBaseSql, firstUnitSql, bulkOtherCellsSql, bulkCheckKeysSql, bulkDeclarationFindingsSql, bulkDedupeIdsSql, bulkIndicatorKeysSql, bulkKeyFindingsSql, bulkOrdSql, bulkSetIndicatorIdsSql,
   MEASURE_UNITS_SQL, bulkSetUnitIdsSql, bulkSourceRowSql, bulkStatsSql, bulkUnitNamesSql, bulkUnitRowsSql, bulkUnitsSql, BULK_TEMP_TABLES, CHECK_KEYS_SQL, insertLookupSql,
   insertShapeTargetsSql, pendingRowsSql, pendingTargetsSql, SHAPE_MARK, SHAPE_SAMPLES_SQL, shapeSamples, unruledTargetsSql,
 } from "./sql.ts";
@@ -70,16 +70,29 @@ export function createLineCounter(delimiter: string) {
       }
       // A byte after i + k, or -1 past the chunk (then the check errs on the side of “odd”).
       const at = (k: number) => (i + k < n ? bytes[i + k] : -1);
+      // Whether the UTF-8 sequence that starts at k is a no-break, ideographic or other Unicode space, a BOM, or runs past the chunk.
+      const leadOdd = (k: number) => {
+        const c = bytes[k], b1 = k + 1 < n ? bytes[k + 1] : -1, b2 = k + 2 < n ? bytes[k + 2] : -1;
+        return b1 === -1 || (c === 0xc2 && b1 === 0xa0) || (c === 0xe1 && b1 === 0x9a) || (c === 0xef && b1 === 0xbb && (b2 === 0xbf || b2 === -1))
+          || (c === 0xe3 && b1 === 0x80 && (b2 === 0x80 || b2 === -1)) || (c === 0xe2 && b1 === 0x81 && (b2 === 0x9f || b2 === -1))
+          || (c === 0xe2 && b1 === 0x80 && (b2 === -1 || (b2 >= 0x80 && b2 <= 0x8a) || b2 === 0xa8 || b2 === 0xa9 || b2 === 0xaf));
+      };
       for (; i < n; i++) {
         const c = bytes[i];
         const t = T[c];
-        if (t === PLAIN) {
-          // The hot path: a run of plain bytes (most of a file).
+        if (t === PLAIN || t === DELIM_B) {
+          // The hot path: a run of plain bytes and delimiters (most of a file). Inside quotes a
+          // delimiter is plain text; outside, the run ends at a cell's start when its last byte is one.
           let j = i + 1;
-          while (j < n && T[bytes[j]] === PLAIN) j++;
+          let last = t;
+          for (; j < n; j++) {
+            const u = T[bytes[j]];
+            if (u !== PLAIN && u !== DELIM_B) break;
+            last = u;
+          }
           if (!inQuotes) {
             content = true;
-            atCellStart = false;
+            atCellStart = last === DELIM_B;
             quoteClosed = false;
           }
           justOpened = false;
@@ -94,12 +107,7 @@ export function createLineCounter(delimiter: string) {
         else if (t === LT_B) {
           const next = at(1);
           if (next === -1 || isLetter(next)) isOdd = true;
-        } else if (t === LEAD_B) {
-          const b1 = at(1), b2 = at(2);
-          if (b1 === -1 || (c === 0xc2 && b1 === 0xa0) || (c === 0xe1 && b1 === 0x9a) || (c === 0xef && b1 === 0xbb && (b2 === 0xbf || b2 === -1))
-            || (c === 0xe3 && b1 === 0x80 && (b2 === 0x80 || b2 === -1)) || (c === 0xe2 && b1 === 0x81 && (b2 === 0x9f || b2 === -1))
-            || (c === 0xe2 && b1 === 0x80 && (b2 === -1 || (b2 >= 0x80 && b2 <= 0x8a) || b2 === 0xa8 || b2 === 0xa9 || b2 === 0xaf))) isOdd = true;
-        }
+        } else if (t === LEAD_B && leadOdd(i)) isOdd = true;
         if (inQuotes) {
           if (t === QUOTE_B) {
             if (justOpened) isOdd = true; // "" or a quote right after the opening one
@@ -169,14 +177,24 @@ export function createLineCounter(delimiter: string) {
   };
 }
 
-/** The line changes and odd records of a whole file read as a stream (the page reads the dropped File in chunks). */
-export async function recordLines(stream: ReadableStream<Uint8Array>, delimiter: string): Promise<{ changes: [number, number][]; odd: number[] }> {
+/**
+ * The line changes and odd records of a whole file, read as a stream. Every
+ * few MB the scan yields a task turn: a stream's chunks, once buffered,
+ * resolve as microtasks and would keep the engine's replies waiting.
+ */
+export async function recordLines(file: Blob, delimiter: string, yieldEvery = 8 << 20): Promise<{ changes: [number, number][]; odd: number[] }> {
   const counter = createLineCounter(delimiter);
-  const reader = stream.getReader();
+  const reader = file.stream().getReader();
+  let since = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     counter.push(value);
+    since += value.length;
+    if (since >= yieldEvery) {
+      since = 0;
+      await new Promise((ok) => setTimeout(ok, 0));
+    }
   }
   return counter.end();
 }
@@ -329,7 +347,7 @@ export function checkTemplates(): CheckTemplates {
   return { duplicate: { severity: dup.severity, code: dup.code, message: mark(dup.message), messageEn: mark(dup.messageEn) }, missing, unit };
 }
 
-// ---- The whole route after read_csv ----
+// ---- The whole route after read_csv, in two parts ----
 
 /** What the bulk route needs of an engine: statements, rows, and text that read_csv can read by a name. */
 export interface BulkDb {
@@ -339,16 +357,19 @@ export interface BulkDb {
   text(name: string, text: string): Promise<string>;
 }
 
-export type BulkStep = "fix" | "unitIds" | "indicatorIds" | "shapes" | "checks";
+export type BulkStep = "fix" | "unitIds" | "indicatorIds" | "shapes" | "units";
 
 /**
- * Everything after the INSERT of bulkInsertSql, in the load's transaction:
- * the core reads the pending rows, rows without ord/source_row/ids get the
- * importer's, repeated ids their suffixes, targets their parse (by shape),
- * and the reviewer's checks their findings; then the unit rows. The page and
- * the tests run this same sequence.
+ * The first part, everything after the INSERT of bulkInsertSql that the
+ * dashboards show, in the load's transaction: the core reads the pending rows,
+ * rows without ord/source_row/ids get the importer's, unit-years their
+ * placeholder unit rows, and the targets of the unit the dashboards open on
+ * (`first`) their parse. The rows are then as the importer gives them but for
+ * the `-2` suffixes of repeated ids and the other units' parsed targets,
+ * which come with the checks (checkBulk). The page commits here and shows the
+ * first unit's dashboards; the page and the tests run this same sequence.
  */
-export async function finishBulk(db: BulkDb, plan: BulkPlan, csv: string, file: string, id: number, scan: { changes: [number, number][]; odd: number[] }, step: (s: BulkStep) => void = () => {}): Promise<{ pending: number; dropped: number; keys: number }> {
+export async function finishBulk(db: BulkDb, plan: BulkPlan, csv: string, file: string, id: number, scan: { changes: [number, number][]; odd: number[] }, step: (s: BulkStep) => void = () => {}): Promise<{ pending: number; dropped: number; first: { unitId: string; year: number } | null }> {
   const oddCsv = ["k", ...scan.odd.map(String)].join("\r\n") + "\r\n";
   for (const sql of bulkBaseSql(id, await db.text("lines.csv", linesCsv(scan.changes)), await db.text("odd.csv", oddCsv))) await db.run(sql);
   step("fix");
@@ -378,29 +399,57 @@ export async function finishBulk(db: BulkDb, plan: BulkPlan, csv: string, file: 
     const keys = (await db.query<{ u: string; l1: string; l2: string; name: string | null }>(bulkIndicatorKeysSql(id))).map((r) => [r.u, r.l1, r.l2, r.name] as [string, string, string, string | null]);
     await db.run(bulkSetIndicatorIdsSql(id, await db.text("ids.csv", indicatorIdCsv(keys))));
   }
-  // Targets: each shape (≥#(个)) parsed from a few samples and filled in SQL; the rest parsed one by one.
+  // One pass per unit-year (which groups it covers, where it is named) feeds its unit row now and the per-declaration checks later.
+  step("units");
+  await db.run(bulkUnitsSql(id, checkTemplates().missing.map((m) => m.level1)));
+  await db.run(bulkUnitRowsSql(id));
+  // The unit the dashboards open on has its targets parsed now, in every year (its completion and year-over-year need them); the rest come with the checks.
   step("shapes");
-  await db.run(pendingTargetsSql(id));
+  const [first] = await db.query<{ unit_id: string; fiscal_year: number }>(firstUnitSql(id));
+  if (first) await typeTargets(db, id, first.unit_id);
+  for (const t of BULK_STAGE1_TABLES) await db.run(`DROP TABLE IF EXISTS ${t}`);
+  return { pending: pending.length, dropped: fixed.dropped, first: first ? { unitId: first.unit_id, year: first.fiscal_year } : null };
+}
+
+/**
+ * Parses the targets of an upload's rows that the lookup does not have yet
+ * (only those of one unit, when `unitId` is given): each shape (≥#(个)) from a
+ * few samples by the core's grammar and filled in SQL, the rest one by one.
+ * Returns how many shapes were filled by rule and how many targets parsed one by one.
+ */
+export async function typeTargets(db: BulkDb, id: number, unitId?: string): Promise<{ rules: number; oneByOne: number }> {
+  await db.run(pendingTargetsSql(id, unitId));
   const samples = shapeSamples(await db.query<{ shape: string; n: number; s1: string; s2: string; s3: string; s4: string }>(SHAPE_SAMPLES_SQL));
-  const rules = await db.text("rules.csv", shapeRulesCsv(samples, SHAPE_MARK).csv);
-  await db.run(insertShapeTargetsSql(rules));
-  const rest = await db.query<{ target: string; fiscal_year: number }>(unruledTargetsSql(rules));
+  const rules = shapeRulesCsv(samples, SHAPE_MARK);
+  const rulesFile = await db.text("rules.csv", rules.csv);
+  await db.run(insertShapeTargetsSql(rulesFile));
+  const rest = await db.query<{ target: string; fiscal_year: number }>(unruledTargetsSql(rulesFile));
   if (rest.length) await db.run(insertLookupSql(await db.text("lookup.csv", targetLookupCsv(rest.map((m) => [m.target, m.fiscal_year] as const)).csv)));
-  // The reviewer's checks, after the repeated ids got their suffixes (findings name the rows' ids).
-  step("checks");
+  await db.run("DROP TABLE IF EXISTS pending_targets");
+  return { rules: rules.rules, oneByOne: rest.length };
+}
+
+/**
+ * The second part, the reviewer's checks, for an upload whose first part is
+ * done (its temporary bulk_units still there): the remaining targets are
+ * parsed, repeated ids get their `-2` suffixes, then the findings the importer gives — per declaration in SQL, per
+ * indicator by the core's checkIndicators on one representative of each
+ * distinct way of being checked. The page runs it in a transaction of its
+ * own after the dashboards are on screen, and then shows the findings.
+ */
+export async function checkBulk(db: BulkDb, file: string, id: number): Promise<{ keys: number }> {
+  await typeTargets(db, id);
   const units = await db.query<{ measure_unit: string }>(MEASURE_UNITS_SQL);
   const percent = units.map((u) => u.measure_unit).filter((u) => unitFamily(u) === "percent");
   for (const sql of bulkCheckKeysSql(id, percent)) await db.run(sql);
   const [repeats] = await db.query<{ ids: number; names: number }>(BULK_REPEATS_SQL);
   if (repeats.ids > 0) await db.run(bulkDedupeIdsSql(id));
   const templates = checkTemplates();
-  await db.run(bulkUnitsSql(id, templates.missing.map((m) => m.level1)));
   const declaration = bulkDeclarationFindingsSql(id, file, templates, { name: NAME_MARK, row: ROW_MARK });
   for (const sql of repeats.names > 0 ? declaration : declaration.slice(0, -1)) await db.run(sql);
   const keys = await db.query<CheckKey>(CHECK_KEYS_SQL);
   const checked = checkKeysCsv(keys);
   if (checked.findings) for (const sql of bulkKeyFindingsSql(id, await db.text("key-findings.csv", checked.csv))) await db.run(sql);
-  await db.run(bulkUnitRowsSql(id));
   for (const t of BULK_TEMP_TABLES) await db.run(`DROP TABLE IF EXISTS ${t}`);
-  return { pending: pending.length, dropped: fixed.dropped, keys: keys.length };
+  return { keys: keys.length };
 }

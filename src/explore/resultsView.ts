@@ -25,6 +25,8 @@ export interface ResultsContext {
   figure: (name: string, wide: ChartResult | null, compact: ChartResult | null, source: string) => HTMLElement | null;
   /** The analyst picked another year to compare with. */
   compareWith: (year: number) => void;
+  /** A large file's checks are running: the year across units waits for them. */
+  checking?: boolean;
 }
 
 const badge = (sample: boolean, lang: Lang) => h("span", { class: `badge ${sample ? "sample" : "upload"}` }, sample ? xt(lang).sample : xt(lang).upload);
@@ -51,6 +53,7 @@ function acrossNodes(y: number, year: YearResults | null, ctx: ResultsContext): 
   const m = xt(lang);
   const c = tc(lang);
   const head = h("h4", { id: "x-across" }, c.yearTitle(y));
+  if (ctx.checking) return [head, h("p", { "data-checking": "" }, m.acrossChecking)];
   if (!year) return [head, h("p", {}, m.acrossOne(y))];
   if (year.tooLarge || !year.charts) return [head, h("p", {}, m.acrossTooLarge(formatCount(year.units, lang), MAX_YEAR_UNITS))];
   const { view, ranks, structure } = year.charts;

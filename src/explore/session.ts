@@ -9,7 +9,7 @@ import type { BulkPlan, Loaded, MappingRequest, Problem } from "./importer.ts";
 import type { BulkStep } from "./bulk.ts";
 import type { WorkerReply, WorkerRequest } from "./protocol.ts";
 import type { SavedMapping } from "./mapping.ts";
-import { bulkInsertSql, csvErrorText, deleteUploadSql, finishUploadSql, insertLookupSql, insertTableSql, setupSql, uploadRowSql } from "./sql.ts";
+import { bulkInsertSql, csvErrorText, deleteUploadSql, finishUploadSql, firstUnitSql, insertLookupSql, insertTableSql, setupSql, uploadRowSql } from "./sql.ts";
 import * as store from "./store.ts";
 import { engineMessage, xt, type Lang } from "./i18n.ts";
 
@@ -35,6 +35,8 @@ export interface UploadView {
   problems: Problem[];
   /** The file's data was read from this browser's storage (a reload), not picked just now. */
   restored: boolean;
+  /** A bulk file on screen whose reviewer's checks are still running (its counts and problems come with them). */
+  checking?: boolean;
 }
 
 export interface Failure {
@@ -75,7 +77,8 @@ type Events = {
   uploads: UploadView[];
   failures: Failure[];
   mappings: PendingMapping[];
-  data: { reason: string; first?: { unitId: string; year: number } };
+  /** The loaded data changed; a listener may return the promise of its redrawing, which a load waits for. */
+  data: { reason: "loaded" | "checked" | "removed" | "cleared"; first?: { unitId: string; year: number } };
 };
 
 const now = () => {
@@ -122,13 +125,20 @@ export class Session {
     this.m = xt(this.lang);
   }
 
-  on<K extends keyof Events>(type: K, fn: (v: Events[K]) => void): void {
+  on<K extends keyof Events>(type: K, fn: (v: Events[K]) => void | Promise<void>): void {
     if (!this.listeners.has(type)) this.listeners.set(type, new Set());
     this.listeners.get(type)!.add(fn as (v: never) => void);
   }
 
   private emit<K extends keyof Events>(type: K, value: Events[K]): void {
-    for (const fn of this.listeners.get(type) ?? []) (fn as (v: Events[K]) => void)(value);
+    void this.emitSettled(type, value);
+  }
+
+  /** Emits, and resolves when every listener's returned promise has settled (the dashboards are drawn). */
+  private async emitSettled<K extends keyof Events>(type: K, value: Events[K]): Promise<void> {
+    const out: unknown[] = [];
+    for (const fn of this.listeners.get(type) ?? []) out.push((fn as (v: Events[K]) => unknown)(value));
+    await Promise.allSettled(out);
   }
 
   private task(view: TaskView | null) {
@@ -281,6 +291,7 @@ export class Session {
     const label = (step: string) => this.m.taskLabel(name, `${(size / 1e6).toFixed(size < 1e5 ? 2 : 1)} MB`, step);
     this.task({ label: label(this.m.stepRead), fraction: 0, cancellable: true });
     let inTransaction = false;
+    let committed = false;
     let engine: BrowserEngine | null = null;
     const registered: string[] = [];
     try {
@@ -315,6 +326,7 @@ export class Session {
       let parts = [name];
       let route: UploadView["route"] = "importer";
       let loaded: Loaded | null = null;
+      let bulkFirst: { unitId: string; year: number } | null = null;
       if (reply.kind === "loaded") {
         loaded = reply.loaded;
         parts = loaded.parts;
@@ -335,7 +347,9 @@ export class Session {
         }
       } else if (reply.kind === "bulk") {
         route = "bulk";
-        await this.loadBulk(engine, file, name, id, reply.plan, label, registered);
+        // Its bytes are scanned (bulk.ts recordLines) on this thread while the engine reads it. Not while the engine
+        // starts: on two cores the scan would slow the compiling of the engine more than it gains.
+        bulkFirst = await this.loadBulk(engine, file, name, id, reply.plan, label, registered, this.scanBulk(file, reply.plan));
       }
       this.task({ label: label(this.m.stepSum), fraction: 0.95, cancellable: true });
       for (const sql of finishUploadSql(id, { indicators: route !== "bulk" })) await engine.run(sql);
@@ -343,17 +357,37 @@ export class Session {
       this.check();
       await engine.query("COMMIT");
       inTransaction = false;
+      committed = true;
       const [{ rows }] = await engine.query<{ rows: number }>(`SELECT CAST(rows_loaded AS INTEGER) AS rows FROM uploads WHERE upload_id = ${id}`);
       const counts = loaded?.counts ?? (await this.bulkCounts(engine, id));
       const problems = loaded?.problems ?? (await this.bulkProblems(engine, id));
-      this.uploads = [...this.uploads, { id, name, loadedAt: meta.loadedAt, bytes: size, parts, route, rows, counts, problems, restored: meta.restored }];
+      const view: UploadView = { id, name, loadedAt: meta.loadedAt, bytes: size, parts, route, rows, counts, problems, restored: meta.restored, checking: route === "bulk" };
+      this.uploads = [...this.uploads, view];
       this.emit("uploads", this.uploads);
-      const first = (await engine.query<{ unit_id: string; fiscal_year: number }>(
-        `SELECT unit_id, fiscal_year FROM units WHERE upload_id = ${id} ORDER BY placeholder, unit_name, fiscal_year DESC LIMIT 1`))[0];
-      this.emit("data", { reason: "loaded", first: first ? { unitId: first.unit_id, year: first.fiscal_year } : undefined });
+      // A bulk file opens on the unit whose targets its first part parsed.
+      const first = route === "bulk" ? bulkFirst : (await engine.query<{ unit_id: string; fiscal_year: number }>(firstUnitSql(id))).map((f) => ({ unitId: f.unit_id, year: f.fiscal_year }))[0];
+      // The dashboards are drawn before a bulk file's checks start: the engine runs one statement at a time.
+      const shown = this.emitSettled("data", { reason: "loaded", first: first ?? undefined });
+      if (route === "bulk") {
+        await shown;
+        this.check();
+        this.task({ label: label(this.m.stepBulkChecks), fraction: 0.97, cancellable: true });
+        await engine.query("BEGIN TRANSACTION");
+        inTransaction = true;
+        await this.checkBulk(engine, name, id, registered);
+        this.check();
+        await engine.query("COMMIT");
+        inTransaction = false;
+        const checked: UploadView = { ...view, counts: await this.bulkCounts(engine, id), problems: await this.bulkProblems(engine, id), checking: false };
+        this.uploads = this.uploads.map((u) => (u.id === id ? checked : u));
+        this.emit("uploads", this.uploads);
+        await this.emitSettled("data", { reason: "checked" });
+      }
       this.keep(file, meta);
     } catch (e) {
       if (inTransaction && engine) await engine.query("ROLLBACK").catch(() => {});
+      // A bulk file stopped during its checks was already on screen: it goes, as any file that does not load.
+      if (committed && engine) await this.dropUpload(engine, id);
       this.fail(name, e);
       if (e instanceof Cancelled) this.task(null);
     } finally {
@@ -383,15 +417,49 @@ export class Session {
     return bulkPlan(name, file.size, head, store.loadMappings());
   }
 
-  private async loadBulk(engine: BrowserEngine, file: File, name: string, id: number, plan: BulkPlan, label: (s: string) => string, registered: string[]) {
-    const { finishBulk, recordLines } = await import("./bulk.ts");
+  /** Where each record of a bulk file starts and which rows hold odd text: counted on this thread while the engine starts and reads the file. */
+  private scanBulk(file: File, plan: BulkPlan): Promise<{ changes: [number, number][]; odd: number[] }> {
+    const start = performance.now();
+    const lines = import("./bulk.ts").then(({ recordLines }) => recordLines(file, plan.delimiter)).then((r) => {
+      performance.measure("jixiao:scan", { start, end: performance.now() });
+      return r;
+    });
+    lines.catch(() => {});
+    return lines;
+  }
+
+  private async dropUpload(engine: BrowserEngine, id: number) {
+    for (const sql of deleteUploadSql(id)) await engine.run(sql).catch(() => {});
+    this.uploads = this.uploads.filter((u) => u.id !== id);
+    this.emit("uploads", this.uploads);
+    this.emit("data", { reason: "removed" });
+  }
+
+  /** Makes a text readable by read_csv for the bulk route's SQL (bulk.ts BulkDb). */
+  private bulkDb(engine: BrowserEngine, prefix: string, registered: string[]) {
+    return {
+      run: (sql: string) => engine.run(sql),
+      query: <T,>(sql: string) => engine.query(sql) as Promise<T[]>,
+      text: async (n: string, text: string) => {
+        const r = `${prefix}.${n}`;
+        await engine.registerText(r, text);
+        registered.push(r);
+        return r;
+      },
+    };
+  }
+
+  private async checkBulk(engine: BrowserEngine, name: string, id: number, registered: string[]) {
+    const { checkBulk } = await import("./bulk.ts");
+    await checkBulk(this.bulkDb(engine, `upload-${id}-checks`, registered), name, id);
+  }
+
+  private async loadBulk(engine: BrowserEngine, file: File, name: string, id: number, plan: BulkPlan, label: (s: string) => string, registered: string[], lines: Promise<{ changes: [number, number][]; odd: number[] }>): Promise<{ unitId: string; year: number } | null> {
+    const { finishBulk } = await import("./bulk.ts");
     const reg = `upload-${id}-bulk.csv`;
     await engine.registerFile(reg, file);
     registered.push(reg);
     this.task({ label: label(this.m.stepBulk), fraction: null, cancellable: true });
-    // Where each record starts (line breaks in cells, empty lines): counted here while DuckDB reads.
-    const lines = recordLines(file.stream(), plan.delimiter);
-    lines.catch(() => {});
     try {
       await engine.run(bulkInsertSql(plan, reg, id, name));
     } catch (e) {
@@ -403,23 +471,14 @@ export class Session {
     }
     this.check();
     const labels: Record<BulkStep, [string, number]> = {
-      fix: [this.m.stepBulkRows, 0.75], unitIds: [this.m.stepUnitIds, 0.8], indicatorIds: [this.m.stepIndicatorIds, 0.82], shapes: [this.m.stepShapes, 0.85], checks: [this.m.stepBulkChecks, 0.9],
+      fix: [this.m.stepBulkRows, 0.75], unitIds: [this.m.stepUnitIds, 0.8], indicatorIds: [this.m.stepIndicatorIds, 0.82], shapes: [this.m.stepShapes, 0.85], units: [this.m.stepUnits, 0.9],
     };
-    const db = {
-      run: (sql: string) => engine.run(sql),
-      query: <T,>(sql: string) => engine.query(sql) as Promise<T[]>,
-      text: async (n: string, text: string) => {
-        const r = `${reg}.${n}`;
-        await engine.registerText(r, text);
-        registered.push(r);
-        return r;
-      },
-    };
-    await finishBulk(db, plan, reg, name, id, await lines, (s) => {
+    const { first } = await finishBulk(this.bulkDb(engine, reg, registered), plan, reg, name, id, await lines, (s) => {
       this.check();
       this.task({ label: label(labels[s][0]), fraction: labels[s][1], cancellable: true });
     });
     this.check();
+    return first;
   }
 
   private async bulkCounts(engine: BrowserEngine, id: number) {

@@ -60,10 +60,22 @@ export function insertLookupSql(file: string): string {
           ANTI JOIN target_lookup l ON l.target = n.target AND l.fiscal_year = n.fiscal_year`;
 }
 
-/** Distinct (target, year) of an upload that the lookup does not have yet. */
-export function missingTargetsSql(uploadId: number): string {
+/** Distinct (target, year) of an upload (of one unit of it, when `unitId` is given) that the lookup does not have yet. */
+export function missingTargetsSql(uploadId: number, unitId?: string): string {
   return `SELECT DISTINCT r.target, r.fiscal_year FROM indicator_rows r ANTI JOIN target_lookup l ON l.target = r.target AND l.fiscal_year = r.fiscal_year
-          WHERE r.upload_id = ${uploadId} AND r.target IS NOT NULL AND r.fiscal_year IS NOT NULL`;
+          WHERE r.upload_id = ${uploadId} AND r.target IS NOT NULL AND r.fiscal_year IS NOT NULL${unitId === undefined ? "" : ` AND r.unit_id = ${q(unitId)}`}`;
+}
+
+/**
+ * The unit year the dashboards open on after an upload: its first unit by
+ * name (a real unit before a placeholder, the latest year first), else — when
+ * all its unit years were loaded before — the unit year of its first row.
+ */
+export function firstUnitSql(uploadId: number): string {
+  return `SELECT unit_id, fiscal_year FROM (
+            (SELECT 0 AS o, unit_id, fiscal_year FROM units WHERE upload_id = ${uploadId} ORDER BY placeholder, unit_name, fiscal_year DESC LIMIT 1)
+            UNION ALL (SELECT 1 AS o, unit_id, fiscal_year FROM indicator_rows WHERE upload_id = ${uploadId} AND unit_id IS NOT NULL AND fiscal_year IS NOT NULL LIMIT 1))
+          ORDER BY o LIMIT 1`;
 }
 
 // ---- Target shapes: a million distinct numbers, a few dozen ways of writing them ----
@@ -81,11 +93,11 @@ export const SHAPE_MARK = "\uE000";
 const NUMBER = "[0-9]+(\\.[0-9]+)?";
 
 /** The upload's distinct targets not yet in the lookup, with their shape and number, as a temporary table. */
-export function pendingTargetsSql(uploadId: number): string {
+export function pendingTargetsSql(uploadId: number, unitId?: string): string {
   return `CREATE OR REPLACE TEMP TABLE pending_targets AS
           SELECT target, fiscal_year, regexp_replace(target, '${NUMBER}', '${SHAPE_MARK}', 'g') AS shape,
                  regexp_replace(regexp_extract(target, '${NUMBER}'), '^0+([0-9])', '\\1') AS literal
-          FROM (${missingTargetsSql(uploadId)}) d`;
+          FROM (${missingTargetsSql(uploadId, unitId)}) d`;
 }
 
 /**
@@ -457,7 +469,9 @@ export function bulkKeyFindingsSql(uploadId: number, findingsFile: string): stri
   ];
 }
 
-export const BULK_TEMP_TABLES = ["bulk_base", "bulk_lines", "bulk_odd", "bulk_fix", "bulk_units", "bulk_row_keys", "bulk_keys", "bulk_key_findings", "pending_targets"];
+/** Temporary tables of the bulk route's first part (bulk.ts finishBulk) that the checks do not read. */
+export const BULK_STAGE1_TABLES = ["bulk_base", "bulk_lines", "bulk_odd", "bulk_fix", "pending_targets"];
+export const BULK_TEMP_TABLES = [...BULK_STAGE1_TABLES, "bulk_units", "bulk_row_keys", "bulk_keys", "bulk_key_findings"];
 
 /** DuckDB's CSV error → where it is (line) and a reason (Chinese, or English); null when it is not a CSV error. */
 export function csvErrorText(message: string, lang: Lang = "zh"): { row: number | null; reason: string } | null {

@@ -60,9 +60,10 @@ class ExploreElement extends HTMLElement {
     this.session.on("data", (d) => {
       this.years.clear();
       if (d.first && (!this.selected || d.reason === "loaded")) this.selected = `${d.first.unitId}|${d.first.year}`;
-      void this.refresh();
       // How many loaded files are safely in this browser's storage (tests wait for it before a reload).
       void this.session.saved().then(() => (this.dataset.saved = String(this.session.uploads.length)));
+      // The session waits for this drawing before a large file's checks take the engine.
+      return this.refresh();
     });
     this.wireIntake();
     this.wireConsole();
@@ -140,6 +141,7 @@ class ExploreElement extends HTMLElement {
     box.hidden = !t;
     this.dataset.busy = t ? "true" : "false";
     if (!t) {
+      performance.mark("jixiao:idle");
       if (this.dataset.state === "loading") this.dataset.state = this.session.uploads.length ? "shown" : "empty";
       return;
     }
@@ -178,7 +180,7 @@ class ExploreElement extends HTMLElement {
         h("td", { "data-label": m.colLoadedAt }, u.loadedAt),
         h("td", { "data-label": m.colSize, class: "num" }, mb(u.bytes)),
         h("td", { "data-label": m.colRows, class: "num" }, formatCount(u.rows, lang)),
-        h("td", { "data-label": m.colChecks }, m.counts(formatCount(u.counts.error, lang), formatCount(u.counts.warning, lang), formatCount(u.counts.info, lang)),
+        h("td", { "data-label": m.colChecks, "data-checking": u.checking ? "" : null }, u.checking ? m.checkingShort : m.counts(formatCount(u.counts.error, lang), formatCount(u.counts.warning, lang), formatCount(u.counts.info, lang)),
           u.problems.length ? h("details", {}, h("summary", {}, m.problemsSummary), h("ul", { class: "findings" }, u.problems.map((p) =>
             h("li", {}, h("span", { class: `badge ${p.severity}` }, this.site.severity[p.severity]), " ", (lang === "en" && p.messageEn) || p.message, h("span", { class: "where" }, ` · ${whereText(p, lang)}`))))) : null),
         h("td", {}, h("button", { type: "button", class: "link", onclick: () => void this.session.remove(u.id) }, m.remove)),
@@ -274,30 +276,49 @@ class ExploreElement extends HTMLElement {
     else clear(this.$("unit"));
     performance.mark("jixiao:step 看板：完成情况与年度对比");
     const results = unit ? await loadResults(engine, unit, this.language, this.compareWith, this.session.indicatorMapping()) : null;
-    // A year across units is read again only when the data changes, not on every pick of a unit or year to compare.
-    if (unit && !this.years.has(unit.fiscal_year)) {
+    // A year across units is read again only when the data changes, not on every pick of a unit or year to compare;
+    // not while a large file is being checked (its other units' targets are parsed with the checks).
+    const checking = this.checking();
+    if (unit && !checking && !this.years.has(unit.fiscal_year)) {
       const year = unit.fiscal_year;
       const pending = loadYear(engine, year, this.language);
       pending.catch(() => this.years.delete(year));
       this.years.set(year, pending);
     }
-    const across = unit ? await this.years.get(unit.fiscal_year)! : null;
+    const across = unit && !checking ? await this.years.get(unit.fiscal_year)! : null;
     clear(this.$("results"), results ? resultsNodes(results, across, {
       lang: this.language,
+      checking: !!checking,
       figure: (name, wide, compact, source) => this.chartFigure(name, wide, compact, source),
       compareWith: (year) => {
         this.compareWith = year;
         void this.refresh();
       },
     }) : null);
+    // Once per drop: the first dashboards drawn after it (a large file's checks redraw them later).
     if (this.pickedAt) {
+      this.pickedAt = 0;
       performance.mark("jixiao:dashboard");
       performance.measure("jixiao:drop-to-dashboard", "jixiao:files-picked", "jixiao:dashboard");
     }
     // The console's table list and the exports come after the dashboards are on screen.
     await this.renderSchema();
     this.renderExports();
+    this.lockWhileChecking(!!checking);
     this.dataset.state = "shown";
+  }
+
+  /**
+   * While a large file's checks run, the page shows the unit it opened on and
+   * waits with everything that would read other units (their targets are
+   * parsed with the checks): the unit list, the console, the exports.
+   */
+  private lockWhileChecking(checking: boolean) {
+    this.dataset.checking = String(checking);
+    for (const el of this.querySelectorAll<HTMLButtonElement | HTMLSelectElement>('[data-x="unit-select"], [data-x="sql-run"], [data-x="sql-examples"] button, [data-x="exports"] button, [data-view]')) el.disabled = checking;
+    const err = this.$("sql-error");
+    if (checking) clear(err, this.m.checkingConsole);
+    else if (err.textContent === this.m.checkingConsole) clear(err);
   }
 
   private renderOverview(o: Overview, key: (u: { unit_id: string; fiscal_year: number }) => string) {
@@ -317,8 +338,10 @@ class ExploreElement extends HTMLElement {
     const named = new Map<string, number>();
     for (const l of o.level1) named.set(key(l), (named.get(key(l)) ?? 0) + l.named);
     const findings = new Map(o.findings.map((f) => [`${key(f)}|${f.severity}`, f.n]));
+    const checking = this.checking();
     clear(this.$("overview"),
       h("p", { class: "lede" }, m.overviewLede(o.totals.units, o.totals.indicators, o.totals.budget, o.totals.findings)),
+      checking ? h("p", { class: "where", role: "status", "data-checking": "" }, m.checkingNote(checking)) : null,
       h("div", { class: "table-wrap" }, h("table", { class: "stack", "data-table": "overview" },
         h("caption", {}, m.overviewCaption(o.units.length > SHOW_ROWS ? SHOW_ROWS : null)),
         h("thead", {}, h("tr", {}, [m.colUnit, m.colYear, m.colTotal, m.colBasicShare, m.colNamed, m.colErrWarn, m.colFile, ""].map((c, i) => h("th", { scope: "col", class: i === 2 || i === 3 || i === 4 ? "num" : null }, c)))),
@@ -331,9 +354,9 @@ class ExploreElement extends HTMLElement {
             h("td", { "data-label": m.colTotal, class: "num" }, wanText(f?.total ?? null, lang)),
             h("td", { "data-label": m.colBasicShare, class: "num" }, shareText(f?.basic ?? null, f?.total ?? null)),
             h("td", { "data-label": m.colNamed, class: "num" }, formatCount(named.get(key(u)) ?? 0, lang)),
-            h("td", { "data-label": m.colErrWarn }, lang === "zh" ? `${count("error")} / ${count("warning")}` : `${formatCount(count("error"), lang)} / ${formatCount(count("warning"), lang)}`),
+            h("td", { "data-label": m.colErrWarn }, checking ? m.checkingShort : lang === "zh" ? `${count("error")} / ${count("warning")}` : `${formatCount(count("error"), lang)} / ${formatCount(count("warning"), lang)}`),
             h("td", { "data-label": m.colFile, class: "where" }, sourceText(u.source_file, null, null, lang)),
-            h("td", {}, h("button", { type: "button", class: "link", onclick: () => { this.selected = key(u); void this.refresh(); } }, m.view)));
+            h("td", {}, h("button", { type: "button", class: "link", "data-view": "", onclick: () => { this.selected = key(u); void this.refresh(); } }, m.view)));
         })))));
   }
 
@@ -358,6 +381,11 @@ class ExploreElement extends HTMLElement {
         h("caption", {}, t.caption),
         h("thead", {}, h("tr", {}, t.head.map((c, i) => h("th", { scope: "col", class: t.numeric[i] ? "num" : null }, c)))),
         h("tbody", {}, t.rows.map((r) => h("tr", {}, r.map((c, i) => h("td", { class: t.numeric[i] ? "num" : null }, c)))))))));
+  }
+
+  /** The names of the files whose checks are still running ("" when none). */
+  private checking(): string {
+    return this.session.uploads.filter((u) => u.checking).map((u) => u.name).join(this.language === "en" ? ", " : "、");
   }
 
   private renderUnit(d: UnitDashboard) {
@@ -419,12 +447,12 @@ class ExploreElement extends HTMLElement {
                 h("td", { "data-label": m.colRead }, parsedText(r, lang)),
                 h("td", { class: "where", "data-label": m.colSource }, src(r.source_file, r.source_row)))))))))),
       h("h4", {}, m.findingsH),
-      d.findings.length ? [
+      this.checking() ? h("p", { "data-checking": "" }, m.checking) : d.findings.length ? [
         h("ul", { class: "findings", "data-list": "findings" }, d.findings.filter((f) => f.severity !== "info").map((f) => this.findingItem(f))),
         d.findings.some((f) => f.severity === "info") ? h("details", {}, h("summary", {}, m.infoSummary(d.findings.filter((f) => f.severity === "info").length)),
           h("ul", { class: "findings" }, d.findings.filter((f) => f.severity === "info").map((f) => this.findingItem(f)))) : null,
       ] : h("p", {}, m.noFindings),
-      d.findingCount > d.findings.length ? h("p", { class: "where" }, m.findingsMore(d.findings.length)) : null,
+      !this.checking() && d.findingCount > d.findings.length ? h("p", { class: "where" }, m.findingsMore(d.findings.length)) : null,
     );
   }
 
@@ -455,6 +483,7 @@ class ExploreElement extends HTMLElement {
     const x = this.m;
     clear(err);
     if (!engine) return clear(err, x.engineNotStarted);
+    if (this.checking()) return clear(err, x.checkingConsole);
     const text = this.$<HTMLTextAreaElement>("sql-input").value;
     if (!text.trim()) return;
     const { sql, limited } = limitedSql(text, CONSOLE_ROWS + 1);

@@ -258,6 +258,69 @@ describe("the explore page", () => {
     await context.close();
   });
 
+  it("shows a bulk file's first unit before its checks, waits with the rest, then fills the findings in", async () => {
+    const context = await state.browser.newContext();
+    const { page, errors } = await open(context);
+    // What the page shows at the moment the dashboards say the checks are running, and after.
+    await page.evaluate(() => {
+      const el = document.querySelector("jx-explore")!;
+      const seen: Record<string, unknown>[] = [];
+      (window as unknown as { __seen: typeof seen }).__seen = seen;
+      new MutationObserver(() => {
+        if (el.getAttribute("data-checking") !== "true" || seen.length) return;
+        const q = (s: string) => document.querySelector(s) as HTMLButtonElement | null;
+        seen.push({
+          select: q('[data-x="unit-select"]')?.disabled, run: q('[data-x="sql-run"]')?.disabled, exports: q('[data-x="exports"] button')?.disabled,
+          upload: document.querySelector("[data-upload] [data-checking]")?.textContent, note: document.querySelector('[data-x="overview"] [data-checking]')?.textContent,
+          findings: document.querySelector('[data-x="unit"] [data-checking]')?.textContent, indicators: document.querySelectorAll("[data-indicator]").length,
+          kinds: [...document.querySelectorAll("[data-indicator] td.kind")].map((td) => td.textContent),
+        });
+      }).observe(el, { attributes: true, attributeFilter: ["data-checking"] });
+    });
+    await drop(page, [bulkPath]);
+    const [during] = await page.evaluate(() => (window as unknown as { __seen: Record<string, unknown>[] }).__seen);
+    expect(during).toMatchObject({ select: true, run: true, exports: true, upload: "审核中…", findings: "审核检查进行中，完成后显示问题。" });
+    expect(during.note).toContain("bulk-indicators.csv：看板已按读入的数据显示");
+    // The unit it opens on is whole, its targets parsed (no row left as “no target” for want of parsing).
+    expect(during.indicators).toBeGreaterThan(10);
+    expect(new Set(during.kinds as string[]).size).toBeGreaterThan(1);
+    // After the checks: counts, findings, the unit list and the console are back.
+    expect(await page.getAttribute("jx-explore", "data-checking")).toBe("false");
+    expect(await page.locator("jx-explore [data-checking]").count()).toBe(0);
+    expect(await page.locator("[data-upload]").innerText()).toMatch(/错误 [\d,]+，警告 [\d,]+，提示 [\d,]+/);
+    expect(await page.locator('[data-x="unit-select"]').isDisabled()).toBe(false);
+    await page.fill('[data-x="sql-input"]', "SELECT count(*) FILTER (WHERE target IS NOT NULL AND target_kind = 'none') AS unparsed FROM indicators");
+    await page.click('[data-x="sql-run"]');
+    await page.waitForSelector('[data-table="sql"] td');
+    expect(await page.locator('[data-table="sql"] td').first().innerText()).toBe("0");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("a bulk file cancelled during its checks goes whole; the data loaded before stays", async () => {
+    const context = await state.browser.newContext();
+    const { page, errors } = await open(context);
+    await drop(page, [SEED]);
+    // 取消 pressed the moment the bulk file's dashboards are on screen and its checks begin.
+    await page.evaluate(() => {
+      const el = document.querySelector("jx-explore")!;
+      new MutationObserver(() => {
+        if (el.getAttribute("data-checking") === "true") (document.querySelector('[data-x="cancel"]') as HTMLButtonElement).click();
+      }).observe(el, { attributes: true, attributeFilter: ["data-checking"] });
+    });
+    await drop(page, [bulkPath]);
+    expect(await page.locator("[data-failure]").innerText()).toContain("bulk-indicators.csv：已取消，此文件未载入");
+    expect(await page.locator("[data-upload]").count()).toBe(1);
+    expect(await page.getAttribute("jx-explore", "data-checking")).toBe("false");
+    await page.fill('[data-x="sql-input"]', "SELECT (SELECT count(*) FROM indicators) || '/' || (SELECT count(*) FROM units) || '/' || (SELECT count(*) FROM findings WHERE upload_id <> 1) AS n");
+    await page.click('[data-x="sql-run"]');
+    await page.waitForSelector('[data-table="sql"] td');
+    expect(await page.locator('[data-table="sql"] td').first().innerText()).toBe(`${seed.indicators.length}/1/0`);
+    expect(await mainText(page)).toContain(unit.name);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("SQL console: schema list, example queries, results, errors shown inline", async () => {
     const context = await state.browser.newContext();
     const { page, errors } = await open(context);
