@@ -1,11 +1,12 @@
 // Browser runtime of the query layer: DuckDB-wasm in its own worker, started only
 // when the explore page needs it. The engine ships as a gzip copy of
 // duckdb-eh.wasm (scripts/prepare-duckdb.ts); it is fetched once, kept in Cache
-// Storage for the next visit, decompressed here (DecompressionStream) into a Blob
+// Storage for the next visit, decompressed by a short-lived worker (DecompressionStream) into a Blob
 // of type application/wasm, and handed to DuckDB as an object URL. Extension
 // autoloading is off: nothing is ever fetched from outside the site.
 import * as duckdb from "@duckdb/duckdb-wasm";
 import workerUrl from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url";
+import InflateWorker from "../workers/inflate.ts?worker";
 import type { QueryEngine, Row, Value } from "./engine.ts";
 import { plainRows, type ArrowLike } from "./arrow.ts";
 
@@ -93,6 +94,28 @@ async function fetchCompressed(url: string, options: StartOptions): Promise<Blob
   return blob;
 }
 
+/** The engine decompressed, by a short-lived worker (src/workers/inflate.ts) or, where none can start, here. */
+async function inflate(gz: Blob): Promise<Blob> {
+  let worker: Worker | null = null;
+  try {
+    worker = new InflateWorker();
+  } catch {
+    const wasm = await new Response(gz.stream().pipeThrough(new DecompressionStream("gzip"))).blob();
+    return new Blob([wasm], { type: "application/wasm" });
+  }
+  try {
+    const reply = await new Promise<{ ok: true; blob: Blob } | { ok: false; error: string }>((ok, fail) => {
+      worker!.onmessage = (e) => ok(e.data);
+      worker!.onerror = (e) => fail(new Error(e.message || "inflate worker error"));
+      worker!.postMessage(gz);
+    });
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.blob;
+  } finally {
+    worker.terminate();
+  }
+}
+
 /** Starts DuckDB-wasm; rejects with EngineStartError (never hangs) when it cannot. */
 export async function startBrowserEngine(options: StartOptions): Promise<BrowserEngine> {
   const { onProgress, timeoutMs = 30_000 } = options;
@@ -109,9 +132,7 @@ export async function startBrowserEngine(options: StartOptions): Promise<Browser
   onProgress?.({ phase: "decompress" });
   let wasmUrl: string;
   try {
-    const stream = gz.stream().pipeThrough(new DecompressionStream("gzip"));
-    const wasm = await new Response(stream).blob();
-    wasmUrl = URL.createObjectURL(new Blob([wasm], { type: "application/wasm" }));
+    wasmUrl = URL.createObjectURL(await inflate(gz));
   } catch (e) {
     throw new EngineStartError("引擎文件已损坏，无法解压", String(e));
   }
