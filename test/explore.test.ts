@@ -12,8 +12,8 @@ import { createNodeEngine, openDataFolders } from "../src/query/node.ts";
 import { queries } from "../src/query/queries.ts";
 import type { QueryEngine } from "../src/query/engine.ts";
 import { headerMapFrom, headerSignature, needsMapping, suggestMapping, tableOf, type SavedMapping } from "../src/explore/mapping.ts";
-import { shapeRulesCsv, type ShapeSample, BULK_MIN_BYTES, bulkPlan, cellText, importRecords, importText, sheetRecords, targetLookupCsv, toLoaded, whereText, type Loaded } from "../src/explore/importer.ts";
-import { insertShapeTargetsSql, pendingTargetsSql, SHAPE_MARK, SHAPE_SAMPLES_SQL, shapeSamples, unruledTargetsSql, limitedSql, sqlErrorText, bulkInsertSql, csvErrorText, finishUploadSql, insertLookupSql, insertTableSql, missingTargetsSql, setupSql, uploadRowSql, deleteUploadSql, TABLES } from "../src/explore/sql.ts";
+import { BULK_MIN_BYTES, bulkPlan, cellText, importRecords, importText, sheetRecords, targetLookupCsv, toLoaded, whereText, type Loaded } from "../src/explore/importer.ts";
+import { limitedSql, sqlErrorText, bulkInsertSql, csvErrorText, FINDINGS_DB, finishUploadSql, insertLookupSql, insertTableSql, setupSql, uploadRowSql, deleteUploadSql, TABLES } from "../src/explore/sql.ts";
 import { FORMULA, csvChunk, jsonRows, safeFileName, standaloneSvg, svgSize, xlsxCell } from "../src/explore/exports.ts";
 import { plainRows, plainValue, unscaledToDecimal, ArrowType } from "../src/query/arrow.ts";
 import { encodeGbk } from "./explore.fixtures.ts";
@@ -292,6 +292,37 @@ describe("the explore database (setupSql, insertTableSql, the indicators view)",
       const table = t === "indicators" ? "indicator_rows" : t;
       expect(await db.query(`SELECT DISTINCT upload_id FROM ${table}`)).toEqual(((seed as unknown as Record<string, unknown[]>)[t] ?? []).length ? [{ upload_id: 1 }] : []);
     }
+  });
+
+  it("setupSql({ findingsDb }) puts the findings in the page's compressed database, found by name through the search path", async () => {
+    const e = await createNodeEngine();
+    await e.query(`ATTACH ':memory:' AS ${FINDINGS_DB} (COMPRESS)`);
+    await e.query(`SET search_path = 'memory.main,${FINDINGS_DB}.main'`);
+    for (const s of setupSql({ findingsDb: FINDINGS_DB })) await e.query(s);
+    expect(await e.query("SELECT table_catalog, table_name FROM information_schema.tables WHERE table_name IN ('findings', 'units') ORDER BY table_name"))
+      .toEqual([{ table_catalog: FINDINGS_DB, table_name: "findings" }, { table_catalog: "memory", table_name: "units" }]);
+    // As the page loads a file: the tables in one transaction, the findings just after it.
+    const loaded = toLoaded(seed, ["seed.txt"]);
+    await e.query("BEGIN TRANSACTION");
+    for (const [t, { csv }] of Object.entries(loaded.tables) as [TableName, { csv: string }][]) {
+      if (t === "findings") continue;
+      const path = join(dir, `db-${t}-${n++}.csv`);
+      writeFileSync(path, csv);
+      await e.query(insertTableSql(t, path, 1));
+    }
+    // One transaction writes to one database: a finding inside it is refused.
+    await expect(e.query("INSERT INTO findings (severity, code, message) VALUES ('info', 'x', 'y')")).rejects.toThrow(/single attached database/);
+    await e.query("ROLLBACK");
+    expect(await e.query("SELECT count(*)::INTEGER AS n FROM units")).toEqual([{ n: 0 }]);
+    const path = join(dir, `db-findings-${n++}.csv`);
+    writeFileSync(path, loaded.tables.findings!.csv);
+    await e.query(insertTableSql("findings", path, 1));
+    expect(await e.query("SELECT count(*)::INTEGER AS n FROM findings WHERE upload_id = 1")).toEqual([{ n: seed.findings.length }]);
+    const u = seed.units[0];
+    expect((await queries.findings(e, u.id, u.year)).length).toBeGreaterThan(0);
+    for (const s of deleteUploadSql(1)) await e.query(s);
+    expect(await e.query("SELECT count(*)::INTEGER AS n FROM findings")).toEqual([{ n: 0 }]);
+    await e.close();
   });
 
   it("limitedSql(sql, n) wraps a query in a LIMIT and leaves other statements alone", () => {

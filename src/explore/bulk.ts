@@ -11,7 +11,7 @@ import { parseTarget, unitFamily } from "../core/target.ts";
 import { plainText } from "../core/text.ts";
 import { indicatorIdCsv, shapeRulesCsv, targetLookupCsv, unitIdCsv, type BulkPlan } from "./importer.ts";
 import {
-  applyFixSql, BULK_REPEATS_SQL, BULK_STAGE1_TABLES, bulkBaseSql, firstUnitSql, bulkOtherCellsSql, bulkCheckKeysSql, bulkDeclarationFindingsSql, bulkDedupeIdsSql, bulkIndicatorKeysSql, bulkKeyFindingsSql, bulkOrdSql, bulkSetIndicatorIdsSql,
+  applyFixSql, BULK_FIX_FINDINGS_SQL, BULK_REPEATS_SQL, BULK_STAGE1_TABLES, bulkBaseSql, firstUnitSql, bulkOtherCellsSql, bulkCheckKeysSql, bulkDeclarationFindingsSql, bulkDedupeIdsSql, bulkIndicatorKeysSql, bulkKeyFindingsSql, bulkOrdSql, bulkSetIndicatorIdsSql,
   MEASURE_UNITS_SQL, bulkSetUnitIdsSql, bulkSourceRowSql, bulkStatsSql, bulkUnitNamesSql, bulkUnitRowsSql, bulkUnitsSql, BULK_TEMP_TABLES, CHECK_KEYS_SQL, insertLookupSql,
   insertShapeTargetsSql, pendingRowsSql, pendingTargetsSql, SHAPE_MARK, SHAPE_SAMPLES_SQL, shapeSamples, unruledTargetsSql,
 } from "./sql.ts";
@@ -429,15 +429,22 @@ export async function typeTargets(db: BulkDb, id: number, unitId?: string): Prom
   return { rules: rules.rules, oneByOne: rest.length };
 }
 
+/** Rows whose key findings one statement writes (about 40 MB of uncompressed findings at most for the generated file). */
+export const KEY_FINDINGS_BATCH = 131_072;
+
 /**
  * The second part, the reviewer's checks, for an upload whose first part is
- * done (its temporary bulk_units still there): the remaining targets are
- * parsed, repeated ids get their `-2` suffixes, then the findings the importer gives — per declaration in SQL, per
- * indicator by the core's checkIndicators on one representative of each
- * distinct way of being checked. The page runs it in a transaction of its
- * own after the dashboards are on screen, and then shows the findings.
+ * done (its temporary bulk_units and bulk_fix_findings still there): the
+ * reading's findings are written, the remaining targets are parsed, repeated
+ * ids get their `-2` suffixes, then the findings the importer gives — per
+ * declaration in SQL, per indicator by the core's checkIndicators on one
+ * representative of each distinct way of being checked (written `batch` rows
+ * at a time). The page runs it after the dashboards are on
+ * screen, statement by statement (each writes one database: the findings are
+ * in their own, sql.ts FINDINGS_DB), and removes the upload if it stops.
  */
-export async function checkBulk(db: BulkDb, file: string, id: number): Promise<{ keys: number }> {
+export async function checkBulk(db: BulkDb, file: string, id: number, batch = KEY_FINDINGS_BATCH): Promise<{ keys: number }> {
+  await db.run(BULK_FIX_FINDINGS_SQL);
   await typeTargets(db, id);
   const units = await db.query<{ measure_unit: string }>(MEASURE_UNITS_SQL);
   const percent = units.map((u) => u.measure_unit).filter((u) => unitFamily(u) === "percent");
@@ -449,7 +456,12 @@ export async function checkBulk(db: BulkDb, file: string, id: number): Promise<{
   for (const sql of repeats.names > 0 ? declaration : declaration.slice(0, -1)) await db.run(sql);
   const keys = await db.query<CheckKey>(CHECK_KEYS_SQL);
   const checked = checkKeysCsv(keys);
-  if (checked.findings) for (const sql of bulkKeyFindingsSql(id, await db.text("key-findings.csv", checked.csv))) await db.run(sql);
+  if (checked.findings) {
+    const sql = bulkKeyFindingsSql(id, await db.text("key-findings.csv", checked.csv));
+    await db.run(sql.prepare);
+    const [{ lo, hi }] = await db.query<{ lo: number; hi: number }>(sql.range);
+    for (let from = lo; from <= hi; from += batch) await db.run(sql.insert(from, Math.min(from + batch, hi + 1)));
+  }
   for (const t of BULK_TEMP_TABLES) await db.run(`DROP TABLE IF EXISTS ${t}`);
   return { keys: keys.length };
 }

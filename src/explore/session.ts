@@ -9,7 +9,7 @@ import type { BulkPlan, Loaded, MappingRequest, Problem } from "./importer.ts";
 import type { BulkStep } from "./bulk.ts";
 import type { WorkerReply, WorkerRequest } from "./protocol.ts";
 import type { SavedMapping } from "./mapping.ts";
-import { bulkInsertSql, csvErrorText, deleteUploadSql, finishUploadSql, firstUnitSql, insertLookupSql, insertTableSql, setupSql, uploadRowSql } from "./sql.ts";
+import { bulkInsertSql, csvErrorText, deleteUploadSql, FINDINGS_DB, finishUploadSql, firstUnitSql, insertLookupSql, insertTableSql, setupSql, uploadRowSql } from "./sql.ts";
 import * as store from "./store.ts";
 import { engineMessage, xt, type Lang } from "./i18n.ts";
 
@@ -160,7 +160,9 @@ export class Session {
         timeoutMs: this.options.engineTimeoutMs,
         onProgress: (progress) => this.setEngine({ state: "loading", progress }),
       });
-      for (const sql of setupSql()) await engine.query(sql);
+      await engine.query(`ATTACH ':memory:' AS ${FINDINGS_DB} (COMPRESS)`);
+      await engine.query(`SET search_path = 'memory.main,${FINDINGS_DB}.main'`);
+      for (const sql of setupSql({ findingsDb: FINDINGS_DB })) await engine.query(sql);
       this.engine = engine;
       this.setEngine({ state: "ready", version: engine.version });
       return engine;
@@ -330,7 +332,8 @@ export class Session {
       if (reply.kind === "loaded") {
         loaded = reply.loaded;
         parts = loaded.parts;
-        const tables = Object.entries(loaded.tables) as [TableName, { csv: string }][];
+        // The findings go in after the commit: they are in a database of their own (sql.ts FINDINGS_DB).
+        const tables = (Object.entries(loaded.tables) as [TableName, { csv: string }][]).filter(([t]) => t !== "findings");
         for (const [i, [t, { csv }]] of tables.entries()) {
           this.task({ label: label(this.m.stepWriteTable(t)), fraction: 0.5 + (0.4 * i) / tables.length, cancellable: true });
           const reg = `upload-${id}-${t}.csv`;
@@ -358,6 +361,12 @@ export class Session {
       await engine.query("COMMIT");
       inTransaction = false;
       committed = true;
+      if (loaded?.tables.findings) {
+        const reg = `upload-${id}-findings.csv`;
+        await engine.registerText(reg, loaded.tables.findings.csv);
+        registered.push(reg);
+        await engine.run(insertTableSql("findings", reg, id));
+      }
       const [{ rows }] = await engine.query<{ rows: number }>(`SELECT CAST(rows_loaded AS INTEGER) AS rows FROM uploads WHERE upload_id = ${id}`);
       const counts = loaded?.counts ?? (await this.bulkCounts(engine, id));
       const problems = loaded?.problems ?? (await this.bulkProblems(engine, id));
@@ -372,12 +381,8 @@ export class Session {
         await shown;
         this.check();
         this.task({ label: label(this.m.stepBulkChecks), fraction: 0.97, cancellable: true });
-        await engine.query("BEGIN TRANSACTION");
-        inTransaction = true;
         await this.checkBulk(engine, name, id, registered);
         this.check();
-        await engine.query("COMMIT");
-        inTransaction = false;
         const checked: UploadView = { ...view, counts: await this.bulkCounts(engine, id), problems: await this.bulkProblems(engine, id), checking: false };
         this.uploads = this.uploads.map((u) => (u.id === id ? checked : u));
         this.emit("uploads", this.uploads);
@@ -386,7 +391,8 @@ export class Session {
       this.keep(file, meta);
     } catch (e) {
       if (inTransaction && engine) await engine.query("ROLLBACK").catch(() => {});
-      // A bulk file stopped during its checks was already on screen: it goes, as any file that does not load.
+      // A file stopped after its commit (a bulk file during its checks, any file while its findings are written) goes whole,
+      // as any file that does not load.
       if (committed && engine) await this.dropUpload(engine, id);
       this.fail(name, e);
       if (e instanceof Cancelled) this.task(null);
@@ -515,7 +521,7 @@ export class Session {
     await this.chain;
     await Promise.allSettled(this.pendingSaves);
     this.pendingSaves = [];
-    if (this.engine) for (const sql of setupSql()) await this.engine.query(sql);
+    if (this.engine) for (const sql of setupSql({ findingsDb: FINDINGS_DB })) await this.engine.query(sql);
     await store.clearAll();
     this.uploads = [];
     this.indicatorMaps.clear();

@@ -27,8 +27,17 @@ function emptyTable(name: string, cols: readonly string[], extra: string[]): str
   return `CREATE OR REPLACE TABLE ${name} AS SELECT ${[...cols.map((c) => typedColumnSql(c, NULLTEXT)), `${NULLTEXT} AS data_source`, "CAST(NULL AS INTEGER) AS upload_id", ...extra].join(", ")} WHERE false`;
 }
 
-/** Creates (or empties) every table and the indicators view. */
-export function setupSql(): string[] {
+/**
+ * The attached database that holds the findings on the page (session.ts): a compressed in-memory one,
+ * where the few distinct messages repeated on hundreds of thousands of rows are stored once per row
+ * group — the default in-memory database keeps every value as it came (about 100 MB for the findings
+ * of a generated million rows). A transaction writes to one database only: the page writes findings
+ * outside the per-file transaction. The tests keep every table in one database.
+ */
+export const FINDINGS_DB = "jixiao_findings";
+
+/** Creates (or empties) every table and the indicators view; `findingsDb`: the attached database of the findings table. */
+export function setupSql(options: { findingsDb?: string } = {}): string[] {
   const out: string[] = [
     `CREATE OR REPLACE TABLE uploads (upload_id INTEGER PRIMARY KEY, file_name VARCHAR, parts VARCHAR, loaded_at VARCHAR, route VARCHAR, bytes BIGINT, rows_loaded BIGINT)`,
     // Unique on (target, fiscal_year) by construction: every insert leaves out what it already has.
@@ -37,7 +46,7 @@ export function setupSql(): string[] {
   for (const t of TABLES) {
     if (t === "indicators") out.push(emptyTable("indicator_rows", INDICATOR_BASE, [`${NULLTEXT} AS unit_name`, `${NULLTEXT} AS pending`]));
     else if (t === "units") out.push(emptyTable("units", COLUMNS.units, ["CAST(NULL AS BOOLEAN) AS placeholder"]), "ALTER TABLE units ALTER COLUMN placeholder SET DEFAULT false");
-    else out.push(emptyTable(t, COLUMNS[t], []));
+    else out.push(emptyTable(t === "findings" && options.findingsDb ? `${options.findingsDb}.main.findings` : t, COLUMNS[t], []));
   }
   const cols = COLUMNS.indicators.map((c) => ((DERIVED as readonly string[]).includes(c) ? (c === "target_kind" ? "coalesce(l.target_kind, 'none') AS target_kind" : `l.${c}`) : `r.${c}`));
   out.push(`CREATE OR REPLACE VIEW indicators AS SELECT ${cols.join(", ")}, r.data_source, r.upload_id FROM indicator_rows r LEFT JOIN target_lookup l ON l.target = r.target AND l.fiscal_year = r.fiscal_year`);
@@ -283,7 +292,7 @@ const FINDINGS_READ = (file: string) => `read_csv(${q(file)}, header = true, aut
   ["k", "severity", "code", "message", "message_en", "source_file", "source_row", "source_column", "subject"]
     .map((col) => `'${col}': '${["k", "source_row", "source_column"].includes(col) ? "INTEGER" : "VARCHAR"}'`).join(", ")}})`;
 
-/** Writes back what the core read of the pending rows (bulk.ts fixRowsCsv): values, dropped rows, their findings. */
+/** Writes back what the core read of the pending rows (bulk.ts fixRowsCsv): values and dropped rows; their findings wait in bulk_fix_findings (BULK_FIX_FINDINGS_SQL). */
 export function applyFixSql(uploadId: number, fixFile: string, findingsFile: string): string[] {
   const set = ["indicator_id", "unit_id", "unit_name", "fiscal_year", "ord", "level1", "level2", "name", "target", "note", "source_file", "source_row", "data_source"].map((col) => `${col} = m.${col}`);
   return [
@@ -291,10 +300,13 @@ export function applyFixSql(uploadId: number, fixFile: string, findingsFile: str
     `UPDATE indicator_rows r SET ${set.join(", ")}, pending = NULL FROM bulk_fix m
      WHERE r.upload_id = ${uploadId} AND m.drop = 0 AND r.rowid = m.rid`,
     `DELETE FROM indicator_rows WHERE upload_id = ${uploadId} AND rowid IN (SELECT rid FROM bulk_fix WHERE drop = 1)`,
-    `INSERT INTO findings BY NAME SELECT severity, code, message, message_en, source_file, source_row, source_column, NULLIF(subject, '') AS subject, 'declared' AS data_source, ${uploadId} AS upload_id
+    `CREATE OR REPLACE TEMP TABLE bulk_fix_findings AS SELECT severity, code, message, message_en, source_file, source_row, source_column, NULLIF(subject, '') AS subject, 'declared' AS data_source, ${uploadId} AS upload_id
      FROM ${FINDINGS_READ(findingsFile)}`,
   ];
 }
+
+/** The reading's findings of the bulk route's first part, written with the checks (outside the first part's transaction). */
+export const BULK_FIX_FINDINGS_SQL = "INSERT INTO findings BY NAME SELECT * FROM bulk_fix_findings";
 
 /** What is left to number or to derive after the fix: one scan. */
 export function bulkStatsSql(uploadId: number): string {
@@ -459,19 +471,26 @@ export const MEASURE_UNITS_SQL = "SELECT DISTINCT measure_unit FROM target_looku
 
 export const CHECK_KEYS_SQL = "SELECT k, level1, level2, name, target, fiscal_year FROM bulk_keys ORDER BY k";
 
-/** Each finding of a key (bulk.ts checkKeysCsv) for every row of that key, with the row's own place and id. */
-export function bulkKeyFindingsSql(uploadId: number, findingsFile: string): string[] {
-  return [
-    `CREATE OR REPLACE TEMP TABLE bulk_key_findings AS SELECT f.*, k.h FROM ${FINDINGS_READ(findingsFile)} f JOIN bulk_keys k USING (k)`,
-    `INSERT INTO findings BY NAME SELECT r.unit_id, r.fiscal_year, f.severity, f.code, f.message, f.message_en, r.indicator_id AS subject, r.source_file, r.source_row,
+/**
+ * Each finding of a key (bulk.ts checkKeysCsv) for every row of that key, with the row's own place and
+ * id: `prepare` reads the keys' findings, `insert(from, to)` writes those of the rows with rowids in
+ * [from, to) — in batches, so that no statement holds hundreds of thousands of uncompressed findings at
+ * once (wasm memory, once grown, stays grown). `range` gives the rowids to cover.
+ */
+export function bulkKeyFindingsSql(uploadId: number, findingsFile: string): { prepare: string; range: string; insert: (from: number, to: number) => string } {
+  return {
+    prepare: `CREATE OR REPLACE TEMP TABLE bulk_key_findings AS SELECT f.*, k.h FROM ${FINDINGS_READ(findingsFile)} f JOIN bulk_keys k USING (k)`,
+    range: "SELECT CAST(coalesce(min(rid), 0) AS DOUBLE) AS lo, CAST(coalesce(max(rid), -1) AS DOUBLE) AS hi FROM bulk_row_keys",
+    insert: (from, to) => `INSERT INTO findings BY NAME SELECT r.unit_id, r.fiscal_year, f.severity, f.code, f.message, f.message_en, r.indicator_id AS subject, r.source_file, r.source_row,
             'declared' AS data_source, ${uploadId} AS upload_id
-     FROM bulk_row_keys x JOIN bulk_key_findings f USING (h) JOIN indicator_rows r ON r.rowid = x.rid`,
-  ];
+     FROM (SELECT * FROM bulk_row_keys WHERE rid >= ${from} AND rid < ${to}) x JOIN bulk_key_findings f USING (h) JOIN indicator_rows r ON r.rowid = x.rid
+     WHERE r.rowid >= ${from} AND r.rowid < ${to}`,
+  };
 }
 
 /** Temporary tables of the bulk route's first part (bulk.ts finishBulk) that the checks do not read. */
 export const BULK_STAGE1_TABLES = ["bulk_base", "bulk_lines", "bulk_odd", "bulk_fix", "pending_targets"];
-export const BULK_TEMP_TABLES = [...BULK_STAGE1_TABLES, "bulk_units", "bulk_row_keys", "bulk_keys", "bulk_key_findings"];
+export const BULK_TEMP_TABLES = [...BULK_STAGE1_TABLES, "bulk_fix_findings", "bulk_units", "bulk_row_keys", "bulk_keys", "bulk_key_findings"];
 
 /** DuckDB's CSV error → where it is (line) and a reason (Chinese, or English); null when it is not a CSV error. */
 export function csvErrorText(message: string, lang: Lang = "zh"): { row: number | null; reason: string } | null {

@@ -22,3 +22,11 @@ export async function dropFiles(page: Page, paths: string[]): Promise<void> {
     return el?.getAttribute("data-busy") === "false" && ["shown", "empty"].includes(el.getAttribute("data-state") ?? "");
   }, null, { timeout: 120_000 });
 }
+
+/** Runs a query in the page's SQL console and gives the cells of its result table, row by row. */
+export async function consoleCells(page: Page, sql: string): Promise<string[]> {
+  await page.fill('[data-x="sql-input"]', sql);
+  await page.click('[data-x="sql-run"]');
+  await page.waitForSelector('[data-table="sql"] td');
+  return page.locator('[data-table="sql"] td').allInnerTexts();
+}

@@ -15,7 +15,7 @@ import { fromJson } from "../../src/core/canonical.ts";
 import { generate } from "../../scripts/gen-indicators.ts";
 import { gbkIndicatorCsv, workbookSheets } from "../explore.fixtures.ts";
 import { useSite } from "./harness.ts";
-import { dropFiles, openExplore } from "./explore.harness.ts";
+import { consoleCells, dropFiles, openExplore } from "./explore.harness.ts";
 
 const SEED = "data/raw/000_83bc0b582c527eae.txt";
 const seed = importFile(SEED, readFileSync(SEED));
@@ -141,10 +141,7 @@ describe("the explore page", () => {
     await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-state") === "shown");
     expect(await page.locator('[data-table="budget"]').innerText()).toContain("92,787,331.00 元");
     expect(await page.locator("[data-upload]").count()).toBe(2);
-    await page.fill('[data-x="sql-input"]', "SELECT count(*) AS n FROM uploads");
-    await page.click('[data-x="sql-run"]');
-    await page.waitForSelector('[data-table="sql"] td');
-    const n = await page.locator('[data-table="sql"] td').first().innerText();
+    const n = (await consoleCells(page, "SELECT count(*) AS n FROM uploads"))[0];
     expect(n).toBe("2");
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
@@ -217,10 +214,7 @@ describe("the explore page", () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator("main img, main script, main iframe").count()).toBe(0);
     // The console shows query results as text too.
-    await page.fill('[data-x="sql-input"]', "SELECT name FROM indicators WHERE name LIKE '%<img%' LIMIT 1");
-    await page.click('[data-x="sql-run"]');
-    await page.waitForSelector('[data-table="sql"] td');
-    expect(await page.locator('[data-table="sql"] td').first().innerText()).toContain("<img src=x onerror=");
+    expect((await consoleCells(page, "SELECT name FROM indicators WHERE name LIKE '%<img%' LIMIT 1"))[0]).toContain("<img src=x onerror=");
     expect(await page.locator("main img").count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(foreign).toEqual([]);
@@ -250,10 +244,7 @@ describe("the explore page", () => {
     // The generated file names its source file and rows (source_file, source_row): the checks' findings say so, as the importer's do.
     expect(text).toMatch(/不可能达到.* · scripts\/gen-indicators\.ts 第 44 行/);
     // Warnings come after the errors in the list (capped); the formula-like name is in the findings table with its row.
-    await page.fill('[data-x="sql-input"]', "SELECT message || ' @' || source_row AS f FROM findings WHERE code = 'cell.formula_like'");
-    await page.click('[data-x="sql-run"]');
-    await page.waitForSelector('[data-table="sql"] td');
-    expect(await page.locator('[data-table="sql"] td').allInnerTexts()).toEqual(["“=SUM(A1:A9)”形如电子表格公式，已按文本处理 @7"]);
+    expect(await consoleCells(page, "SELECT message || ' @' || source_row AS f FROM findings WHERE code = 'cell.formula_like'")).toEqual(["“=SUM(A1:A9)”形如电子表格公式，已按文本处理 @7"]);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -289,10 +280,7 @@ describe("the explore page", () => {
     expect(await page.locator("jx-explore [data-checking]").count()).toBe(0);
     expect(await page.locator("[data-upload]").innerText()).toMatch(/错误 [\d,]+，警告 [\d,]+，提示 [\d,]+/);
     expect(await page.locator('[data-x="unit-select"]').isDisabled()).toBe(false);
-    await page.fill('[data-x="sql-input"]', "SELECT count(*) FILTER (WHERE target IS NOT NULL AND target_kind = 'none') AS unparsed FROM indicators");
-    await page.click('[data-x="sql-run"]');
-    await page.waitForSelector('[data-table="sql"] td');
-    expect(await page.locator('[data-table="sql"] td').first().innerText()).toBe("0");
+    expect((await consoleCells(page, "SELECT count(*) FILTER (WHERE target IS NOT NULL AND target_kind = 'none') AS unparsed FROM indicators"))[0]).toBe("0");
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -312,10 +300,7 @@ describe("the explore page", () => {
     expect(await page.locator("[data-failure]").innerText()).toContain("bulk-indicators.csv：已取消，此文件未载入");
     expect(await page.locator("[data-upload]").count()).toBe(1);
     expect(await page.getAttribute("jx-explore", "data-checking")).toBe("false");
-    await page.fill('[data-x="sql-input"]', "SELECT (SELECT count(*) FROM indicators) || '/' || (SELECT count(*) FROM units) || '/' || (SELECT count(*) FROM findings WHERE upload_id <> 1) AS n");
-    await page.click('[data-x="sql-run"]');
-    await page.waitForSelector('[data-table="sql"] td');
-    expect(await page.locator('[data-table="sql"] td').first().innerText()).toBe(`${seed.indicators.length}/1/0`);
+    expect((await consoleCells(page, "SELECT (SELECT count(*) FROM indicators) || '/' || (SELECT count(*) FROM units) || '/' || (SELECT count(*) FROM findings WHERE upload_id <> 1) AS n"))[0]).toBe(`${seed.indicators.length}/1/0`);
     expect(await mainText(page)).toContain(unit.name);
     expect(errors).toEqual([]);
     await context.close();
