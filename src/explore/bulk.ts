@@ -11,7 +11,7 @@ import { parseTarget, unitFamily } from "../core/target.ts";
 import { plainText } from "../core/text.ts";
 import { indicatorIdCsv, shapeRulesCsv, targetLookupCsv, unitIdCsv, type BulkPlan } from "./importer.ts";
 import {
-  applyFixSql, BULK_FIX_FINDINGS_SQL, BULK_REPEATS_SQL, BULK_STAGE1_TABLES, bulkBaseSql, firstUnitSql, bulkOtherCellsSql, bulkCheckKeysSql, bulkDeclarationFindingsSql, bulkDedupeIdsSql, bulkIndicatorKeysSql, bulkKeyFindingsSql, bulkOrdSql, bulkSetIndicatorIdsSql,
+  applyFixSql, MAX_LITERAL_ROWIDS, BULK_FIX_FINDINGS_SQL, BULK_REPEATS_SQL, BULK_STAGE1_TABLES, bulkBaseSql, firstUnitSql, bulkOtherCellsSql, bulkCheckKeysSql, bulkDeclarationFindingsSql, bulkDedupeIdsSql, bulkIndicatorKeysSql, bulkKeyFindingsSql, bulkOrdSql, bulkSetIndicatorIdsSql,
   MEASURE_UNITS_SQL, bulkSetUnitIdsSql, bulkSourceRowSql, bulkStatsSql, bulkUnitNamesSql, bulkUnitRowsSql, bulkUnitsSql, BULK_TEMP_TABLES, CHECK_KEYS_SQL, insertLookupSql,
   insertShapeTargetsSql, pendingRowsSql, pendingTargetsSql, SHAPE_MARK, SHAPE_SAMPLES_SQL, shapeSamples, unruledTargetsSql,
 } from "./sql.ts";
@@ -178,23 +178,45 @@ export function createLineCounter(delimiter: string) {
 }
 
 /**
- * The line changes and odd records of a whole file, read as a stream. Every
- * few MB the scan yields a task turn: a stream's chunks, once buffered,
+ * The line changes and odd records of a whole file, read as a stream into one
+ * buffer used again and again (a BYOB reader, where the browser has one), so
+ * that 200 MB passing through leave no 200 MB of chunks for the collector.
+ * Every few MB the scan yields a task turn: a stream's chunks, once buffered,
  * resolve as microtasks and would keep the engine's replies waiting.
  */
 export async function recordLines(file: Blob, delimiter: string, yieldEvery = 8 << 20): Promise<{ changes: [number, number][]; odd: number[] }> {
   const counter = createLineCounter(delimiter);
-  const reader = file.stream().getReader();
   let since = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    counter.push(value);
-    since += value.length;
+  const turn = async (n: number) => {
+    since += n;
     if (since >= yieldEvery) {
       since = 0;
       await new Promise((ok) => setTimeout(ok, 0));
     }
+  };
+  let byob: ReadableStreamBYOBReader | null = null;
+  try {
+    byob = file.stream().getReader({ mode: "byob" });
+  } catch {
+    byob = null;
+  }
+  if (byob) {
+    let buffer = new ArrayBuffer(1 << 20);
+    for (;;) {
+      const { done, value } = await byob.read(new Uint8Array(buffer));
+      if (done || !value) break;
+      counter.push(value);
+      buffer = value.buffer as ArrayBuffer;
+      await turn(value.length);
+    }
+    return counter.end();
+  }
+  const reader = file.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    counter.push(value);
+    await turn(value.length);
   }
   return counter.end();
 }
@@ -349,6 +371,17 @@ export function checkTemplates(): CheckTemplates {
 
 // ---- The whole route after read_csv, in two parts ----
 
+/**
+ * The rowids of records (record k is rowid base + k - 1, sql.ts bulkBaseSql), exactly: a transaction's
+ * own rows have rowids past 2^53, so they are added up as BigInt and written as SQL literals.
+ */
+async function rowids(db: BulkDb): Promise<(ks: readonly number[]) => string[]> {
+  const [{ base }] = await db.query<{ base: string | null }>("SELECT CAST(base AS VARCHAR) AS base FROM bulk_base");
+  if (base === null) return () => []; // no row was read
+  const b = BigInt(base);
+  return (ks) => ks.map((k) => (b + BigInt(k) - 1n).toString());
+}
+
 /** What the bulk route needs of an engine: statements, rows, and text that read_csv can read by a name. */
 export interface BulkDb {
   run(sql: string): Promise<unknown>;
@@ -373,7 +406,8 @@ export async function finishBulk(db: BulkDb, plan: BulkPlan, csv: string, file: 
   const oddCsv = ["k", ...scan.odd.map(String)].join("\r\n") + "\r\n";
   for (const sql of bulkBaseSql(id, await db.text("lines.csv", linesCsv(scan.changes)), await db.text("odd.csv", oddCsv))) await db.run(sql);
   step("fix");
-  const pending = await db.query<PendingRow>(pendingRowsSql(plan, id, file));
+  const rowidsOf = await rowids(db);
+  const pending = await db.query<PendingRow>(pendingRowsSql(plan, id, file, scan.odd.length <= MAX_LITERAL_ROWIDS ? rowidsOf(scan.odd) : null));
   // A row whose mapped cells are all blank is skipped silently by the importer only when its other cells are blank too.
   const mapped = new Set(Object.values(plan.index));
   const blank = pending.filter((r) => [r.indicator_id, r.unit_id, r.unit_name, r.level1, r.level2, r.name, r.target, r.note, ...r.pending.split("\x1F").slice(1)]
@@ -383,7 +417,8 @@ export async function finishBulk(db: BulkDb, plan: BulkPlan, csv: string, file: 
     for (const r of pending) if (others.has(r.rn)) r.pending = `x${r.pending.slice(1)}`;
   }
   const fixed = fixRowsCsv(plan, file, pending);
-  for (const sql of applyFixSql(id, await db.text("fix.csv", fixed.fix), await db.text("fix-findings.csv", fixed.findings))) await db.run(sql);
+  const fixRowids = pending.length <= MAX_LITERAL_ROWIDS ? rowidsOf(pending.map((r) => r.rn)) : null;
+  for (const sql of applyFixSql(id, await db.text("fix.csv", fixed.fix), await db.text("fix-findings.csv", fixed.findings), fixRowids)) await db.run(sql);
   const [stats] = await db.query<{ no_ord: number; no_row: number; no_unit: number; no_id: number; dropped: number; first_change: number }>(bulkStatsSql(id));
   const noOrdColumn = plan.index.ord === undefined;
   if (stats.no_ord > 0 || (noOrdColumn && stats.dropped > 0)) await db.run(bulkOrdSql(id, noOrdColumn && stats.dropped > 0));

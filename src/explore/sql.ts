@@ -252,6 +252,17 @@ export function bulkBaseSql(uploadId: number, linesFile: string, oddFile: string
   ];
 }
 
+/**
+ * Rows picked by rowid: a literal list where JavaScript has the rowids (bulk.ts rowidsOf) — the scan
+ * then reads just those rows — else the subquery, a join that reads every row (and, in a transaction's
+ * own rows, holds ~100 MB per million of them while it runs).
+ */
+export const MAX_LITERAL_ROWIDS = 20_000;
+function rowidsIn(rowids: readonly string[] | null, subquery: string): string {
+  if (rowids && rowids.length <= MAX_LITERAL_ROWIDS) return rowids.length ? `rowid IN (${rowids.join(", ")})` : "false";
+  return `rowid IN ${subquery}`;
+}
+
 /** The line record k starts on, for a relation `x` with a column k (an ASOF join on the line changes). */
 const LINE = "CAST(l.line + (x.k - l.k) AS INTEGER)";
 const ASOF_LINES = "ASOF LEFT JOIN bulk_lines l ON x.k >= l.k";
@@ -262,7 +273,7 @@ const ASOF_LINES = "ASOF LEFT JOIN bulk_lines l ON x.k >= l.k";
  * year, ord, source_row, data_status and source_file the stored values still
  * say exactly (else the INSERT would have kept them aside).
  */
-export function pendingRowsSql(plan: BulkPlan, uploadId: number, file: string): string {
+export function pendingRowsSql(plan: BulkPlan, uploadId: number, file: string, oddRowids: readonly string[] | null = null): string {
   const has = (col: string) => plan.index[col] !== undefined;
   const none = "chr(30)";
   const raw = [
@@ -278,7 +289,7 @@ export function pendingRowsSql(plan: BulkPlan, uploadId: number, file: string): 
             SELECT ${K} AS k, ${cols} FROM indicator_rows WHERE upload_id = ${uploadId} AND pending IS NOT NULL
             UNION ALL
             SELECT ${K} AS k, ${cols} FROM indicator_rows WHERE upload_id = ${uploadId} AND pending IS NULL
-              AND rowid IN (SELECT (SELECT base FROM bulk_base) + k - 1 FROM bulk_odd))
+              AND ${rowidsIn(oddRowids, "(SELECT (SELECT base FROM bulk_base) + k - 1 FROM bulk_odd)")})
           SELECT x.k AS rn, ${LINE} AS line, coalesce(x.pending, concat_ws(chr(31), 'b', ${raw.join(", ")})) AS pending,
                  x.indicator_id, x.unit_id, x.unit_name, x.level1, x.level2, x.name, x.target, x.note
           FROM p x ${ASOF_LINES} ORDER BY x.k`;
@@ -293,13 +304,13 @@ const FINDINGS_READ = (file: string) => `read_csv(${q(file)}, header = true, aut
     .map((col) => `'${col}': '${["k", "source_row", "source_column"].includes(col) ? "INTEGER" : "VARCHAR"}'`).join(", ")}})`;
 
 /** Writes back what the core read of the pending rows (bulk.ts fixRowsCsv): values and dropped rows; their findings wait in bulk_fix_findings (BULK_FIX_FINDINGS_SQL). */
-export function applyFixSql(uploadId: number, fixFile: string, findingsFile: string): string[] {
+export function applyFixSql(uploadId: number, fixFile: string, findingsFile: string, fixRowids: readonly string[] | null = null): string[] {
   const set = ["indicator_id", "unit_id", "unit_name", "fiscal_year", "ord", "level1", "level2", "name", "target", "note", "source_file", "source_row", "data_source"].map((col) => `${col} = m.${col}`);
   return [
     `CREATE OR REPLACE TEMP TABLE bulk_fix AS SELECT *, ${RID("rn")} AS rid FROM ${FIX_READ(fixFile)}`,
     `UPDATE indicator_rows r SET ${set.join(", ")}, pending = NULL FROM bulk_fix m
-     WHERE r.upload_id = ${uploadId} AND m.drop = 0 AND r.rowid = m.rid`,
-    `DELETE FROM indicator_rows WHERE upload_id = ${uploadId} AND rowid IN (SELECT rid FROM bulk_fix WHERE drop = 1)`,
+     WHERE r.upload_id = ${uploadId} AND m.drop = 0 AND r.rowid = m.rid AND r.${rowidsIn(fixRowids, "(SELECT rid FROM bulk_fix)")}`,
+    `DELETE FROM indicator_rows WHERE upload_id = ${uploadId} AND rowid IN (SELECT rid FROM bulk_fix WHERE drop = 1) AND ${rowidsIn(fixRowids, "(SELECT rid FROM bulk_fix)")}`,
     `CREATE OR REPLACE TEMP TABLE bulk_fix_findings AS SELECT severity, code, message, message_en, source_file, source_row, source_column, NULLIF(subject, '') AS subject, 'declared' AS data_source, ${uploadId} AS upload_id
      FROM ${FINDINGS_READ(findingsFile)}`,
   ];
