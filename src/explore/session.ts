@@ -368,8 +368,9 @@ export class Session {
         await engine.run(insertTableSql("findings", reg, id));
       }
       const [{ rows }] = await engine.query<{ rows: number }>(`SELECT CAST(rows_loaded AS INTEGER) AS rows FROM uploads WHERE upload_id = ${id}`);
-      const counts = loaded?.counts ?? (await this.bulkCounts(engine, id));
-      const problems = loaded?.problems ?? (await this.bulkProblems(engine, id));
+      // A bulk file has no findings before its checks (its reading's wait in bulk_fix_findings).
+      const counts = loaded?.counts ?? { error: 0, warning: 0, info: 0 };
+      const problems = loaded?.problems ?? [];
       const view: UploadView = { id, name, loadedAt: meta.loadedAt, bytes: size, parts, route, rows, counts, problems, restored: meta.restored, checking: route === "bulk" };
       this.uploads = [...this.uploads, view];
       this.emit("uploads", this.uploads);
