@@ -177,6 +177,16 @@ describe("the bulk route gives what the core importer gives", () => {
     expect(await findings(42)).toEqual(await findings(41));
   });
 
+  it("a clean file, with no row for the core to read again, loads as the importer loads it", async () => {
+    const text = "unit_name,fiscal_year,level1,level2,name,target\r\n甲,2026,产出指标,数量指标,培训人数,≥10人\r\n甲,2026,效益指标,社会效益指标,满意度,≥90%\r\n";
+    const bytes = new TextEncoder().encode(text);
+    await viaImporter(db, "clean.csv", bytes, 51);
+    const out = await viaBulk(db, "clean.csv", bytes, 52);
+    expect(out.pending).toBe(0);
+    expect(await rows(52)).toEqual(await rows(51));
+    expect(await findings(52)).toEqual(await findings(51));
+  });
+
   it("a column the header does not map: a row blank but for it is an unreadable year, a blank one is skipped (as the importer does)", async () => {
     const text = "unit_name,fiscal_year,level1,level2,name,target,备注列\r\n甲,2026,产出指标,数量指标,培训人数,≥10人,x\r\n,,,,,,有内容\r\n,,,,,, \r\n甲,2026,效益指标,社会效益指标,满意度,≥90%,\r\n";
     const header = mapHeader(text.split("\r\n")[0].split(","))!;

@@ -258,9 +258,9 @@ export function bulkBaseSql(uploadId: number, linesFile: string, oddFile: string
  * own rows, holds ~100 MB per million of them while it runs).
  */
 export const MAX_LITERAL_ROWIDS = 20_000;
-function rowidsIn(rowids: readonly string[] | null, subquery: string): string {
-  if (rowids && rowids.length <= MAX_LITERAL_ROWIDS) return rowids.length ? `rowid IN (${rowids.join(", ")})` : "false";
-  return `rowid IN ${subquery}`;
+function rowidsIn(rowids: readonly string[] | null, subquery: string, column = "rowid"): string {
+  if (rowids && rowids.length <= MAX_LITERAL_ROWIDS) return rowids.length ? `${column} IN (${rowids.join(", ")})` : "false";
+  return `${column} IN ${subquery}`;
 }
 
 /** The line record k starts on, for a relation `x` with a column k (an ASOF join on the line changes). */
@@ -309,7 +309,7 @@ export function applyFixSql(uploadId: number, fixFile: string, findingsFile: str
   return [
     `CREATE OR REPLACE TEMP TABLE bulk_fix AS SELECT *, ${RID("rn")} AS rid FROM ${FIX_READ(fixFile)}`,
     `UPDATE indicator_rows r SET ${set.join(", ")}, pending = NULL FROM bulk_fix m
-     WHERE r.upload_id = ${uploadId} AND m.drop = 0 AND r.rowid = m.rid AND r.${rowidsIn(fixRowids, "(SELECT rid FROM bulk_fix)")}`,
+     WHERE r.upload_id = ${uploadId} AND m.drop = 0 AND r.rowid = m.rid AND ${rowidsIn(fixRowids, "(SELECT rid FROM bulk_fix)", "r.rowid")}`,
     `DELETE FROM indicator_rows WHERE upload_id = ${uploadId} AND rowid IN (SELECT rid FROM bulk_fix WHERE drop = 1) AND ${rowidsIn(fixRowids, "(SELECT rid FROM bulk_fix)")}`,
     `CREATE OR REPLACE TEMP TABLE bulk_fix_findings AS SELECT severity, code, message, message_en, source_file, source_row, source_column, NULLIF(subject, '') AS subject, 'declared' AS data_source, ${uploadId} AS upload_id
      FROM ${FINDINGS_READ(findingsFile)}`,
