@@ -186,37 +186,25 @@ export function createLineCounter(delimiter: string) {
  */
 export async function recordLines(file: Blob, delimiter: string, yieldEvery = 8 << 20): Promise<{ changes: [number, number][]; odd: number[] }> {
   const counter = createLineCounter(delimiter);
-  let since = 0;
-  const turn = async (n: number) => {
-    since += n;
-    if (since >= yieldEvery) {
-      since = 0;
-      await new Promise((ok) => setTimeout(ok, 0));
-    }
-  };
   let byob: ReadableStreamBYOBReader | null = null;
   try {
     byob = file.stream().getReader({ mode: "byob" });
   } catch {
     byob = null;
   }
-  if (byob) {
-    let buffer = new ArrayBuffer(1 << 20);
-    for (;;) {
-      const { done, value } = await byob.read(new Uint8Array(buffer));
-      if (done || !value) break;
-      counter.push(value);
-      buffer = value.buffer as ArrayBuffer;
-      await turn(value.length);
-    }
-    return counter.end();
-  }
-  const reader = file.stream().getReader();
+  const plain = byob ? null : file.stream().getReader();
+  let buffer = new ArrayBuffer(1 << 20);
+  let since = 0;
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
+    const { done, value } = byob ? await byob.read(new Uint8Array(buffer)) : await plain!.read();
+    if (done || !value) break;
     counter.push(value);
-    await turn(value.length);
+    if (byob) buffer = value.buffer as ArrayBuffer;
+    since += value.length;
+    if (since >= yieldEvery) {
+      since = 0;
+      await new Promise((ok) => setTimeout(ok, 0));
+    }
   }
   return counter.end();
 }

@@ -394,7 +394,7 @@ export class Session {
       if (inTransaction && engine) await engine.query("ROLLBACK").catch(() => {});
       // A file stopped after its commit (a bulk file during its checks, any file while its findings are written) goes whole,
       // as any file that does not load.
-      if (committed && engine) await this.dropUpload(engine, id);
+      if (committed) await this.dropUpload(id);
       this.fail(name, e);
       if (e instanceof Cancelled) this.task(null);
     } finally {
@@ -424,7 +424,7 @@ export class Session {
     return bulkPlan(name, file.size, head, store.loadMappings());
   }
 
-  /** Where each record of a bulk file starts and which rows hold odd text: counted on this thread while the engine starts and reads the file. */
+  /** Where each record of a bulk file starts and which rows hold odd text: counted on this thread while the engine reads the file. */
   private scanBulk(file: File, plan: BulkPlan): Promise<{ changes: [number, number][]; odd: number[] }> {
     const start = performance.now();
     const lines = import("./bulk.ts").then(({ recordLines }) => recordLines(file, plan.delimiter)).then((r) => {
@@ -435,8 +435,9 @@ export class Session {
     return lines;
   }
 
-  private async dropUpload(engine: BrowserEngine, id: number) {
-    for (const sql of deleteUploadSql(id)) await engine.run(sql).catch(() => {});
+  /** Removes an upload's rows and its entry in the list (the stored file and mapping rows are remove()'s). */
+  private async dropUpload(id: number) {
+    if (this.engine) for (const sql of deleteUploadSql(id)) await this.engine.run(sql).catch(() => {});
     this.uploads = this.uploads.filter((u) => u.id !== id);
     this.emit("uploads", this.uploads);
     this.emit("data", { reason: "removed" });
@@ -508,12 +509,9 @@ export class Session {
   /** Removes one upload's rows and its stored file. */
   async remove(id: number): Promise<void> {
     await this.chain;
-    if (this.engine) for (const sql of deleteUploadSql(id)) await this.engine.run(sql);
     await store.deleteUpload(id).catch(() => {});
     this.indicatorMaps.delete(id);
-    this.uploads = this.uploads.filter((u) => u.id !== id);
-    this.emit("uploads", this.uploads);
-    this.emit("data", { reason: "removed" });
+    await this.dropUpload(id);
   }
 
   /** Removes everything: rows, stored files, saved mappings, the error list. */

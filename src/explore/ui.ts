@@ -391,6 +391,7 @@ class ExploreElement extends HTMLElement {
   private renderUnit(d: UnitDashboard) {
     const u = d.unit;
     const m = this.m;
+    const checking = this.checking();
     const lang = this.language;
     const sample = u.data_source === "sample";
     const total = d.budget.find((b) => b.kind === "total");
@@ -447,12 +448,12 @@ class ExploreElement extends HTMLElement {
                 h("td", { "data-label": m.colRead }, parsedText(r, lang)),
                 h("td", { class: "where", "data-label": m.colSource }, src(r.source_file, r.source_row)))))))))),
       h("h4", {}, m.findingsH),
-      this.checking() ? h("p", { "data-checking": "" }, m.checking) : d.findings.length ? [
+      checking ? h("p", { "data-checking": "" }, m.checking) : d.findings.length ? [
         h("ul", { class: "findings", "data-list": "findings" }, d.findings.filter((f) => f.severity !== "info").map((f) => this.findingItem(f))),
         d.findings.some((f) => f.severity === "info") ? h("details", {}, h("summary", {}, m.infoSummary(d.findings.filter((f) => f.severity === "info").length)),
           h("ul", { class: "findings" }, d.findings.filter((f) => f.severity === "info").map((f) => this.findingItem(f)))) : null,
       ] : h("p", {}, m.noFindings),
-      !this.checking() && d.findingCount > d.findings.length ? h("p", { class: "where" }, m.findingsMore(d.findings.length)) : null,
+      !checking && d.findingCount > d.findings.length ? h("p", { class: "where" }, m.findingsMore(d.findings.length)) : null,
     );
   }
 

@@ -7,6 +7,7 @@
 import * as duckdb from "@duckdb/duckdb-wasm";
 import workerUrl from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url";
 import InflateWorker from "../workers/inflate.ts?worker";
+import { gunzipWasm } from "./gunzip.ts";
 import type { QueryEngine, Row, Value } from "./engine.ts";
 import { plainRows, type ArrowLike } from "./arrow.ts";
 
@@ -96,18 +97,17 @@ async function fetchCompressed(url: string, options: StartOptions): Promise<Blob
 
 /** The engine decompressed, by a short-lived worker (src/workers/inflate.ts) or, where none can start, here. */
 async function inflate(gz: Blob): Promise<Blob> {
-  let worker: Worker | null = null;
+  let worker: Worker;
   try {
     worker = new InflateWorker();
   } catch {
-    const wasm = await new Response(gz.stream().pipeThrough(new DecompressionStream("gzip"))).blob();
-    return new Blob([wasm], { type: "application/wasm" });
+    return gunzipWasm(gz);
   }
   try {
     const reply = await new Promise<{ ok: true; blob: Blob } | { ok: false; error: string }>((ok, fail) => {
-      worker!.onmessage = (e) => ok(e.data);
-      worker!.onerror = (e) => fail(new Error(e.message || "inflate worker error"));
-      worker!.postMessage(gz);
+      worker.onmessage = (e) => ok(e.data);
+      worker.onerror = (e) => fail(new Error(e.message || "inflate worker error"));
+      worker.postMessage(gz);
     });
     if (!reply.ok) throw new Error(reply.error);
     return reply.blob;

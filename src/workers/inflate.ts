@@ -3,10 +3,11 @@
 // DecompressionStream makes are garbage once the Blob exists; made here, they
 // go with this worker when the page terminates it, instead of lingering in the
 // page's heap until a collection (a peak of memory the page would carry on).
+import { gunzipWasm } from "../query/gunzip.ts";
+
 self.onmessage = async (e: MessageEvent<Blob>) => {
   try {
-    const wasm = await new Response(e.data.stream().pipeThrough(new DecompressionStream("gzip"))).blob();
-    self.postMessage({ ok: true, blob: new Blob([wasm], { type: "application/wasm" }) });
+    self.postMessage({ ok: true, blob: await gunzipWasm(e.data) });
   } catch (err) {
     self.postMessage({ ok: false, error: String(err) });
   }
