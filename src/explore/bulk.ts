@@ -57,7 +57,12 @@ export function createLineCounter(delimiter: string) {
   const changes: [number, number][] = [];
   const odd: number[] = [];
   return {
-    push(bytes: Uint8Array) {
+    /**
+     * Reads bytes[0, limit): the bytes past `limit` are only looked at (a byte or two after a space, a “<”
+     * or a UTF-8 lead), so a caller that hands them again at the start of the next chunk gets no
+     * chunk-edge guesses. Returns where it stopped (limit, or limit + 1 after a CR LF).
+     */
+    push(bytes: Uint8Array, limit = bytes.length): number {
       let { inQuotes, quoteClosed, atCellStart, justOpened, content, odd: isOdd, line, recordRow, record, offset, prev } = st;
       let i = 0;
       const n = bytes.length;
@@ -77,7 +82,7 @@ export function createLineCounter(delimiter: string) {
           || (c === 0xe3 && b1 === 0x80 && (b2 === 0x80 || b2 === -1)) || (c === 0xe2 && b1 === 0x81 && (b2 === 0x9f || b2 === -1))
           || (c === 0xe2 && b1 === 0x80 && (b2 === -1 || (b2 >= 0x80 && b2 <= 0x8a) || b2 === 0xa8 || b2 === 0xa9 || b2 === 0xaf));
       };
-      for (; i < n; i++) {
+      for (; i < limit; i++) {
         const c = bytes[i];
         const t = T[c];
         if (t === PLAIN || t === DELIM_B) {
@@ -85,7 +90,7 @@ export function createLineCounter(delimiter: string) {
           // delimiter is plain text; outside, the run ends at a cell's start when its last byte is one.
           let j = i + 1;
           let last = t;
-          for (; j < n; j++) {
+          for (; j < limit; j++) {
             const u = T[bytes[j]];
             if (u !== PLAIN && u !== DELIM_B) break;
             last = u;
@@ -165,6 +170,7 @@ export function createLineCounter(delimiter: string) {
         prev = c;
       }
       Object.assign(st, { inQuotes, quoteClosed, atCellStart, justOpened, content, odd: isOdd, line, recordRow, record, offset, prev });
+      return i;
     },
     end(): { changes: [number, number][]; odd: number[] } {
       if (st.content || st.inQuotes) {
@@ -193,19 +199,36 @@ export async function recordLines(file: Blob, delimiter: string, yieldEvery = 8 
     byob = null;
   }
   const plain = byob ? null : file.stream().getReader();
+  // The last LOOKAHEAD bytes of a chunk are read with the next one (moved to the front of the buffer, which the next
+  // read fills after them): a chunk's edge then never leaves the scan guessing, and marks no row to read again.
+  const LOOKAHEAD = 2;
   let buffer = new ArrayBuffer(1 << 20);
+  let carry = 0;
   let since = 0;
   for (;;) {
-    const { done, value } = byob ? await byob.read(new Uint8Array(buffer)) : await plain!.read();
+    const { done, value } = byob ? await byob.read(new Uint8Array(buffer, carry)) : await plain!.read();
+    // A BYOB read hands the buffer back in its view, the last (done) one too.
+    if (byob && value) buffer = value.buffer as ArrayBuffer;
     if (done || !value) break;
-    counter.push(value);
-    if (byob) buffer = value.buffer as ArrayBuffer;
+    let bytes: Uint8Array;
+    if (byob) {
+      bytes = new Uint8Array(buffer, 0, carry + value.length);
+    } else {
+      bytes = new Uint8Array(carry + value.length);
+      bytes.set(new Uint8Array(buffer, 0, carry));
+      bytes.set(value, carry);
+    }
+    const stop = counter.push(bytes, Math.max(0, bytes.length - LOOKAHEAD));
+    carry = bytes.length - stop;
+    if (byob) bytes.copyWithin(0, stop);
+    else new Uint8Array(buffer, 0, carry).set(bytes.subarray(stop));
     since += value.length;
     if (since >= yieldEvery) {
       since = 0;
       await new Promise((ok) => setTimeout(ok, 0));
     }
   }
+  if (carry) counter.push(new Uint8Array(buffer, 0, carry));
   return counter.end();
 }
 
