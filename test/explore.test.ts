@@ -212,6 +212,25 @@ describe("the explore database (setupSql, insertTableSql, the indicators view)",
     expect(await run(db)).toEqual(await run(build));
   });
 
+  it("loadOverview lists the first unit years and gives the one asked for even when it is not listed", async () => {
+    const e = await createNodeEngine();
+    for (const s of setupSql()) await e.query(s);
+    for (const [id, name, year] of [["ua", "甲单位", 2026], ["ub", "乙单位", 2025], ["uc", "丙单位", 2024]] as const) {
+      await e.query(`INSERT INTO units (unit_id, unit_name, fiscal_year, data_source, upload_id) VALUES ('${id}', '${name}', ${year}, 'declared', 1)`);
+    }
+    const first = await loadOverview(e, null, 2);
+    expect(first.units.map((u) => u.unit_id)).toEqual(["ua", "ub"]); // the list's order: latest year first
+    expect(first.totals.units).toBe(3);
+    expect(first.selected?.unit_id).toBe("ua");
+    const unlisted = await loadOverview(e, { unit_id: "uc", fiscal_year: 2024 }, 2);
+    expect(unlisted.units.map((u) => u.unit_id)).toEqual(["ua", "ub"]);
+    expect(unlisted.selected).toMatchObject({ unit_id: "uc", unit_name: "丙单位", fiscal_year: 2024 });
+    expect((await loadOverview(e, { unit_id: "ub", fiscal_year: 2025 }, 2)).selected?.unit_id).toBe("ub");
+    // A unit year no longer loaded (removed with its file) gives way to the first listed.
+    expect((await loadOverview(e, { unit_id: "ux", fiscal_year: 2024 }, 2)).selected?.unit_id).toBe("ua");
+    await e.close();
+  });
+
   it("loadOverview and loadUnit give the unit page's rows and charts", async () => {
     const o = await loadOverview(db);
     expect(o.level1).toEqual(await queries.level1Counts(build));

@@ -10,30 +10,43 @@ import { xt, type Lang } from "./i18n.ts";
 
 /** Rows of long lists shown on the page; the rest is in the SQL console and the exports. */
 export const SHOW_ROWS = 300;
+/** Unit years in the overview's table (each a row the page lays out; the rest is in the unit list, the console and the exports). */
+export const OVERVIEW_ROWS = 100;
+/** Unit years in the unit list (a million-row upload has thousands; the rest is in the console and the exports). */
+export const LIST_UNITS = 2000;
+
+export type UnitKey = { unit_id: string; fiscal_year: number };
 
 export interface Overview {
+  /** The first LIST_UNITS unit years in the list's order (totals.units counts them all). */
   units: UnitRow[];
+  /** The unit year asked for, when it is loaded (listed or not). */
+  selected: UnitRow | null;
   figures: KeyFiguresRow[];
   level1: Level1CountRow[];
   findings: FindingCountRow[];
   totals: { units: number; indicators: number; budget: number; findings: number };
 }
 
-export async function loadOverview(e: QueryEngine): Promise<Overview> {
+/** The overview: the listed unit years, their figures, and `want` (or, when it is not loaded, the first unit year) as `selected`. */
+export async function loadOverview(e: QueryEngine, want: UnitKey | null = null, listed = LIST_UNITS): Promise<Overview> {
   const [units, figures, findings, totals] = await Promise.all([
-    queries.units(e), queries.keyFigures(e), queries.findingCounts(e),
+    e.query(`${SQL.units} LIMIT ${listed}`) as unknown as Promise<UnitRow[]>, queries.keyFigures(e), queries.findingCounts(e),
     e.query<{ units: number; indicators: number; budget: number; findings: number }>(
       `SELECT (SELECT CAST(count(*) AS INTEGER) FROM units) AS units, (SELECT CAST(count(*) AS INTEGER) FROM indicator_rows) AS indicators,
               (SELECT CAST(count(*) AS INTEGER) FROM budget) AS budget, (SELECT CAST(count(*) AS INTEGER) FROM findings) AS findings`),
   ]);
   // The same level1Counts query, for the unit years the table shows, over the stored rows: a CTE named
   // `indicators` stands in for the view (the query reads no parsed-target column, so no join is needed).
-  const shown = units.slice(0, SHOW_ROWS);
+  const same = (u: UnitKey) => want !== null && u.unit_id === want.unit_id && u.fiscal_year === want.fiscal_year;
+  const selected = !want ? units[0] ?? null
+    : units.find(same) ?? (await e.query(`SELECT * FROM (${SQL.units}) WHERE unit_id = $1 AND fiscal_year = $2`, [want.unit_id, want.fiscal_year]) as unknown as UnitRow[])[0] ?? units[0] ?? null;
+  const shown = units.slice(0, OVERVIEW_ROWS);
   const level1 = shown.length
     ? ((await e.query(`WITH indicators AS (SELECT r.* FROM indicator_rows r SEMI JOIN (VALUES ${shown.map((_, i) => `($${2 * i + 1}, CAST($${2 * i + 2} AS INTEGER))`).join(", ")}) AS s(unit_id, fiscal_year) USING (unit_id, fiscal_year))
         ${SQL.level1Counts}`, shown.flatMap((u) => [u.unit_id, u.fiscal_year]))) as unknown as Level1CountRow[])
     : [];
-  return { units, figures, level1, findings, totals: totals[0] };
+  return { units, selected, figures, level1, findings, totals: totals[0] };
 }
 
 export interface UnitDashboard {
