@@ -160,9 +160,8 @@ export class Session {
         timeoutMs: this.options.engineTimeoutMs,
         onProgress: (progress) => this.setEngine({ state: "loading", progress }),
       });
-      await engine.query(`ATTACH ':memory:' AS ${FINDINGS_DB} (COMPRESS)`);
-      await engine.query(`SET search_path = 'memory.main,${FINDINGS_DB}.main'`);
-      for (const sql of setupSql({ findingsDb: FINDINGS_DB })) await engine.query(sql);
+      // One message for the whole setup: a fresh engine is slow at its first statements, not at their round trips.
+      await engine.run([`ATTACH ':memory:' AS ${FINDINGS_DB} (COMPRESS)`, `SET search_path = 'memory.main,${FINDINGS_DB}.main'`, ...setupSql({ findingsDb: FINDINGS_DB })].join(";\n"));
       this.engine = engine;
       this.setEngine({ state: "ready", version: engine.version });
       return engine;
@@ -350,9 +349,7 @@ export class Session {
         }
       } else if (reply.kind === "bulk") {
         route = "bulk";
-        // Its bytes are scanned (bulk.ts recordLines) on this thread while the engine reads it. Not while the engine
-        // starts: on two cores the scan would slow the compiling of the engine more than it gains.
-        bulkFirst = await this.loadBulk(engine, file, name, id, reply.plan, label, registered, this.scanBulk(file, reply.plan));
+        bulkFirst = await this.loadBulk(engine, file, name, id, reply.plan, label, registered);
       }
       this.task({ label: label(this.m.stepSum), fraction: 0.95, cancellable: true });
       for (const sql of finishUploadSql(id, { indicators: route !== "bulk" })) await engine.run(sql);
@@ -462,14 +459,19 @@ export class Session {
     await checkBulk(this.bulkDb(engine, `upload-${id}-checks`, registered), name, id);
   }
 
-  private async loadBulk(engine: BrowserEngine, file: File, name: string, id: number, plan: BulkPlan, label: (s: string) => string, registered: string[], lines: Promise<{ changes: [number, number][]; odd: number[] }>): Promise<{ unitId: string; year: number } | null> {
+  private async loadBulk(engine: BrowserEngine, file: File, name: string, id: number, plan: BulkPlan, label: (s: string) => string, registered: string[]): Promise<{ unitId: string; year: number } | null> {
     const { finishBulk } = await import("./bulk.ts");
     const reg = `upload-${id}-bulk.csv`;
     await engine.registerFile(reg, file);
     registered.push(reg);
     this.task({ label: label(this.m.stepBulk), fraction: null, cancellable: true });
+    const inserted = engine.run(bulkInsertSql(plan, reg, id, name));
+    // Its bytes are scanned (bulk.ts recordLines) on this thread while the engine reads it: started once the statement
+    // is on its way (the scan's first chunk would delay it), not while the engine starts (on two cores the scan would
+    // slow the compiling of the engine more than it gains).
+    const lines = this.scanBulk(file, plan);
     try {
-      await engine.run(bulkInsertSql(plan, reg, id, name));
+      await inserted;
     } catch (e) {
       this.check();
       const msg = String((e as Error).message ?? e);
@@ -533,8 +535,9 @@ export class Session {
     this.emit("data", { reason: "cleared" });
   }
 
-  /** Resolves when every loaded file has been written to this browser's storage. */
+  /** Resolves when every loaded file has been written to this browser's storage, and the engine kept for the next visit. */
   async saved(): Promise<void> {
     await Promise.allSettled(this.pendingSaves);
+    await this.engine?.cached;
   }
 }

@@ -44,6 +44,8 @@ export class EngineStartError extends Error {
 
 export interface BrowserEngine extends QueryEngine {
   readonly version: string;
+  /** Settles once the compressed engine is kept in Cache Storage for the next visit (or could not be). */
+  readonly cached: Promise<void>;
   /** Runs SQL that returns nothing worth reading (DDL, INSERT …); cancellable with cancel(). */
   run(sql: string): Promise<void>;
   /** A query's result as an Arrow table (for the console and exports: every type kept). */
@@ -66,37 +68,46 @@ const withTimeout = <T>(p: Promise<T>, ms: number, onTimeout: () => Error): Prom
     p.then((v) => (clearTimeout(t), ok(v)), (e) => (clearTimeout(t), fail(e)));
   });
 
-/** The compressed engine: from Cache Storage when a previous visit kept it, else from the site. */
-async function fetchCompressed(url: string, options: StartOptions): Promise<Blob> {
+type Gzip = Blob | ReadableStream<Uint8Array>;
+
+/**
+ * The compressed engine: from Cache Storage when a previous visit kept it, else from the site. `source` gives its
+ * bytes as they arrive (decompressing starts before the download ends); `downloaded` settles with the download.
+ */
+async function fetchCompressed(url: string, options: StartOptions): Promise<{ source: Gzip; downloaded: Promise<{ cached: Promise<void> }> }> {
   const { onProgress, signal } = options;
   const cache = typeof caches !== "undefined" ? await caches.open(options.cacheName ?? "jixiao-engine").catch(() => null) : null;
   const hit = await cache?.match(url);
   if (hit) {
     const blob = await hit.blob();
     onProgress?.({ phase: "download", loaded: blob.size, total: blob.size, fromCache: true });
-    return blob;
+    return { source: blob, downloaded: Promise.resolve({ cached: Promise.resolve() }) };
   }
   const res = await fetch(url, { signal });
   if (!res.ok || !res.body) throw new EngineStartError(`引擎文件无法下载（HTTP ${res.status}）`, `GET ${url}: ${res.status}`);
   const total = Number(res.headers.get("content-length")) || undefined;
-  const reader = res.body.getReader();
-  const parts: Uint8Array[] = [];
-  let loaded = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parts.push(value);
-    loaded += value.length;
-    onProgress?.({ phase: "download", loaded, total, fromCache: false });
-  }
-  const blob = new Blob(parts as BlobPart[], { type: "application/gzip" });
-  // Kept for the next visit; a full quota only means the next visit downloads again.
-  await cache?.put(url, new Response(blob, { headers: { "content-type": "application/gzip", "content-length": String(blob.size) } })).catch(() => {});
-  return blob;
+  const [source, kept] = res.body.tee();
+  const downloaded = (async () => {
+    const reader = kept.getReader();
+    const parts: Uint8Array[] = [];
+    let loaded = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      loaded += value.length;
+      onProgress?.({ phase: "download", loaded, total, fromCache: false });
+    }
+    const blob = new Blob(parts as BlobPart[], { type: "application/gzip" });
+    // Kept for the next visit, while the engine starts (not waited for); a full quota only means the next visit downloads again.
+    const cached = cache ? cache.put(url, new Response(blob, { headers: { "content-type": "application/gzip", "content-length": String(blob.size) } })).catch(() => {}) : Promise.resolve();
+    return { cached };
+  })();
+  return { source, downloaded };
 }
 
-/** The engine decompressed, by a short-lived worker (src/workers/inflate.ts) or, where none can start, here. */
-async function inflate(gz: Blob): Promise<Blob> {
+/** The engine decompressed, by a short-lived worker (src/workers/inflate.ts; a stream is handed over as it arrives) or, where none can start, here. */
+async function inflate(gz: Gzip): Promise<Blob> {
   let worker: Worker;
   try {
     worker = new InflateWorker();
@@ -107,7 +118,12 @@ async function inflate(gz: Blob): Promise<Blob> {
     const reply = await new Promise<{ ok: true; blob: Blob } | { ok: false; error: string }>((ok, fail) => {
       worker.onmessage = (e) => ok(e.data);
       worker.onerror = (e) => fail(new Error(e.message || "inflate worker error"));
-      worker.postMessage(gz);
+      try {
+        worker.postMessage(gz, gz instanceof ReadableStream ? [gz] : []);
+      } catch {
+        // A browser that cannot hand a stream to a worker decompresses it here.
+        gunzipWasm(gz).then((blob) => ok({ ok: true, blob }), (e) => fail(e));
+      }
     });
     if (!reply.ok) throw new Error(reply.error);
     return reply.blob;
@@ -122,20 +138,26 @@ export async function startBrowserEngine(options: StartOptions): Promise<Browser
   if (typeof WebAssembly !== "object" || typeof Worker === "undefined" || typeof DecompressionStream === "undefined") {
     throw new EngineStartError("此浏览器不支持 WebAssembly、Web Worker 或解压缩接口，无法运行数据探索引擎", "missing WebAssembly/Worker/DecompressionStream");
   }
-  let gz: Blob;
+  let inflated: Promise<Blob>;
+  let cached: Promise<void>;
   try {
-    gz = await fetchCompressed(options.wasmGzUrl, options);
+    const { source, downloaded } = await fetchCompressed(options.wasmGzUrl, options);
+    inflated = inflate(source);
+    inflated.catch(() => {}); // a failed download is told below
+    ({ cached } = await downloaded);
   } catch (e) {
     if (e instanceof EngineStartError) throw e;
     throw new EngineStartError("引擎文件下载失败", String(e));
   }
+  performance.mark("jixiao:engine decompress");
   onProgress?.({ phase: "decompress" });
   let wasmUrl: string;
   try {
-    wasmUrl = URL.createObjectURL(await inflate(gz));
+    wasmUrl = URL.createObjectURL(await inflated);
   } catch (e) {
     throw new EngineStartError("引擎文件已损坏，无法解压", String(e));
   }
+  performance.mark("jixiao:engine start");
   onProgress?.({ phase: "start" });
   let worker: Worker;
   try {
@@ -158,6 +180,7 @@ export async function startBrowserEngine(options: StartOptions): Promise<Browser
     throw e instanceof EngineStartError ? e : new EngineStartError("引擎无法启动", String(e));
   }
   URL.revokeObjectURL(wasmUrl);
+  performance.mark("jixiao:engine open");
   const conn = await db.connect();
   // Nothing may be fetched from outside the site: no extension is installed or loaded on demand.
   await conn.query("SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;");
@@ -166,13 +189,23 @@ export async function startBrowserEngine(options: StartOptions): Promise<Browser
   // One statement at a time on the connection (a prepared statement's three
   // messages must not interleave with another query's).
   let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work, work);
+  // Each statement's time on the connection is a performance measure (`jixiao:sql`, the SQL's head as detail).
+  const serial = <T>(work: () => Promise<T>, sql: string): Promise<T> => {
+    const timed = async () => {
+      const start = performance.now();
+      try {
+        return await work();
+      } finally {
+        performance.measure("jixiao:sql", { start, end: performance.now(), detail: sql.slice(0, 200) });
+      }
+    };
+    const next = queue.then(timed, timed);
     queue = next.catch(() => {});
     return next;
   };
   const engine: BrowserEngine = {
     version,
+    cached,
     query<T extends Row = Row>(sql: string, params: Value[] = []) {
       return serial(async () => {
         if (!params.length) return plainRows(await conn.query(sql)) as T[];
@@ -182,23 +215,23 @@ export async function startBrowserEngine(options: StartOptions): Promise<Browser
         } finally {
           await stmt.close();
         }
-      });
+      }, sql);
     },
     run(sql: string) {
       return serial(async () => {
         // send() polls a pending query, so cancel() can stop it between polls.
         const reader = await conn.send(sql, false);
         for await (const _ of reader) { /* drain */ }
-      });
+      }, sql);
     },
     arrow(sql: string) {
-      return serial(async () => (await conn.query(sql)) as unknown as ArrowLike);
+      return serial(async () => (await conn.query(sql)) as unknown as ArrowLike, sql);
     },
     stream(sql, onBatch) {
       return serial(async () => {
         const reader = await conn.send(sql, true);
         for await (const batch of reader) await onBatch(batch as unknown as ArrowLike);
-      });
+      }, sql);
     },
     cancel: () => conn.cancelSent(),
     registerFile: (name, file) => db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true),
