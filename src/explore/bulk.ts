@@ -12,7 +12,7 @@ import { plainText } from "../core/text.ts";
 import { indicatorIdCsv, shapeRulesCsv, targetLookupCsv, unitIdCsv, type BulkPlan } from "./importer.ts";
 import {
   applyFixSql, MAX_LITERAL_ROWIDS, BULK_FIX_FINDINGS_SQL, BULK_REPEATS_SQL, BULK_STAGE1_TABLES, bulkBaseSql, firstUnitSql, bulkOtherCellsSql, bulkCheckKeysSql, bulkDeclarationFindingsSql, bulkDedupeIdsSql, bulkIndicatorKeysSql, bulkKeyFindingsSql, bulkOrdSql, bulkSetIndicatorIdsSql,
-  MEASURE_UNITS_SQL, bulkSetUnitIdsSql, bulkSourceRowSql, bulkStatsSql, bulkUnitNamesSql, bulkUnitRowsSql, bulkUnitsSql, BULK_TEMP_TABLES, CHECK_KEYS_SQL, insertLookupSql,
+  MEASURE_UNITS_SQL, bulkSetUnitIdsSql, bulkSourceRowSql, bulkStatsSql, bulkUnitNamesSql, bulkUnitRowsSql, bulkUnitsSql, bulkDeclarationsSql, BULK_TEMP_TABLES, CHECK_KEYS_SQL, insertLookupSql,
   insertShapeTargetsSql, pendingRowsSql, pendingTargetsSql, SHAPE_MARK, SHAPE_SAMPLES_SQL, shapeSamples, unruledTargetsSql,
 } from "./sql.ts";
 
@@ -445,9 +445,9 @@ export async function finishBulk(db: BulkDb, plan: BulkPlan, csv: string, file: 
     const keys = (await db.query<{ u: string; l1: string; l2: string; name: string | null }>(bulkIndicatorKeysSql(id))).map((r) => [r.u, r.l1, r.l2, r.name] as [string, string, string, string | null]);
     await db.run(bulkSetIndicatorIdsSql(id, await db.text("ids.csv", indicatorIdCsv(keys))));
   }
-  // One pass per unit-year (which groups it covers, where it is named) feeds its unit row now and the per-declaration checks later.
+  // One pass per unit-year (where it is named, its first file) feeds its unit row now and the per-declaration checks later.
   step("units");
-  await db.run(bulkUnitsSql(id, checkTemplates().missing.map((m) => m.level1)));
+  await db.run(bulkUnitsSql(id));
   await db.run(bulkUnitRowsSql(id));
   // The unit the dashboards open on has its targets parsed now, in every year (its completion and year-over-year need them); the rest come with the checks.
   step("shapes");
@@ -498,6 +498,7 @@ export async function checkBulk(db: BulkDb, file: string, id: number, batch = KE
   const [repeats] = await db.query<{ ids: number; names: number }>(BULK_REPEATS_SQL);
   if (repeats.ids > 0) await db.run(bulkDedupeIdsSql(id));
   const templates = checkTemplates();
+  await db.run(bulkDeclarationsSql(id, templates.missing.map((m) => m.level1)));
   const declaration = bulkDeclarationFindingsSql(id, file, templates, { name: NAME_MARK, row: ROW_MARK });
   for (const sql of repeats.names > 0 ? declaration : declaration.slice(0, -1)) await db.run(sql);
   const keys = await db.query<CheckKey>(CHECK_KEYS_SQL);

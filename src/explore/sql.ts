@@ -389,30 +389,41 @@ export function bulkDedupeIdsSql(uploadId: number): string {
 // ---- Bulk CSV: the reviewer's checks (src/core/checks.ts) ----
 
 /**
- * One pass over the rows per unit-year: the unit (named by its first row that
- * names one, at that row's line, as the importer creates it), the groups it
- * covers, its first indicator's place. Feeds the unit rows and the
- * per-declaration findings.
+ * One pass over the rows per unit-year, on the dashboards' path: the unit
+ * (named by its first row that names one, at that row's line, as the importer
+ * creates it), whether it is sample data, its first file and row. Feeds the
+ * unit rows now and, with bulkDeclarationsSql, the per-declaration findings.
  */
-export function bulkUnitsSql(uploadId: number, groups: readonly string[]): string {
+export function bulkUnitsSql(uploadId: number): string {
   return `CREATE OR REPLACE TEMP TABLE bulk_units AS
           SELECT g.*, CASE WHEN g.named_k IS NOT NULL THEN CAST(l.line + (g.named_k - l.k) AS INTEGER) END AS named_line FROM (
             SELECT unit_id, fiscal_year, arg_min(unit_name, rowid) FILTER (WHERE unit_name IS NOT NULL) AS unit_name,
                    CAST(min(rowid) FILTER (WHERE unit_name IS NOT NULL) - (SELECT base FROM bulk_base) + 1 AS INTEGER) AS named_k,
-                   bool_or(data_source = 'sample') AS sample, min(source_row) AS min_row, arg_min(source_file, rowid) AS first_file, arg_min(source_row, rowid) AS first_row,
-                   ${groups.map((g, i) => `bool_or(level1 = ${q(g)}) AS has${i}`).join(", ")}
+                   bool_or(data_source = 'sample') AS sample, min(source_row) AS min_row, arg_min(source_file, rowid) AS first_file
             FROM indicator_rows WHERE upload_id = ${uploadId} GROUP BY unit_id, fiscal_year) g
           ASOF LEFT JOIN bulk_lines l ON coalesce(g.named_k, 0) >= l.k`;
 }
 
-/** Findings per unit-year and per name (duplicate names, groups not covered, units without duties and goals), in the core's wording (bulk.ts checkTemplates). */
+/**
+ * What the per-declaration checks add to bulk_units, with the checks (off the
+ * dashboards' path): the groups each unit-year covers and its first row's source_row.
+ */
+export function bulkDeclarationsSql(uploadId: number, groups: readonly string[]): string {
+  return `CREATE OR REPLACE TEMP TABLE bulk_declarations AS
+          SELECT u.*, g.first_row${groups.map((_, i) => `, g.has${i}`).join("")} FROM bulk_units u LEFT JOIN (
+            SELECT unit_id, fiscal_year, arg_min(source_row, rowid) AS first_row, ${groups.map((g, i) => `bool_or(level1 = ${q(g)}) AS has${i}`).join(", ")}
+            FROM indicator_rows WHERE upload_id = ${uploadId} GROUP BY unit_id, fiscal_year) g
+          ON g.unit_id IS NOT DISTINCT FROM u.unit_id AND g.fiscal_year IS NOT DISTINCT FROM u.fiscal_year`;
+}
+
+/** Findings per unit-year (from bulk_declarations) and per name (duplicate names, groups not covered, units without duties and goals), in the core's wording (bulk.ts checkTemplates). */
 export function bulkDeclarationFindingsSql(uploadId: number, file: string, t: import("./bulk.ts").CheckTemplates, marks: { name: string; row: string }): string[] {
   const cols = (sev: string, code: string) => `${q(sev)} AS severity, ${q(code)} AS code`;
   return [
     ...t.unit.map((u) => `INSERT INTO findings BY NAME SELECT unit_id, fiscal_year, ${cols(u.severity, u.code)}, ${q(u.message)} AS message, ${q(u.messageEn)} AS message_en, unit_id AS subject,
-            ${q(file)} AS source_file, named_line AS source_row, 'declared' AS data_source, ${uploadId} AS upload_id FROM bulk_units WHERE named_k IS NOT NULL`),
+            ${q(file)} AS source_file, named_line AS source_row, 'declared' AS data_source, ${uploadId} AS upload_id FROM bulk_declarations WHERE named_k IS NOT NULL`),
     ...t.missing.map((m, i) => `INSERT INTO findings BY NAME SELECT unit_id, fiscal_year, ${cols(m.severity, m.code)}, ${q(m.message)} AS message, ${q(m.messageEn)} AS message_en,
-            first_file AS source_file, first_row AS source_row, 'declared' AS data_source, ${uploadId} AS upload_id FROM bulk_units WHERE NOT coalesce(has${i}, false)`),
+            first_file AS source_file, first_row AS source_row, 'declared' AS data_source, ${uploadId} AS upload_id FROM bulk_declarations WHERE NOT coalesce(has${i}, false)`),
     `INSERT INTO findings BY NAME SELECT unit_id, fiscal_year, ${cols(t.duplicate.severity, t.duplicate.code)},
             replace(replace(${q(t.duplicate.message)}, ${q(marks.row)}, CAST(first_row AS VARCHAR)), ${q(marks.name)}, name) AS message,
             replace(replace(${q(t.duplicate.messageEn)}, ${q(marks.row)}, CAST(first_row AS VARCHAR)), ${q(marks.name)}, name) AS message_en,
@@ -501,7 +512,7 @@ export function bulkKeyFindingsSql(uploadId: number, findingsFile: string): { pr
 
 /** Temporary tables of the bulk route's first part (bulk.ts finishBulk) that the checks do not read. */
 export const BULK_STAGE1_TABLES = ["bulk_base", "bulk_lines", "bulk_odd", "bulk_fix", "pending_targets"];
-export const BULK_TEMP_TABLES = [...BULK_STAGE1_TABLES, "bulk_fix_findings", "bulk_units", "bulk_row_keys", "bulk_keys", "bulk_key_findings"];
+export const BULK_TEMP_TABLES = [...BULK_STAGE1_TABLES, "bulk_fix_findings", "bulk_units", "bulk_declarations", "bulk_row_keys", "bulk_keys", "bulk_key_findings"];
 
 /** DuckDB's CSV error → where it is (line) and a reason (Chinese, or English); null when it is not a CSV error. */
 export function csvErrorText(message: string, lang: Lang = "zh"): { row: number | null; reason: string } | null {
