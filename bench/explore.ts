@@ -3,8 +3,10 @@
 // the built explore page to its dashboard shown, and the peak memory — against
 // bare DuckDB-wasm (bench/bare/: read_csv into a table, then the dashboard's
 // queries) on the same file, in the same Chromium, in the same run.
-//   npm run bench:explore  [-- 100000 1000000]
-// Each measurement gets a fresh browser, so that its peak is its own. "cold"
+//   npm run bench:explore  [-- 100000 1000000] [--runs=3]
+// Each measurement gets a fresh browser, so that its peak is its own. With --runs=N each
+// variant is measured N times, alternating Jixiao and bare, and the median run is printed
+// with the spread of the ratios (a 2-core machine's runs move by ±15 %). "cold"
 // includes starting the engine (the page starts it when the file is dropped);
 // "warm" drops the file on an engine already started (by a console query), nothing loaded yet.
 import { spawnSync } from "node:child_process";
@@ -16,7 +18,8 @@ import { serve } from "../scripts/serve.ts";
 import { generate } from "../scripts/gen-indicators.ts";
 
 const OUT = resolve("bench/output");
-const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
+const SIZES = process.argv.slice(2).filter((a) => !a.startsWith("--")).map(Number).filter(Boolean);
+const RUNS = Math.max(1, Number(process.argv.find((a) => a.startsWith("--runs="))?.slice(7)) || 1);
 const sizes = SIZES.length ? SIZES : [100_000, 1_000_000];
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 mkdirSync(OUT, { recursive: true });
@@ -137,10 +140,21 @@ for (const n of sizes) {
   console.log(`\n${n.toLocaleString("en")} indicator rows (${(statSync(csv).size / 1e6).toFixed(0)} MB canonical CSV)`);
   console.log("variant | Jixiao explore (drop → dashboard) | bare DuckDB-wasm (read_csv + queries) | time ratio (goal ≤ 1.3×) | renderer peak: Jixiao / bare (goal ≤ 1.2×) | main-thread JS heap peak: Jixiao / bare");
   for (const warm of [false, true]) {
-    const ours = await measure("explore", csv, warm);
-    const base = await measure("bare", csv, warm);
-    if (ours.rows !== n || base.rows !== n) throw new Error(`rows: explore ${ours.rows}, bare ${base.rows}, expected ${n}`);
-    console.log(`${warm ? "warm" : "cold"} | ${s(ours.ms)} | ${s(base.ms)} | ${(ours.ms / base.ms).toFixed(2)}× | ${MB(ours.rendererPeak)} / ${MB(base.rendererPeak)} = ${(ours.rendererPeak / base.rendererPeak).toFixed(2)}× | ${MB(ours.heapPeak)} / ${MB(base.heapPeak)}`);
+    const pairs: { ours: Run; base: Run }[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const ours = await measure("explore", csv, warm);
+      const base = await measure("bare", csv, warm);
+      if (ours.rows !== n || base.rows !== n) throw new Error(`rows: explore ${ours.rows}, bare ${base.rows}, expected ${n}`);
+      pairs.push({ ours, base });
+    }
+    // The run whose time ratio is the median (its steps are printed), and the ratios' spread.
+    const byRatio = [...pairs].sort((a, b) => a.ours.ms / a.base.ms - b.ours.ms / b.base.ms);
+    const { ours, base } = byRatio[(RUNS - 1) >> 1];
+    const spread = (f: (p: { ours: Run; base: Run }) => number) => {
+      const v = pairs.map(f).sort((a, b) => a - b);
+      return RUNS > 1 ? ` (${RUNS} runs: ${v[0].toFixed(2)}–${v[v.length - 1].toFixed(2)}×)` : "";
+    };
+    console.log(`${warm ? "warm" : "cold"} | ${s(ours.ms)} | ${s(base.ms)} | ${(ours.ms / base.ms).toFixed(2)}×${spread((p) => p.ours.ms / p.base.ms)} | ${MB(ours.rendererPeak)} / ${MB(base.rendererPeak)} = ${(ours.rendererPeak / base.rendererPeak).toFixed(2)}×${spread((p) => p.ours.rendererPeak / p.base.rendererPeak)} | ${MB(ours.heapPeak)} / ${MB(base.heapPeak)}`);
     console.log(`  steps (${warm ? "warm" : "cold"}): ${ours.steps}`);
     console.log(`  then the reviewer's checks, behind the dashboards: drop → checks done ${s(ours.checkedMs!)} (${(ours.checkedMs! / base.ms).toFixed(2)}× bare)`);
     console.log(`  bare (${warm ? "warm" : "cold"}): ${base.steps}`);
