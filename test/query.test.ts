@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { openDataFolders } from "../src/query/node.ts";
 import { SQL, queries } from "../src/query/queries.ts";
 import type { QueryEngine, Row, Value } from "../src/query/engine.ts";
+import { inlineParams } from "../src/query/inline.ts";
 
 let bundled: QueryEngine;
 let floats: QueryEngine;
@@ -62,5 +63,35 @@ describe("query(sql, params) on the build runtime", () => {
     for (const t of ["units", "budget", "tasks", "indicators", "findings"]) {
       expect(readFileSync(join(out, `${t}.csv`), "utf8"), `${t}.csv is stale: run npm run data`).toBe(readFileSync(`data/canonical/${t}.csv`, "utf8"));
     }
+  });
+});
+
+describe("inlineParams: a statement's parameters written in as literals (the browser runs it in one message)", () => {
+  it("writes strings, integers, booleans and NULL; leaves quoted text and $10 vs $1 right", () => {
+    const params: Value[] = ["it's", 2026, true, null, "a", "b", "c", "d", "e", "ten"];
+    expect(inlineParams("SELECT $1, $2, $3, $4, '$1 stays', \"$2col\", $10 FROM t WHERE x = $1", params))
+      .toBe("SELECT 'it''s', 2026, TRUE, NULL, '$1 stays', \"$2col\", 'ten' FROM t WHERE x = 'it''s'");
+    expect(inlineParams("SELECT 'a''$1' || $1", ["x"])).toBe("SELECT 'a''$1' || 'x'");
+  });
+
+  it("gives null where a value has no exact literal or a placeholder no value (the statement is then prepared)", () => {
+    expect(inlineParams("SELECT $1", [1.5])).toBeNull();
+    expect(inlineParams("SELECT $1", [Number.NaN])).toBeNull();
+    expect(inlineParams("SELECT $1", [2 ** 60])).toBeNull();
+    expect(inlineParams("SELECT $1", ["a\0b"])).toBeNull();
+    expect(inlineParams("SELECT $2", ["a"])).toBeNull();
+    expect(inlineParams("SELECT $0", ["a"])).toBeNull();
+  });
+
+  it.each([
+    ["indicatorKinds", SQL.indicatorKinds, [UNIT, 2026]],
+    ["indicators", SQL.indicators, [UNIT, 2026]],
+    ["reconciliation", SQL.reconciliation, [UNIT, 2026]],
+    ["budget", SQL.budget, [UNIT, 2026]],
+    ["a hostile string", "SELECT count(*) AS n FROM indicators WHERE unit_id = $1 OR name = $2", ["x' OR '1'='1", "'; DROP TABLE indicators; --"]],
+  ] as [string, string, Value[]][])("%s gives the same rows inlined as prepared", async (_name, sql, params) => {
+    const inlined = inlineParams(sql, params);
+    expect(inlined).not.toBeNull();
+    expect(await bundled.query(inlined!)).toEqual(await bundled.query(sql, params));
   });
 });

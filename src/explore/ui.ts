@@ -267,16 +267,20 @@ class ExploreElement extends HTMLElement {
     }
     const key = (u: { unit_id: string; fiscal_year: number }) => `${u.unit_id}|${u.fiscal_year}`;
     this.selected = overview.selected ? key(overview.selected) : null;
+    const unit = overview.selected;
+    // The unit's queries and its completion's go to the engine now, and run there while this thread draws the overview.
+    const pendingUnit = unit ? loadUnit(engine, unit, this.language) : null;
+    const pendingResults = unit ? loadResults(engine, unit, this.language, this.compareWith, this.session.indicatorMapping()) : null;
+    for (const p of [pendingUnit, pendingResults]) p?.catch(() => {}); // awaited below, where a failure is shown
     performance.mark("jixiao:step 看板：概览表");
     this.renderOverview(overview, key);
-    const unit = overview.selected;
     performance.mark("jixiao:step 看板：单位查询");
-    const dashboard = unit ? await loadUnit(engine, unit, this.language) : null;
+    const dashboard = await pendingUnit;
     performance.mark("jixiao:step 看板：单位图表与表格");
     if (dashboard) this.renderUnit(dashboard);
     else clear(this.$("unit"));
     performance.mark("jixiao:step 看板：完成情况与年度对比");
-    const results = unit ? await loadResults(engine, unit, this.language, this.compareWith, this.session.indicatorMapping()) : null;
+    const results = await pendingResults;
     // A year across units is read again only when the data changes, not on every pick of a unit or year to compare;
     // not while a large file is being checked (its other units' targets are parsed with the checks).
     const checking = this.checking();

@@ -10,6 +10,7 @@ import InflateWorker from "../workers/inflate.ts?worker";
 import { gunzipWasm } from "./gunzip.ts";
 import type { QueryEngine, Row, Value } from "./engine.ts";
 import { plainRows, type ArrowLike } from "./arrow.ts";
+import { inlineParams } from "./inline.ts";
 
 export type EnginePhase = "download" | "decompress" | "start";
 
@@ -186,29 +187,66 @@ export async function startBrowserEngine(options: StartOptions): Promise<Browser
   await conn.query("SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;");
   const version = (await conn.query("SELECT version() AS v")).get(0)?.toJSON().v as string;
 
-  // One statement at a time on the connection (a prepared statement's three
-  // messages must not interleave with another query's).
-  let queue: Promise<unknown> = Promise.resolve();
-  // Each statement's time on the connection is a performance measure (`jixiao:sql`, the SQL's head as detail).
+  // The connection takes operations in order. A query (its parameters written into its text) is one message:
+  // several are sent at once and the worker runs them back to back, without waiting for this thread between
+  // them (while it draws a dashboard, say). run(), stream(), arrow() and a prepared statement wait for
+  // everything before them to finish, and everything after them waits for them (their messages must not
+  // interleave with another query's, nor a query run while a streamed result is being read).
+  // Each statement's time is a performance measure (`jixiao:sql`, the SQL's head as its detail).
+  const measure = (start: number, sql: string) => performance.measure("jixiao:sql", { start, end: performance.now(), detail: sql.slice(0, 200) });
+  let finished: Promise<unknown> = Promise.resolve(); // every operation so far has finished
+  let sent: Promise<unknown> | null = null; // settles when every operation so far has been sent; null when they all have
+  const settle = (p: Promise<unknown>) => {
+    sent = p;
+    void p.then(() => {
+      if (sent === p) sent = null;
+    });
+  };
   const serial = <T>(work: () => Promise<T>, sql: string): Promise<T> => {
     const timed = async () => {
       const start = performance.now();
       try {
         return await work();
       } finally {
-        performance.measure("jixiao:sql", { start, end: performance.now(), detail: sql.slice(0, 200) });
+        measure(start, sql);
       }
     };
-    const next = queue.then(timed, timed);
-    queue = next.catch(() => {});
+    const next = finished.then(timed, timed);
+    finished = next.catch(() => {});
+    settle(finished);
+    return next;
+  };
+  const pipelined = <T>(send: () => Promise<T>, sql: string): Promise<T> => {
+    const post = () => {
+      const start = performance.now();
+      const result = send(); // the message is posted by this call
+      result.then(() => measure(start, sql), () => measure(start, sql));
+      return result;
+    };
+    let next: Promise<T>;
+    if (sent === null) next = post(); // nothing waits: sent now, before this thread goes on
+    else {
+      let posted!: () => void;
+      const isPosted = new Promise<void>((ok) => (posted = ok));
+      next = sent.then(() => {
+        try {
+          return post();
+        } finally {
+          posted();
+        }
+      });
+      settle(isPosted);
+    }
+    finished = Promise.all([finished, next.catch(() => {})]);
     return next;
   };
   const engine: BrowserEngine = {
     version,
     cached,
     query<T extends Row = Row>(sql: string, params: Value[] = []) {
+      const text = params.length ? inlineParams(sql, params) : sql;
+      if (text !== null) return pipelined(() => conn.query(text), sql).then((t) => plainRows(t) as T[]);
       return serial(async () => {
-        if (!params.length) return plainRows(await conn.query(sql)) as T[];
         const stmt = await conn.prepare(sql);
         try {
           return plainRows(await stmt.query(...params)) as T[];
