@@ -89,6 +89,7 @@ describe("inlineParams: a statement's parameters written in as literals (the bro
     ["reconciliation", SQL.reconciliation, [UNIT, 2026]],
     ["budget", SQL.budget, [UNIT, 2026]],
     ["a hostile string", "SELECT count(*) AS n FROM indicators WHERE unit_id = $1 OR name = $2", ["x' OR '1'='1", "'; DROP TABLE indicators; --"]],
+    ["strings as they are (backslashes, quotes, CJK, emoji)", "SELECT $1 AS a, $2 AS b, length($1) AS n", ["C:\\目录\\x'\\n", "“引号” 😀 \t"]],
   ] as [string, string, Value[]][])("%s gives the same rows inlined as prepared", async (_name, sql, params) => {
     const inlined = inlineParams(sql, params);
     expect(inlined).not.toBeNull();
