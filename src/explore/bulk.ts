@@ -220,8 +220,7 @@ export async function recordLines(file: Blob, delimiter: string, yieldEvery = 8 
     }
     const stop = counter.push(bytes, Math.max(0, bytes.length - LOOKAHEAD));
     carry = bytes.length - stop;
-    if (byob) bytes.copyWithin(0, stop);
-    else new Uint8Array(buffer, 0, carry).set(bytes.subarray(stop));
+    new Uint8Array(buffer, 0, carry).set(bytes.subarray(stop)); // the same buffer when BYOB: set() copies overlapping bytes right
     since += value.length;
     if (since >= yieldEvery) {
       since = 0;

@@ -38,9 +38,9 @@ export async function loadOverview(e: QueryEngine, want: UnitKey | null = null, 
   ]);
   // The same level1Counts query, for the unit years the table shows, over the stored rows: a CTE named
   // `indicators` stands in for the view (the query reads no parsed-target column, so no join is needed).
-  const same = (u: UnitKey) => want !== null && u.unit_id === want.unit_id && u.fiscal_year === want.fiscal_year;
-  const selected = !want ? units[0] ?? null
-    : units.find(same) ?? (await e.query(`SELECT * FROM (${SQL.units}) WHERE unit_id = $1 AND fiscal_year = $2`, [want.unit_id, want.fiscal_year]) as unknown as UnitRow[])[0] ?? units[0] ?? null;
+  const wanted = want && (units.find((u) => u.unit_id === want.unit_id && u.fiscal_year === want.fiscal_year)
+    ?? ((await e.query(`SELECT * FROM (${SQL.units}) WHERE unit_id = $1 AND fiscal_year = $2`, [want.unit_id, want.fiscal_year])) as unknown as UnitRow[])[0]);
+  const selected = wanted ?? units[0] ?? null;
   const shown = units.slice(0, OVERVIEW_ROWS);
   const level1 = shown.length
     ? ((await e.query(`WITH indicators AS (SELECT r.* FROM indicator_rows r SEMI JOIN (VALUES ${shown.map((_, i) => `($${2 * i + 1}, CAST($${2 * i + 2} AS INTEGER))`).join(", ")}) AS s(unit_id, fiscal_year) USING (unit_id, fiscal_year))

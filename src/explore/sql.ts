@@ -391,7 +391,7 @@ export function bulkDedupeIdsSql(uploadId: number): string {
 /**
  * One pass over the rows per unit-year, on the dashboards' path: the unit
  * (named by its first row that names one, at that row's line, as the importer
- * creates it), whether it is sample data, its first file and row. Feeds the
+ * creates it), whether it is sample data, its first file. Feeds the
  * unit rows now and, with bulkDeclarationsSql, the per-declaration findings.
  */
 export function bulkUnitsSql(uploadId: number): string {

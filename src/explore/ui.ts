@@ -3,7 +3,7 @@
 // what the DOM-free modules compute. Every text from a file goes in as text.
 import { Cancelled, Session, type EngineState, type Failure, type PendingMapping, type TaskView, type UploadView } from "./session.ts";
 import { h, clear, svgNode, download, svgToPng } from "./dom.ts";
-import { loadOverview, loadUnit, OVERVIEW_ROWS, SHOW_ROWS, type UnitDashboard, type Overview } from "./dashboard.ts";
+import { loadOverview, loadUnit, OVERVIEW_ROWS, type UnitDashboard, type Overview } from "./dashboard.ts";
 import { loadResults, loadYear } from "./results.ts";
 import { resultsNodes } from "./resultsView.ts";
 import { CHOOSABLE, tableOf, type SavedMapping } from "./mapping.ts";
@@ -257,8 +257,9 @@ class ExploreElement extends HTMLElement {
     const workspace = this.$("workspace");
     if (!engine) return;
     performance.mark("jixiao:step 看板：概览查询");
-    const [id, year] = this.selected?.split("|") ?? [];
-    const overview = await loadOverview(engine, this.selected ? { unit_id: id, fiscal_year: Number(year) } : null);
+    // The key is "unit_id|year"; a unit id may itself hold a "|".
+    const cut = this.selected?.lastIndexOf("|") ?? -1;
+    const overview = await loadOverview(engine, this.selected ? { unit_id: this.selected.slice(0, cut), fiscal_year: Number(this.selected.slice(cut + 1)) } : null);
     this.overview = overview;
     workspace.hidden = overview.totals.units === 0 && overview.totals.findings === 0;
     if (workspace.hidden) {

@@ -1,8 +1,9 @@
 // Browser runtime of the query layer: DuckDB-wasm in its own worker, started only
 // when the explore page needs it. The engine ships as a gzip copy of
 // duckdb-eh.wasm (scripts/prepare-duckdb.ts); it is fetched once, kept in Cache
-// Storage for the next visit, decompressed by a short-lived worker (DecompressionStream) into a Blob
-// of type application/wasm, and handed to DuckDB as an object URL. Extension
+// Storage for the next visit, decompressed by a short-lived worker
+// (DecompressionStream; on a first visit as it downloads) into a Blob of type
+// application/wasm, and handed to DuckDB as an object URL. Extension
 // autoloading is off: nothing is ever fetched from outside the site.
 import * as duckdb from "@duckdb/duckdb-wasm";
 import workerUrl from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url";
