@@ -1,14 +1,14 @@
 // Browser runtime of the query layer: DuckDB-wasm in its own worker, started only
 // when the explore page needs it. The engine ships as a gzip copy of
-// duckdb-eh.wasm (scripts/prepare-duckdb.ts); it is fetched once, kept in Cache
-// Storage for the next visit, decompressed by a short-lived worker
-// (DecompressionStream; on a first visit as it downloads) into a Blob of type
-// application/wasm, and handed to DuckDB as an object URL. Extension
+// duckdb-eh.wasm (scripts/prepare-duckdb.ts); a short-lived worker fetches it
+// once, keeps it in Cache Storage for the next visit and decompresses it as it
+// arrives (src/query/engineFile.ts) into a Blob of type application/wasm, which
+// is handed to DuckDB as an object URL. Extension
 // autoloading is off: nothing is ever fetched from outside the site.
 import * as duckdb from "@duckdb/duckdb-wasm";
 import workerUrl from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url";
-import InflateWorker from "../workers/inflate.ts?worker";
-import { gunzipWasm } from "./gunzip.ts";
+import EngineFileWorker from "../workers/engine-file.ts?worker";
+import { EngineFileError, loadEngineFile, type EngineFile, type EngineFileReply, type EngineFileRequest } from "./engineFile.ts";
 import type { QueryEngine, Row, Value } from "./engine.ts";
 import { plainRows, type ArrowLike } from "./arrow.ts";
 import { inlineParams } from "./inline.ts";
@@ -29,7 +29,6 @@ export interface StartOptions {
   onProgress?: (p: EngineProgress) => void;
   /** instantiate() never settles when a CSP or a wrong MIME type blocks the wasm: give up after this. */
   timeoutMs?: number;
-  signal?: AbortSignal;
   /** Cache Storage name; the version is in the URL, so one cache serves every version. */
   cacheName?: string;
 }
@@ -70,68 +69,45 @@ const withTimeout = <T>(p: Promise<T>, ms: number, onTimeout: () => Error): Prom
     p.then((v) => (clearTimeout(t), ok(v)), (e) => (clearTimeout(t), fail(e)));
   });
 
-type Gzip = Blob | ReadableStream<Uint8Array>;
-
 /**
- * The compressed engine: from Cache Storage when a previous visit kept it, else from the site. `source` gives its
- * bytes as they arrive (decompressing starts before the download ends); `downloaded` settles with the download.
+ * The engine's file, fetched and decompressed by a short-lived worker (src/workers/engine-file.ts), which ends once
+ * the compressed copy is in Cache Storage; where that worker cannot start, by this page.
  */
-async function fetchCompressed(url: string, options: StartOptions): Promise<{ source: Gzip; downloaded: Promise<{ cached: Promise<void> }> }> {
-  const { onProgress, signal } = options;
-  const cache = typeof caches !== "undefined" ? await caches.open(options.cacheName ?? "jixiao-engine").catch(() => null) : null;
-  const hit = await cache?.match(url);
-  if (hit) {
-    const blob = await hit.blob();
-    onProgress?.({ phase: "download", loaded: blob.size, total: blob.size, fromCache: true });
-    return { source: blob, downloaded: Promise.resolve({ cached: Promise.resolve() }) };
-  }
-  const res = await fetch(url, { signal });
-  if (!res.ok || !res.body) throw new EngineStartError(`引擎文件无法下载（HTTP ${res.status}）`, `GET ${url}: ${res.status}`);
-  const total = Number(res.headers.get("content-length")) || undefined;
-  const [source, kept] = res.body.tee();
-  const downloaded = (async () => {
-    const reader = kept.getReader();
-    const parts: Uint8Array[] = [];
-    let loaded = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      parts.push(value);
-      loaded += value.length;
-      onProgress?.({ phase: "download", loaded, total, fromCache: false });
-    }
-    const blob = new Blob(parts as BlobPart[], { type: "application/gzip" });
-    // Kept for the next visit, while the engine starts (not waited for); a full quota only means the next visit downloads again.
-    const cached = cache ? cache.put(url, new Response(blob, { headers: { "content-type": "application/gzip", "content-length": String(blob.size) } })).catch(() => {}) : Promise.resolve();
-    return { cached };
-  })();
-  return { source, downloaded };
-}
-
-/** The engine decompressed, by a short-lived worker (src/workers/inflate.ts; a stream is handed over as it arrives) or, where none can start, here. */
-async function inflate(gz: Gzip): Promise<Blob> {
+function engineFile(url: string, cacheName: string, onProgress?: (p: EngineProgress) => void): Promise<EngineFile> {
+  const here = () => loadEngineFile(url, cacheName, onProgress);
   let worker: Worker;
   try {
-    worker = new InflateWorker();
+    worker = new EngineFileWorker();
   } catch {
-    return gunzipWasm(gz);
+    return here();
   }
-  try {
-    const reply = await new Promise<{ ok: true; blob: Blob } | { ok: false; error: string }>((ok, fail) => {
-      worker.onmessage = (e) => ok(e.data);
-      worker.onerror = (e) => fail(new Error(e.message || "inflate worker error"));
-      try {
-        worker.postMessage(gz, gz instanceof ReadableStream ? [gz] : []);
-      } catch {
-        // A browser that cannot hand a stream to a worker decompresses it here.
-        gunzipWasm(gz).then((blob) => ok({ ok: true, blob }), (e) => fail(e));
+  return new Promise<EngineFile>((ok, fail) => {
+    let heard = false;
+    let kept!: () => void;
+    const cached = new Promise<void>((done) => (kept = done));
+    const end = () => {
+      worker.terminate();
+      kept();
+    };
+    worker.onmessage = (e: MessageEvent<EngineFileReply>) => {
+      heard = true;
+      const m = e.data;
+      if (m.kind === "progress") onProgress?.(m.progress);
+      else if (m.kind === "wasm") ok({ wasm: m.wasm, cached });
+      else if (m.kind === "cached") end();
+      else {
+        end();
+        fail(new EngineFileError(m.stage, m.detail, m.status));
       }
-    });
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.blob;
-  } finally {
-    worker.terminate();
-  }
+    };
+    worker.onerror = (e) => {
+      end();
+      // A worker that never ran (blocked by a policy, say): the page does the work itself.
+      if (!heard) here().then(ok, fail);
+      else fail(new EngineFileError("download", e.message || "engine file worker error"));
+    };
+    worker.postMessage({ url: new URL(url, location.href).href, cacheName } satisfies EngineFileRequest);
+  });
 }
 
 /** Starts DuckDB-wasm; rejects with EngineStartError (never hangs) when it cannot. */
@@ -140,25 +116,20 @@ export async function startBrowserEngine(options: StartOptions): Promise<Browser
   if (typeof WebAssembly !== "object" || typeof Worker === "undefined" || typeof DecompressionStream === "undefined") {
     throw new EngineStartError("此浏览器不支持 WebAssembly、Web Worker 或解压缩接口，无法运行数据探索引擎", "missing WebAssembly/Worker/DecompressionStream");
   }
-  let inflated: Promise<Blob>;
-  let cached: Promise<void>;
+  const progress = (p: EngineProgress) => {
+    if (p.phase === "decompress") performance.mark("jixiao:engine decompress");
+    onProgress?.(p);
+  };
+  let file: EngineFile;
   try {
-    const { source, downloaded } = await fetchCompressed(options.wasmGzUrl, options);
-    inflated = inflate(source);
-    inflated.catch(() => {}); // a failed download is told below
-    ({ cached } = await downloaded);
+    file = await engineFile(options.wasmGzUrl, options.cacheName ?? "jixiao-engine", progress);
   } catch (e) {
-    if (e instanceof EngineStartError) throw e;
-    throw new EngineStartError("引擎文件下载失败", String(e));
+    if (!(e instanceof EngineFileError)) throw new EngineStartError("引擎文件下载失败", String(e));
+    if (e.stage === "decompress") throw new EngineStartError("引擎文件已损坏，无法解压", e.message);
+    throw new EngineStartError(e.status ? `引擎文件无法下载（HTTP ${e.status}）` : "引擎文件下载失败", e.message);
   }
-  performance.mark("jixiao:engine decompress");
-  onProgress?.({ phase: "decompress" });
-  let wasmUrl: string;
-  try {
-    wasmUrl = URL.createObjectURL(await inflated);
-  } catch (e) {
-    throw new EngineStartError("引擎文件已损坏，无法解压", String(e));
-  }
+  const { cached } = file;
+  const wasmUrl = URL.createObjectURL(file.wasm);
   performance.mark("jixiao:engine start");
   onProgress?.({ phase: "start" });
   let worker: Worker;

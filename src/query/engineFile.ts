@@ -1,0 +1,99 @@
+// The engine's file: the gzip copy of duckdb-eh.wasm — from Cache Storage when a
+// previous visit kept it, else from the site (kept for the next visit) —
+// decompressed into a Blob of type application/wasm. It runs in a short-lived
+// worker (src/workers/engine-file.ts): the download's chunks, its copy for the
+// cache and the decompressed stream's buffers all go with that worker when it
+// ends, instead of lingering in the page's heap (~17 MB) until a collection.
+// Where no worker can start, the page runs it itself. Uses fetch, Cache Storage
+// and DecompressionStream only (no DOM), so it runs the same in both places.
+
+export interface EngineFileProgress {
+  phase: "download" | "decompress";
+  /** Bytes of the compressed engine read so far, and in all (when known). */
+  loaded?: number;
+  total?: number;
+  fromCache?: boolean;
+}
+
+/** The file could not be had: `stage` says whether the download or the decompression failed; `status` is the HTTP status. */
+export class EngineFileError extends Error {
+  readonly stage: "download" | "decompress";
+  readonly status?: number;
+  constructor(stage: "download" | "decompress", message: string, status?: number) {
+    super(message);
+    this.name = "EngineFileError";
+    this.stage = stage;
+    this.status = status;
+  }
+}
+
+export interface EngineFile {
+  wasm: Blob;
+  /** Settles once the compressed file is kept in Cache Storage for the next visit (or could not be: a full quota only means the next visit downloads again). */
+  cached: Promise<void>;
+}
+
+/** gzip bytes (a Blob, or a stream as it downloads) → a Blob of type application/wasm. */
+export async function gunzipWasm(gz: Blob | ReadableStream<Uint8Array>): Promise<Blob> {
+  const wasm = await new Response((gz instanceof Blob ? gz.stream() : gz).pipeThrough(new DecompressionStream("gzip") as unknown as ReadableWritablePair<Uint8Array, Uint8Array>)).blob();
+  return new Blob([wasm], { type: "application/wasm" });
+}
+
+/** Fetches (or takes from the cache) and decompresses the engine; decompressing starts as the download's first bytes arrive. */
+export async function loadEngineFile(url: string, cacheName: string, onProgress?: (p: EngineFileProgress) => void): Promise<EngineFile> {
+  const cache = typeof caches !== "undefined" ? await caches.open(cacheName).catch(() => null) : null;
+  const hit = await cache?.match(url).catch(() => undefined);
+  if (hit) {
+    const gz = await hit.blob();
+    onProgress?.({ phase: "download", loaded: gz.size, total: gz.size, fromCache: true });
+    onProgress?.({ phase: "decompress" });
+    return { wasm: await decompress(gunzipWasm(gz)), cached: Promise.resolve() };
+  }
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch (e) {
+    throw new EngineFileError("download", `GET ${url}: ${String(e)}`);
+  }
+  if (!res.ok || !res.body) throw new EngineFileError("download", `GET ${url}: ${res.status}`, res.status);
+  const total = Number(res.headers.get("content-length")) || undefined;
+  const [source, kept] = res.body.tee();
+  const inflated = gunzipWasm(source);
+  inflated.catch(() => {}); // a download that breaks off is told as such, below
+  const parts: Uint8Array[] = [];
+  try {
+    const reader = kept.getReader();
+    let loaded = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      loaded += value.length;
+      onProgress?.({ phase: "download", loaded, total, fromCache: false });
+    }
+  } catch (e) {
+    throw new EngineFileError("download", `GET ${url}: ${String(e)}`);
+  }
+  onProgress?.({ phase: "decompress" });
+  const gz = new Blob(parts as BlobPart[], { type: "application/gzip" });
+  parts.length = 0;
+  // Kept for the next visit while the engine starts (not waited for here).
+  const cached = cache ? cache.put(url, new Response(gz, { headers: { "content-type": "application/gzip", "content-length": String(gz.size) } })).catch(() => {}) : Promise.resolve();
+  return { wasm: await decompress(inflated), cached };
+}
+
+async function decompress(p: Promise<Blob>): Promise<Blob> {
+  try {
+    return await p;
+  } catch (e) {
+    throw new EngineFileError("decompress", String(e));
+  }
+}
+
+/** Messages between the page and src/workers/engine-file.ts. */
+export interface EngineFileRequest { url: string; cacheName: string }
+export type EngineFileReply =
+  | { kind: "progress"; progress: EngineFileProgress }
+  | { kind: "wasm"; wasm: Blob }
+  | { kind: "cached" }
+  | { kind: "failed"; stage: "download" | "decompress"; status?: number; detail: string };
