@@ -60,7 +60,7 @@ async function viaBulk(engine: QueryEngine, name: string, bytes: Uint8Array, id:
   const out = await finishBulk(bulkDb, plan!, path, name, id, counter.end());
   for (const s of finishUploadSql(id, { indicators: false })) await engine.query(s);
   if (firstPartOnly) return { ...out, keys: 0 };
-  // Key findings in batches of 7 rows here (the page's are 131,072), so that the batching is exercised.
+  // Key findings in batches of 7 rows here (the page's are 32,768), so that the batching is exercised.
   return { ...out, ...(await checkBulk(bulkDb, name, id, 7)) };
 }
 

@@ -69,9 +69,28 @@ export async function svgToPng(svg: string, width: number, height: number, faile
 }
 
 export function clear(el: Element, ...children: Children[]): void {
-  el.replaceChildren();
+  el.replaceChildren(...nodes(...children));
+}
+
+/** Children as nodes (strings and numbers as text, absent ones left out). */
+export function nodes(...children: Children[]): Node[] {
+  const out: Node[] = [];
   for (const c of (children as Child[]).flat(Infinity as 1) as Child[]) {
     if (c === null || c === undefined || c === false) continue;
-    el.append(typeof c === "string" || typeof c === "number" ? document.createTextNode(String(c)) : c);
+    out.push(typeof c === "string" || typeof c === "number" ? document.createTextNode(String(c)) : c);
   }
+  return out;
+}
+
+const drawn = new WeakMap<Element, string>();
+
+/**
+ * `clear(el, …build())`, unless what `el` shows was drawn from the same `key` (its data, as text): a refresh
+ * that changes nothing there makes no nodes (no layout, no garbage for the collector). True when it drew.
+ */
+export function redraw(el: Element, key: string, build: () => Children[]): boolean {
+  if (drawn.get(el) === key) return false;
+  clear(el, ...build());
+  drawn.set(el, key);
+  return true;
 }

@@ -2,14 +2,14 @@
 // src/components/explore/*.astro to a Session (src/explore/session.ts) and renders
 // what the DOM-free modules compute. Every text from a file goes in as text.
 import { Cancelled, Session, type EngineState, type Failure, type PendingMapping, type TaskView, type UploadView } from "./session.ts";
-import { h, clear, svgNode, download, svgToPng } from "./dom.ts";
-import { loadOverview, loadUnit, OVERVIEW_ROWS, type UnitDashboard, type Overview } from "./dashboard.ts";
+import { h, clear, nodes, redraw, svgNode, download, svgToPng, type Children } from "./dom.ts";
+import { loadOverview, loadUnit, LIST_UNITS, OVERVIEW_ROWS, type UnitDashboard, type Overview } from "./dashboard.ts";
 import { loadResults, loadYear } from "./results.ts";
 import { resultsNodes } from "./resultsView.ts";
 import { CHOOSABLE, tableOf, type SavedMapping } from "./mapping.ts";
 import { whereText, type MappingRequest } from "./importer.ts";
 import { BOM, csvChunk, jsonRows, safeFileName, sheetName, standaloneSvg, svgSize, XLSX_MAX_ROWS } from "./exports.ts";
-import { examples, limitedSql, sqlErrorText, TABLES, storedAs } from "./sql.ts";
+import { BULK_TEMP_TABLES, examples, limitedSql, sqlErrorText, TABLES, storedAs } from "./sql.ts";
 import { plainMatrix } from "../query/arrow.ts";
 import { SYNONYMS, type TableName } from "../core/canonical.ts";
 import { budgetGroupLabel, indicatorTree, parsedText, shareText, sourceText, wanText, yuanText } from "../site/view.ts";
@@ -35,6 +35,8 @@ class ExploreElement extends HTMLElement {
   /** The year-across-units view of each year shown, until the data changes. */
   private years = new Map<number, ReturnType<typeof loadYear>>();
   private overview: Overview | null = null;
+  /** The unit dashboard's part above the findings as last drawn, with the data it was drawn from (renderUnit). */
+  private unitHead: { key: string; nodes: Node[] } | null = null;
   private refreshing: Promise<void> | null = null;
   private refreshAgain = false;
   private pickedAt = 0;
@@ -259,7 +261,9 @@ class ExploreElement extends HTMLElement {
     performance.mark("jixiao:step 看板：概览查询");
     // The key is "unit_id|year"; a unit id may itself hold a "|".
     const cut = this.selected?.lastIndexOf("|") ?? -1;
-    const overview = await loadOverview(engine, this.selected ? { unit_id: this.selected.slice(0, cut), fiscal_year: Number(this.selected.slice(cut + 1)) } : null);
+    // While a large file is checked the unit list waits (lockWhileChecking): only the overview's rows are read.
+    const overview = await loadOverview(engine, this.selected ? { unit_id: this.selected.slice(0, cut), fiscal_year: Number(this.selected.slice(cut + 1)) } : null,
+      this.checking() ? OVERVIEW_ROWS : LIST_UNITS);
     this.overview = overview;
     workspace.hidden = overview.totals.units === 0 && overview.totals.findings === 0;
     if (workspace.hidden) {
@@ -335,7 +339,10 @@ class ExploreElement extends HTMLElement {
     const options = o.selected && !o.units.some((u) => key(u) === this.selected) ? [...o.units, o.selected] : o.units;
     const m = this.m;
     const lang = this.language;
-    clear(select, options.map((u) => h("option", { value: key(u), selected: key(u) === this.selected }, m.unitOption(u.unit_name, u.fiscal_year))));
+    // Thousands of options at 1M rows: made again only when the list changes, not on every pick.
+    const labels = options.map((u) => [key(u), m.unitOption(u.unit_name, u.fiscal_year)]);
+    redraw(select, JSON.stringify(labels), () => labels.map(([value, label]) => h("option", { value }, label)));
+    select.value = this.selected ?? "";
     select.onchange = () => {
       this.selected = select.value;
       void this.refresh();
@@ -401,19 +408,49 @@ class ExploreElement extends HTMLElement {
     const m = this.m;
     const checking = this.checking();
     const lang = this.language;
+    const upload = this.session.uploads.find((x) => x.parts.includes(u.source_file ?? "") || x.name === u.source_file);
+    const el = this.$("unit");
+    // Everything above the findings is drawn again only when its data changed: a large file's checks end with a
+    // refresh that changes the findings (and maybe the ids of repeated indicators), not the tables and charts.
+    const headKey = JSON.stringify([lang, u, d.budget, d.checks, d.indicators, d.indicatorCount, upload?.loadedAt ?? null,
+      d.budgetChart?.svg, d.budgetChartCompact?.svg, d.indicatorChart?.svg, d.indicatorChartCompact?.svg], (_, v) => (typeof v === "bigint" ? String(v) : v));
+    const kept = this.unitHead?.key === headKey && this.unitHead.nodes.every((n) => n.parentNode === el) ? this.unitHead.nodes : null;
+    const head = kept ?? nodes(this.unitHeadNodes(d, upload?.loadedAt ?? null));
+    const findings = nodes(
+      h("h4", {}, m.findingsH),
+      checking ? h("p", { "data-checking": "" }, m.checking) : d.findings.length ? [
+        h("ul", { class: "findings", "data-list": "findings" }, d.findings.filter((f) => f.severity !== "info").map((f) => this.findingItem(f))),
+        d.findings.some((f) => f.severity === "info") ? h("details", {}, h("summary", {}, m.infoSummary(d.findings.filter((f) => f.severity === "info").length)),
+          h("ul", { class: "findings" }, d.findings.filter((f) => f.severity === "info").map((f) => this.findingItem(f)))) : null,
+      ] : h("p", {}, m.noFindings),
+      !checking && d.findingCount > d.findings.length ? h("p", { class: "where" }, m.findingsMore(d.findings.length)) : null);
+    if (kept) {
+      const last = kept[kept.length - 1];
+      while (last.nextSibling) last.nextSibling.remove();
+      el.append(...findings);
+    } else {
+      el.replaceChildren(...head, ...findings);
+      this.unitHead = { key: headKey, nodes: head };
+    }
+  }
+
+  /** The unit dashboard above its findings: title, key figures, budget, indicators. */
+  private unitHeadNodes(d: UnitDashboard, loadedAt: string | null): Children[] {
+    const u = d.unit;
+    const m = this.m;
+    const lang = this.language;
     const sample = u.data_source === "sample";
     const total = d.budget.find((b) => b.kind === "total");
     const basic = d.budget.find((b) => b.kind === "structure" && b.item === "基本支出");
     const project = d.budget.find((b) => b.kind === "structure" && b.item === "项目支出");
     const named = d.indicators.filter((i) => i.name).length;
-    const upload = this.session.uploads.find((x) => x.parts.includes(u.source_file ?? "") || x.name === u.source_file);
     const fig = (label: string, big: string, exact: string) => h("li", {}, h("span", { class: "label" }, label), h("span", { class: "big" }, big), h("span", { class: "exact" }, exact));
     const src = (file: string | null, row: number | null, column?: number | null) => sourceText(file, row, column, lang);
     const tree = indicatorTree(d.indicators);
-    clear(this.$("unit"),
+    return [
       h("h3", { class: "x-unit-title" }, m.unitTitle(u.unit_name, u.fiscal_year)),
       h("p", { class: "lede" }, sample ? h("span", { class: "badge sample" }, m.sample) : h("span", { class: "badge upload" }, m.upload),
-        m.sourceLine(src(u.source_file, null), upload ? upload.loadedAt : null), u.funding_method ? m.fundingLine(u.funding_method) : ""),
+        m.sourceLine(src(u.source_file, null), loadedAt), u.funding_method ? m.fundingLine(u.funding_method) : ""),
       h("ul", { class: "figures", "aria-label": m.keyFigures },
         fig(m.figTotal, wanText(total?.amount ?? null, lang), yuanText(total?.amount ?? null, lang)),
         fig(m.figBasic(shareText(basic?.amount ?? null, total?.amount ?? null)), wanText(basic?.amount ?? null, lang), yuanText(basic?.amount ?? null, lang)),
@@ -455,14 +492,7 @@ class ExploreElement extends HTMLElement {
                 h("td", { class: "kind", "data-label": m.colType }, this.site.kinds[r.target_kind] ?? r.target_kind),
                 h("td", { "data-label": m.colRead }, parsedText(r, lang)),
                 h("td", { class: "where", "data-label": m.colSource }, src(r.source_file, r.source_row)))))))))),
-      h("h4", {}, m.findingsH),
-      checking ? h("p", { "data-checking": "" }, m.checking) : d.findings.length ? [
-        h("ul", { class: "findings", "data-list": "findings" }, d.findings.filter((f) => f.severity !== "info").map((f) => this.findingItem(f))),
-        d.findings.some((f) => f.severity === "info") ? h("details", {}, h("summary", {}, m.infoSummary(d.findings.filter((f) => f.severity === "info").length)),
-          h("ul", { class: "findings" }, d.findings.filter((f) => f.severity === "info").map((f) => this.findingItem(f)))) : null,
-      ] : h("p", {}, m.noFindings),
-      !checking && d.findingCount > d.findings.length ? h("p", { class: "where" }, m.findingsMore(d.findings.length)) : null,
-    );
+    ];
   }
 
   private findingItem(f: UnitDashboard["findings"][number]) {
@@ -523,14 +553,15 @@ class ExploreElement extends HTMLElement {
   private async renderSchema() {
     const engine = this.session.engine;
     if (!engine) return;
+    // A large file's working tables (bulk.ts, dropped when its checks end) are not the reader's.
     const cols = await engine.query<{ table_name: string; column_name: string; data_type: string; is_view: boolean }>(
       `SELECT c.table_name, c.column_name, c.data_type, t.table_type = 'VIEW' AS is_view FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
-       WHERE c.table_schema = 'main' ORDER BY CASE c.table_name WHEN 'units' THEN 0 WHEN 'budget' THEN 1 WHEN 'tasks' THEN 2 WHEN 'indicators' THEN 3 WHEN 'findings' THEN 4 ELSE 5 END, c.table_name, c.ordinal_position`);
+       WHERE c.table_schema = 'main' AND NOT (c.table_catalog = 'temp' AND c.table_name IN (${BULK_TEMP_TABLES.map((t) => `'${t}'`).join(", ")})) ORDER BY CASE c.table_name WHEN 'units' THEN 0 WHEN 'budget' THEN 1 WHEN 'tasks' THEN 2 WHEN 'indicators' THEN 3 WHEN 'findings' THEN 4 ELSE 5 END, c.table_name, c.ordinal_position`);
     const tables = [...new Set(cols.map((c) => c.table_name))];
     const { tableNote: note, tableLabel, isView } = this.m;
-    clear(this.$("sql-schema"), h("ul", {}, tables.map((t) => h("li", {}, h("details", {},
+    redraw(this.$("sql-schema"), JSON.stringify([this.language, cols]), () => [h("ul", {}, tables.map((t) => h("li", {}, h("details", {},
       h("summary", {}, h("code", {}, t), ` ${tableLabel[t] ?? note[t] ?? ""}${cols.find((c) => c.table_name === t)?.is_view ? isView : ""}`),
-      h("ul", { class: "x-cols" }, cols.filter((c) => c.table_name === t).map((c) => h("li", {}, h("code", {}, c.column_name), ` ${c.data_type}`))))))));
+      h("ul", { class: "x-cols" }, cols.filter((c) => c.table_name === t).map((c) => h("li", {}, h("code", {}, c.column_name), ` ${c.data_type}`)))))))]);
   }
 
   // ---- Exports ----

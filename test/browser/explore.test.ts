@@ -265,7 +265,10 @@ describe("the explore page", () => {
           upload: document.querySelector("[data-upload] [data-checking]")?.textContent, note: document.querySelector('[data-x="overview"] [data-checking]')?.textContent,
           findings: document.querySelector('[data-x="unit"] [data-checking]')?.textContent, indicators: document.querySelectorAll("[data-indicator]").length,
           kinds: [...document.querySelectorAll("[data-indicator] td.kind")].map((td) => td.textContent),
+          schema: document.querySelector('[data-x="sql-schema"]')?.textContent,
         });
+        // The unit's title and charts, to find out below whether the refresh after the checks made them again.
+        for (const n of document.querySelectorAll('[data-x="unit"] > h3, [data-x="unit"] figure')) (n as unknown as { __before: boolean }).__before = true;
       }).observe(el, { attributes: true, attributeFilter: ["data-checking"] });
     });
     await drop(page, [bulkPath]);
@@ -281,6 +284,14 @@ describe("the explore page", () => {
     expect(await page.locator("[data-upload]").innerText()).toMatch(/错误 [\d,]+，警告 [\d,]+，提示 [\d,]+/);
     expect(await page.locator('[data-x="unit-select"]').isDisabled()).toBe(false);
     expect((await consoleCells(page, "SELECT count(*) FILTER (WHERE target IS NOT NULL AND target_kind = 'none') AS unparsed FROM indicators"))[0]).toBe("0");
+    // The schema list shows the reader's tables, never the checks' working tables.
+    expect(during.schema).toContain("indicator_rows");
+    expect(during.schema).not.toMatch(/bulk_|pending_targets/);
+    // Only the findings were drawn again: the title and charts above them are the nodes drawn before the checks.
+    const kept = await page.evaluate(() => [...document.querySelectorAll('[data-x="unit"] > h3, [data-x="unit"] figure')].map((n) => (n as unknown as { __before?: boolean }).__before === true));
+    expect(kept.length).toBeGreaterThan(1);
+    expect(kept.every(Boolean)).toBe(true);
+    expect(await page.locator('[data-x="unit"] [data-list="findings"] li').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await context.close();
   });
