@@ -6,6 +6,7 @@ import { h, clear, nodes, redraw, svgNode, download, svgToPng, type Children } f
 import { loadOverview, loadUnit, LIST_UNITS, OVERVIEW_ROWS, type UnitDashboard, type Overview } from "./dashboard.ts";
 import { loadResults, loadYear } from "./results.ts";
 import { resultsNodes } from "./resultsView.ts";
+import { warmFontsWhenIdle } from "./warmup.ts";
 import { CHOOSABLE, tableOf, type SavedMapping } from "./mapping.ts";
 import { whereText, type MappingRequest } from "./importer.ts";
 import { BOM, csvChunk, jsonRows, safeFileName, sheetName, standaloneSvg, svgSize, XLSX_MAX_ROWS } from "./exports.ts";
@@ -74,6 +75,7 @@ class ExploreElement extends HTMLElement {
     void this.session.restore().then((n) => {
       if (!n) this.dataset.state = "empty";
     });
+    warmFontsWhenIdle(this);
   }
 
   // ---- Intake ----

@@ -406,6 +406,35 @@ describe("when the engine cannot start", () => {
 });
 
 describe("what the explore page costs the rest of the site", () => {
+  it("lays the dashboards' fonts out once when idle, off screen and hidden, and leaves nothing behind", async () => {
+    const context = await state.browser.newContext();
+    // Every element added to the page and gone again before the observer hears of it (added and removed in one task).
+    await context.addInitScript(() => {
+      const seen: Record<string, unknown>[] = [];
+      (window as unknown as { __transient: typeof seen }).__transient = seen;
+      new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) {
+          if (!(n instanceof HTMLElement) || n.isConnected) continue;
+          seen.push({ parent: (r.target as Element).localName, ariaHidden: n.getAttribute("aria-hidden"), inert: n.inert, style: n.getAttribute("style"),
+            svgs: n.querySelectorAll("svg text").length, cells: n.querySelectorAll("td, th").length });
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const { page, errors } = await open(context);
+    await page.waitForFunction(() => (window as unknown as { __transient: unknown[] }).__transient.length > 0, null, { timeout: 10_000 });
+    const [warm, ...more] = await page.evaluate(() => (window as unknown as { __transient: Record<string, unknown>[] }).__transient);
+    expect(more).toEqual([]);
+    expect(warm).toMatchObject({ parent: "jx-explore", ariaHidden: "true", inert: true });
+    expect(warm.style).toMatch(/position:\s*absolute.*left:\s*-10000px.*visibility:\s*hidden/);
+    expect(warm.svgs).toBeGreaterThan(0);
+    expect(warm.cells).toBeGreaterThan(0);
+    // Not again: a drop draws the dashboards with the fonts already known.
+    await drop(page, [SEED]);
+    expect(await page.evaluate(() => (window as unknown as { __transient: unknown[] }).__transient.length)).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("no built file is over 25 MB, and the overview and unit pages load no engine", async () => {
     const dist = inject("dist");
     const big: string[] = [];
