@@ -352,8 +352,8 @@ export class Session {
         bulkFirst = await this.loadBulk(engine, file, name, id, reply.plan, label, registered);
       }
       this.task({ label: label(this.m.stepSum), fraction: 0.95, cancellable: true });
-      for (const sql of finishUploadSql(id, { indicators: route !== "bulk" })) await engine.run(sql);
-      await engine.run(uploadRowSql({ id, name, parts, loadedAt: meta.loadedAt, route, bytes: size }));
+      // One message for the unit rows and the upload's row (each statement a round trip through this thread otherwise).
+      await engine.run([...finishUploadSql(id, { indicators: route !== "bulk" }), uploadRowSql({ id, name, parts, loadedAt: meta.loadedAt, route, bytes: size })].join(";\n"));
       this.check();
       await engine.query("COMMIT");
       inTransaction = false;

@@ -86,6 +86,9 @@ class ExploreElement extends HTMLElement {
     const take = (files: FileList | null) => {
       if (!files?.length) return;
       this.pickedAt = performance.now();
+      // The engine's per-statement measures (src/query/browser.ts) are kept from this drop on: a long session
+      // would otherwise keep every statement it ever ran.
+      performance.clearMeasures("jixiao:sql");
       performance.mark("jixiao:files-picked");
       this.dataset.state = "loading";
       void this.session.addFiles(Array.from(files));

@@ -143,6 +143,13 @@ describe("the explore page", () => {
     expect(await page.locator("[data-upload]").count()).toBe(2);
     const n = (await consoleCells(page, "SELECT count(*) AS n FROM uploads"))[0];
     expect(n).toBe("2");
+    // The engine's per-statement measures are those since the last drop (the console's query among them), not every drop's.
+    const measures = await page.evaluate(() => {
+      const picked = performance.getEntriesByName("jixiao:files-picked").at(-1)!.startTime;
+      return performance.getEntriesByName("jixiao:sql").map((m) => ({ after: m.startTime >= picked, sql: String((m as PerformanceMeasure).detail) }));
+    });
+    expect(measures.some((m) => m.sql.includes("FROM uploads"))).toBe(true);
+    expect(measures.filter((m) => !m.after)).toEqual([]);
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
