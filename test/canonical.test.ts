@@ -74,6 +74,18 @@ describe("the canonical CSV files written by --out", () => {
     );
   });
 
+  it("give a finding the unit year of its subject at the finding's row, though ids repeat across years", () => {
+    // The same unit and indicator declared for two years in one file; the target is impossible in 2025 only.
+    const text = "unit_name,fiscal_year,level1,level2,name,target\r\n甲,2025,产出指标,质量指标,合格率,≥120%\r\n甲,2026,产出指标,质量指标,合格率,≥95%\r\n";
+    const d = importFile("two-years.csv", utf8(text));
+    const [i2025, i2026] = d.indicators;
+    expect(i2025.id).toBe(i2026.id);
+    const rows = tableRows(d).findings;
+    const of = (code: string) => rows.filter((f) => f.code === code).map((f) => [f.subject, f.source_row, f.unit_id, f.fiscal_year]);
+    expect(of("target.impossible")).toEqual([[i2025.id, "2", i2025.unitId, "2025"]]);
+    expect(of("unit.no_duties")).toEqual([[i2025.unitId, "2", i2025.unitId, "2025"], [i2025.unitId, "3", i2025.unitId, "2026"]]);
+  });
+
   it("write the same bytes twice (deterministic output)", () => {
     const again = mkdtempSync(join(tmpdir(), "jixiao-canonical-"));
     try {

@@ -144,6 +144,12 @@ describe("the bulk route gives what the core importer gives", () => {
     for (const c of ["canonical.bad_year", "indicator.duplicate_name", "indicator.missing_level1", "target.impossible", "target.deadline_outside_year", "cell.formula_like",
       "target.implausible_number", "target.not_quantified", "unit.no_duties"]) expect(codes).toContain(c);
     expect(fb).toEqual(fa);
+    // A finding about a unit or an indicator belongs to that unit year in both routes, though ids repeat across years.
+    const owners = (id: number) => db.query(`SELECT subject, source_row, code, unit_id, fiscal_year FROM findings WHERE upload_id = ${id} AND coalesce(subject, '') <> ''
+      ORDER BY source_row, code, subject`);
+    const oa = await owners(base + 1);
+    expect(new Set(oa.map((o) => o.fiscal_year)).size).toBeGreaterThan(1);
+    expect(await owners(base + 2)).toEqual(oa);
     // Cleaned text, suffixed ids and real lines, as asserted against the importer above, spelled out once.
     const ids = (await db.query<{ indicator_id: string }>(`SELECT indicator_id FROM indicator_rows WHERE upload_id = ${base + 2}`)).map((r) => r.indicator_id);
     expect(ids.some((i) => /-2$/.test(i))).toBe(true);

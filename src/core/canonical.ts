@@ -302,17 +302,23 @@ function parsedColumns(p: ParsedTarget): Record<string, string> {
 /** Plain rows (string cells) of each canonical table, in COLUMNS order. */
 export function tableRows(data: Dataset): Record<TableName, Record<string, string>[]> {
   const s = (v: number | null | undefined) => (v === null || v === undefined ? "" : String(v));
-  // A finding belongs to the unit its subject or its file belongs to.
+  // A finding belongs to the unit year of its subject — the one at the finding's own row, since ids repeat
+  // across years (a unit's, an indicator's) — or else of its file.
   const owner = new Map<string, { unitId: string; year: number }>();
+  const at = (id: string, l: { file: string; row?: number | null }) => `${id}\u0000${l.file}\u0000${l.row ?? ""}`;
+  const own = (id: string, source: { file: string; row?: number | null }, o: { unitId: string; year: number }) => {
+    owner.set(at(id, source), o);
+    owner.set(id, o);
+  };
   for (const u of data.units) {
-    owner.set(u.id, { unitId: u.id, year: u.year });
+    own(u.id, u.source, { unitId: u.id, year: u.year });
     owner.set(`file:${u.source.file}`, { unitId: u.id, year: u.year });
   }
-  for (const x of [...data.budget, ...data.tasks, ...data.indicators]) owner.set(x.id, { unitId: x.unitId, year: x.year });
+  for (const x of [...data.budget, ...data.tasks, ...data.indicators]) own(x.id, x.source, { unitId: x.unitId, year: x.year });
   for (const x of [...(data.actuals ?? []), ...(data.execution ?? [])]) {
     if (!owner.has(`file:${x.source.file}`)) owner.set(`file:${x.source.file}`, { unitId: x.unitId, year: x.year });
   }
-  const ownerOf = (f: Finding) => (f.subject && owner.get(f.subject)) || owner.get(`file:${f.location.file}`);
+  const ownerOf = (f: Finding) => (f.subject && (owner.get(at(f.subject, f.location)) ?? owner.get(f.subject))) || owner.get(`file:${f.location.file}`);
   return {
     units: data.units.map((u) => ({
       unit_id: u.id, unit_name: u.name, fiscal_year: s(u.year), funding_method: u.fundingMethod ?? "", duties: u.duties.join("\n"), goals: u.goals.join("\n"),
