@@ -35,7 +35,6 @@ class ExploreElement extends HTMLElement {
   private compareWith: number | null = null;
   /** The year-across-units view of each year shown, until the data changes. */
   private years = new Map<number, ReturnType<typeof loadYear>>();
-  private overview: Overview | null = null;
   /** The unit dashboard's part above the findings as last drawn, with the data it was drawn from (renderUnit). */
   private unitHead: { key: string; nodes: Node[] } | null = null;
   private refreshing: Promise<void> | null = null;
@@ -269,7 +268,6 @@ class ExploreElement extends HTMLElement {
     // While a large file is checked the unit list waits (lockWhileChecking): only the overview's rows are read.
     const overview = await loadOverview(engine, this.selected ? { unit_id: this.selected.slice(0, cut), fiscal_year: Number(this.selected.slice(cut + 1)) } : null,
       this.checking() ? OVERVIEW_ROWS : LIST_UNITS);
-    this.overview = overview;
     workspace.hidden = overview.totals.units === 0 && overview.totals.findings === 0;
     if (workspace.hidden) {
       this.dataset.state = this.session.uploads.length ? "shown" : "empty";
