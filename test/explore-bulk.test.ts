@@ -177,7 +177,11 @@ describe("the bulk route gives what the core importer gives", () => {
       writeFileSync(p, body);
       return p;
     };
+    // Between the two parts only the working tables the checks read are left.
+    const temp = async () => (await db.query<{ t: string }>("SELECT table_name AS t FROM duckdb_tables() WHERE temporary ORDER BY t")).map((r) => r.t);
+    expect(await temp()).toEqual(["bulk_fix_findings", "bulk_lines", "bulk_units"]);
     await checkBulk({ run: (s) => db.query(s), query: (s) => db.query(s) as never, text }, name, 42);
+    expect(await temp()).toEqual([]);
     expect(await unparsed("true")).toEqual([{ n: 0 }]);
     expect(await rows(42)).toEqual(await rows(41));
     expect(await findings(42)).toEqual(await findings(41));

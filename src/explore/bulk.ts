@@ -12,7 +12,7 @@ import { plainText } from "../core/text.ts";
 import { indicatorIdCsv, shapeRulesCsv, targetLookupCsv, unitIdCsv, type BulkPlan } from "./importer.ts";
 import {
   applyFixSql, MAX_LITERAL_ROWIDS, BULK_FIX_FINDINGS_SQL, BULK_REPEATS_SQL, BULK_STAGE1_TABLES, bulkBaseSql, firstUnitSql, bulkOtherCellsSql, bulkCheckKeysSql, bulkDeclarationFindingsSql, bulkDedupeIdsSql, bulkIndicatorKeysSql, bulkKeyFindingsSql, bulkOrdSql, bulkSetIndicatorIdsSql,
-  MEASURE_UNITS_SQL, bulkSetUnitIdsSql, bulkSourceRowSql, bulkStatsSql, bulkUnitNamesSql, bulkUnitRowsSql, bulkUnitsSql, bulkDeclarationsSql, BULK_TEMP_TABLES, CHECK_KEYS_SQL, insertLookupSql,
+  MEASURE_UNITS_SQL, bulkSetUnitIdsSql, bulkSourceRowSql, bulkStatsSql, bulkUnitNamesSql, bulkUnitRowsSql, bulkUnitsSql, bulkDeclarationsSql, BULK_TEMP_TABLES, CHECK_KEYS_SQL, dropTablesSql, insertLookupSql,
   insertShapeTargetsSql, pendingRowsSql, pendingTargetsSql, SHAPE_MARK, SHAPE_SAMPLES_SQL, shapeSamples, unruledTargetsSql,
 } from "./sql.ts";
 
@@ -452,7 +452,7 @@ export async function finishBulk(db: BulkDb, plan: BulkPlan, csv: string, file: 
   step("shapes");
   const [first] = await db.query<{ unit_id: string; fiscal_year: number }>(firstUnitSql(id));
   if (first) await typeTargets(db, id, first.unit_id);
-  for (const t of BULK_STAGE1_TABLES) await db.run(`DROP TABLE IF EXISTS ${t}`);
+  await db.run(dropTablesSql(BULK_STAGE1_TABLES));
   return { pending: pending.length, dropped: fixed.dropped, first: first ? { unitId: first.unit_id, year: first.fiscal_year } : null };
 }
 
@@ -511,6 +511,6 @@ export async function checkBulk(db: BulkDb, file: string, id: number, batch = KE
     const [{ lo, hi }] = await db.query<{ lo: number; hi: number }>(sql.range);
     for (let from = lo; from <= hi; from += batch) await db.run(sql.insert(from, Math.min(from + batch, hi + 1)));
   }
-  for (const t of BULK_TEMP_TABLES) await db.run(`DROP TABLE IF EXISTS ${t}`);
+  await db.run(dropTablesSql(BULK_TEMP_TABLES));
   return { keys: keys.length };
 }

@@ -512,6 +512,9 @@ export function bulkKeyFindingsSql(uploadId: number, findingsFile: string): { pr
   };
 }
 
+/** Drops the given working tables in one message to the engine. */
+export const dropTablesSql = (tables: readonly string[]): string => tables.map((t) => `DROP TABLE IF EXISTS ${t}`).join(";\n");
+
 /** Temporary tables of the bulk route's first part (bulk.ts finishBulk) that the checks do not read. */
 export const BULK_STAGE1_TABLES = ["bulk_base", "bulk_odd", "bulk_fix", "pending_targets"];
 export const BULK_TEMP_TABLES = [...BULK_STAGE1_TABLES, "bulk_lines", "bulk_fix_findings", "bulk_units", "bulk_declarations", "bulk_row_keys", "bulk_keys", "bulk_key_findings"];
