@@ -414,7 +414,8 @@ export type BulkStep = "fix" | "unitIds" | "indicatorIds" | "shapes" | "units";
  */
 export async function finishBulk(db: BulkDb, plan: BulkPlan, csv: string, file: string, id: number, scan: { changes: [number, number][]; odd: number[] }, step: (s: BulkStep) => void = () => {}): Promise<{ pending: number; dropped: number; first: { unitId: string; year: number } | null }> {
   const oddCsv = ["k", ...scan.odd.map(String)].join("\r\n") + "\r\n";
-  for (const sql of bulkBaseSql(id, await db.text("lines.csv", linesCsv(scan.changes)), await db.text("odd.csv", oddCsv))) await db.run(sql);
+  // Statements that give nothing back go to the engine together: one round trip each otherwise.
+  await db.run(bulkBaseSql(id, await db.text("lines.csv", linesCsv(scan.changes)), await db.text("odd.csv", oddCsv)).join(";\n"));
   step("fix");
   const rowidsOf = await rowids(db);
   const pending = await db.query<PendingRow>(pendingRowsSql(plan, id, file, scan.odd.length <= MAX_LITERAL_ROWIDS ? rowidsOf(scan.odd) : null));
@@ -428,7 +429,7 @@ export async function finishBulk(db: BulkDb, plan: BulkPlan, csv: string, file: 
   }
   const fixed = fixRowsCsv(plan, file, pending);
   const fixRowids = pending.length <= MAX_LITERAL_ROWIDS ? rowidsOf(pending.map((r) => r.rn)) : null;
-  for (const sql of applyFixSql(id, await db.text("fix.csv", fixed.fix), await db.text("fix-findings.csv", fixed.findings), fixRowids)) await db.run(sql);
+  await db.run(applyFixSql(id, await db.text("fix.csv", fixed.fix), await db.text("fix-findings.csv", fixed.findings), fixRowids).join(";\n"));
   const [stats] = await db.query<{ no_ord: number; no_row: number; no_unit: number; no_id: number; dropped: number; first_change: number }>(bulkStatsSql(id));
   const noOrdColumn = plan.index.ord === undefined;
   if (stats.no_ord > 0 || (noOrdColumn && stats.dropped > 0)) await db.run(bulkOrdSql(id, noOrdColumn && stats.dropped > 0));

@@ -306,11 +306,15 @@ const FINDINGS_READ = (file: string) => `read_csv(${q(file)}, header = true, aut
 /** Writes back what the core read of the pending rows (bulk.ts fixRowsCsv): values and dropped rows; their findings wait in bulk_fix_findings (BULK_FIX_FINDINGS_SQL). */
 export function applyFixSql(uploadId: number, fixFile: string, findingsFile: string, fixRowids: readonly string[] | null = null): string[] {
   const set = ["indicator_id", "unit_id", "unit_name", "fiscal_year", "ord", "level1", "level2", "name", "target", "note", "source_file", "source_row", "data_source"].map((col) => `${col} = m.${col}`);
-  return [
-    `CREATE OR REPLACE TEMP TABLE bulk_fix AS SELECT *, ${RID("rn")} AS rid FROM ${FIX_READ(fixFile)}`,
+  // No row to fix (a clean file): no UPDATE or DELETE to run.
+  const fixes = fixRowids?.length === 0 ? [] : [
     `UPDATE indicator_rows r SET ${set.join(", ")}, pending = NULL FROM bulk_fix m
      WHERE r.upload_id = ${uploadId} AND m.drop = 0 AND r.rowid = m.rid AND ${rowidsIn(fixRowids, "(SELECT rid FROM bulk_fix)", "r.rowid")}`,
     `DELETE FROM indicator_rows WHERE upload_id = ${uploadId} AND rowid IN (SELECT rid FROM bulk_fix WHERE drop = 1) AND ${rowidsIn(fixRowids, "(SELECT rid FROM bulk_fix)")}`,
+  ];
+  return [
+    `CREATE OR REPLACE TEMP TABLE bulk_fix AS SELECT *, ${RID("rn")} AS rid FROM ${FIX_READ(fixFile)}`,
+    ...fixes,
     `CREATE OR REPLACE TEMP TABLE bulk_fix_findings AS SELECT severity, code, message, message_en, source_file, source_row, source_column, NULLIF(subject, '') AS subject, 'declared' AS data_source, ${uploadId} AS upload_id
      FROM ${FINDINGS_READ(findingsFile)}`,
   ];
