@@ -228,13 +228,35 @@ describe("the explore database (setupSql, insertTableSql, the indicators view)",
     expect((await loadOverview(e, { unit_id: "ub", fiscal_year: 2025 }, 2)).selected?.unit_id).toBe("ub");
     // A unit year no longer loaded (removed with its file) gives way to the first listed.
     expect((await loadOverview(e, { unit_id: "ux", fiscal_year: 2024 }, 2)).selected?.unit_id).toBe("ua");
+    expect(first.totals.matched).toBeNull();
+    await e.close();
+  });
+
+  it("loadOverview narrows the list to unit years whose name or id holds the filter, in any case, quotes and wildcards as text", async () => {
+    const e = await createNodeEngine();
+    for (const s of setupSql()) await e.query(s);
+    for (const [id, name, year] of [["UA-1", "甲单位", 2026], ["ub", "乙单位（100%）", 2025], ["uc", "丙单位_o'k", 2024], ["ud", "甲单位", 2025]] as const) {
+      await e.query(`INSERT INTO units (unit_id, unit_name, fiscal_year, data_source, upload_id) VALUES ('${id}', '${name.replace(/'/g, "''")}', ${year}, 'declared', 1)`);
+    }
+    const ids = async (filter: string, want: { unit_id: string; fiscal_year: number } | null = null) => {
+      const o = await loadOverview(e, want, 10, filter);
+      return { ids: o.units.map((u) => u.unit_id), matched: o.totals.matched, units: o.totals.units, selected: o.selected?.unit_id };
+    };
+    expect(await ids("甲")).toEqual({ ids: ["UA-1", "ud"], matched: 2, units: 4, selected: "UA-1" });
+    expect(await ids("ua-")).toEqual({ ids: ["UA-1"], matched: 1, units: 4, selected: "UA-1" });
+    expect(await ids("%")).toEqual({ ids: ["ub"], matched: 1, units: 4, selected: "ub" });
+    expect(await ids("_o'k")).toEqual({ ids: ["uc"], matched: 1, units: 4, selected: "uc" });
+    expect(await ids("  乙单位 ")).toEqual({ ids: ["ub"], matched: 1, units: 4, selected: "ub" });
+    // Nothing matches: the list is empty, the unit shown stays.
+    expect(await ids("丁", { unit_id: "ub", fiscal_year: 2025 })).toEqual({ ids: [], matched: 0, units: 4, selected: "ub" });
+    expect(await ids("")).toMatchObject({ ids: ["UA-1", "ub", "ud", "uc"], matched: null });
     await e.close();
   });
 
   it("loadOverview and loadUnit give the unit page's rows and charts", async () => {
     const o = await loadOverview(db);
     expect(o.level1).toEqual(await queries.level1Counts(build));
-    expect(o.totals).toEqual({ units: 1, indicators: seed.indicators.length, budget: seed.budget.length, findings: seed.findings.length });
+    expect(o.totals).toEqual({ units: 1, indicators: seed.indicators.length, budget: seed.budget.length, findings: seed.findings.length, matched: null });
     const d = await loadUnit(db, o.units[0]);
     expect(d.indicatorCount).toBe(seed.indicators.length);
     expect(d.checks.map((c) => c.state)).toEqual(["ok", "ok"]);

@@ -3,7 +3,7 @@
 // prerendered unit page, over whatever is loaded. DOM-free: the page only
 // arranges what this returns, so it is tested in Node on native DuckDB.
 import type { QueryEngine } from "../query/engine.ts";
-import { SQL, queries, type FindingRow, type IndicatorRow, type UnitRow, type KeyFiguresRow, type Level1CountRow, type FindingCountRow, type BudgetRow, type TaskRow } from "../query/queries.ts";
+import { SQL, queries, unitsSql, type FindingRow, type IndicatorRow, type UnitRow, type KeyFiguresRow, type Level1CountRow, type FindingCountRow, type BudgetRow, type TaskRow } from "../query/queries.ts";
 import { budgetStructureChart, indicatorGroupChart, type ChartResult } from "../charts/index.ts";
 import { budgetChartRows, reconciliationChecks, type ReconciliationCheck } from "../site/view.ts";
 import { xt, type Lang } from "./i18n.ts";
@@ -25,16 +25,26 @@ export interface Overview {
   figures: KeyFiguresRow[];
   level1: Level1CountRow[];
   findings: FindingCountRow[];
-  totals: { units: number; indicators: number; budget: number; findings: number };
+  /** `matched`: the unit years the filter keeps (null with no filter). */
+  totals: { units: number; indicators: number; budget: number; findings: number; matched: number | null };
 }
 
-/** The overview: the listed unit years, their figures, and `want` (or, when it is not loaded, the first unit year) as `selected`. */
-export async function loadOverview(e: QueryEngine, want: UnitKey | null = null, listed = LIST_UNITS): Promise<Overview> {
+/** A unit year whose name or id holds the filter ($1), in any case: what the overview and the unit list narrow to. */
+const UNIT_MATCH = "(strpos(lower(unit_name), lower($1)) > 0 OR strpos(lower(unit_id), lower($1)) > 0)";
+
+/**
+ * The overview: the listed unit years (those whose name or id holds `filter`, when one is given), their
+ * figures, and `want` (or, when it is not loaded, the first unit year listed) as `selected`.
+ */
+export async function loadOverview(e: QueryEngine, want: UnitKey | null = null, listed = LIST_UNITS, filter = ""): Promise<Overview> {
+  const f = filter.trim();
+  const match = f ? [f] : [];
   const [units, figures, findings, totals] = await Promise.all([
-    e.query(`${SQL.units} LIMIT ${listed}`) as unknown as Promise<UnitRow[]>, queries.keyFigures(e), queries.findingCounts(e),
-    e.query<{ units: number; indicators: number; budget: number; findings: number }>(
+    e.query(`${unitsSql(f ? UNIT_MATCH : "")} LIMIT ${listed}`, match) as unknown as Promise<UnitRow[]>, queries.keyFigures(e), queries.findingCounts(e),
+    e.query<Overview["totals"]>(
       `SELECT (SELECT CAST(count(*) AS INTEGER) FROM units) AS units, (SELECT CAST(count(*) AS INTEGER) FROM indicator_rows) AS indicators,
-              (SELECT CAST(count(*) AS INTEGER) FROM budget) AS budget, (SELECT CAST(count(*) AS INTEGER) FROM findings) AS findings`),
+              (SELECT CAST(count(*) AS INTEGER) FROM budget) AS budget, (SELECT CAST(count(*) AS INTEGER) FROM findings) AS findings,
+              ${f ? `(SELECT CAST(count(*) AS INTEGER) FROM units WHERE ${UNIT_MATCH})` : "CAST(NULL AS INTEGER)"} AS matched`, match),
   ]);
   // The same level1Counts query, for the unit years the table shows, over the stored rows: a CTE named
   // `indicators` stands in for the view (the query reads no parsed-target column, so no join is needed).

@@ -35,6 +35,8 @@ class ExploreElement extends HTMLElement {
   private compareWith: number | null = null;
   /** The year-across-units view of each year shown, until the data changes. */
   private years = new Map<number, ReturnType<typeof loadYear>>();
+  /** What the overview and the unit list are narrowed to (a unit's name or id, in part). */
+  private unitFilter = "";
   /** The unit dashboard's part above the findings as last drawn, with the data it was drawn from (renderUnit). */
   private unitHead: { key: string; nodes: Node[] } | null = null;
   private refreshing: Promise<void> | null = null;
@@ -69,6 +71,7 @@ class ExploreElement extends HTMLElement {
     });
     this.wireIntake();
     this.wireConsole();
+    this.wireFilter();
     this.renderEngine(this.session.engineState);
     this.dataset.state = "idle";
     void this.session.restore().then((n) => {
@@ -236,6 +239,20 @@ class ExploreElement extends HTMLElement {
       h("p", {}, h("button", { type: "button", onclick: confirm }, t.mappingConfirm), " ", h("button", { type: "button", class: "link", onclick: () => this.session.dismissMapping(m.key) }, t.mappingSkip)));
   }
 
+  /** The unit filter: the overview and the unit list are read again once typing pauses. */
+  private wireFilter() {
+    const input = this.$<HTMLInputElement>("unit-filter");
+    let timer = 0;
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        if (input.value.trim() === this.unitFilter) return;
+        this.unitFilter = input.value.trim();
+        void this.refresh();
+      }, 250);
+    });
+  }
+
   // ---- Dashboards ----
 
   private async refresh(): Promise<void> {
@@ -267,7 +284,7 @@ class ExploreElement extends HTMLElement {
     const cut = this.selected?.lastIndexOf("|") ?? -1;
     // While a large file is checked the unit list waits (lockWhileChecking): only the overview's rows are read.
     const overview = await loadOverview(engine, this.selected ? { unit_id: this.selected.slice(0, cut), fiscal_year: Number(this.selected.slice(cut + 1)) } : null,
-      this.checking() ? OVERVIEW_ROWS : LIST_UNITS);
+      this.checking() ? OVERVIEW_ROWS : LIST_UNITS, this.unitFilter);
     workspace.hidden = overview.totals.units === 0 && overview.totals.findings === 0;
     if (workspace.hidden) {
       this.dataset.state = this.session.uploads.length ? "shown" : "empty";
@@ -331,7 +348,7 @@ class ExploreElement extends HTMLElement {
    */
   private lockWhileChecking(checking: boolean) {
     this.dataset.checking = String(checking);
-    for (const el of this.querySelectorAll<HTMLButtonElement | HTMLSelectElement>('[data-x="unit-select"], [data-x="sql-run"], [data-x="sql-examples"] button, [data-x="exports"] button, [data-view]')) el.disabled = checking;
+    for (const el of this.querySelectorAll<HTMLButtonElement | HTMLSelectElement | HTMLInputElement>('[data-x="unit-select"], [data-x="unit-filter"], [data-x="sql-run"], [data-x="sql-examples"] button, [data-x="exports"] button, [data-view]')) el.disabled = checking;
     const err = this.$("sql-error");
     if (checking) clear(err, this.m.checkingConsole);
     else if (err.textContent === this.m.checkingConsole) clear(err);
@@ -360,8 +377,9 @@ class ExploreElement extends HTMLElement {
     clear(this.$("overview"),
       h("p", { class: "lede" }, m.overviewLede(o.totals.units, o.totals.indicators, o.totals.budget, o.totals.findings)),
       checking ? h("p", { class: "where", role: "status", "data-checking": "" }, m.checkingNote(checking)) : null,
-      h("div", { class: "table-wrap" }, h("table", { class: "stack", "data-table": "overview" },
-        h("caption", {}, m.overviewCaption(o.totals.units > OVERVIEW_ROWS ? OVERVIEW_ROWS : null)),
+      o.totals.matched !== null ? h("p", { class: "where", role: "status", "data-filtered": "" }, m.filtered(this.unitFilter, o.totals.matched)) : null,
+      shown.length === 0 ? null : h("div", { class: "table-wrap" }, h("table", { class: "stack", "data-table": "overview" },
+        h("caption", {}, m.overviewCaption((o.totals.matched ?? o.totals.units) > OVERVIEW_ROWS ? OVERVIEW_ROWS : null)),
         h("thead", {}, h("tr", {}, [m.colUnit, m.colYear, m.colTotal, m.colBasicShare, m.colNamed, m.colErrWarn, m.colFile, ""].map((c, i) => h("th", { scope: "col", class: i === 2 || i === 3 || i === 4 ? "num" : null }, c)))),
         h("tbody", {}, shown.map((u) => {
           const f = figures.get(key(u));

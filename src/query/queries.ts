@@ -2,9 +2,14 @@
 // Money leaves DuckDB as VARCHAR (exact DECIMAL text) and counts as INTEGER.
 import type { QueryEngine, Value } from "./engine.ts";
 
+/** The units list in its order; `where`, a condition on the units table, narrows it (the explore page's filter). */
+export function unitsSql(where = ""): string {
+  return `SELECT unit_id, unit_name, fiscal_year, funding_method, duties, goals, staff_count, org_count, data_source, source_file, source_row
+          FROM units${where ? ` WHERE ${where}` : ""} ORDER BY data_source, fiscal_year DESC, unit_name`;
+}
+
 export const SQL = {
-  units: `SELECT unit_id, unit_name, fiscal_year, funding_method, duties, goals, staff_count, org_count, data_source, source_file, source_row
-          FROM units ORDER BY data_source, fiscal_year DESC, unit_name`,
+  units: unitsSql(),
   budget: `SELECT line_id, kind, item, CAST(amount AS VARCHAR) AS amount, source_file, source_row
            FROM budget WHERE unit_id = $1 AND fiscal_year = $2
            ORDER BY CASE kind WHEN 'total' THEN 0 WHEN 'source' THEN 1 ELSE 2 END, line_id`,

@@ -268,7 +268,7 @@ describe("the explore page", () => {
         if (el.getAttribute("data-checking") !== "true" || seen.length) return;
         const q = (s: string) => document.querySelector(s) as HTMLButtonElement | null;
         seen.push({
-          select: q('[data-x="unit-select"]')?.disabled, run: q('[data-x="sql-run"]')?.disabled, exports: q('[data-x="exports"] button')?.disabled,
+          select: q('[data-x="unit-select"]')?.disabled, filter: q('[data-x="unit-filter"]')?.disabled, run: q('[data-x="sql-run"]')?.disabled, exports: q('[data-x="exports"] button')?.disabled,
           upload: document.querySelector("[data-upload] [data-checking]")?.textContent, note: document.querySelector('[data-x="overview"] [data-checking]')?.textContent,
           findings: document.querySelector('[data-x="unit"] [data-checking]')?.textContent, indicators: document.querySelectorAll("[data-indicator]").length,
           kinds: [...document.querySelectorAll("[data-indicator] td.kind")].map((td) => td.textContent),
@@ -280,7 +280,7 @@ describe("the explore page", () => {
     });
     await drop(page, [bulkPath]);
     const [during] = await page.evaluate(() => (window as unknown as { __seen: Record<string, unknown>[] }).__seen);
-    expect(during).toMatchObject({ select: true, run: true, exports: true, upload: "审核中…", findings: "审核检查进行中，完成后显示问题。" });
+    expect(during).toMatchObject({ select: true, filter: true, run: true, exports: true, upload: "审核中…", findings: "审核检查进行中，完成后显示问题。" });
     expect(during.note).toContain("bulk-indicators.csv：看板已按读入的数据显示");
     // The unit it opens on is whole, its targets parsed (no row left as “no target” for want of parsing).
     expect(during.indicators).toBeGreaterThan(10);
@@ -299,6 +299,30 @@ describe("the explore page", () => {
     expect(kept.length).toBeGreaterThan(1);
     expect(kept.every(Boolean)).toBe(true);
     expect(await page.locator('[data-x="unit"] [data-list="findings"] li').count()).toBeGreaterThan(0);
+    // A thousand unit years: the filter narrows the overview and the unit list to those whose name or id holds it.
+    const shownUnit = await page.locator('[data-x="unit"] h3').innerText();
+    await page.fill('[data-x="unit-filter"]', "单位000012");
+    await page.waitForSelector('[data-x="overview"] [data-filtered]');
+    await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-state") === "shown");
+    expect(await page.locator('[data-x="overview"] [data-filtered]').innerText()).toMatch(/^名称或编码含“单位000012”的单位年度：\d+ 个$/);
+    const listed = await page.locator('[data-table="overview"] tbody td:first-child').allInnerTexts();
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((t) => t.includes("单位000012"))).toBe(true);
+    // The unit shown stays (and in the list); the others listed are the matches.
+    expect(await page.locator('[data-x="unit"] h3').innerText()).toBe(shownUnit);
+    const options = await page.locator('[data-x="unit-select"] option').allInnerTexts();
+    expect(options.filter((o) => !o.includes("单位000012"))).toHaveLength(1);
+    await page.selectOption('[data-x="unit-select"]', { label: options.find((o) => o.includes("单位000012"))! });
+    await page.waitForFunction((before) => document.querySelector('[data-x="unit"] h3')?.textContent !== before, shownUnit);
+    expect(await page.locator('[data-x="unit"] h3').innerText()).toContain("单位000012");
+    // No match: said so, no empty table; clearing the filter lists every unit year again.
+    await page.fill('[data-x="unit-filter"]', "<b>无此单位</b>");
+    await page.waitForFunction(() => document.querySelector('[data-x="overview"] [data-filtered]')?.textContent?.includes("无此单位"));
+    expect(await page.locator('[data-x="overview"] [data-filtered]').innerText()).toBe("名称或编码含“<b>无此单位</b>”的单位年度：0 个");
+    expect(await page.locator('[data-table="overview"]').count()).toBe(0);
+    await page.fill('[data-x="unit-filter"]', "");
+    await page.waitForFunction(() => !document.querySelector('[data-x="overview"] [data-filtered]') && document.querySelector('[data-table="overview"]'));
+    expect(await page.locator('[data-x="unit-select"] option').count()).toBeGreaterThan(options.length);
     expect(errors).toEqual([]);
     await context.close();
   });
