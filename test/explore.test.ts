@@ -229,6 +229,9 @@ describe("the explore database (setupSql, insertTableSql, the indicators view)",
     // A unit year no longer loaded (removed with its file) gives way to the first listed.
     expect((await loadOverview(e, { unit_id: "ux", fiscal_year: 2024 }, 2)).selected?.unit_id).toBe("ua");
     expect(first.totals.matched).toBeNull();
+    // None listed (while a large file is checked): still the unit year asked for, or else the first.
+    expect(await loadOverview(e, { unit_id: "ub", fiscal_year: 2025 }, 0)).toMatchObject({ units: [], selected: { unit_id: "ub" }, totals: { units: 3 } });
+    expect((await loadOverview(e, null, 0)).selected?.unit_id).toBe("ua");
     await e.close();
   });
 

@@ -33,8 +33,8 @@ export interface Overview {
 const UNIT_MATCH = "(strpos(lower(unit_name), lower($1)) > 0 OR strpos(lower(unit_id), lower($1)) > 0)";
 
 /**
- * The overview: the listed unit years (those whose name or id holds `filter`, when one is given), their
- * figures, and `want` (or, when it is not loaded, the first unit year listed) as `selected`.
+ * The overview: the first `listed` unit years (of those whose name or id holds `filter`, when one is given),
+ * their figures, and `want` (or, when it is not loaded, the first unit year) as `selected`.
  */
 export async function loadOverview(e: QueryEngine, want: UnitKey | null = null, listed = LIST_UNITS, filter = ""): Promise<Overview> {
   const f = filter.trim();
@@ -50,7 +50,8 @@ export async function loadOverview(e: QueryEngine, want: UnitKey | null = null, 
   // `indicators` stands in for the view (the query reads no parsed-target column, so no join is needed).
   const wanted = want && (units.find((u) => u.unit_id === want.unit_id && u.fiscal_year === want.fiscal_year)
     ?? ((await e.query(`SELECT * FROM (${SQL.units}) WHERE unit_id = $1 AND fiscal_year = $2`, [want.unit_id, want.fiscal_year])) as unknown as UnitRow[])[0]);
-  const selected = wanted ?? units[0] ?? null;
+  const first = async () => ((await e.query(`${unitsSql()} LIMIT 1`)) as unknown as UnitRow[])[0];
+  const selected = wanted ?? units[0] ?? (listed === 0 ? await first() : undefined) ?? null;
   const shown = units.slice(0, OVERVIEW_ROWS);
   const level1 = shown.length
     ? ((await e.query(`WITH indicators AS (SELECT r.* FROM indicator_rows r SEMI JOIN (VALUES ${shown.map((_, i) => `($${2 * i + 1}, CAST($${2 * i + 2} AS INTEGER))`).join(", ")}) AS s(unit_id, fiscal_year) USING (unit_id, fiscal_year))

@@ -150,7 +150,7 @@ const zh = {
   checkingShort: "审核中…",
   checkingConsole: "审核检查完成后可以查询与导出（其余单位的指标值随检查一并解析）。",
   acrossChecking: "审核检查完成后显示同年度各单位的排名。",
-  checkingNote: (files: string) => `${files}：看板已按读入的数据显示；审核检查仍在进行，问题列表与问题数完成后更新。`,
+  checkingNote: (files: string) => `${files}：看板已按读入的数据显示；审核检查仍在进行，完成后显示各单位年度对比表、问题列表与问题数。`,
   findingsMore: (n: number) => `超过 ${n} 条，只列出前 ${n} 条；全部结果见 SQL 查询（findings 表）。`,
   // Completion and year over year (src/explore/results.ts, resultsView.ts)
   progressH: "完成情况（自评 / 运行监控）",
@@ -408,7 +408,7 @@ const en: ExploreMessages = {
   checkingShort: "checking…",
   checkingConsole: "Queries and exports open when the checks finish (the other units' targets are parsed with them).",
   acrossChecking: "The ranking of this year's units shows when the checks finish.",
-  checkingNote: (files: string) => `${files}: the dashboards show the rows as read; the reviewer's checks are still running, and the problem lists and counts update when they finish.`,
+  checkingNote: (files: string) => `${files}: the dashboards show the rows as read; the reviewer's checks are still running, and the table of unit-years, the problem lists and counts show when they finish.`,
   findingsMore: (n: number) => `More than ${n}; only the first ${n} are listed. All results are in the SQL console (findings table).`,
   // Completion and year over year (src/explore/results.ts, resultsView.ts)
   progressH: "Completion (self-evaluation / monitoring)",

@@ -282,9 +282,10 @@ class ExploreElement extends HTMLElement {
     performance.mark("jixiao:step 看板：概览查询");
     // The key is "unit_id|year"; a unit id may itself hold a "|".
     const cut = this.selected?.lastIndexOf("|") ?? -1;
-    // While a large file is checked the unit list waits (lockWhileChecking): only the overview's rows are read.
+    // While a large file is checked, the unit list and the overview's table (its problem counts, its view
+    // buttons) wait for the checks (lockWhileChecking): no unit year is listed but the one shown.
     const overview = await loadOverview(engine, this.selected ? { unit_id: this.selected.slice(0, cut), fiscal_year: Number(this.selected.slice(cut + 1)) } : null,
-      this.checking() ? OVERVIEW_ROWS : LIST_UNITS, this.unitFilter);
+      this.checking() ? 0 : LIST_UNITS, this.unitFilter);
     workspace.hidden = overview.totals.units === 0 && overview.totals.findings === 0;
     if (workspace.hidden) {
       this.dataset.state = this.session.uploads.length ? "shown" : "empty";

@@ -273,6 +273,7 @@ describe("the explore page", () => {
           findings: document.querySelector('[data-x="unit"] [data-checking]')?.textContent, indicators: document.querySelectorAll("[data-indicator]").length,
           kinds: [...document.querySelectorAll("[data-indicator] td.kind")].map((td) => td.textContent),
           schema: document.querySelector('[data-x="sql-schema"]')?.textContent,
+          table: document.querySelector('[data-table="overview"]') !== null, options: document.querySelectorAll('[data-x="unit-select"] option').length,
         });
         // The unit's title and charts, to find out below whether the refresh after the checks made them again.
         for (const n of document.querySelectorAll('[data-x="unit"] > h3, [data-x="unit"] figure')) (n as unknown as { __before: boolean }).__before = true;
@@ -282,6 +283,8 @@ describe("the explore page", () => {
     const [during] = await page.evaluate(() => (window as unknown as { __seen: Record<string, unknown>[] }).__seen);
     expect(during).toMatchObject({ select: true, filter: true, run: true, exports: true, upload: "审核中…", findings: "审核检查进行中，完成后显示问题。" });
     expect(during.note).toContain("bulk-indicators.csv：看板已按读入的数据显示");
+    // The overview's table (problem counts, view buttons) and the unit list wait for the checks: only the unit shown is listed.
+    expect(during).toMatchObject({ table: false, options: 1 });
     // The unit it opens on is whole, its targets parsed (no row left as “no target” for want of parsing).
     expect(during.indicators).toBeGreaterThan(10);
     expect(new Set(during.kinds as string[]).size).toBeGreaterThan(1);
