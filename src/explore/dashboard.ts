@@ -18,7 +18,7 @@ export const LIST_UNITS = 2000;
 export type UnitKey = { unit_id: string; fiscal_year: number };
 
 export interface Overview {
-  /** The first LIST_UNITS unit years in the list's order (totals.units counts them all). */
+  /** The first `listed` unit years in the list's order, of those the filter keeps (totals.units counts them all). */
   units: UnitRow[];
   /** The unit year asked for, when it is loaded (listed or not). */
   selected: UnitRow | null;
@@ -39,8 +39,9 @@ const UNIT_MATCH = "(strpos(lower(unit_name), lower($1)) > 0 OR strpos(lower(uni
 export async function loadOverview(e: QueryEngine, want: UnitKey | null = null, listed = LIST_UNITS, filter = ""): Promise<Overview> {
   const f = filter.trim();
   const match = f ? [f] : [];
-  const [units, figures, findings, totals] = await Promise.all([
-    e.query(`${unitsSql(f ? UNIT_MATCH : "")} LIMIT ${listed}`, match) as unknown as Promise<UnitRow[]>, queries.keyFigures(e), queries.findingCounts(e),
+  // One unit year more than listed when none is: the one shown when none is asked for.
+  const [rows, figures, findings, totals] = await Promise.all([
+    e.query(`${unitsSql(f ? UNIT_MATCH : "")} LIMIT ${Math.max(listed, 1)}`, match) as unknown as Promise<UnitRow[]>, queries.keyFigures(e), queries.findingCounts(e),
     e.query<Overview["totals"]>(
       `SELECT (SELECT CAST(count(*) AS INTEGER) FROM units) AS units, (SELECT CAST(count(*) AS INTEGER) FROM indicator_rows) AS indicators,
               (SELECT CAST(count(*) AS INTEGER) FROM budget) AS budget, (SELECT CAST(count(*) AS INTEGER) FROM findings) AS findings,
@@ -48,10 +49,10 @@ export async function loadOverview(e: QueryEngine, want: UnitKey | null = null, 
   ]);
   // The same level1Counts query, for the unit years the table shows, over the stored rows: a CTE named
   // `indicators` stands in for the view (the query reads no parsed-target column, so no join is needed).
+  const units = rows.slice(0, listed);
   const wanted = want && (units.find((u) => u.unit_id === want.unit_id && u.fiscal_year === want.fiscal_year)
-    ?? ((await e.query(`SELECT * FROM (${SQL.units}) WHERE unit_id = $1 AND fiscal_year = $2`, [want.unit_id, want.fiscal_year])) as unknown as UnitRow[])[0]);
-  const first = async () => ((await e.query(`${unitsSql()} LIMIT 1`)) as unknown as UnitRow[])[0];
-  const selected = wanted ?? units[0] ?? (listed === 0 ? await first() : undefined) ?? null;
+    ?? ((await e.query(unitsSql("unit_id = $1 AND fiscal_year = $2"), [want.unit_id, want.fiscal_year])) as unknown as UnitRow[])[0]);
+  const selected = wanted ?? rows[0] ?? null;
   const shown = units.slice(0, OVERVIEW_ROWS);
   const level1 = shown.length
     ? ((await e.query(`WITH indicators AS (SELECT r.* FROM indicator_rows r SEMI JOIN (VALUES ${shown.map((_, i) => `($${2 * i + 1}, CAST($${2 * i + 2} AS INTEGER))`).join(", ")}) AS s(unit_id, fiscal_year) USING (unit_id, fiscal_year))

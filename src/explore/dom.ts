@@ -86,11 +86,10 @@ const drawn = new WeakMap<Element, string>();
 
 /**
  * `clear(el, …build())`, unless what `el` shows was drawn from the same `key` (its data, as text): a refresh
- * that changes nothing there makes no nodes (no layout, no garbage for the collector). True when it drew.
+ * that changes nothing there makes no nodes (no layout, no garbage for the collector).
  */
-export function redraw(el: Element, key: string, build: () => Children[]): boolean {
-  if (drawn.get(el) === key) return false;
+export function redraw(el: Element, key: string, build: () => Children[]): void {
+  if (drawn.get(el) === key) return;
   clear(el, ...build());
   drawn.set(el, key);
-  return true;
 }

@@ -396,9 +396,9 @@ export function bulkDedupeIdsSql(uploadId: number): string {
  * One pass over the rows per unit-year, on the dashboards' path: the unit
  * (named by its first row that names one, as the importer creates it), whether
  * it is sample data, its first file. Feeds the unit rows now and, with
- * bulkDeclarationsSql, the per-declaration findings. Only the operators the
- * dashboards' path needs: each new one costs its first run ~0.1 s of cold
- * engine code (the line of the naming row, an ASOF join, waits for the checks).
+ * bulkDeclarationsSql, the per-declaration findings. The line of the naming
+ * row (an ASOF join) is found with the checks, which alone need it: every kind
+ * of statement on the dashboards' path runs the engine's code cold the first time.
  */
 export function bulkUnitsSql(uploadId: number): string {
   return `CREATE OR REPLACE TEMP TABLE bulk_units AS
