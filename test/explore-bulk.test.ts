@@ -12,8 +12,8 @@ import { createNodeEngine } from "../src/query/node.ts";
 import type { QueryEngine } from "../src/query/engine.ts";
 import { BULK_MIN_BYTES, bulkPlan, toLoaded, type BulkPlan, type Loaded } from "../src/explore/importer.ts";
 import { mapHeader } from "../src/core/canonical.ts";
-import { bulkInsertSql, finishUploadSql, insertLookupSql, insertTableSql, setupSql } from "../src/explore/sql.ts";
-import { checkBulk, createLineCounter, finishBulk, recordLines } from "../src/explore/bulk.ts";
+import { bulkInsertSql, finishUploadSql, insertLookupSql, insertTableSql, setupSql, uploadRowSql } from "../src/explore/sql.ts";
+import { bulkUnitRows, checkBulk, createLineCounter, finishBulk, recordLines } from "../src/explore/bulk.ts";
 
 const SEED = "data/raw/000_83bc0b582c527eae.txt";
 const seed = importFile("000_83bc0b582c527eae.txt", new Uint8Array(readFileSync(SEED)));
@@ -40,12 +40,13 @@ async function viaImporter(engine: QueryEngine, name: string, bytes: Uint8Array,
   for (const s of finishUploadSql(id)) await engine.query(s);
 }
 
-/** The bulk route as the page runs it (session.loadBulk, then its checks), the line counter fed in two chunks. */
+/** The bulk route as the page runs it (session.loadBulk, its unit rows in the transaction, then its checks), the line counter fed in two chunks. */
 async function viaBulk(engine: QueryEngine, name: string, bytes: Uint8Array, id: number, given?: BulkPlan, firstPartOnly = false) {
   const plan = given ?? bulkPlan(name, BULK_MIN_BYTES, bytes.subarray(0, 65536));
   expect(plan).not.toBeNull();
   const path = join(dir, `b${id}-${n++}-${name}`);
   writeFileSync(path, bytes);
+  await engine.query("BEGIN TRANSACTION");
   await engine.query(bulkInsertSql(plan!, path, id, name));
   const counter = createLineCounter(plan!.delimiter);
   const cut = Math.floor(bytes.length / 2);
@@ -58,8 +59,10 @@ async function viaBulk(engine: QueryEngine, name: string, bytes: Uint8Array, id:
   };
   const bulkDb = { run: (s: string) => engine.query(s), query: (s: string) => engine.query(s) as never, text };
   const out = await finishBulk(bulkDb, plan!, path, name, id, counter.end());
-  for (const s of finishUploadSql(id, { indicators: false })) await engine.query(s);
+  await engine.query(uploadRowSql({ id, name, parts: [name], loadedAt: "2026-11-26 10:00:00", route: "bulk", bytes: bytes.length, rows: out.rows }));
   if (firstPartOnly) return { ...out, keys: 0 };
+  await bulkUnitRows(bulkDb, id);
+  await engine.query("COMMIT");
   // Key findings in batches of 7 rows here (the page's are 32,768), so that the batching is exercised.
   return { ...out, ...(await checkBulk(bulkDb, name, id, 7)) };
 }
@@ -177,14 +180,45 @@ describe("the bulk route gives what the core importer gives", () => {
       writeFileSync(p, body);
       return p;
     };
-    // Between the two parts only the working tables the checks read are left.
+    // Between the two parts only the working tables the rest reads are left; the unit rows (in the transaction) take bulk_base's place by bulk_units.
     const temp = async () => (await db.query<{ t: string }>("SELECT table_name AS t FROM duckdb_tables() WHERE temporary ORDER BY t")).map((r) => r.t);
+    expect(await temp()).toEqual(["bulk_base", "bulk_fix_findings", "bulk_lines"]);
+    const bulkDb = { run: (s: string) => db.query(s), query: (s: string) => db.query(s) as never, text };
+    await bulkUnitRows(bulkDb, 42);
+    await db.query("COMMIT");
     expect(await temp()).toEqual(["bulk_fix_findings", "bulk_lines", "bulk_units"]);
-    await checkBulk({ run: (s) => db.query(s), query: (s) => db.query(s) as never, text }, name, 42);
+    await checkBulk(bulkDb, name, 42);
     expect(await temp()).toEqual([]);
     expect(await unparsed("true")).toEqual([{ n: 0 }]);
     expect(await rows(42)).toEqual(await rows(41));
     expect(await findings(42)).toEqual(await findings(41));
+  });
+
+  it("the first part makes the unit rows of the file's first unit (every year; the dashboards open on its latest), the rest come before the commit", async () => {
+    const header = "unit_name,fiscal_year,level1,level2,name,target";
+    const body = [["丙检验单位", "2025"], ["丙检验单位", "2026"], ["甲检验单位", "2026"], ["乙检验单位", "2025"], ["丙检验单位", "2026"]]
+      .map(([u, y], i) => `${u},${y},产出指标,数量指标,指标${i},≥${i + 1}个`);
+    const bytes = new TextEncoder().encode([header, ...body].join("\r\n") + "\r\n");
+    const out = await viaBulk(db, "first-unit.csv", bytes, 61, undefined, true);
+    const units = () => db.query<{ unit_name: string; fiscal_year: number }>("SELECT unit_name, fiscal_year FROM units WHERE upload_id = 61 ORDER BY unit_name, fiscal_year");
+    // The first row's unit, not the first by name; in its latest year.
+    const [unit] = await db.query<{ unit_id: string }>("SELECT unit_id FROM units WHERE upload_id = 61 AND unit_name = '丙检验单位' LIMIT 1");
+    expect(out.first).toEqual({ unitId: unit.unit_id, year: 2026 });
+    expect(out.rows).toBe(5);
+    expect(await units()).toEqual([{ unit_name: "丙检验单位", fiscal_year: 2025 }, { unit_name: "丙检验单位", fiscal_year: 2026 }]);
+    expect(await db.query("SELECT CAST(rows_loaded AS INTEGER) AS n FROM uploads WHERE upload_id = 61")).toEqual([{ n: 5 }]);
+    const text = async (t: string, content: string) => {
+      const p = join(dir, `b61-${n++}-${t}`);
+      writeFileSync(p, content);
+      return p;
+    };
+    await bulkUnitRows({ run: (s) => db.query(s), query: (s) => db.query(s) as never, text }, 61);
+    await db.query("COMMIT");
+    expect(await units()).toEqual([
+      { unit_name: "丙检验单位", fiscal_year: 2025 }, { unit_name: "丙检验单位", fiscal_year: 2026 }, { unit_name: "乙检验单位", fiscal_year: 2025 }, { unit_name: "甲检验单位", fiscal_year: 2026 },
+    ]);
+    await checkBulk({ run: (s) => db.query(s), query: (s) => db.query(s) as never, text }, "first-unit.csv", 61);
+    expect(await units()).toHaveLength(4);
   });
 
   it("a clean file, with no row for the core to read again, loads as the importer loads it", async () => {

@@ -18,7 +18,7 @@ import { FORMULA, csvChunk, jsonRows, safeFileName, standaloneSvg, svgSize, xlsx
 import { plainRows, plainValue, unscaledToDecimal, ArrowType } from "../src/query/arrow.ts";
 import { encodeGbk } from "./explore.fixtures.ts";
 import { generate } from "../scripts/gen-indicators.ts";
-import { checkBulk, createLineCounter, finishBulk, typeTargets } from "../src/explore/bulk.ts";
+import { bulkUnitRows, checkBulk, createLineCounter, finishBulk, typeTargets } from "../src/explore/bulk.ts";
 import { loadOverview, loadUnit } from "../src/explore/dashboard.ts";
 import { selfEvalRows } from "./progress.fixtures.ts";
 
@@ -287,7 +287,7 @@ describe("the explore database (setupSql, insertTableSql, the indicators view)",
     };
     const bulkDb = { run: (s: string) => db.query(s), query: (s: string) => db.query(s) as never, text };
     await finishBulk(bulkDb, plan, path, "bulk.csv", 2, scan);
-    for (const s of finishUploadSql(2, { indicators: false })) await db.query(s);
+    await bulkUnitRows(bulkDb, 2);
     await checkBulk(bulkDb, "bulk.csv", 2);
     const placeholder = "SELECT unit_id, unit_name, fiscal_year, placeholder FROM units WHERE unit_id = 'ubulk'";
     expect(await db.query(placeholder)).toEqual([{ unit_id: "ubulk", unit_name: "大文件单位", fiscal_year: 2025, placeholder: true }]);

@@ -11,7 +11,7 @@ import { parseTarget, unitFamily } from "../core/target.ts";
 import { plainText } from "../core/text.ts";
 import { indicatorIdCsv, shapeRulesCsv, targetLookupCsv, unitIdCsv, type BulkPlan } from "./importer.ts";
 import {
-  applyFixSql, MAX_LITERAL_ROWIDS, BULK_FIX_FINDINGS_SQL, BULK_REPEATS_SQL, BULK_STAGE1_TABLES, bulkBaseSql, firstUnitSql, bulkOtherCellsSql, bulkCheckKeysSql, bulkDeclarationFindingsSql, bulkDedupeIdsSql, bulkIndicatorKeysSql, bulkKeyFindingsSql, bulkOrdSql, bulkSetIndicatorIdsSql,
+  applyFixSql, MAX_LITERAL_ROWIDS, BULK_BASE_SQL, BULK_FIX_FINDINGS_SQL, BULK_REPEATS_SQL, BULK_STAGE1_TABLES, bulkBaseSql, bulkOtherCellsSql, bulkCheckKeysSql, bulkDeclarationFindingsSql, bulkDedupeIdsSql, bulkIndicatorKeysSql, bulkKeyFindingsSql, bulkOrdSql, bulkSetIndicatorIdsSql,
   MEASURE_UNITS_SQL, bulkSetUnitIdsSql, bulkSourceRowSql, bulkStatsSql, bulkUnitNamesSql, bulkUnitRowsSql, bulkUnitsSql, bulkDeclarationsSql, BULK_TEMP_TABLES, CHECK_KEYS_SQL, dropTablesSql, insertLookupSql,
   insertShapeTargetsSql, pendingRowsSql, pendingTargetsSql, SHAPE_MARK, SHAPE_SAMPLES_SQL, shapeSamples, unruledTargetsSql,
 } from "./sql.ts";
@@ -385,12 +385,14 @@ export function checkTemplates(): CheckTemplates {
  * The rowids of records (record k is rowid base + k - 1, sql.ts bulkBaseSql), exactly: a transaction's
  * own rows have rowids past 2^53, so they are added up as BigInt and written as SQL literals.
  */
-async function rowids(db: BulkDb): Promise<(ks: readonly number[]) => string[]> {
-  const [{ base }] = await db.query<{ base: string | null }>("SELECT CAST(base AS VARCHAR) AS base FROM bulk_base");
+function rowids(base: string | null): (ks: readonly number[]) => string[] {
   if (base === null) return () => []; // no row was read
   const b = BigInt(base);
   return (ks) => ks.map((k) => (b + BigInt(k) - 1n).toString());
 }
+
+/** Rows left to number or to derive, the rows there are, and the unit of the first (sql.ts bulkStatsSql). */
+interface BulkCounts { n: number; no_ord: number; no_row: number; no_unit: number; no_id: number; first_unit: string | null }
 
 /** What the bulk route needs of an engine: statements, rows, and text that read_csv can read by a name. */
 export interface BulkDb {
@@ -405,20 +407,26 @@ export type BulkStep = "fix" | "unitIds" | "indicatorIds" | "shapes" | "units";
 /**
  * The first part, everything after the INSERT of bulkInsertSql that the
  * dashboards show, in the load's transaction: the core reads the pending rows,
- * rows without ord/source_row/ids get the importer's, unit-years their
- * placeholder unit rows, and the targets of the unit the dashboards open on
- * (`first`) their parse. The rows are then as the importer gives them but for
- * the `-2` suffixes of repeated ids and the other units' parsed targets,
- * which come with the checks (checkBulk). The page commits here and shows the
- * first unit's dashboards; the page and the tests run this same sequence.
+ * rows without ord/source_row/ids get the importer's, and the unit the
+ * dashboards open on (`first`: the unit of the file's first row, in its latest
+ * year) gets its unit rows and its targets' parse, in every year. Its rows are
+ * then as the importer gives them but for the `-2` suffixes of repeated ids.
+ * The page shows the first unit's dashboards here, still in the transaction,
+ * then runs bulkUnitRows (every unit-year's unit row), commits, and runs
+ * checkBulk; the tests run this same sequence. A clean file (no row set aside
+ * by the INSERT or marked by the scan) costs one scan of its rows here besides
+ * the first unit's: every kind of statement on this path runs the engine's code
+ * for the first time, compiled while it runs.
  */
-export async function finishBulk(db: BulkDb, plan: BulkPlan, csv: string, file: string, id: number, scan: { changes: [number, number][]; odd: number[] }, step: (s: BulkStep) => void = () => {}): Promise<{ pending: number; dropped: number; first: { unitId: string; year: number } | null }> {
+export async function finishBulk(db: BulkDb, plan: BulkPlan, csv: string, file: string, id: number, scan: { changes: [number, number][]; odd: number[] }, step: (s: BulkStep) => void = () => {}): Promise<{ pending: number; dropped: number; rows: number; first: { unitId: string; year: number } | null }> {
   const oddCsv = ["k", ...scan.odd.map(String)].join("\r\n") + "\r\n";
   // Statements that give nothing back go to the engine together: one round trip each otherwise.
   await db.run(bulkBaseSql(id, await db.text("lines.csv", linesCsv(scan.changes)), await db.text("odd.csv", oddCsv)).join(";\n"));
   step("fix");
-  const rowidsOf = await rowids(db);
-  const pending = await db.query<PendingRow>(pendingRowsSql(plan, id, file, scan.odd.length <= MAX_LITERAL_ROWIDS ? rowidsOf(scan.odd) : null));
+  const [base] = await db.query<BulkCounts & { base: string | null; pending: number }>(BULK_BASE_SQL);
+  const rowidsOf = rowids(base.base);
+  const pending = base.pending > 0 || scan.odd.length > 0
+    ? await db.query<PendingRow>(pendingRowsSql(plan, id, file, scan.odd.length <= MAX_LITERAL_ROWIDS ? rowidsOf(scan.odd) : null)) : [];
   // A row whose mapped cells are all blank is skipped silently by the importer only when its other cells are blank too.
   const mapped = new Set(Object.values(plan.index));
   const blank = pending.filter((r) => [r.indicator_id, r.unit_id, r.unit_name, r.level1, r.level2, r.name, r.target, r.note, ...r.pending.split("\x1F").slice(1)]
@@ -427,34 +435,53 @@ export async function finishBulk(db: BulkDb, plan: BulkPlan, csv: string, file: 
     const others = new Set((await db.query<{ k: number }>(bulkOtherCellsSql(plan, csv, blank))).map((r) => r.k));
     for (const r of pending) if (others.has(r.rn)) r.pending = `x${r.pending.slice(1)}`;
   }
+  // Written even with no row to fix: bulk_fix_findings holds the header's finding for the checks.
   const fixed = fixRowsCsv(plan, file, pending);
   const fixRowids = pending.length <= MAX_LITERAL_ROWIDS ? rowidsOf(pending.map((r) => r.rn)) : null;
   await db.run(applyFixSql(id, await db.text("fix.csv", fixed.fix), await db.text("fix-findings.csv", fixed.findings), fixRowids).join(";\n"));
-  const [stats] = await db.query<{ no_ord: number; no_row: number; no_unit: number; no_id: number; dropped: number; first_change: number }>(bulkStatsSql(id));
+  // bulk_base's counts hold unless the core changed rows.
+  let stats: BulkCounts = pending.length ? (await db.query<BulkCounts>(bulkStatsSql(id)))[0] : base;
   const noOrdColumn = plan.index.ord === undefined;
-  if (stats.no_ord > 0 || (noOrdColumn && stats.dropped > 0)) await db.run(bulkOrdSql(id, noOrdColumn && stats.dropped > 0));
-  const firstChange = plan.index.source_row === undefined && stats.first_change > 0 ? stats.first_change : null;
-  if (stats.no_row > 0 || firstChange !== null) await db.run(bulkSourceRowSql(id, firstChange));
+  if (stats.no_ord > 0 || (noOrdColumn && fixed.dropped > 0)) await db.run(bulkOrdSql(id, noOrdColumn && fixed.dropped > 0));
+  // The first record from which lines stop being "header + record number" (bulk_lines' first change after the header).
+  const firstChange = Math.min(...scan.changes.map(([k]) => k).filter((k) => k > 0), Infinity);
+  const numberFrom = plan.index.source_row === undefined && firstChange !== Infinity ? firstChange : null;
+  if (stats.no_row > 0 || numberFrom !== null) await db.run(bulkSourceRowSql(id, numberFrom));
   if (stats.no_unit > 0) {
     step("unitIds");
     const names = (await db.query<{ unit_name: string }>(bulkUnitNamesSql(id))).map((r) => r.unit_name);
     await db.run(bulkSetUnitIdsSql(id, await db.text("units.csv", unitIdCsv(names))));
+    // The first row may have had no unit id.
+    stats = (await db.query<BulkCounts>(bulkStatsSql(id)))[0];
   }
   if (stats.no_id > 0) {
     step("indicatorIds");
     const keys = (await db.query<{ u: string; l1: string; l2: string; name: string | null }>(bulkIndicatorKeysSql(id))).map((r) => [r.u, r.l1, r.l2, r.name] as [string, string, string, string | null]);
     await db.run(bulkSetIndicatorIdsSql(id, await db.text("ids.csv", indicatorIdCsv(keys))));
   }
-  // One pass per unit-year (where it is named, its first file) feeds its unit row now and the per-declaration checks later.
-  step("units");
-  await db.run(bulkUnitsSql(id));
-  await db.run(bulkUnitRowsSql(id));
-  // The unit the dashboards open on has its targets parsed now, in every year (its completion and year-over-year need them); the rest come with the checks.
-  step("shapes");
-  const [first] = await db.query<{ unit_id: string; fiscal_year: number }>(firstUnitSql(id));
-  if (first) await typeTargets(db, id, first.unit_id);
+  // The unit the dashboards open on: its unit rows and its targets, in every year (its completion and
+  // year-over-year need them). Every other unit-year's come after the dashboards (bulkUnitRows, checkBulk).
+  let first: { unitId: string; year: number } | null = null;
+  if (stats.first_unit !== null) {
+    step("units");
+    await db.run([bulkUnitsSql(id, stats.first_unit), bulkUnitRowsSql(id)].join(";\n"));
+    const [{ year }] = await db.query<{ year: number }>("SELECT CAST(max(fiscal_year) AS INTEGER) AS year FROM bulk_units");
+    first = { unitId: stats.first_unit, year };
+    step("shapes");
+    await typeTargets(db, id, stats.first_unit);
+  }
   await db.run(dropTablesSql(BULK_STAGE1_TABLES));
-  return { pending: pending.length, dropped: fixed.dropped, first: first ? { unitId: first.unit_id, year: first.fiscal_year } : null };
+  return { pending: pending.length, dropped: fixed.dropped, rows: stats.n, first };
+}
+
+/**
+ * The unit rows of every unit-year of a bulk upload (the first part made only
+ * its first unit's): one pass per unit-year, in the load's transaction (the
+ * naming row's record is counted from the transaction's own rowids), after the
+ * dashboards are drawn and before the commit. Its bulk_units feeds the checks.
+ */
+export async function bulkUnitRows(db: BulkDb, id: number): Promise<void> {
+  await db.run([bulkUnitsSql(id), bulkUnitRowsSql(id), "DROP TABLE IF EXISTS bulk_base"].join(";\n"));
 }
 
 /**
@@ -482,8 +509,9 @@ export async function typeTargets(db: BulkDb, id: number, unitId?: string): Prom
 export const KEY_FINDINGS_BATCH = 32_768;
 
 /**
- * The second part, the reviewer's checks, for an upload whose first part is
- * done (its temporary bulk_units and bulk_fix_findings still there): the
+ * The second part, the reviewer's checks, for an upload whose first part and
+ * unit rows are done and committed (its temporary bulk_units, bulk_lines and
+ * bulk_fix_findings still there): the
  * reading's findings are written, the remaining targets are parsed, repeated
  * ids get their `-2` suffixes, then the findings the importer gives — per
  * declaration in SQL, per indicator by the core's checkIndicators on one

@@ -99,6 +99,8 @@ const zh = {
   unitOption: (name: string, year: number) => `${name} · ${year} 年度`,
   overviewLede: (units: number, indicators: number, budget: number, findings: number) =>
     `共 ${units} 个单位年度、${formatCount(indicators)} 条指标、${budget} 条预算、${formatCount(findings)} 条检查结果。数据均为本页载入的文件（上传数据），不是已发布的申报数据。`,
+  overviewLedeChecking: (indicators: number, budget: number) =>
+    `已读入 ${formatCount(indicators)} 条指标、${budget} 条预算；单位年度数与检查结果数在审核检查完成后给出。数据均为本页载入的文件（上传数据），不是已发布的申报数据。`,
   overviewCaption: (more: number | null) => `各单位年度对比${more !== null ? `（显示前 ${more} 个，完整列表见 SQL 查询）` : ""}`,
   colUnit: "单位",
   colYear: "年度",
@@ -357,6 +359,8 @@ const en: ExploreMessages = {
   unitOption: (name: string, year: number) => `${name} · ${year}`,
   overviewLede: (units: number, indicators: number, budget: number, findings: number) =>
     `${plural(units, "unit-year")}, ${plural(indicators, "indicator")}, ${plural(budget, "budget line")}, ${plural(findings, "check result")}. All data comes from the files loaded on this page (uploaded data), not from the published declarations.`,
+  overviewLedeChecking: (indicators: number, budget: number) =>
+    `${plural(indicators, "indicator")} and ${plural(budget, "budget line")} read; the numbers of unit-years and check results come when the reviewer's checks finish. All data comes from the files loaded on this page (uploaded data), not from the published declarations.`,
   overviewCaption: (more: number | null) => `Unit-years side by side${more !== null ? ` (first ${more} shown; the full list is in the SQL console)` : ""}`,
   colUnit: "Unit",
   colYear: "Year",

@@ -293,6 +293,7 @@ export class Session {
     this.task({ label: label(this.m.stepRead), fraction: 0, cancellable: true });
     let inTransaction = false;
     let committed = false;
+    let listed = false;
     let engine: BrowserEngine | null = null;
     const registered: string[] = [];
     try {
@@ -327,7 +328,7 @@ export class Session {
       let parts = [name];
       let route: UploadView["route"] = "importer";
       let loaded: Loaded | null = null;
-      let bulkFirst: { unitId: string; year: number } | null = null;
+      let bulk: { first: { unitId: string; year: number } | null; rows: number } | null = null;
       if (reply.kind === "loaded") {
         loaded = reply.loaded;
         parts = loaded.parts;
@@ -349,36 +350,48 @@ export class Session {
         }
       } else if (reply.kind === "bulk") {
         route = "bulk";
-        bulkFirst = await this.loadBulk(engine, file, name, id, reply.plan, label, registered);
+        bulk = await this.loadBulk(engine, file, name, id, reply.plan, label, registered);
       }
       this.task({ label: label(this.m.stepSum), fraction: 0.95, cancellable: true });
-      // One message for the unit rows and the upload's row (each statement a round trip through this thread otherwise).
-      await engine.run([...finishUploadSql(id, { indicators: route !== "bulk" }), uploadRowSql({ id, name, parts, loadedAt: meta.loadedAt, route, bytes: size })].join(";\n"));
+      const upload = { id, name, parts, loadedAt: meta.loadedAt, route, bytes: size };
+      // A bulk file made its own unit rows (bulk.ts) and counted its rows: its upload's row is all that is left. Otherwise
+      // one message for the unit rows and the upload's row (each statement a round trip through this thread otherwise).
+      await engine.run(bulk ? uploadRowSql({ ...upload, rows: bulk.rows }) : [...finishUploadSql(id), uploadRowSql(upload)].join(";\n"));
       this.check();
-      await engine.query("COMMIT");
-      inTransaction = false;
-      committed = true;
+      // A bulk file's dashboards are drawn in its transaction, which its other unit rows end (below).
+      if (!bulk) {
+        await engine.query("COMMIT");
+        inTransaction = false;
+        committed = true;
+      }
       if (loaded?.tables.findings) {
         const reg = `upload-${id}-findings.csv`;
         await engine.registerText(reg, loaded.tables.findings.csv);
         registered.push(reg);
         await engine.run(insertTableSql("findings", reg, id));
       }
-      const [{ rows }] = await engine.query<{ rows: number }>(`SELECT CAST(rows_loaded AS INTEGER) AS rows FROM uploads WHERE upload_id = ${id}`);
+      const rows = bulk ? bulk.rows : (await engine.query<{ rows: number }>(`SELECT CAST(rows_loaded AS INTEGER) AS rows FROM uploads WHERE upload_id = ${id}`))[0].rows;
       // A bulk file has no findings before its checks (its reading's wait in bulk_fix_findings).
       const counts = loaded?.counts ?? { error: 0, warning: 0, info: 0 };
       const problems = loaded?.problems ?? [];
       const view: UploadView = { id, name, loadedAt: meta.loadedAt, bytes: size, parts, route, rows, counts, problems, restored: meta.restored, checking: route === "bulk" };
       this.uploads = [...this.uploads, view];
+      listed = true;
       this.emit("uploads", this.uploads);
-      // A bulk file opens on the unit whose targets its first part parsed.
-      const first = route === "bulk" ? bulkFirst : (await engine.query<{ unit_id: string; fiscal_year: number }>(firstUnitSql(id))).map((f) => ({ unitId: f.unit_id, year: f.fiscal_year }))[0];
+      // A bulk file opens on the unit its first part made ready (its first row's).
+      const first = bulk ? bulk.first : (await engine.query<{ unit_id: string; fiscal_year: number }>(firstUnitSql(id))).map((f) => ({ unitId: f.unit_id, year: f.fiscal_year }))[0];
       // The dashboards are drawn before a bulk file's checks start: the engine runs one statement at a time.
       const shown = this.emitSettled("data", { reason: "loaded", first: first ?? undefined });
       if (route === "bulk") {
         await shown;
         this.check();
         this.task({ label: label(this.m.stepBulkChecks), fraction: 0.97, cancellable: true });
+        const { bulkUnitRows } = await import("./bulk.ts");
+        await bulkUnitRows(this.bulkDb(engine, `upload-${id}-units`, registered), id);
+        this.check();
+        await engine.query("COMMIT");
+        inTransaction = false;
+        committed = true;
         await this.checkBulk(engine, name, id, registered);
         this.check();
         const checked: UploadView = { ...view, counts: await this.bulkCounts(engine, id), problems: await this.bulkProblems(engine, id), checking: false };
@@ -389,9 +402,9 @@ export class Session {
       this.keep(file, meta);
     } catch (e) {
       if (inTransaction && engine) await engine.query("ROLLBACK").catch(() => {});
-      // A file stopped after its commit (a bulk file during its checks, any file while its findings are written) goes whole,
-      // as any file that does not load.
-      if (committed) await this.dropUpload(id);
+      // A file stopped once listed or committed (a bulk file while its dashboards show, any file while its findings are
+      // written) goes whole, as any file that does not load.
+      if (committed || listed) await this.dropUpload(id);
       this.fail(name, e);
       if (e instanceof Cancelled) this.task(null);
     } finally {
@@ -459,7 +472,7 @@ export class Session {
     await checkBulk(this.bulkDb(engine, `upload-${id}-checks`, registered), name, id);
   }
 
-  private async loadBulk(engine: BrowserEngine, file: File, name: string, id: number, plan: BulkPlan, label: (s: string) => string, registered: string[]): Promise<{ unitId: string; year: number } | null> {
+  private async loadBulk(engine: BrowserEngine, file: File, name: string, id: number, plan: BulkPlan, label: (s: string) => string, registered: string[]): Promise<{ first: { unitId: string; year: number } | null; rows: number }> {
     const { finishBulk } = await import("./bulk.ts");
     const reg = `upload-${id}-bulk.csv`;
     await engine.registerFile(reg, file);
@@ -483,12 +496,12 @@ export class Session {
     const labels: Record<BulkStep, [string, number]> = {
       fix: [this.m.stepBulkRows, 0.75], unitIds: [this.m.stepUnitIds, 0.8], indicatorIds: [this.m.stepIndicatorIds, 0.82], shapes: [this.m.stepShapes, 0.85], units: [this.m.stepUnits, 0.9],
     };
-    const { first } = await finishBulk(this.bulkDb(engine, reg, registered), plan, reg, name, id, await lines, (s) => {
+    const { first, rows } = await finishBulk(this.bulkDb(engine, reg, registered), plan, reg, name, id, await lines, (s) => {
       this.check();
       this.task({ label: label(labels[s][0]), fraction: labels[s][1], cancellable: true });
     });
     this.check();
-    return first;
+    return { first, rows };
   }
 
   private async bulkCounts(engine: BrowserEngine, id: number) {

@@ -141,13 +141,17 @@ export function unruledTargetsSql(rulesFile: string): string {
                  columns = {'shape': 'VARCHAR', 'op': 'VARCHAR', 'measure_unit': 'VARCHAR', 'direction': 'VARCHAR'}) r USING (shape)`;
 }
 
-/** After an upload: data status from the file, real units replace placeholders, units for rows that name none. */
-export function finishUploadSql(uploadId: number, options: { indicators?: boolean } = {}): string[] {
+/**
+ * After an upload through the import worker: data status from the file, real units replace placeholders,
+ * units for rows that name none. (A bulk file makes its own placeholder units, bulkUnitRowsSql, and has
+ * no real unit, budget, task or progress rows: it needs none of this.)
+ */
+export function finishUploadSql(uploadId: number): string[] {
   // Progress rows (自评 / 监控) make a unit year too: a progress file dropped without its declaration is
   // still scored (on the targets it repeats) and shown; the declaration, when it comes, replaces the placeholder.
   const sample = "CASE WHEN data_status = 'sample' THEN 'sample' ELSE data_source END AS data_source";
   const name: Record<string, string> = { indicator_rows: "unit_name, data_source", execution: `unit_name, ${sample}`, actuals: `NULL AS unit_name, ${sample}` };
-  const owners = ["budget", "tasks", ...(options.indicators === false ? [] : ["indicator_rows"]), "actuals", "execution"].map((t) => `SELECT unit_id, fiscal_year, ${name[t] ?? "NULL AS unit_name, NULL AS data_source"}, source_file, source_row FROM ${t} WHERE upload_id = ${uploadId} AND unit_id IS NOT NULL AND fiscal_year IS NOT NULL`);
+  const owners = ["budget", "tasks", "indicator_rows", "actuals", "execution"].map((t) => `SELECT unit_id, fiscal_year, ${name[t] ?? "NULL AS unit_name, NULL AS data_source"}, source_file, source_row FROM ${t} WHERE upload_id = ${uploadId} AND unit_id IS NOT NULL AND fiscal_year IS NOT NULL`);
   return [
     `UPDATE units SET data_source = 'sample' WHERE upload_id = ${uploadId} AND data_status = 'sample'`,
     `DELETE FROM units u WHERE u.placeholder AND EXISTS (SELECT 1 FROM units v WHERE NOT v.placeholder AND v.unit_id = u.unit_id AND v.fiscal_year = u.fiscal_year)`,
@@ -162,10 +166,11 @@ export function finishUploadSql(uploadId: number, options: { indicators?: boolea
   ];
 }
 
-export function uploadRowSql(u: { id: number; name: string; parts: string[]; loadedAt: string; route: string; bytes: number }): string {
+/** The upload's row; `rows`: the rows it read when the caller knows them (a bulk file's indicator rows), else counted. */
+export function uploadRowSql(u: { id: number; name: string; parts: string[]; loadedAt: string; route: string; bytes: number; rows?: number }): string {
   return `INSERT INTO uploads VALUES (${u.id}, ${q(u.name)}, ${q(u.parts.join("\n"))}, ${q(u.loadedAt)}, ${q(u.route)}, ${u.bytes},
-          (SELECT (SELECT count(*) FROM indicator_rows WHERE upload_id = ${u.id}) + (SELECT count(*) FROM budget WHERE upload_id = ${u.id})
-                + (SELECT count(*) FROM tasks WHERE upload_id = ${u.id}) + (SELECT count(*) FROM units WHERE upload_id = ${u.id} AND NOT placeholder)))`;
+          ${u.rows !== undefined ? Math.trunc(u.rows) : `(SELECT (SELECT count(*) FROM indicator_rows WHERE upload_id = ${u.id}) + (SELECT count(*) FROM budget WHERE upload_id = ${u.id})
+                + (SELECT count(*) FROM tasks WHERE upload_id = ${u.id}) + (SELECT count(*) FROM units WHERE upload_id = ${u.id} AND NOT placeholder))`})`;
 }
 
 /** Removes every row an upload brought. */
@@ -243,14 +248,29 @@ export function bulkOtherCellsSql(plan: BulkPlan, path: string, ks: readonly num
           WHERE k IN (${ks.join(", ")}) AND NOT regexp_full_match(other, '[${WS}]*')`;
 }
 
-/** The upload's first rowid (record k is rowid base + k - 1), and the line changes (bulk.ts createLineCounter) as a table. */
+/** What is left to number or to derive (rows without an ord, a source_row, a unit or an indicator id): counted in one scan. */
+const NULL_COUNTS = `CAST(count(*) AS INTEGER) AS n, CAST(count(*) - count(ord) AS INTEGER) AS no_ord, CAST(count(*) - count(source_row) AS INTEGER) AS no_row,
+  CAST(count(*) - count(unit_id) AS INTEGER) AS no_unit, CAST(count(*) - count(indicator_id) AS INTEGER) AS no_id`;
+
+/** The unit of the upload's first row that has a unit and a year (the unit a bulk file opens on). */
+const FIRST_UNIT = "arg_min(unit_id, rowid) FILTER (WHERE unit_id IS NOT NULL AND fiscal_year IS NOT NULL) AS first_unit";
+
+/**
+ * One pass over the rows just read: the upload's first rowid (record k is rowid base + k - 1), how many
+ * rows the INSERT set aside for the core (`pending`), the counts of NULL_COUNTS and the first row's unit;
+ * and the line changes and odd records of the byte scan (bulk.ts createLineCounter) as tables.
+ */
 export function bulkBaseSql(uploadId: number, linesFile: string, oddFile: string): string[] {
   return [
-    `CREATE OR REPLACE TEMP TABLE bulk_base AS SELECT min(rowid) AS base FROM indicator_rows WHERE upload_id = ${uploadId}`,
+    `CREATE OR REPLACE TEMP TABLE bulk_base AS SELECT min(rowid) AS base, CAST(count(pending) AS INTEGER) AS pending, ${NULL_COUNTS}, ${FIRST_UNIT}
+     FROM indicator_rows WHERE upload_id = ${uploadId}`,
     `CREATE OR REPLACE TEMP TABLE bulk_lines AS SELECT * FROM read_csv(${q(linesFile)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {'k': 'INTEGER', 'line': 'INTEGER'})`,
     `CREATE OR REPLACE TEMP TABLE bulk_odd AS SELECT * FROM read_csv(${q(oddFile)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {'k': 'INTEGER'}) WHERE k > 0`,
   ];
 }
+
+/** bulk_base as JavaScript reads it (the base as text: a transaction's rowids are past 2^53). */
+export const BULK_BASE_SQL = "SELECT CAST(base AS VARCHAR) AS base, pending, n, no_ord, no_row, no_unit, no_id, first_unit FROM bulk_base";
 
 /**
  * Rows picked by rowid: a literal list where JavaScript has the rowids (bulk.ts rowidsOf) — the scan
@@ -323,13 +343,9 @@ export function applyFixSql(uploadId: number, fixFile: string, findingsFile: str
 /** The reading's findings of the bulk route's first part, written with the checks (outside the first part's transaction). */
 export const BULK_FIX_FINDINGS_SQL = "INSERT INTO findings BY NAME SELECT * FROM bulk_fix_findings";
 
-/** What is left to number or to derive after the fix: one scan. */
+/** The counts of bulk_base again, and the first row's unit, after the core's fixes changed rows: one scan. */
 export function bulkStatsSql(uploadId: number): string {
-  return `SELECT CAST(count(*) FILTER (WHERE ord IS NULL) AS INTEGER) AS no_ord, CAST(count(*) FILTER (WHERE source_row IS NULL) AS INTEGER) AS no_row,
-                 CAST(count(*) FILTER (WHERE unit_id IS NULL) AS INTEGER) AS no_unit, CAST(count(*) FILTER (WHERE indicator_id IS NULL) AS INTEGER) AS no_id,
-                 CAST((SELECT count(*) FROM bulk_fix WHERE drop = 1) AS INTEGER) AS dropped, CAST((SELECT count(*) FROM bulk_lines) AS INTEGER) AS changes,
-                 CAST((SELECT coalesce(min(k), 0) FROM bulk_lines WHERE k > 0) AS INTEGER) AS first_change
-          FROM indicator_rows WHERE upload_id = ${uploadId}`;
+  return `SELECT ${NULL_COUNTS}, ${FIRST_UNIT} FROM indicator_rows WHERE upload_id = ${uploadId}`;
 }
 
 /**
@@ -393,19 +409,19 @@ export function bulkDedupeIdsSql(uploadId: number): string {
 // ---- Bulk CSV: the reviewer's checks (src/core/checks.ts) ----
 
 /**
- * One pass over the rows per unit-year, on the dashboards' path: the unit
- * (named by its first row that names one, as the importer creates it), whether
- * it is sample data, its first file. Feeds the unit rows now and, with
- * bulkDeclarationsSql, the per-declaration findings. The line of the naming
- * row (an ASOF join) is found with the checks, which alone need it: every kind
- * of statement on the dashboards' path runs the engine's code cold the first time.
+ * One pass over the rows per unit-year: the unit (named by its first row that
+ * names one, as the importer creates it), whether it is sample data, its first
+ * file. Feeds the unit rows and, with bulkDeclarationsSql, the per-declaration
+ * findings. On the dashboards' path only for the unit they open on (`unitId`):
+ * every unit-year's comes with the checks, as does the line of the naming row
+ * (an ASOF join), which only they need.
  */
-export function bulkUnitsSql(uploadId: number): string {
+export function bulkUnitsSql(uploadId: number, unitId?: string): string {
   return `CREATE OR REPLACE TEMP TABLE bulk_units AS
           SELECT unit_id, fiscal_year, arg_min(unit_name, rowid) FILTER (WHERE unit_name IS NOT NULL) AS unit_name,
                  CAST(min(rowid) FILTER (WHERE unit_name IS NOT NULL) - (SELECT base FROM bulk_base) + 1 AS INTEGER) AS named_k,
                  bool_or(data_source = 'sample') AS sample, min(source_row) AS min_row, arg_min(source_file, rowid) AS first_file
-          FROM indicator_rows WHERE upload_id = ${uploadId} GROUP BY unit_id, fiscal_year`;
+          FROM indicator_rows WHERE upload_id = ${uploadId}${unitId === undefined ? "" : ` AND unit_id = ${q(unitId)}`} GROUP BY unit_id, fiscal_year`;
 }
 
 /**
@@ -519,9 +535,9 @@ export function bulkKeyFindingsSql(uploadId: number, findingsFile: string): { pr
 /** Drops the given working tables in one message to the engine. */
 export const dropTablesSql = (tables: readonly string[]): string => tables.map((t) => `DROP TABLE IF EXISTS ${t}`).join(";\n");
 
-/** Temporary tables of the bulk route's first part (bulk.ts finishBulk) that the checks do not read. */
-export const BULK_STAGE1_TABLES = ["bulk_base", "bulk_odd", "bulk_fix", "pending_targets"];
-export const BULK_TEMP_TABLES = [...BULK_STAGE1_TABLES, "bulk_lines", "bulk_fix_findings", "bulk_units", "bulk_declarations", "bulk_row_keys", "bulk_keys", "bulk_key_findings"];
+/** Temporary tables of the bulk route's first part (bulk.ts finishBulk) that the rest does not read (bulk_base: until bulkUnitRows). */
+export const BULK_STAGE1_TABLES = ["bulk_odd", "bulk_fix", "bulk_units", "pending_targets"];
+export const BULK_TEMP_TABLES = [...BULK_STAGE1_TABLES, "bulk_base", "bulk_lines", "bulk_fix_findings", "bulk_declarations", "bulk_row_keys", "bulk_keys", "bulk_key_findings"];
 
 /** DuckDB's CSV error → where it is (line) and a reason (Chinese, or English); null when it is not a CSV error. */
 export function csvErrorText(message: string, lang: Lang = "zh"): { row: number | null; reason: string } | null {

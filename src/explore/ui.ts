@@ -335,8 +335,9 @@ class ExploreElement extends HTMLElement {
         performance.measure("jixiao:drop-to-dashboard", "jixiao:files-picked", "jixiao:dashboard");
       }, 0));
     }
-    // The console's table list and the exports come after the dashboards are on screen.
-    await this.renderSchema();
+    // The console's table list and the exports come after the dashboards are on screen; the list not while a large
+    // file is checked (the console waits for the checks, and its tables are still changing).
+    if (!checking) await this.renderSchema();
     this.renderExports();
     this.lockWhileChecking(!!checking);
     this.dataset.state = "shown";
@@ -376,7 +377,8 @@ class ExploreElement extends HTMLElement {
     const findings = new Map(o.findings.map((f) => [`${key(f)}|${f.severity}`, f.n]));
     const checking = this.checking();
     clear(this.$("overview"),
-      h("p", { class: "lede" }, m.overviewLede(o.totals.units, o.totals.indicators, o.totals.budget, o.totals.findings)),
+      // While a large file is checked its unit rows (but the shown unit's) and its findings are still to come: not counted yet.
+      h("p", { class: "lede" }, checking ? m.overviewLedeChecking(o.totals.indicators, o.totals.budget) : m.overviewLede(o.totals.units, o.totals.indicators, o.totals.budget, o.totals.findings)),
       checking ? h("p", { class: "where", role: "status", "data-checking": "" }, m.checkingNote(checking)) : null,
       o.totals.matched !== null ? h("p", { class: "where", role: "status", "data-filtered": "" }, m.filtered(this.unitFilter, o.totals.matched)) : null,
       shown.length === 0 ? null : h("div", { class: "table-wrap" }, h("table", { class: "stack", "data-table": "overview" },

@@ -272,7 +272,7 @@ describe("the explore page", () => {
           upload: document.querySelector("[data-upload] [data-checking]")?.textContent, note: document.querySelector('[data-x="overview"] [data-checking]')?.textContent,
           findings: document.querySelector('[data-x="unit"] [data-checking]')?.textContent, indicators: document.querySelectorAll("[data-indicator]").length,
           kinds: [...document.querySelectorAll("[data-indicator] td.kind")].map((td) => td.textContent),
-          schema: document.querySelector('[data-x="sql-schema"]')?.textContent,
+          schema: document.querySelector('[data-x="sql-schema"]')?.textContent, lede: document.querySelector('[data-x="overview"] .lede')?.textContent,
           table: document.querySelector('[data-table="overview"]') !== null, options: document.querySelectorAll('[data-x="unit-select"] option').length,
         });
         // The unit's title and charts, to find out below whether the refresh after the checks made them again.
@@ -283,6 +283,8 @@ describe("the explore page", () => {
     const [during] = await page.evaluate(() => (window as unknown as { __seen: Record<string, unknown>[] }).__seen);
     expect(during).toMatchObject({ select: true, filter: true, run: true, exports: true, upload: "审核中…", findings: "审核检查进行中，完成后显示问题。" });
     expect(during.note).toContain("bulk-indicators.csv：看板已按读入的数据显示");
+    // The unit years and the findings are not counted yet (only the unit shown has its unit rows): the lede says when they come.
+    expect(during.lede).toMatch(/^已读入 [\d,]+ 条指标、0 条预算；单位年度数与检查结果数在审核检查完成后给出。/);
     // The overview's table (problem counts, view buttons) and the unit list wait for the checks: only the unit shown is listed.
     expect(during).toMatchObject({ table: false, options: 1 });
     // The unit it opens on is whole, its targets parsed (no row left as “no target” for want of parsing).
@@ -294,9 +296,12 @@ describe("the explore page", () => {
     expect(await page.locator("[data-upload]").innerText()).toMatch(/错误 [\d,]+，警告 [\d,]+，提示 [\d,]+/);
     expect(await page.locator('[data-x="unit-select"]').isDisabled()).toBe(false);
     expect((await consoleCells(page, "SELECT count(*) FILTER (WHERE target IS NOT NULL AND target_kind = 'none') AS unparsed FROM indicators"))[0]).toBe("0");
-    // The schema list shows the reader's tables, never the checks' working tables.
-    expect(during.schema).toContain("indicator_rows");
-    expect(during.schema).not.toMatch(/bulk_|pending_targets/);
+    // The schema list waits with the console (nothing was loaded before: no list), then shows the reader's tables, never the checks' working tables.
+    expect(during.schema ?? "").not.toMatch(/indicator_rows|bulk_|pending_targets/);
+    const schema = await page.locator('[data-x="sql-schema"]').innerText();
+    expect(schema).toContain("indicator_rows");
+    expect(schema).not.toMatch(/bulk_|pending_targets/);
+    expect(await page.locator('[data-x="overview"] .lede').innerText()).toMatch(/^共 [\d,]+ 个单位年度、/);
     // Only the findings were drawn again: the title and charts above them are the nodes drawn before the checks.
     const kept = await page.evaluate(() => [...document.querySelectorAll('[data-x="unit"] > h3, [data-x="unit"] figure')].map((n) => (n as unknown as { __before?: boolean }).__before === true));
     expect(kept.length).toBeGreaterThan(1);
