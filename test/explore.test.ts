@@ -18,7 +18,7 @@ import { FORMULA, csvChunk, jsonRows, safeFileName, standaloneSvg, svgSize, xlsx
 import { plainRows, plainValue, unscaledToDecimal, ArrowType } from "../src/query/arrow.ts";
 import { encodeGbk } from "./explore.fixtures.ts";
 import { generate } from "../scripts/gen-indicators.ts";
-import { bulkUnitRows, checkBulk, createLineCounter, finishBulk, typeTargets } from "../src/explore/bulk.ts";
+import { bulkUnitRows, checkBulk, createLineCounter, finishBulk, typeTargets, UNIT_TARGETS_ONE_BY_ONE } from "../src/explore/bulk.ts";
 import { loadOverview, loadUnit } from "../src/explore/dashboard.ts";
 import { selfEvalRows } from "./progress.fixtures.ts";
 
@@ -171,13 +171,13 @@ async function load(engine: QueryEngine, loaded: Loaded, uploadId: number) {
 }
 
 /** The bulk route's target parsing, as the page runs it (bulk.ts typeTargets): shapes filled in SQL, the rest parsed one by one. */
-function bulkTargets(engine: QueryEngine, uploadId: number): Promise<{ rules: number; oneByOne: number }> {
+function bulkTargets(engine: QueryEngine, uploadId: number, unitId?: string): Promise<{ rules: number; oneByOne: number }> {
   const text = async (t: string, body: string) => {
     const p = join(dir, `${n++}-${t}`);
     writeFileSync(p, body);
     return p;
   };
-  return typeTargets({ run: (s) => engine.query(s), query: (s) => engine.query(s) as never, text }, uploadId);
+  return typeTargets({ run: (s) => engine.query(s), query: (s) => engine.query(s) as never, text }, uploadId, unitId);
 }
 
 beforeAll(async () => {
@@ -231,6 +231,10 @@ describe("the explore database (setupSql, insertTableSql, the indicators view)",
     expect(first.totals.matched).toBeNull();
     // None listed (while a large file is checked): still the unit year asked for, or else the first.
     expect(await loadOverview(e, { unit_id: "ub", fiscal_year: 2025 }, 0)).toMatchObject({ units: [], selected: { unit_id: "ub" }, totals: { units: 3 } });
+    // Its figures are for the table of the units listed: none is read then.
+    await e.query("INSERT INTO budget (unit_id, fiscal_year, line_id, kind, item, amount, upload_id) VALUES ('ua', 2026, 'b1', 'total', '合计', 100, 1)");
+    expect((await loadOverview(e, null, 2)).figures).toHaveLength(1);
+    expect(await loadOverview(e, null, 0)).toMatchObject({ figures: [], findings: [], level1: [] });
     expect((await loadOverview(e, null, 0)).selected?.unit_id).toBe("ua");
     await e.close();
   });
@@ -326,6 +330,29 @@ describe("the explore database (setupSql, insertTableSql, the indicators view)",
     const disagree = await e.query(`SELECT CAST(count(*) AS INTEGER) AS n FROM indicators i JOIN read_csv('${path}', all_varchar = true) g ON g.indicator_id = i.indicator_id
       WHERE i.target_kind IS DISTINCT FROM g.target_kind OR i.op IS DISTINCT FROM g.op OR i.value IS DISTINCT FROM g.value OR i.measure_unit IS DISTINCT FROM g.measure_unit OR i.deadline IS DISTINCT FROM g.deadline`);
     expect(disagree).toEqual([{ n: 0 }]);
+    await e.close();
+  });
+
+  it("one unit's targets (the unit the dashboards open on) are parsed one by one when they are few, by shape when they are many, to the same lookup", async () => {
+    const e = await createNodeEngine();
+    for (const s of setupSql()) await e.query(s);
+    // Unit ua: 12 targets; unit ub: more distinct targets than are parsed one by one (a number each, a few shapes).
+    const targets = (n: number) => `SELECT CASE WHEN i % 50 = 7 THEN (i % 12 + 1) || '月底前' WHEN i % 2 = 0 THEN '≥' || i || '.00(个)' ELSE '≤' || i || '%' END AS target FROM range(${n}) r(i)`;
+    for (const [u, n] of [["ua", 12], ["ub", UNIT_TARGETS_ONE_BY_ONE + 500]] as const) {
+      await e.query(`INSERT INTO indicator_rows (indicator_id, unit_id, fiscal_year, target, upload_id) SELECT 'i' || row_number() OVER (), '${u}', 2026, target, 1 FROM (${targets(n)})`);
+    }
+    expect(await bulkTargets(e, 1, "ua")).toEqual({ rules: 0, oneByOne: 12 });
+    const many = await bulkTargets(e, 1, "ub");
+    expect(many.rules).toBeGreaterThan(0);
+    expect(many.oneByOne).toBeLessThan(UNIT_TARGETS_ONE_BY_ONE);
+    // Either way, what parsing every target by the core's grammar gives.
+    const all = await e.query<{ target: string; fiscal_year: number }>("SELECT DISTINCT target, fiscal_year FROM indicator_rows");
+    expect(all.length).toBeGreaterThan(UNIT_TARGETS_ONE_BY_ONE + 400);
+    const expected = Papa.parse<string[]>(targetLookupCsv(all.map((r) => [r.target, r.fiscal_year] as const)).csv.trim()).data.slice(1)
+      .map((r) => r.map((c) => (c === "" ? null : c))).sort((a, b) => `${a[0]}|${a[1]}`.localeCompare(`${b[0]}|${b[1]}`));
+    const got = (await e.query<Record<string, string | number | boolean | null>>("SELECT target, CAST(fiscal_year AS VARCHAR) AS y, target_kind, op, value, measure_unit, direction, deadline, CAST(recognised AS VARCHAR) AS r FROM target_lookup"))
+      .map((r) => Object.values(r)).sort((a, b) => `${a[0]}|${a[1]}`.localeCompare(`${b[0]}|${b[1]}`));
+    expect(got).toEqual(expected);
     await e.close();
   });
 

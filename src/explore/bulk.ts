@@ -12,7 +12,7 @@ import { plainText } from "../core/text.ts";
 import { indicatorIdCsv, shapeRulesCsv, targetLookupCsv, unitIdCsv, type BulkPlan } from "./importer.ts";
 import {
   applyFixSql, MAX_LITERAL_ROWIDS, BULK_BASE_SQL, BULK_FIX_FINDINGS_SQL, BULK_REPEATS_SQL, BULK_STAGE1_TABLES, bulkBaseSql, bulkOtherCellsSql, bulkCheckKeysSql, bulkDeclarationFindingsSql, bulkDedupeIdsSql, bulkIndicatorKeysSql, bulkKeyFindingsSql, bulkOrdSql, bulkSetIndicatorIdsSql,
-  MEASURE_UNITS_SQL, bulkSetUnitIdsSql, bulkSourceRowSql, bulkStatsSql, bulkUnitNamesSql, bulkUnitRowsSql, bulkUnitsSql, bulkDeclarationsSql, BULK_TEMP_TABLES, CHECK_KEYS_SQL, dropTablesSql, insertLookupSql,
+  MEASURE_UNITS_SQL, missingTargetsSql, bulkSetUnitIdsSql, bulkSourceRowSql, bulkStatsSql, bulkUnitNamesSql, bulkUnitRowsSql, bulkUnitsSql, bulkDeclarationsSql, BULK_TEMP_TABLES, CHECK_KEYS_SQL, dropTablesSql, insertLookupSql,
   insertShapeTargetsSql, pendingRowsSql, pendingTargetsSql, SHAPE_MARK, SHAPE_SAMPLES_SQL, shapeSamples, unruledTargetsSql,
 } from "./sql.ts";
 
@@ -484,13 +484,24 @@ export async function bulkUnitRows(db: BulkDb, id: number): Promise<void> {
   await db.run([bulkUnitsSql(id), bulkUnitRowsSql(id), "DROP TABLE IF EXISTS bulk_base"].join(";\n"));
 }
 
+/** A unit's distinct targets parsed one by one at most (a unit has a few dozen; the shapes' SQL is a handful of statements more). */
+export const UNIT_TARGETS_ONE_BY_ONE = 2_000;
+
 /**
  * Parses the targets of an upload's rows that the lookup does not have yet
  * (only those of one unit, when `unitId` is given): each shape (≥#(个)) from a
- * few samples by the core's grammar and filled in SQL, the rest one by one.
+ * few samples by the core's grammar and filled in SQL, the rest one by one —
+ * a unit's all one by one when they are few (UNIT_TARGETS_ONE_BY_ONE).
  * Returns how many shapes were filled by rule and how many targets parsed one by one.
  */
 export async function typeTargets(db: BulkDb, id: number, unitId?: string): Promise<{ rules: number; oneByOne: number }> {
+  if (unitId !== undefined) {
+    const few = await db.query<{ target: string; fiscal_year: number }>(`${missingTargetsSql(id, unitId)} LIMIT ${UNIT_TARGETS_ONE_BY_ONE + 1}`);
+    if (few.length <= UNIT_TARGETS_ONE_BY_ONE) {
+      if (few.length) await db.run(insertLookupSql(await db.text("lookup.csv", targetLookupCsv(few.map((m) => [m.target, m.fiscal_year] as const)).csv)));
+      return { rules: 0, oneByOne: few.length };
+    }
+  }
   await db.run(pendingTargetsSql(id, unitId));
   const samples = shapeSamples(await db.query<{ shape: string; n: number; s1: string; s2: string; s3: string; s4: string }>(SHAPE_SAMPLES_SQL));
   const rules = shapeRulesCsv(samples, SHAPE_MARK);

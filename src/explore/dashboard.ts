@@ -22,6 +22,7 @@ export interface Overview {
   units: UnitRow[];
   /** The unit year asked for, when it is loaded (listed or not). */
   selected: UnitRow | null;
+  /** Key figures, indicator groups and problem counts by unit year, for the table of the first units listed (none when none is). */
   figures: KeyFiguresRow[];
   level1: Level1CountRow[];
   findings: FindingCountRow[];
@@ -34,14 +35,16 @@ const UNIT_MATCH = "(strpos(lower(unit_name), lower($1)) > 0 OR strpos(lower(uni
 
 /**
  * The overview: the first `listed` unit years (of those whose name or id holds `filter`, when one is given),
- * their figures, and `want` (or, when it is not loaded, the first unit year) as `selected`.
+ * their figures, and `want` (or, when it is not loaded, the first unit year) as `selected`. With none
+ * listed (while a large file is checked) no figure is read: each is a pass the dashboards would wait for.
  */
 export async function loadOverview(e: QueryEngine, want: UnitKey | null = null, listed = LIST_UNITS, filter = ""): Promise<Overview> {
   const f = filter.trim();
   const match = f ? [f] : [];
   // One unit year more than listed when none is: the one shown when none is asked for.
   const [rows, figures, findings, totals] = await Promise.all([
-    e.query(`${unitsSql(f ? UNIT_MATCH : "")} LIMIT ${Math.max(listed, 1)}`, match) as unknown as Promise<UnitRow[]>, queries.keyFigures(e), queries.findingCounts(e),
+    e.query(`${unitsSql(f ? UNIT_MATCH : "")} LIMIT ${Math.max(listed, 1)}`, match) as unknown as Promise<UnitRow[]>,
+    listed > 0 ? queries.keyFigures(e) : [], listed > 0 ? queries.findingCounts(e) : [],
     e.query<Overview["totals"]>(
       `SELECT (SELECT CAST(count(*) AS INTEGER) FROM units) AS units, (SELECT CAST(count(*) AS INTEGER) FROM indicator_rows) AS indicators,
               (SELECT CAST(count(*) AS INTEGER) FROM budget) AS budget, (SELECT CAST(count(*) AS INTEGER) FROM findings) AS findings,
