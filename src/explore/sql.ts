@@ -7,7 +7,7 @@
 // (target, year) was parsed once by the core's grammar — so a million-row file
 // never has its targets parsed row by row in JavaScript.
 import { COLUMNS, type TableName } from "../core/canonical.ts";
-import { insertCsvSql, typedColumnSql } from "../query/schema.ts";
+import { columnType, insertCsvSql } from "../query/schema.ts";
 import type { BulkPlan } from "./importer.ts";
 import { xt, type Lang } from "./i18n.ts";
 
@@ -23,8 +23,9 @@ const NULLTEXT = "CAST(NULL AS VARCHAR)";
 /** The physical table a canonical table's rows go into. */
 export const storedAs = (t: TableName) => (t === "indicators" ? "indicator_rows" : t);
 
+/** An empty table of canonical columns (typed as the build's tables are), the upload columns and `extra` definitions: plain DDL, no query to run. */
 function emptyTable(name: string, cols: readonly string[], extra: string[]): string {
-  return `CREATE OR REPLACE TABLE ${name} AS SELECT ${[...cols.map((c) => typedColumnSql(c, NULLTEXT)), `${NULLTEXT} AS data_source`, "CAST(NULL AS INTEGER) AS upload_id", ...extra].join(", ")} WHERE false`;
+  return `CREATE OR REPLACE TABLE ${name} (${[...cols.map((c) => `${c} ${columnType(c)}`), "data_source VARCHAR", "upload_id INTEGER", ...extra].join(", ")})`;
 }
 
 /**
@@ -44,8 +45,8 @@ export function setupSql(options: { findingsDb?: string } = {}): string[] {
     `CREATE OR REPLACE TABLE target_lookup (target VARCHAR, fiscal_year INTEGER, target_kind VARCHAR, op VARCHAR, value VARCHAR, measure_unit VARCHAR, direction VARCHAR, deadline VARCHAR, recognised BOOLEAN)`,
   ];
   for (const t of TABLES) {
-    if (t === "indicators") out.push(emptyTable("indicator_rows", INDICATOR_BASE, [`${NULLTEXT} AS unit_name`, `${NULLTEXT} AS pending`]));
-    else if (t === "units") out.push(emptyTable("units", COLUMNS.units, ["CAST(NULL AS BOOLEAN) AS placeholder"]), "ALTER TABLE units ALTER COLUMN placeholder SET DEFAULT false");
+    if (t === "indicators") out.push(emptyTable("indicator_rows", INDICATOR_BASE, ["unit_name VARCHAR", "pending VARCHAR"]));
+    else if (t === "units") out.push(emptyTable("units", COLUMNS.units, ["placeholder BOOLEAN DEFAULT false"]));
     else out.push(emptyTable(t === "findings" && options.findingsDb ? `${options.findingsDb}.main.findings` : t, COLUMNS[t], []));
   }
   const cols = COLUMNS.indicators.map((c) => ((DERIVED as readonly string[]).includes(c) ? (c === "target_kind" ? "coalesce(l.target_kind, 'none') AS target_kind" : `l.${c}`) : `r.${c}`));

@@ -120,10 +120,22 @@ export async function startBrowserEngine(options: StartOptions): Promise<Browser
     if (p.phase === "decompress") performance.mark("jixiao:engine decompress");
     onProgress?.(p);
   };
+  // DuckDB's worker loads and runs its script while the engine's file downloads and decompresses.
+  let worker: Worker;
+  try {
+    worker = new Worker(workerUrl);
+  } catch (e) {
+    throw new EngineStartError("无法启动引擎的后台线程（Web Worker 被浏览器或安全策略阻止）", String(e));
+  }
+  const workerFailed = new Promise<never>((_, fail) => {
+    worker.addEventListener("error", (e) => fail(new EngineStartError("引擎的后台线程出错或被阻止", e.message || "worker error")));
+  });
+  workerFailed.catch(() => {}); // raced below, once the file is there
   let file: EngineFile;
   try {
     file = await engineFile(options.wasmGzUrl, options.cacheName ?? "jixiao-engine", progress);
   } catch (e) {
+    worker.terminate();
     if (!(e instanceof EngineFileError)) throw new EngineStartError("引擎文件下载失败", String(e));
     if (e.stage === "decompress") throw new EngineStartError("引擎文件已损坏，无法解压", e.message);
     throw new EngineStartError(e.status ? `引擎文件无法下载（HTTP ${e.status}）` : "引擎文件下载失败", e.message);
@@ -132,16 +144,6 @@ export async function startBrowserEngine(options: StartOptions): Promise<Browser
   const wasmUrl = URL.createObjectURL(file.wasm);
   performance.mark("jixiao:engine start");
   onProgress?.({ phase: "start" });
-  let worker: Worker;
-  try {
-    worker = new Worker(workerUrl);
-  } catch (e) {
-    URL.revokeObjectURL(wasmUrl);
-    throw new EngineStartError("无法启动引擎的后台线程（Web Worker 被浏览器或安全策略阻止）", String(e));
-  }
-  const workerFailed = new Promise<never>((_, fail) => {
-    worker.addEventListener("error", (e) => fail(new EngineStartError("引擎的后台线程出错或被阻止", e.message || "worker error")));
-  });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
     await withTimeout(Promise.race([db.instantiate(wasmUrl, null), workerFailed]), timeoutMs, () =>
@@ -157,7 +159,8 @@ export async function startBrowserEngine(options: StartOptions): Promise<Browser
   const conn = await db.connect();
   // Nothing may be fetched from outside the site: no extension is installed or loaded on demand.
   await conn.query("SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;");
-  const version = (await conn.query("SELECT version() AS v")).get(0)?.toJSON().v as string;
+  // The library's version, as version() gives it, without a statement to plan.
+  const version = await db.getVersion();
 
   // The connection takes operations in order. A query (its parameters written into its text) is one message:
   // several are sent at once and the worker runs them back to back, without waiting for this thread between

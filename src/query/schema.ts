@@ -35,6 +35,9 @@ export function createTableSql(table: TableName, files: { path: string; status: 
   return `CREATE OR REPLACE TABLE ${table} AS SELECT ${typed.join(", ")}, data_source FROM (${[template, ...parts].join(" UNION ALL BY NAME ")})`;
 }
 
+/** A canonical column's type in DuckDB. */
+export const columnType = (column: string): string => TYPES[column] ?? "VARCHAR";
+
 /** One canonical column read as text and cast to its type (as createTableSql does). */
 export function typedColumnSql(column: string, expr: string = column): string {
   return TYPES[column] ? `CAST(NULLIF(TRIM(${expr}), '') AS ${TYPES[column]}) AS ${column}` : `${expr} AS ${column}`;
