@@ -205,4 +205,19 @@ describe("loadResults(engine, unit): completion and comparison from the loaded f
     });
     expect(MAX_UNIT_INDICATORS).toBeGreaterThan(1000);
   });
+
+  it("a unit with more indicator rows than MAX_UNIT_INDICATORS (in two years) is not scored or compared: tooLarge", async () => {
+    await withFreshDb(async (e2) => {
+      await e2.query(`INSERT INTO units (unit_id, unit_name, fiscal_year, data_source, upload_id) VALUES ('ubig', '大单位', 2025, 'declared', 1), ('ubig', '大单位', 2026, 'declared', 1)`);
+      const rows = (n: number, year: number) => e2.query(`INSERT INTO indicator_rows (indicator_id, unit_id, fiscal_year, ord, level1, level2, name, target, source_file, source_row, data_source, upload_id)
+        SELECT 'i' || i, 'ubig', ${year}, CAST(i AS INTEGER), '产出指标', '数量指标', '指标' || i, '≥1个', 'big.csv', CAST(i AS INTEGER), 'declared', 1 FROM range(${n}) r(i)`);
+      await rows(MAX_UNIT_INDICATORS / 2, 2025);
+      await rows(MAX_UNIT_INDICATORS / 2, 2026);
+      const [u] = (await queries.units(e2)).filter((x) => x.fiscal_year === 2026);
+      // At the limit: compared.
+      expect(await loadResults(e2, u)).toMatchObject({ tooLarge: false, years: [2025, 2026] });
+      await rows(1, 2026);
+      expect(await loadResults(e2, u)).toMatchObject({ tooLarge: true, compare: null, reports: [] });
+    });
+  });
 });

@@ -32,21 +32,21 @@ export function unitRowsSql(t: (typeof UNIT_TABLES)[number], by: "unit_id" | "fi
   return `SELECT ${cols} FROM ${storedAs(t)} WHERE ${by} = $1 ORDER BY upload_id, ${order}`;
 }
 
-/** What is loaded for one unit and how much of it: decides whether there is anything to score or compare. */
+/** What is loaded for one unit: decides whether there is anything to score or compare (small tables: no pass over the indicators). */
 export const UNIT_EXTENT_SQL = `SELECT
     (SELECT CAST(count(*) AS INTEGER) FROM actuals WHERE unit_id = $1) AS actuals,
     (SELECT CAST(count(*) AS INTEGER) FROM execution WHERE unit_id = $1) AS execution,
-    (SELECT CAST(count(DISTINCT fiscal_year) AS INTEGER) FROM units WHERE unit_id = $1) AS years,
-    (SELECT CAST(count(*) AS INTEGER) FROM indicator_rows WHERE unit_id = $1) AS indicators`;
+    (SELECT CAST(count(DISTINCT fiscal_year) AS INTEGER) FROM units WHERE unit_id = $1) AS years`;
 
-/** One unit's Dataset (every loaded year, its progress rows) as the core reads the canonical JSON. */
-export async function unitDataset(e: QueryEngine, unitId: string): Promise<Dataset> {
-  return datasetWhere(e, "unit_id", unitId);
+/** One unit's Dataset (every loaded year, its progress rows) as the core reads the canonical JSON; at most `maxIndicators` of its indicator rows (and one more, to tell). */
+export async function unitDataset(e: QueryEngine, unitId: string, maxIndicators?: number): Promise<Dataset> {
+  return datasetWhere(e, "unit_id", unitId, maxIndicators);
 }
 
-async function datasetWhere(e: QueryEngine, column: "unit_id" | "fiscal_year", value: string | number): Promise<Dataset> {
+async function datasetWhere(e: QueryEngine, column: "unit_id" | "fiscal_year", value: string | number, maxIndicators?: number): Promise<Dataset> {
   // Asked together: the browser's engine runs them back to back.
-  const rows = await Promise.all(UNIT_TABLES.map((t) => e.query(unitRowsSql(t, column), [value])));
+  const limit = (t: string) => (t === "indicators" && maxIndicators !== undefined ? ` LIMIT ${maxIndicators + 1}` : "");
+  const rows = await Promise.all(UNIT_TABLES.map((t) => e.query(unitRowsSql(t, column) + limit(t), [value])));
   const json: Record<string, unknown[]> = {};
   UNIT_TABLES.forEach((t, i) => (json[t] = rows[i].map((r: Row) => jsonEntry[t](r))));
   return fromJson(json, "explore");
@@ -127,12 +127,13 @@ export function otherYear(years: readonly number[], year: number, wanted?: numbe
 export async function loadResults(e: QueryEngine, unit: UnitRow, lang: Lang = "zh", compareWith?: number | null, mapping: readonly MappingRow[] = []): Promise<Results> {
   const id = unit.unit_id;
   const year = unit.fiscal_year;
-  const [extent] = await e.query<{ actuals: number; execution: number; years: number; indicators: number }>(UNIT_EXTENT_SQL, [id]);
+  const [extent] = await e.query<{ actuals: number; execution: number; years: number }>(UNIT_EXTENT_SQL, [id]);
   const empty: Results = { unit, years: [year], reports: [], findings: [], compare: null, tooLarge: false };
-  if (extent.indicators > MAX_UNIT_INDICATORS) return { ...empty, tooLarge: true };
   if (extent.actuals + extent.execution === 0 && extent.years < 2) return empty;
 
-  const data = await unitDataset(e, id);
+  // The unit's rows are read once: a unit with too many indicator rows is told by one row more than the limit.
+  const data = await unitDataset(e, id, MAX_UNIT_INDICATORS);
+  if (data.indicators.length > MAX_UNIT_INDICATORS) return { ...empty, tooLarge: true };
   const model = compareModel(data, mapping);
   const years = (model.byUnit.get(id) ?? []).filter((u) => u.unit).map((u) => u.year);
 
