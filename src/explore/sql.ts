@@ -77,9 +77,11 @@ export function missingTargetsSql(uploadId: number, unitId?: string): string {
 }
 
 /**
- * The unit year the dashboards open on after an upload: its first unit by
- * name (a real unit before a placeholder, the latest year first), else — when
- * all its unit years were loaded before — the unit year of its first row.
+ * The unit year the dashboards open on after an upload through the import
+ * worker: its first unit by name (a real unit before a placeholder, the latest
+ * year first), else — when all its unit years were loaded before — the unit
+ * year of its first row. (A bulk file opens on its first row's unit in its
+ * latest year, bulk.ts finishBulk: it has no unit rows but that unit's yet.)
  */
 export function firstUnitSql(uploadId: number): string {
   return `SELECT unit_id, fiscal_year FROM (
