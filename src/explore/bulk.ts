@@ -11,7 +11,7 @@ import { parseTarget, unitFamily } from "../core/target.ts";
 import { plainText } from "../core/text.ts";
 import { indicatorIdCsv, shapeRulesCsv, targetLookupCsv, unitIdCsv, type BulkPlan } from "./importer.ts";
 import {
-  applyFixSql, MAX_LITERAL_ROWIDS, BULK_BASE_SQL, BULK_FIX_FINDINGS_SQL, BULK_REPEATS_SQL, BULK_STAGE1_TABLES, bulkBaseSql, bulkOtherCellsSql, bulkCheckKeysSql, bulkDeclarationFindingsSql, bulkDedupeIdsSql, bulkIndicatorKeysSql, bulkKeyFindingsSql, bulkOrdSql, bulkSetIndicatorIdsSql,
+  applyFixSql, MAX_LITERAL_ROWIDS, BULK_BASE_SQL, BULK_UNITS_LATEST_SQL, BULK_FIX_FINDINGS_SQL, BULK_REPEATS_SQL, BULK_STAGE1_TABLES, bulkBaseSql, bulkOtherCellsSql, bulkCheckKeysSql, bulkDeclarationFindingsSql, bulkDedupeIdsSql, bulkIndicatorKeysSql, bulkKeyFindingsSql, bulkOrdSql, bulkSetIndicatorIdsSql,
   MEASURE_UNITS_SQL, missingTargetsSql, bulkSetUnitIdsSql, bulkSourceRowSql, bulkStatsSql, bulkUnitNamesSql, bulkUnitRowsSql, bulkUnitsSql, bulkDeclarationsSql, BULK_TEMP_TABLES, CHECK_KEYS_SQL, dropTablesSql, insertLookupSql,
   insertShapeTargetsSql, pendingRowsSql, pendingTargetsSql, SHAPE_MARK, SHAPE_SAMPLES_SQL, shapeSamples, unruledTargetsSql,
 } from "./sql.ts";
@@ -465,7 +465,7 @@ export async function finishBulk(db: BulkDb, plan: BulkPlan, csv: string, file: 
   if (stats.first_unit !== null) {
     step("units");
     await db.run([bulkUnitsSql(id, stats.first_unit), bulkUnitRowsSql(id)].join(";\n"));
-    const [{ year }] = await db.query<{ year: number }>("SELECT CAST(max(fiscal_year) AS INTEGER) AS year FROM bulk_units");
+    const [{ year }] = await db.query<{ year: number }>(BULK_UNITS_LATEST_SQL);
     first = { unitId: stats.first_unit, year };
     step("shapes");
     await typeTargets(db, id, stats.first_unit);
@@ -495,22 +495,23 @@ export const UNIT_TARGETS_ONE_BY_ONE = 2_000;
  * Returns how many shapes were filled by rule and how many targets parsed one by one.
  */
 export async function typeTargets(db: BulkDb, id: number, unitId?: string): Promise<{ rules: number; oneByOne: number }> {
+  // Parsed by the core's grammar, written to the lookup.
+  const oneByOne = async (targets: readonly { target: string; fiscal_year: number }[]) => {
+    if (targets.length) await db.run(insertLookupSql(await db.text("lookup.csv", targetLookupCsv(targets.map((m) => [m.target, m.fiscal_year] as const)).csv)));
+    return targets.length;
+  };
   if (unitId !== undefined) {
     const few = await db.query<{ target: string; fiscal_year: number }>(`${missingTargetsSql(id, unitId)} LIMIT ${UNIT_TARGETS_ONE_BY_ONE + 1}`);
-    if (few.length <= UNIT_TARGETS_ONE_BY_ONE) {
-      if (few.length) await db.run(insertLookupSql(await db.text("lookup.csv", targetLookupCsv(few.map((m) => [m.target, m.fiscal_year] as const)).csv)));
-      return { rules: 0, oneByOne: few.length };
-    }
+    if (few.length <= UNIT_TARGETS_ONE_BY_ONE) return { rules: 0, oneByOne: await oneByOne(few) };
   }
   await db.run(pendingTargetsSql(id, unitId));
   const samples = shapeSamples(await db.query<{ shape: string; n: number; s1: string; s2: string; s3: string; s4: string }>(SHAPE_SAMPLES_SQL));
   const rules = shapeRulesCsv(samples, SHAPE_MARK);
   const rulesFile = await db.text("rules.csv", rules.csv);
   await db.run(insertShapeTargetsSql(rulesFile));
-  const rest = await db.query<{ target: string; fiscal_year: number }>(unruledTargetsSql(rulesFile));
-  if (rest.length) await db.run(insertLookupSql(await db.text("lookup.csv", targetLookupCsv(rest.map((m) => [m.target, m.fiscal_year] as const)).csv)));
+  const rest = await oneByOne(await db.query<{ target: string; fiscal_year: number }>(unruledTargetsSql(rulesFile)));
   await db.run("DROP TABLE IF EXISTS pending_targets");
-  return { rules: rules.rules, oneByOne: rest.length };
+  return { rules: rules.rules, oneByOne: rest };
 }
 
 /**

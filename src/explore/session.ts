@@ -374,7 +374,7 @@ export class Session {
       // A bulk file has no findings before its checks (its reading's wait in bulk_fix_findings).
       const counts = loaded?.counts ?? { error: 0, warning: 0, info: 0 };
       const problems = loaded?.problems ?? [];
-      const view: UploadView = { id, name, loadedAt: meta.loadedAt, bytes: size, parts, route, rows, counts, problems, restored: meta.restored, checking: route === "bulk" };
+      const view: UploadView = { id, name, loadedAt: meta.loadedAt, bytes: size, parts, route, rows, counts, problems, restored: meta.restored, checking: bulk !== null };
       this.uploads = [...this.uploads, view];
       listed = true;
       this.emit("uploads", this.uploads);
@@ -382,7 +382,7 @@ export class Session {
       const first = bulk ? bulk.first : (await engine.query<{ unit_id: string; fiscal_year: number }>(firstUnitSql(id))).map((f) => ({ unitId: f.unit_id, year: f.fiscal_year }))[0];
       // The dashboards are drawn before a bulk file's checks start: the engine runs one statement at a time.
       const shown = this.emitSettled("data", { reason: "loaded", first: first ?? undefined });
-      if (route === "bulk") {
+      if (bulk) {
         await shown;
         this.check();
         this.task({ label: label(this.m.stepBulkChecks), fraction: 0.97, cancellable: true });
@@ -472,7 +472,7 @@ export class Session {
     await checkBulk(this.bulkDb(engine, `upload-${id}-checks`, registered), name, id);
   }
 
-  private async loadBulk(engine: BrowserEngine, file: File, name: string, id: number, plan: BulkPlan, label: (s: string) => string, registered: string[]): Promise<{ first: { unitId: string; year: number } | null; rows: number }> {
+  private async loadBulk(engine: BrowserEngine, file: File, name: string, id: number, plan: BulkPlan, label: (s: string) => string, registered: string[]): ReturnType<typeof import("./bulk.ts").finishBulk> {
     const { finishBulk } = await import("./bulk.ts");
     const reg = `upload-${id}-bulk.csv`;
     await engine.registerFile(reg, file);
@@ -496,12 +496,12 @@ export class Session {
     const labels: Record<BulkStep, [string, number]> = {
       fix: [this.m.stepBulkRows, 0.75], unitIds: [this.m.stepUnitIds, 0.8], indicatorIds: [this.m.stepIndicatorIds, 0.82], shapes: [this.m.stepShapes, 0.85], units: [this.m.stepUnits, 0.9],
     };
-    const { first, rows } = await finishBulk(this.bulkDb(engine, reg, registered), plan, reg, name, id, await lines, (s) => {
+    const out = await finishBulk(this.bulkDb(engine, reg, registered), plan, reg, name, id, await lines, (s) => {
       this.check();
       this.task({ label: label(labels[s][0]), fraction: labels[s][1], cancellable: true });
     });
     this.check();
-    return { first, rows };
+    return out;
   }
 
   private async bulkCounts(engine: BrowserEngine, id: number) {

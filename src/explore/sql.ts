@@ -427,6 +427,9 @@ export function bulkUnitsSql(uploadId: number, unitId?: string): string {
           FROM indicator_rows WHERE upload_id = ${uploadId}${unitId === undefined ? "" : ` AND unit_id = ${q(unitId)}`} GROUP BY unit_id, fiscal_year`;
 }
 
+/** The latest year in bulk_units (made for one unit: the year its dashboards open on). */
+export const BULK_UNITS_LATEST_SQL = "SELECT CAST(max(fiscal_year) AS INTEGER) AS year FROM bulk_units";
+
 /**
  * What the per-declaration checks add to bulk_units, with the checks (off the
  * dashboards' path): the line of the row that names the unit (an ASOF join on

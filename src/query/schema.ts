@@ -31,16 +31,15 @@ export function createTableSql(table: TableName, files: { path: string; status: 
   const parts = files.map(
     (f) => `SELECT *, ${quote(f.status)} AS data_source FROM read_csv(${quote(f.path)}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, auto_detect = true)`,
   );
-  const typed = cols.map((c) => (TYPES[c] ? `CAST(NULLIF(TRIM(${c}), '') AS ${TYPES[c]}) AS ${c}` : c));
-  return `CREATE OR REPLACE TABLE ${table} AS SELECT ${typed.join(", ")}, data_source FROM (${[template, ...parts].join(" UNION ALL BY NAME ")})`;
+  return `CREATE OR REPLACE TABLE ${table} AS SELECT ${cols.map(typedColumnSql).join(", ")}, data_source FROM (${[template, ...parts].join(" UNION ALL BY NAME ")})`;
 }
 
 /** A canonical column's type in DuckDB. */
 export const columnType = (column: string): string => TYPES[column] ?? "VARCHAR";
 
-/** One canonical column read as text and cast to its type (as createTableSql does). */
-export function typedColumnSql(column: string, expr: string = column): string {
-  return TYPES[column] ? `CAST(NULLIF(TRIM(${expr}), '') AS ${TYPES[column]}) AS ${column}` : `${expr} AS ${column}`;
+/** One canonical column read as text and cast to its type (createTableSql, insertCsvSql). */
+function typedColumnSql(column: string): string {
+  return TYPES[column] ? `CAST(NULLIF(TRIM(${column}), '') AS ${TYPES[column]}) AS ${column}` : column;
 }
 
 /**
@@ -52,5 +51,5 @@ export function typedColumnSql(column: string, expr: string = column): string {
 export function insertCsvSql(table: TableName, path: string, constants: Record<string, string | number> = {}, options: { into?: string; columns?: readonly string[] } = {}): string {
   const cols = options.columns ?? COLUMNS[table];
   const extra = Object.entries(constants).map(([c, v]) => `${typeof v === "number" ? v : quote(v)} AS ${c}`);
-  return `INSERT INTO ${options.into ?? table} BY NAME SELECT ${[...cols.map((c) => typedColumnSql(c)), ...extra].join(", ")} FROM read_csv(${quote(path)}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, auto_detect = true)`;
+  return `INSERT INTO ${options.into ?? table} BY NAME SELECT ${[...cols.map(typedColumnSql), ...extra].join(", ")} FROM read_csv(${quote(path)}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, auto_detect = true)`;
 }
