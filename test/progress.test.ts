@@ -97,7 +97,7 @@ describe("the 绩效自评表 (year-end) layout", () => {
     expect(withCode(all, "execution.rate_differs")).toEqual([]);
   });
 
-  it("a 项目支出 form names 实施单位 and 项目名称 instead of 单位名称", () => {
+  it("a 项目支出 form is the project's: its body is the 实施单位, its indicators and results carry the project", () => {
     const rows = selfEvalRows({
       edit: (r) => {
         r[0] = ["项目支出绩效自评表"];
@@ -105,8 +105,13 @@ describe("the 绩效自评表 (year-end) layout", () => {
       },
     });
     const d = importFile("项目.txt", bytes(tsv(rows)));
-    expect(d.actuals![0].unitId).toBe(UNIT_ID);
-    expect(codes(d.findings)).toContain("progress.project_form");
+    expect(d.projects).toHaveLength(1);
+    expect(d.projects![0]).toMatchObject({ name: "社区文化活动", unitId: UNIT_ID, supervisor: "闵行区江川路街道", implementer: UNIT_NAME, formKind: "project_selfeval" });
+    const pid = d.projects![0].id;
+    expect(d.actuals!.length).toBe(NAMED.length);
+    expect(d.actuals!.every((a) => a.unitId === UNIT_ID && a.projectId === pid && a.indicatorId !== null)).toBe(true);
+    expect(d.indicators.every((i) => i.projectId === pid)).toBe(true);
+    expect(d.execution!.every((e) => e.projectId === pid)).toBe(true);
   });
 });
 

@@ -6,6 +6,8 @@ import { decodeBytes } from "./decode.ts";
 import { detectDelimiter, parseDelimited } from "./table.ts";
 import { looksLikeForm, parseForm } from "./form.ts";
 import { looksLikeProgressForm, parseProgressForm } from "./progress.ts";
+import { readForms, sniffForm } from "./reader/read.ts";
+import type { TableRecord } from "./table.ts";
 import { fromJson, mapHeader, readCanonical } from "./canonical.ts";
 import { runChecks } from "./checks.ts";
 
@@ -41,9 +43,8 @@ export function importFile(file: string, bytes: Uint8Array, options: ImportOptio
     }
     const firstRow = records.findIndex((r) => r.cells.some((c) => c.trim() !== ""));
     if (firstRow === -1) throw new ImportError(`${file}：文件没有内容`, `${file}: the file has no content`, { file });
-    // A 自评表 / 运行监控表 also has 单位名称 and 一级指标: it is told apart by its progress columns.
-    if (looksLikeProgressForm(records)) data = parseProgressForm(records, file, status);
-    else if (looksLikeForm(records)) data = parseForm(records, file, status);
+    const form = readSheet(records, file, status);
+    if (form) data = form;
     else {
       const header = mapHeader(records[firstRow].cells);
       if (!header) {
@@ -64,6 +65,23 @@ export function importFile(file: string, bytes: Uint8Array, options: ImportOptio
   return data;
 }
 
+/**
+ * A sheet that is a form → Dataset; null when it is not one (a canonical table, say).
+ * Two earlier readers keep the layouts they were written for: the bundled
+ * 申报表 export (it joins page-break continuations) and the unit-level 自评/监控
+ * column layout (ticked 偏差原因 kinds, rows realigned by content). Every other
+ * form — project forms, declarations of other templates, stacked forms — goes
+ * through the general reader (src/core/reader).
+ */
+export function readSheet(records: readonly TableRecord[], file: string, status: DataStatus = "declared"): Dataset | null {
+  const sniffed = sniffForm(records);
+  const unitForm = sniffed?.scope !== "project";
+  // A 自评表 / 运行监控表 also has 单位名称 and 一级指标: it is told apart by its progress columns.
+  if (unitForm && looksLikeProgressForm(records)) return parseProgressForm(records, file, status);
+  if (unitForm && looksLikeForm(records)) return parseForm(records, file, status);
+  return sniffed ? readForms(records, file, status) : null;
+}
+
 /** Concatenates datasets (several files, several years, several units). */
 export function mergeDatasets(parts: readonly Dataset[]): Dataset {
   return {
@@ -75,5 +93,6 @@ export function mergeDatasets(parts: readonly Dataset[]): Dataset {
     ...(parts.some((p) => p.actuals || p.execution)
       ? { actuals: parts.flatMap((p) => p.actuals ?? []), execution: parts.flatMap((p) => p.execution ?? []) }
       : {}),
+    ...(parts.some((p) => p.projects) ? { projects: parts.flatMap((p) => p.projects ?? []) } : {}),
   };
 }

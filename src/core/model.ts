@@ -43,6 +43,51 @@ export interface Unit {
   /** declared = real data as received; sample = illustrative (示例数据). */
   status: DataStatus;
   source: Location;
+  /** The budget code written in front of the name (`219001-…`), when the form gives one. */
+  code?: string | null;
+  /** The kind of form the unit-year was read from, when it was a form. */
+  formKind?: FormKind;
+}
+
+/** unit (整体支出) or project (项目支出) × declaration (申报表/目标表/审批表), self-evaluation (自评表), monitoring (监控表). */
+export type FormKind =
+  | "unit_declaration" | "unit_selfeval" | "unit_monitoring"
+  | "project_declaration" | "project_selfeval" | "project_monitoring";
+
+/** One funding line of a project: 年度资金总额, 其中:财政拨款 … with the amounts its form gives (fen; null = blank). */
+export interface ProjectFunding {
+  item: string;
+  kind: BudgetKind;
+  budgetInitialFen: bigint | null;
+  budgetFullYearFen: bigint | null;
+  executedFen: bigint | null;
+  source: Location;
+}
+
+/** A project (项目支出) of a unit in one year, with its own indicators (Indicator.projectId). */
+export interface Project {
+  /** Stable id: the same unit and project code (else name) give the same id in every year. */
+  id: string;
+  unitId: string;
+  year: number;
+  name: string;
+  /** Budget code of the project, when given. */
+  code: string | null;
+  /** 主管部门 and 实施单位 as written (codes split off). */
+  supervisor: string | null;
+  implementer: string | null;
+  /** 实施期 as written. */
+  period: string | null;
+  /** 项目类型 / 项目属性 (the ticked option). */
+  projectType: string | null;
+  formKind: FormKind;
+  funding: ProjectFunding[];
+  /** 实施期目标 / 年度目标 / 实际完成情况, plain-text paragraphs. */
+  goals: { longTerm: string[]; annual: string[]; actual: string[] };
+  /** Points written in the 一级 labels (`产出指标(50分)`). */
+  level1Weights: Record<string, string>;
+  status: DataStatus;
+  source: Location;
 }
 
 export type DataStatus = "declared" | "sample";
@@ -123,6 +168,8 @@ export interface Indicator {
   /** A note attached to the row (e.g. the 投入管理 basis text). */
   note: string | null;
   source: Location;
+  /** The project the indicator belongs to; absent or null for the unit's own (整体) indicators. */
+  projectId?: string | null;
 }
 
 // ---- Progress: 运行监控 (mid-year) and 自评 (year-end) ----
@@ -181,6 +228,8 @@ export interface Actual {
   notApplicable: boolean;
   status: DataStatus;
   source: Location;
+  /** The project reported on; absent or null for the unit's own indicators. */
+  projectId?: string | null;
 }
 
 /** The budget execution block of a progress file: 年初预算数, 全年预算数 (A), 全年执行数 (B), exact fen. */
@@ -206,6 +255,8 @@ export interface ExecutionLine {
   declaredTotal: string | null;
   status: DataStatus;
   source: Location;
+  /** The project whose funding this is; absent or null for the unit's. */
+  projectId?: string | null;
 }
 
 /** Everything read from one or more files. */
@@ -219,6 +270,8 @@ export interface Dataset {
   actuals?: Actual[];
   /** Budget execution per unit and period (absent when no progress file was read). */
   execution?: ExecutionLine[];
+  /** Projects (absent when no project form was read). */
+  projects?: Project[];
 }
 
 export function emptyDataset(): Dataset {

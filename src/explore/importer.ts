@@ -5,9 +5,10 @@
 // page loads into DuckDB with read_csv, never row by row.
 import { mapHeader, readCanonical, tableRows, toCsv, COLUMNS, type TableName } from "../core/canonical.ts";
 import { decodeBytes, type Encoding } from "../core/decode.ts";
-import { looksLikeForm, parseForm } from "../core/form.ts";
-import { looksLikeProgressForm, parseProgressForm } from "../core/progress.ts";
-import { importFile } from "../core/import.ts";
+import { looksLikeForm } from "../core/form.ts";
+import { looksLikeProgressForm } from "../core/progress.ts";
+import { looksLikeGeneralForm } from "../core/reader/read.ts";
+import { importFile, readSheet } from "../core/import.ts";
 import { ImportError, type Dataset, type Finding, type ParsedTarget } from "../core/model.ts";
 import { runChecks } from "../core/checks.ts";
 import { detectDelimiter, parseDelimited, type Delimiter, type TableRecord } from "../core/table.ts";
@@ -98,7 +99,7 @@ export function bulkPlan(name: string, size: number, head: Uint8Array, saved: Re
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) return null;
   const delimiter = detectDelimiter(text);
   const { records } = parseDelimited(text, delimiter);
-  if (looksLikeForm(records) || looksLikeProgressForm(records)) return null;
+  if (looksLikeForm(records) || looksLikeGeneralForm(records) || looksLikeProgressForm(records)) return null;
   const first = records.findIndex((r) => r.cells.some((c) => c.trim() !== ""));
   if (first !== 0) return null; // read_csv takes the header from the first line
   const headers = records[0].cells;
@@ -141,9 +142,9 @@ export function importRecords(part: string, records: TableRecord[], saved: Recor
   const first = records.findIndex((r) => r.cells.some((c) => c.trim() !== ""));
   if (first === -1) throw new ImportError(`${part}：文件没有内容`, `${part}: the file has no content`, { file: part });
   let data: Dataset;
-  // As the core importer decides: a 自评/监控 form first, then a declaration form, then a table.
-  if (looksLikeProgressForm(records)) data = parseProgressForm(records, part);
-  else if (looksLikeForm(records)) data = parseForm(records, part);
+  // As the core importer decides: a form, else a table.
+  const form = readSheet(records, part);
+  if (form) data = form;
   else {
     const headers = records[first].cells;
     const signature = headerSignature(headers);
@@ -179,7 +180,7 @@ export function importText(name: string, bytes: Uint8Array, saved: Record<string
     const problems = all.slice(0, MAX_PROBLEMS).map(problemOf);
     return { indicatorMap: { rows, problems, counts } };
   }
-  if (first !== -1 && !looksLikeProgressForm(records) && !looksLikeForm(records)) {
+  if (first !== -1 && !looksLikeProgressForm(records) && !looksLikeGeneralForm(records) && !looksLikeForm(records)) {
     const headers = records[first].cells;
     if (saved[headerSignature(headers)] || needsMapping(headers)) return importRecords(name, records, saved, findings);
   }

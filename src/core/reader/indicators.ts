@@ -1,0 +1,209 @@
+// The indicator table, wherever it starts: its header found by label at any
+// column (one or two header rows; a merged `绩效指标` or `本年度绩效指标` frame in
+// front is skipped), rows placed by that header, 一级/二级 carried down from
+// merged cells, points in 一级 labels kept as the group's weight, 二级 categories
+// typed into the name column recognised, targets split over columns joined,
+// template placeholders skipped, and the table ended by its footer.
+import type { Cell, Row } from "./grid.ts";
+import { indicatorField, level1Of, level2Of, monthOf, textField, type IndicatorField } from "./synonyms.ts";
+
+export interface IndicatorHeader {
+  cols: Map<number, IndicatorField>;
+  /** Month N of a `1-N月执行情况` column. */
+  month: number | null;
+  /** Index (in the form's rows) of the first row after the header. */
+  next: number;
+  row: number;
+}
+
+export interface IndicatorRow {
+  level1: string;
+  level2: string;
+  name: string | null;
+  target: string | null;
+  longTarget: string | null;
+  explanation: string | null;
+  values: Partial<Record<IndicatorField, string>>;
+  row: number;
+  /** The column of the cell that names the indicator (1-based for findings). */
+  column: number;
+  cells: Partial<Record<IndicatorField, Cell>>;
+}
+
+export interface IndicatorTable {
+  header: IndicatorHeader;
+  rows: IndicatorRow[];
+  /** Points written in 一级 labels (`产出指标(50分)`). */
+  level1Weights: Record<string, string>;
+  /** Placeholder rows skipped (`指标1`, `……`, instruction text). */
+  placeholders: number[];
+  /** 二级 rows with no indicator under them. */
+  emptyGroups: { level2: string; row: number }[];
+  /** Rows after the table: total (总分) and footers, read by the caller. */
+  end: number;
+  declaredTotal: string | null;
+}
+
+const LEVELS = new Set<IndicatorField>(["l1", "l2", "name"]);
+
+function headerFields(r: Row): Map<number, IndicatorField> {
+  const cols = new Map<number, IndicatorField>();
+  for (const c of r.cells) {
+    const f = indicatorField(c.label.key);
+    if (f && f !== "frame") {
+      // Two columns of one field: the second target is the year's when the first is the long-term one, else kept as is.
+      if ([...cols.values()].includes(f)) continue;
+      cols.set(c.col, f);
+    }
+  }
+  return cols;
+}
+
+/** The header of an indicator table at row i, or null when row i is not one. */
+export function indicatorHeader(rows: readonly Row[], i: number): IndicatorHeader | null {
+  const cols = headerFields(rows[i]);
+  const levels = [...cols.values()].filter((f) => LEVELS.has(f)).length;
+  if (levels === 0 || cols.size < 2) {
+    // A frame row (绩效指标 | 年度指标值 …) whose level labels are in the row below.
+    const below = rows[i + 1];
+    if (!below || !rows[i].cells.some((c) => indicatorField(c.label.key))) return null;
+    const sub = headerFields(below);
+    if (![...sub.values()].some((f) => LEVELS.has(f))) return null;
+    for (const [c, f] of cols) if (!sub.has(c) && ![...sub.values()].includes(f)) sub.set(c, f);
+    return sub.size >= 2 ? { cols: sub, month: monthIn(rows[i], below), next: i + 2, row: below.row } : null;
+  }
+  // A second header row under this one (指标性质 | 指标值 | 度量单位 under a merged 年度指标值).
+  const below = rows[i + 1];
+  let next = i + 1;
+  if (below && below.cells.length && below.cells.every((c) => indicatorField(c.label.key) !== null)) {
+    for (const [c, f] of headerFields(below)) {
+      if (f === "target" && [...cols.values()].includes("long_target") && !cols.has(c)) cols.set(c, "target");
+      else cols.set(c, f);
+    }
+    next = i + 2;
+  }
+  return { cols, month: monthIn(rows[i], below), next, row: rows[i].row };
+}
+
+function monthIn(...rows: (Row | undefined)[]): number | null {
+  for (const r of rows) for (const c of r?.cells ?? []) if (indicatorField(c.label.key) === "executed_to_date" && monthOf(c.label.key)) return monthOf(c.label.key);
+  return null;
+}
+
+/** 指标1, 指标2, ……, (填写说明), 请填写…: template leftovers, never indicators. */
+export function isPlaceholder(text: string): boolean {
+  const t = text.replace(/\s/g, "");
+  return /^(指标|三级指标|二级指标)\d*$/.test(t) || /^[.…。·、\-—_]+$/.test(t) || /^[(（].*[)）]$/.test(t) || /^(请|填写|注[:：]|例[:：]|如[:：])/.test(t);
+}
+
+const FOOTER_FIELDS = new Set(["conclusion", "problems", "measures", "review", "signature", "note"]);
+const TOTAL = /^(总分|合计|总计|得分合计|综合得分|总得分|自评总分)$/;
+
+/** True when the row ends the indicator table: a footer label (评价结论, 项目负责人, 注 …) in its first cell. */
+export function isFooter(r: Row): boolean {
+  const first = r.cells[0];
+  if (!first) return false;
+  const f = textField(first.label.key) ?? textField(first.label.key.split(/[:：]/)[0]);
+  return (f !== null && FOOTER_FIELDS.has(f)) || /^(注|说明|备注)[:：\d]/.test(first.text);
+}
+
+/** Joins a target split over columns: 指标性质 `≥` | 指标值 `100` | 度量单位 `%` → `≥100%`. */
+function joinTarget(op: string | undefined, value: string | undefined, unit: string | undefined): string | null {
+  if (!value) return null;
+  if (!op && !unit) return value;
+  const o = (op ?? "").replace(/^(大于等于|不低于|不少于)$/, "≥").replace(/^(小于等于|不高于|不多于|不超过)$/, "≤").replace(/^(等于)$/, "=").replace(/^(大于)$/, ">").replace(/^(小于)$/, "<").replace(/^(定性|正向|反向)$/, "");
+  return `${o}${value}${unit && !value.endsWith(unit) ? unit : ""}`;
+}
+
+export function readIndicatorTable(rows: readonly Row[], header: IndicatorHeader): IndicatorTable {
+  const colOf = new Map<IndicatorField, number>();
+  for (const [c, f] of header.cols) colOf.set(f, c);
+  const hasLevel2Column = colOf.has("l2");
+  const out: IndicatorRow[] = [];
+  const level1Weights: Record<string, string> = {};
+  const placeholders: number[] = [];
+  const emptyGroups: { level2: string; row: number }[] = [];
+  let l1 = "";
+  let l2 = "";
+  let l2Row = 0;
+  let l2Count = 0;
+  let declaredTotal: string | null = null;
+  const closeGroup = () => {
+    if (l2 && l2Count === 0) emptyGroups.push({ level2: l2, row: l2Row });
+  };
+  let i = header.next;
+  for (; i < rows.length; i++) {
+    const r = rows[i];
+    if (!r.cells.length) continue;
+    if (isFooter(r)) break;
+    const firstKey = r.cells[0].label.key;
+    if (TOTAL.test(firstKey)) {
+      const nums = r.cells.slice(1).filter((c) => /^[\d.]+$/.test(c.label.key));
+      if (nums.length) declaredTotal = nums[nums.length - 1].text;
+      continue;
+    }
+    if (indicatorHeader(rows, i)) break; // a new table (or a repeated header) is the caller's to read
+    const at: Partial<Record<IndicatorField, Cell>> = {};
+    for (const c of r.cells) {
+      const f = header.cols.get(c.col);
+      if (f) at[f] = c;
+    }
+    if (at.l1) {
+      const key = at.l1.label.key;
+      closeGroup();
+      l1 = level1Of(key) ?? key;
+      if (at.l1.label.points) level1Weights[l1] = at.l1.label.points;
+      l2 = "";
+      l2Count = 0;
+    }
+    let nameCell = at.name;
+    if (at.l2) {
+      closeGroup();
+      const key = at.l2.label.key;
+      l2 = level2Of(key) ?? key;
+      l2Row = r.row;
+      l2Count = 0;
+      // 满意度指标 written as a 二级 of 效益指标 stays there; a 二级 that is a known 一级 with no 一级 column sets both.
+      if (!colOf.has("l1") && level1Of(key) && !level2Of(key)) l1 = level1Of(key)!;
+    } else if (!hasLevel2Column && nameCell && level2Of(nameCell.label.key)) {
+      // 二级 categories typed into the name column (质量 | 时效 | 成本): the row is the 二级 group's indicator.
+      closeGroup();
+      l2 = level2Of(nameCell.label.key)!;
+      l2Row = r.row;
+      l2Count = 1;
+      nameCell = undefined;
+      out.push(rowOf(r, at, l1, l2, null, header));
+      continue;
+    }
+    const name = nameCell ? nameCell.text.replace(/\s*\n\s*/g, "") : null;
+    if (name !== null && isPlaceholder(name)) {
+      placeholders.push(r.row);
+      continue;
+    }
+    const hasData = ["target", "actual", "weight", "score", "executed_to_date", "expected_annual", "likelihood"].some((f) => at[f as IndicatorField]);
+    if (name === null) {
+      if (hasData && l2) {
+        // A row with figures but no 三级 name: the 二级 itself is the item (投入管理-style).
+        l2Count++;
+        out.push(rowOf(r, at, l1, l2, null, header));
+      }
+      continue;
+    }
+    l2Count++;
+    out.push(rowOf(r, at, l1, l2, name, header));
+  }
+  closeGroup();
+  return { header, rows: out, level1Weights, placeholders, emptyGroups, end: i, declaredTotal };
+}
+
+function rowOf(r: Row, at: Partial<Record<IndicatorField, Cell>>, level1: string, level2: string, name: string | null, header: IndicatorHeader): IndicatorRow {
+  const values: Partial<Record<IndicatorField, string>> = {};
+  for (const [f, c] of Object.entries(at) as [IndicatorField, Cell][]) values[f] = c.text;
+  const target = joinTarget(values.target_op, values.target, values.target_unit);
+  const named = at.name ?? at.l2 ?? r.cells[0];
+  void header;
+  return {
+    level1, level2, name, target, longTarget: values.long_target ?? null, explanation: values.explanation ?? null,
+    values, row: r.row, column: named.col + 1, cells: at,
+  };
+}

@@ -1,0 +1,441 @@
+// The general form reader: one sheet (records) → the forms it holds → one
+// Dataset. Every decision is made from labels and content through the one
+// vocabulary (synonyms.ts): the kind from the title, the body from 实施单位 (else
+// 预算单位/主管部门), the blocks from their header labels wherever they sit.
+import {
+  ImportError, type Actual, type BudgetLine, type DataStatus, type Dataset, type ExecutionLine, type Finding,
+  type FormKind, type Indicator, type Period, type Project, type Severity, type Task, type Unit,
+} from "../model.ts";
+import type { TableRecord } from "../table.ts";
+import { fnv1a, indicatorId, unitId } from "../ids.ts";
+import { fenToYuanString, sumFen } from "../money.ts";
+import { parseTarget } from "../target.ts";
+import { toParagraphs } from "../text.ts";
+import { readGrade, readLikelihood } from "../progress.ts";
+import { isTitleRow, splitForms, toRows, type Cell, type Row } from "./grid.ts";
+import { headPairs, textFields, tickedOption, unitIn } from "./head.ts";
+import { amountFen, blockUnit, fundingHeader, fundingPairs, fundingRow, type FundingHeader, type FundingLine } from "./funding.ts";
+import { indicatorHeader, isFooter, readIndicatorTable, type IndicatorTable } from "./indicators.ts";
+import { splitCode, type MoneyUnit } from "./labels.ts";
+import { isFundingBlock, type HeadField, type TextField } from "./synonyms.ts";
+
+/** Kind from the title's words; null when the title says neither. */
+export function kindOfTitle(title: string): { scope: "unit" | "project" | null; phase: "declaration" | "selfeval" | "monitoring" | null } {
+  const t = title.replace(/\s/g, "");
+  const scope = /项目/.test(t) ? "project" : /整体|部门|单位/.test(t) ? "unit" : null;
+  const phase = /自评|评价/.test(t) ? "selfeval" : /监控/.test(t) ? "monitoring" : /申报|目标|审批|批复/.test(t) ? "declaration" : null;
+  return { scope, phase };
+}
+
+interface FormRead {
+  title: string | null;
+  kind: FormKind;
+  year: number;
+  head: Partial<Record<HeadField, { value: string; cell: Cell }>>;
+  texts: Partial<Record<TextField, string[]>>;
+  unit: MoneyUnit;
+  funding: FundingLine[];
+  /** Month N of a `1-N月执行数` funding column. */
+  fundingMonth: number | null;
+  table: IndicatorTable | null;
+  tasks: { cells: Record<string, string>; row: number; amount: bigint | null }[];
+  firstRow: number;
+}
+
+/**
+ * What the records are, as far as this reader can tell: null when no form
+ * (no title and no head label with a value, or no indicator or funding block);
+ * else the form's scope (project when its title or head names a project).
+ */
+export function sniffForm(records: readonly TableRecord[]): { scope: "unit" | "project" } | null {
+  const rows = toRows(records.slice(0, 400));
+  let titled = false;
+  let head = false;
+  let project = false;
+  let block = false;
+  for (let i = 0; i < rows.length; i++) {
+    if (isTitleRow(rows[i])) {
+      titled = true;
+      if (kindOfTitle(rows[i].cells[0].text).scope === "project") project = true;
+    }
+    for (const p of headPairs(rows[i])) {
+      if (!p.value) continue;
+      if (p.field === "project") project = true;
+      if (p.field === "project" || p.field === "unit" || p.field === "implementer" || p.field === "supervisor") head = true;
+    }
+    if ((titled || head) && (indicatorHeader(rows, i) || fundingHeader(rows[i]))) block = true;
+  }
+  return (titled || head) && block ? { scope: project ? "project" : "unit" } : null;
+}
+
+/** True when records hold a form this reader places. */
+export function looksLikeGeneralForm(records: readonly TableRecord[]): boolean {
+  return sniffForm(records) !== null;
+}
+
+const TASK_HEADERS: Record<string, string> = {
+  部门职能: "duty", 职能: "duty", 主要职能: "duty", 年度目标任务: "task", 目标任务: "task", 重点任务: "task", 主要任务: "task", 任务名称: "task",
+  支出项目名称: "item", 对应项目: "item", 项目名称: "item", 预算金额: "amount", 金额: "amount", 预算数: "amount",
+};
+
+function readOne(rows: readonly Row[], file: string, note: Note, defaultYear: number | null): FormRead {
+  let title: string | null = null;
+  let year: number | null = null;
+  const head: FormRead["head"] = {};
+  const texts: FormRead["texts"] = {};
+  let unit: MoneyUnit | null = null;
+  const funding: FundingLine[] = [];
+  let fHeader: FundingHeader | null = null;
+  let fUnit: MoneyUnit | null = null;
+  let fMonth: number | null = null;
+  let table: IndicatorTable | null = null;
+  const tasks: FormRead["tasks"] = [];
+  let taskCols: Map<number, string> | null = null;
+  let taskUnit: MoneyUnit | null = null;
+  let inFundingPairs = false;
+  const firstRow = rows.find((r) => r.cells.length)?.row ?? 1;
+
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (!r.cells.length) {
+      fHeader = null;
+      taskCols = null;
+      inFundingPairs = false;
+      continue;
+    }
+    const joined = r.cells.map((c) => c.text).join(" ");
+    if (!table && isTitleRow(r)) {
+      title ??= r.cells[0].text.replace(/\s+/g, "");
+      const y = /((?:19|20)\d{2})\s*年/.exec(joined);
+      if (y && year === null) year = Number(y[1]);
+      continue;
+    }
+    if (year === null && !table) {
+      const y = /^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$/.exec(r.cells[0].text.trim());
+      if (y && r.cells.length === 1) {
+        year = Number(y[1]);
+        continue;
+      }
+    }
+    unit = unitIn(r) ?? unit;
+
+    // The indicator table.
+    if (!table) {
+      const ih = indicatorHeader(rows, i);
+      if (ih) {
+        table = readIndicatorTable(rows, ih);
+        i = table.end - 1;
+        fHeader = null;
+        taskCols = null;
+        continue;
+      }
+    }
+
+    // A funding header, and the rows under it.
+    const fh = fundingHeader(r);
+    if (fh && !taskCols) {
+      fHeader = fh;
+      fMonth = fh.month ?? fMonth;
+      fUnit = fh.unit ?? blockUnit(r) ?? unit;
+      continue;
+    }
+    if (fHeader) {
+      const line = fundingRow(r, fHeader, fUnit ?? unit ?? "元");
+      if (line) {
+        funding.push(line);
+        continue;
+      }
+      fHeader = null;
+    }
+
+    // A task table (年度履职目标: 部门职能 | 年度目标任务 | 支出项目名称 | 预算金额).
+    const taskHeader = new Map<number, string>();
+    for (const c of r.cells) if (TASK_HEADERS[c.label.key]) taskHeader.set(c.col, TASK_HEADERS[c.label.key]);
+    if (taskHeader.size >= 2 && [...taskHeader.values()].includes("task")) {
+      taskCols = taskHeader;
+      taskUnit = r.cells.find((c) => c.label.unit)?.label.unit ?? unit;
+      continue;
+    }
+    if (taskCols) {
+      const cells: Record<string, string> = {};
+      for (const c of r.cells) if (taskCols.has(c.col)) cells[taskCols.get(c.col)!] = c.text;
+      if (Object.keys(cells).length) {
+        tasks.push({ cells, row: r.row, amount: cells.amount ? amountFen(cells.amount, taskUnit ?? "元") : null });
+        continue;
+      }
+      taskCols = null;
+    }
+
+    // Funding as item–amount pairs (年度预算安排(万元) | 资金总额 | 171.41).
+    if (r.cells.some((c) => isFundingBlock(c.label.key))) {
+      inFundingPairs = true;
+      fUnit = blockUnit(r) ?? unit;
+    }
+    if (inFundingPairs || !table) {
+      const pairs = fundingPairs(r, fUnit ?? unit ?? "元");
+      if (pairs.length) {
+        funding.push(...pairs);
+        continue;
+      }
+      if (inFundingPairs && !r.cells.some((c) => isFundingBlock(c.label.key))) inFundingPairs = false;
+    }
+
+    // Head pairs and text fields.
+    const pairs = headPairs(r);
+    for (const p of pairs) {
+      if (!p.value || head[p.field]) continue;
+      if (p.field === "contact") continue; // personal names and phone numbers are not kept
+      head[p.field] = { value: p.field === "project_type" || p.field === "project_attr" ? tickedOption(p.value.value) : p.value.value, cell: p.value.cell };
+    }
+    if (pairs.length) continue;
+    const tf = textFields(rows, i);
+    if (tf) {
+      for (const f of tf.fields) (texts[f.field] ??= []).push(...toParagraphs(f.text));
+      i += tf.used - 1;
+      continue;
+    }
+    if (!table && /绩效|表/.test(joined) && r.cells.length <= 2 && !title) {
+      title = r.cells[0].text.replace(/\s+/g, "");
+      continue;
+    }
+    if (table && isFooter(r)) continue;
+    if (!table) note("info", "form.unknown_row", `未识别的行：“${r.cells.map((c) => c.text).join(" | ").slice(0, 60)}”`, "row not recognised; skipped", r.row, r.cells[0].col + 1);
+  }
+
+  const y = year ?? (head.year ? Number(/(?:19|20)\d{2}/.exec(head.year.value)?.[0]) : null) ?? defaultYear;
+  if (!y || Number.isNaN(y)) throw new ImportError(`${file}：找不到年度（标题中的“2022年度”或“年度”一栏）`, `${file}: no year found (a title such as “(2022年度)” or a 年度 field)`, { file, row: firstRow });
+  const t = kindOfTitle(title ?? "");
+  const cols = table ? [...table.header.cols.values()] : [];
+  const phase = t.phase ?? (cols.includes("actual") || cols.includes("score") ? "selfeval" : cols.includes("likelihood") || cols.includes("executed_to_date") ? "monitoring" : "declaration");
+  const scope = t.scope ?? (head.project ? "project" : "unit");
+  return { title, kind: `${scope}_${phase}` as FormKind, year: y, head, texts, unit: fUnit ?? unit ?? "元", funding, fundingMonth: fMonth, table, tasks, firstRow };
+}
+
+type Note = (severity: Severity, code: string, message: string, messageEn: string, row?: number, column?: number, subject?: string) => void;
+
+const PERIOD_OF: Record<string, Period | null> = { declaration: null, selfeval: "yearend", monitoring: "midyear" };
+const KIND_ZH: Record<FormKind, string> = {
+  unit_declaration: "部门整体支出绩效目标表", unit_selfeval: "部门整体支出绩效自评表", unit_monitoring: "部门整体支出绩效监控表",
+  project_declaration: "项目支出绩效目标表", project_selfeval: "项目支出绩效自评表", project_monitoring: "项目支出绩效监控表",
+};
+
+function lastDay(year: number, month: number): string {
+  const d = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/**
+ * Reads every form in the records. Throws ImportError only when no form can be
+ * placed at all; a form of a stacked file that cannot be placed is an error
+ * finding and the others still import.
+ */
+export function readForms(records: readonly TableRecord[], file: string, status: DataStatus = "declared"): Dataset {
+  const rows = toRows(records);
+  const parts = splitForms(rows);
+  const data: Dataset = { units: [], budget: [], tasks: [], indicators: [], findings: [], actuals: [], execution: [], projects: [] };
+  let year: number | null = null;
+  let read = 0;
+  let lastError: ImportError | null = null;
+  for (const [s, e] of parts) {
+    const findings: Finding[] = [];
+    const note: Note = (severity, code, message, messageEn, row, column, subject) =>
+      findings.push({ severity, code, message, messageEn, location: { file, row, column }, ...(subject ? { subject } : {}) });
+    try {
+      const form = readOne(rows.slice(s, e), file, note, year);
+      year = form.year;
+      addForm(data, form, file, status, note);
+      read++;
+    } catch (err) {
+      if (!(err instanceof ImportError) || parts.length === 1) throw err;
+      lastError = err;
+      note("error", "form.unreadable", `第 ${rows[s]?.row ?? 1} 行起的表格无法读取：${err.message}`, `the form starting at row ${rows[s]?.row ?? 1} cannot be read: ${err.messageEn}`, rows[s]?.row);
+    }
+    data.findings.push(...findings);
+  }
+  if (read === 0 && lastError) throw lastError;
+  if (parts.length > 1) {
+    data.findings.unshift({ severity: "info", code: "file.several_forms", message: `文件含 ${parts.length} 张表，已分别读取`, messageEn: `the file holds ${parts.length} forms; each was read on its own`, location: { file, row: rows[parts[1][0]].row } });
+  }
+  if (!data.projects!.length) delete data.projects;
+  if (!data.actuals!.length && !data.execution!.length) {
+    delete data.actuals;
+    delete data.execution;
+  }
+  return data;
+}
+
+function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus, note: Note): void {
+  const { head, year, kind } = form;
+  const isProject = kind.startsWith("project");
+  const bodyField = isProject ? head.implementer ?? head.unit ?? head.supervisor : head.unit ?? head.implementer ?? head.supervisor;
+  if (!bodyField) {
+    throw new ImportError(
+      `${file}：找不到填报主体（${isProject ? "实施单位、预算单位或主管部门" : "单位名称或部门名称"}）`,
+      `${file}: no body found (${isProject ? "实施单位, 预算单位 or 主管部门" : "单位名称 or 部门名称"})`,
+      { file, row: form.firstRow },
+    );
+  }
+  if (!form.table && !form.funding.length) {
+    throw new ImportError(`${file}：找不到指标表的表头（一级指标/二级指标/三级指标）`, `${file}: no indicator table header found (一级指标/二级指标/三级指标)`, { file, row: form.firstRow });
+  }
+  const body = splitCode(bodyField.value);
+  const code = body.code ?? (head.code ? head.code.value : null);
+  const uid = unitId(body.name);
+  const source = { file, row: bodyField.cell.row, column: bodyField.cell.col + 1 };
+  if (!data.units.some((u) => u.id === uid && u.year === year)) {
+    data.units.push({
+      id: uid, name: body.name, year, fundingMethod: head.funding_method?.value ?? null,
+      duties: form.texts.duties ?? [], goals: isProject ? [] : [...(form.texts.goal_overall ?? []), ...(form.texts.goal_annual ?? [])],
+      staffCount: null, orgCount: null, status, source, ...(code && !isProject ? { code } : {}), formKind: kind,
+    });
+  }
+  let projectId: string | null = null;
+  let scopeName = body.name;
+  if (isProject) {
+    const name = head.project?.value ?? KIND_ZH[kind];
+    if (!head.project) note("warning", "project.no_name", "项目表没有项目名称", "project form has no 项目名称", form.firstRow);
+    const pcode = head.project_code ? splitCode(head.project_code.value).name : null;
+    projectId = `p${fnv1a([body.name, pcode ?? name].join("\u001f"))}`;
+    scopeName = `${body.name}\u001f${name}`;
+    const project: Project = {
+      id: projectId, unitId: uid, year, name, code: pcode,
+      supervisor: head.supervisor ? splitCode(head.supervisor.value).name : null,
+      implementer: head.implementer ? splitCode(head.implementer.value).name : null,
+      period: head.period?.value ?? null, projectType: head.project_type?.value ?? head.project_attr?.value ?? null, formKind: kind,
+      funding: form.funding.map((l) => ({
+        item: l.item, kind: l.kind,
+        budgetInitialFen: l.values.budget_initial?.fen ?? (l.values.amount?.fen ?? null),
+        budgetFullYearFen: l.values.budget_full_year?.fen ?? null,
+        executedFen: l.values.executed?.fen ?? null,
+        source: { file, row: l.row, column: l.cell.col + 1 },
+      })),
+      goals: {
+        longTerm: form.texts.goal_long ?? [],
+        annual: [...(form.texts.goal_annual ?? []), ...(form.texts.goal_overall ?? []), ...(form.texts.goal_expected ?? [])],
+        actual: form.texts.goal_actual ?? [],
+      },
+      level1Weights: form.table?.level1Weights ?? {},
+      status, source: { file, row: head.project?.cell.row ?? form.firstRow, column: (head.project?.cell.col ?? 0) + 1 },
+    };
+    data.projects!.push(project);
+  }
+  const scope = projectId ? { projectId } : {};
+
+  // Funding: a declaration's budget lines (a unit form), or the execution block of a progress form.
+  const period = PERIOD_OF[kind.split("_")[1]];
+  checkFunding(form.funding, note);
+  if (!period && !isProject) {
+    form.funding.forEach((l, k) => {
+      const fen = l.values.amount?.fen ?? l.values.budget_initial?.fen ?? l.values.budget_full_year?.fen ?? null;
+      if (fen === null) return;
+      const line: BudgetLine = { id: `b${fnv1a([uid, year, l.item, k].join("\u001f"))}`, unitId: uid, year, kind: l.kind, item: l.item, amountFen: fen, source: { file, row: l.row, column: l.cell.col + 1 } };
+      data.budget.push(line);
+    });
+  }
+  const month = form.fundingMonth ?? form.table?.header.month ?? null;
+  const asOf = period === "yearend" ? `${year}-12-31` : period === "midyear" && month ? lastDay(year, month) : null;
+  if (period) {
+    for (const l of form.funding) {
+      const v = l.values;
+      const line: ExecutionLine = {
+        unitId: uid, unitName: body.name, year, period, asOf, item: l.item,
+        budgetInitialFen: v.budget_initial?.fen ?? null, budgetFullYearFen: v.budget_full_year?.fen ?? null, executedFen: v.executed?.fen ?? null,
+        declaredRate: v.rate?.text ?? null, weight: v.weight?.text ?? null, declaredScore: v.score?.text ?? null, declaredTotal: l.kind === "total" ? form.table?.declaredTotal ?? null : null,
+        status, source: { file, row: l.row, column: l.cell.col + 1 }, ...scope,
+      };
+      data.execution!.push(line);
+    }
+  }
+
+  // Tasks (a unit form's 年度履职目标 rows) and their amounts against the budget.
+  form.tasks.forEach((t, k) => {
+    const task: Task = { id: `t${fnv1a([uid, year, k].join("\u001f"))}`, unitId: uid, year, order: k + 1, name: t.cells.task ?? t.cells.item ?? "", content: [t.cells.duty, t.cells.item].filter(Boolean).join("；"), source: { file, row: t.row } };
+    data.tasks.push(task);
+  });
+  checkTasks(form, note);
+
+  // Indicators: as declared (a progress form restates them), and the results as actuals.
+  const table = form.table;
+  if (table) {
+    if (table.placeholders.length) note("info", "form.placeholder_rows", `跳过模板占位行 ${table.placeholders.length} 行（如“指标1”“……”）`, `${table.placeholders.length} template placeholder row(s) skipped (such as 指标1, ……)`, table.placeholders[0]);
+    for (const g of table.emptyGroups) note("info", "indicator.empty_group", `二级指标“${g.level2}”下没有三级指标`, `二级 group “${g.level2}” has no indicator`, g.row);
+    checkTargets(table, note);
+    let filled = 0;
+    table.rows.forEach((r, k) => {
+      const id = indicatorId(scopeName, r.level1, r.level2, r.name);
+      const src = { file, row: r.row, column: r.column };
+      const ind: Indicator = {
+        id, unitId: uid, year, order: data.indicators.filter((x) => x.unitId === uid && x.year === year).length + 1, level1: r.level1, level2: r.level2, name: r.name,
+        target: r.target, parsed: parseTarget(r.target, year),
+        note: [r.longTarget ? `实施期指标值：${r.longTarget}` : null, r.explanation ? `指标解释：${r.explanation}` : null].filter(Boolean).join("；") || null,
+        source: src, ...scope,
+      };
+      void k;
+      data.indicators.push(ind);
+      if (!period) return;
+      const v = r.values;
+      const actualText = v.actual ?? null;
+      if (actualText || v.executed_to_date || v.expected_annual || v.likelihood) filled++;
+      const likelihood = v.likelihood ? readLikelihood(v.likelihood) : null;
+      if (v.likelihood && !likelihood) note("warning", "actual.bad_likelihood", `完成目标可能性无法识别：“${v.likelihood.slice(0, 20)}”（应为 确定能/有可能/完全不可能）`, `likelihood not recognised: “${v.likelihood.slice(0, 20)}”`, r.row);
+      const actual: Actual = {
+        indicatorId: id, unitId: uid, unitName: body.name, year, period, asOf, level1: r.level1, level2: r.level2, name: r.name, target: r.target,
+        executedToDate: v.executed_to_date ?? null, expectedAnnual: v.expected_annual ?? null, likelihood, deviationKinds: [],
+        deviationReason: v.deviation ?? v.remark ?? null, correctiveAction: v.corrective_action ?? null,
+        actual: actualText, completeRate: v.complete_rate ?? null, weight: v.weight ?? null, declaredScore: v.score ?? null,
+        grade: v.grade ? readGrade(v.grade) : null, notApplicable: actualText === "不适用", status, source: src, ...scope,
+      };
+      data.actuals!.push(actual);
+    });
+    if (period === "yearend" && table.rows.length && filled === 0) {
+      note("warning", "form.not_filled", `${KIND_ZH[kind]}没有填写任何实际完成值（未填报），不评分`, "the self-evaluation has no actual values (not reported); not scored", table.header.row);
+    }
+  }
+}
+
+/** A total row that contradicts its sub-rows (其中 …): a finding that shows both. */
+function checkFunding(lines: readonly FundingLine[], note: Note): void {
+  const total = lines.find((l) => l.kind === "total");
+  if (!total) return;
+  const parts = lines.filter((l) => l.kind === "source" && l.row > total.row);
+  if (!parts.length) return;
+  for (const field of ["budget_initial", "budget_full_year", "executed", "amount"] as const) {
+    const t = total.values[field]?.fen;
+    const ps = parts.map((p) => p.values[field]?.fen).filter((x): x is bigint => x !== null && x !== undefined);
+    if (t === undefined || t === null || !ps.length) continue;
+    const sum = sumFen(ps);
+    if (sum > t) {
+      note("warning", "funding.total_contradicts_parts", `“${total.item}”的${FIELD_ZH[field]} ${fenToYuanString(t)} 元小于其中各项之和 ${fenToYuanString(sum)} 元`, `${field} of “${total.item}” (${fenToYuanString(t)} yuan) is less than the sum of its parts (${fenToYuanString(sum)} yuan)`, total.row, total.values[field]!.cell.col + 1);
+    }
+  }
+}
+
+const FIELD_ZH = { budget_initial: "年初预算数", budget_full_year: "全年预算数", executed: "执行数", amount: "金额" } as const;
+
+/** Task rows' amounts against the declared budget: 基本支出 rows against 基本支出, the rest against 项目支出. */
+function checkTasks(form: FormRead, note: Note): void {
+  const withAmount = form.tasks.filter((t) => t.amount !== null);
+  if (!withAmount.length) return;
+  const budget = (item: string) => form.funding.find((l) => l.item === item)?.values.amount?.fen ?? null;
+  const basic = withAmount.filter((t) => /基本支出/.test(t.cells.item ?? ""));
+  const project = withAmount.filter((t) => !/基本支出/.test(t.cells.item ?? ""));
+  for (const [item, rows] of [["基本支出", basic], ["项目支出", project]] as const) {
+    const declared = budget(item);
+    if (declared === null || !rows.length) continue;
+    const sum = sumFen(rows.map((r) => r.amount!));
+    if (sum !== declared) {
+      note("warning", "budget.lines_disagree", `年度履职目标中${item}各行合计 ${fenToYuanString(sum)} 元，与预算安排的${item} ${fenToYuanString(declared)} 元不符`, `the task rows of ${item} add up to ${fenToYuanString(sum)} yuan; the budget says ${fenToYuanString(declared)} yuan`, rows[0].row);
+    }
+  }
+}
+
+/** A bare 1 (or 0.9) in a target column that otherwise holds percentages: a percentage cell that lost its format. */
+function checkTargets(table: IndicatorTable, note: Note): void {
+  const targets = table.rows.map((r) => r.target).filter((t): t is string => !!t);
+  if (!targets.some((t) => /%/.test(t))) return;
+  for (const r of table.rows) {
+    if (r.target && /^(0(\.\d+)?|1(\.0+)?)$/.test(r.target.trim())) {
+      note("warning", "target.lost_percent_format", `“${r.name ?? r.level2}”的目标值“${r.target}”像是丢了百分号格式的百分比（同列其他目标值为百分比），请核实`, `target “${r.target}” of “${r.name ?? r.level2}” looks like a percentage that lost its format`, r.row, (r.cells.target?.col ?? 0) + 1);
+    }
+  }
+}
