@@ -71,7 +71,7 @@ describe("jixiao import FILE", () => {
 describe("jixiao import with a file it cannot read", () => {
   it.each([
     ["an empty file", EMPTY, /empty\.txt：文件为空/],
-    ["a binary (xlsx) file", BINARY, /sheet\.xlsx：不是文本文件（zip\/xlsx）/],
+    ["a zip that is no workbook", BINARY, /sheet\.xlsx：不是可读取的 Excel 工作簿/],
     ["a file of unknown layout", UNKNOWN, /letter\.txt：无法识别的文件格式/],
     ["a missing file", MISSING, /no-such-file\.txt：文件不存在/],
   ])("exits 1 with a one-line message naming %s, and no stack trace", async (_label, path, message) => {

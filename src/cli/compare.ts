@@ -64,8 +64,8 @@ export async function compareCommand(args: readonly string[], io: Io): Promise<n
       failed++;
     }
   }
-  const old = readAll([paths[0]], io);
-  const neu = readAll([paths[1]], io);
+  const old = await readAll([paths[0]], io);
+  const neu = await readAll([paths[1]], io);
   failed += old.failed + neu.failed;
   const result = compareDatasets(old.data, neu.data, { mapping });
   for (const row of result.unusedRows) {

@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ImportError, type Dataset } from "../core/model.ts";
-import { importFile, mergeDatasets } from "../core/import.ts";
+import { importAny, mergeDatasets } from "../core/import.ts";
 import { COLUMNS, PROGRESS_TABLES, tableRows, toCsv, toJson, type TableName } from "../core/canonical.ts";
 import { summarise } from "./summary.ts";
 import { COMPARE_USAGE, compareCommand } from "./compare.ts";
@@ -37,7 +37,7 @@ function expand(paths: string[]): string[] {
 }
 
 /** Reads each file; a file that cannot be read is reported on stderr and skipped. */
-export function readAll(paths: string[], io: Io): { data: Dataset; failed: number } {
+export async function readAll(paths: string[], io: Io): Promise<{ data: Dataset; failed: number }> {
   const parts: Dataset[] = [];
   let failed = 0;
   for (const path of expand(paths)) {
@@ -51,7 +51,7 @@ export function readAll(paths: string[], io: Io): { data: Dataset; failed: numbe
       continue;
     }
     try {
-      parts.push(importFile(path, bytes));
+      parts.push(await importAny(path, bytes));
     } catch (e) {
       if (e instanceof ImportError) {
         const where = [e.location.row && `第 ${e.location.row} 行`, e.location.column && `第 ${e.location.column} 列`].filter(Boolean).join("");
@@ -115,7 +115,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       io.err(`jixiao: 请给出至少一个文件 / give at least one file\n${USAGE}\n`);
       return 2;
     }
-    const read = readAll(files, io);
+    const read = await readAll(files, io);
     const failed = read.failed;
     // Progress rows are matched to the declared indicators read with them (ids filled in, 未填报 found).
     const data = withLinkedProgress(read.data);

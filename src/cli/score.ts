@@ -48,13 +48,17 @@ export function reportToJson(r: ProgressReport) {
   return {
     unit_id: r.unitId,
     unit_name: r.unitName,
+    project_id: r.projectId,
+    project_name: r.projectName,
     fiscal_year: r.year,
     period: r.period,
     as_of: r.asOf,
     data_status: r.status,
     undeclared: r.undeclared,
-    total: r.result.total,
-    grade: r.result.grade,
+    // 未填报: nothing reported that could be scored — no total and no grade, never 0 (差).
+    filled: r.filled,
+    total: r.filled ? r.result.total : null,
+    grade: r.filled ? r.result.grade : "未填报",
     execution_rate: r.result.executionRate ?? r.execution?.rate ?? null,
     execution_score: r.result.executionScore,
     execution_max: r.result.executionMax,
@@ -94,13 +98,13 @@ export function summariseScores(reports: ProgressReport[], findings: Finding[], 
   if (!reports.length) lines.push("没有读到执行数据（运行监控表、绩效自评表或 actuals/execution 表）/ no progress data was read");
   for (const r of reports) {
     const tags = [r.status === "sample" ? "示例数据" : "", r.undeclared ? "未读到申报表，按执行文件的指标值评分" : ""].filter(Boolean);
-    lines.push(`${r.unitName} · ${r.year} 年度 · ${PERIOD_LABELS[r.period]}${r.asOf ? `（截至 ${r.asOf}）` : ""}${tags.length ? `【${tags.join("；")}】` : ""}`);
+    lines.push(`${r.unitName}${r.projectName ? ` · 项目：${r.projectName}` : ""} · ${r.year} 年度 · ${PERIOD_LABELS[r.period]}${r.asOf ? `（截至 ${r.asOf}）` : ""}${tags.length ? `【${tags.join("；")}】` : ""}`);
     const ex = r.execution;
     const rate = r.result.executionRate ?? ex?.rate ?? null;
     const exText = rate === null ? "预算执行率 —（无执行数）"
       : r.period === "yearend" ? `预算执行率 ${rate}%（得分 ${r.result.executionScore} / ${r.result.executionMax}）`
       : `预算执行率 ${rate}%${ex?.timeProgress ? `，序时进度 ${ex.timeProgress}%${ex.alert ? `（${ALERT_ZH[ex.alert]}）` : ""}` : ""}（年中不计分）`;
-    lines.push(`  ${r.period === "midyear" ? "预计总分" : "总分"} ${r.result.total} / 100，等级 ${r.result.grade}；${exText}`);
+    lines.push(r.filled ? `  ${r.period === "midyear" ? "预计总分" : "总分"} ${r.result.total} / 100，等级 ${r.result.grade}；${exText}` : `  未填报（没有可评分的完成值），不评分；${exText}`);
     if (ex && ex.budgetFullYearFen !== null) {
       lines.push(`  全年预算数 ${fenToGroupedYuan(ex.budgetFullYearFen)} 元，${r.period === "yearend" ? "全年执行数" : "已执行"} ${ex.executedFen === null ? "—" : fenToGroupedYuan(ex.executedFen) + " 元"}`);
     }
@@ -199,7 +203,7 @@ export async function runScore(args: string[], io: Io): Promise<number> {
     io.err(`jixiao: 请给出至少一个文件 / give at least one file\n用法 / usage:\n${SCORE_USAGE}\n`);
     return 2;
   }
-  const { data, failed } = readAll(files, io);
+  const { data, failed } = await readAll(files, io);
   const { reports, findings } = scoreProgress(data, { reverseRule: rule });
   if (json) {
     io.out(jsonText({ reports: reports.map(reportToJson), findings: [...data.findings, ...findings] }) + "\n");

@@ -3,7 +3,7 @@
 // mapped by name (Chinese headers and 预算管理一体化 field names are synonyms),
 // never by position.
 import Papa from "papaparse";
-import { ImportError, type BudgetKind, type DataStatus, type Dataset, type Finding, type Indicator, type Location, type ParsedTarget, type Severity } from "./model.ts";
+import { ImportError, type BudgetKind, type DataStatus, type Dataset, type Finding, type FormKind, type Indicator, type Location, type ParsedTarget, type Project, type Severity } from "./model.ts";
 import { fenToYuanString, parseYuanToFen } from "./money.ts";
 import { dedupeIds, indicatorId, unitId } from "./ids.ts";
 import { parseTarget } from "./target.ts";
@@ -362,6 +362,48 @@ export interface JsonDataset {
   /** Present only when progress was read. */
   actuals?: NonNullable<Dataset["actuals"]>;
   execution?: ReturnType<typeof executionToJson>[];
+  /** Present only when a project form was read. */
+  projects?: ReturnType<typeof projectToJson>[];
+}
+
+/** A project as JSON: amounts as exact yuan strings (null = blank). */
+export function projectToJson(p: Project) {
+  const y = (fen: bigint | null) => (fen === null ? null : fenToYuanString(fen));
+  return { ...p, funding: p.funding.map(({ budgetInitialFen, budgetFullYearFen, executedFen, ...f }) => ({ ...f, budgetInitial: y(budgetInitialFen), budgetFullYear: y(budgetFullYearFen), executed: y(executedFen) })) };
+}
+
+const FORM_KINDS: readonly FormKind[] = ["unit_declaration", "unit_selfeval", "unit_monitoring", "project_declaration", "project_selfeval", "project_monitoring"];
+
+/** Reads projects back from JSON; an entry without unit, year or name is a finding. */
+function projectsFromJson(list: Record<string, unknown>[], file: string, findings: Finding[]): Project[] {
+  const str = (x: unknown) => (typeof x === "string" ? plainText(x) : typeof x === "number" ? String(x) : "");
+  const strOrNull = (x: unknown) => str(x) || null;
+  const paras = (x: unknown) => (Array.isArray(x) ? x.map(str).filter(Boolean) : []);
+  const fen = (x: unknown) => (str(x) === "" ? null : parseYuanToFen(str(x)));
+  const out: Project[] = [];
+  list.forEach((p, i) => {
+    const year = typeof p.year === "number" ? p.year : Number(str(p.year));
+    const name = str(p.name);
+    const uid = str(p.unitId);
+    if (!name || !uid || !(year >= 1900 && year < 2100)) {
+      findings.push({ severity: "error", code: "json.bad_entry", message: `projects[${i}]：缺少单位、年度或名称，未导入`, messageEn: `projects[${i}]: missing unit, year or name; skipped`, location: { file, row: i + 1 } });
+      return;
+    }
+    const goals = (typeof p.goals === "object" && p.goals ? p.goals : {}) as Record<string, unknown>;
+    const kind = FORM_KINDS.find((k) => k === p.formKind) ?? "project_declaration";
+    const loc = (x: unknown): Location => (typeof x === "object" && x && typeof (x as Location).file === "string" ? (x as Location) : { file, row: i + 1 });
+    out.push({
+      id: str(p.id) || `p-${i + 1}`, unitId: uid, year, name, code: strOrNull(p.code), supervisor: strOrNull(p.supervisor), implementer: strOrNull(p.implementer),
+      period: strOrNull(p.period), projectType: strOrNull(p.projectType), formKind: kind,
+      funding: (Array.isArray(p.funding) ? p.funding : []).map((f: Record<string, unknown>) => ({
+        item: str(f.item), kind: KINDS[str(f.kind)] ?? "source", budgetInitialFen: fen(f.budgetInitial), budgetFullYearFen: fen(f.budgetFullYear), executedFen: fen(f.executed), source: loc(f.source),
+      })),
+      goals: { longTerm: paras(goals.longTerm), annual: paras(goals.annual), actual: paras(goals.actual) },
+      level1Weights: Object.fromEntries(Object.entries((typeof p.level1Weights === "object" && p.level1Weights) || {}).map(([k, v]) => [plainText(k), str(v)])),
+      status: p.status === "sample" ? "sample" : "declared", source: loc(p.source),
+    });
+  });
+  return out;
 }
 
 /** The JSON form (as `jixiao import --json` prints it): exact amounts as strings, parsed targets flattened. */
@@ -383,6 +425,7 @@ export function toJson(data: Dataset): JsonDataset {
     findings: data.findings,
     ...(data.actuals?.length ? { actuals: data.actuals } : {}),
     ...(data.execution?.length ? { execution: data.execution.map(executionToJson) } : {}),
+    ...(data.projects?.length ? { projects: data.projects.map(projectToJson) } : {}),
   };
 }
 
@@ -393,7 +436,7 @@ export function fromJson(value: unknown, file: string): Dataset {
     throw new ImportError(`${file}：JSON 顶层应为含 units/budget/tasks/indicators 的对象`, `${file}: JSON must be an object with units/budget/tasks/indicators`, { file });
   }
   const v = value as Record<string, unknown>;
-  if (!["units", "budget", "tasks", "indicators", "actuals", "execution"].some((k) => Array.isArray(v[k]))) {
+  if (!["units", "budget", "tasks", "indicators", "actuals", "execution", "projects"].some((k) => Array.isArray(v[k]))) {
     throw new ImportError(`${file}：JSON 中没有 units、budget、tasks 或 indicators 数组`, `${file}: JSON has no units, budget, tasks or indicators array`, { file });
   }
   const arr = (k: string) => (Array.isArray(v[k]) ? (v[k] as Record<string, unknown>[]) : []);
@@ -430,10 +473,13 @@ export function fromJson(value: unknown, file: string): Dataset {
     if (year === null) return problem("indicators", i, "年度无法识别", "year cannot be read");
     const uid = str(ind.unitId);
     const get = (col: string) => str(({ indicator_id: ind.id, level1: ind.level1, level2: ind.level2, name: ind.name, target: ind.target, note: ind.note, ord: ind.order } as Record<string, unknown>)[col]);
-    data.indicators.push(rowToIndicator(get, uid, names.get(uid) ?? uid, year, i + 1, loc(ind.source, i)));
+    const indicator = rowToIndicator(get, uid, names.get(uid) ?? uid, year, i + 1, loc(ind.source, i));
+    if (str(ind.projectId)) indicator.projectId = str(ind.projectId);
+    data.indicators.push(indicator);
   });
   if (Array.isArray(v.actuals) || Array.isArray(v.execution)) {
     Object.assign(data, progressFromJson(arr("actuals"), arr("execution"), file, data.findings));
   }
+  if (Array.isArray(v.projects)) data.projects = projectsFromJson(arr("projects"), file, data.findings);
   return data;
 }

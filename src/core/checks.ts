@@ -36,7 +36,8 @@ export function checkBudget(data: Dataset): Finding[] {
         const parts = lines.filter((b) => b.kind === kind);
         const label = kind === "source" ? "资金来源" : "资金结构";
         if (!parts.length) {
-          out.push(finding("warning", `budget.no_${kind}`, `预算表没有${label}明细`, `the budget has no ${kind} lines`, where, total.id));
+          // A template without the block (most forms besides the bundled one have no 资金来源 rows) is not a gap.
+          if (unit.formKind === undefined) out.push(finding("warning", `budget.no_${kind}`, `预算表没有${label}明细`, `the budget has no ${kind} lines`, where, total.id));
           continue;
         }
         const sum = sumFen(parts.map((p) => p.amountFen));
@@ -57,6 +58,8 @@ export function checkBudget(data: Dataset): Finding[] {
       out.push(finding("warning", "unit.zero_staff", `年末在职人数填报为 0，但基本支出为 ${yuan(basic.amountFen)}（基本支出主要是人员经费）`, `staff at year end is 0, yet basic expenditure (mostly staff costs) is ${fenToYuanString(basic.amountFen)}`, unit.source, unit.id));
     }
     if (unit.orgCount === 0) out.push(finding("info", "unit.zero_orgs", "内设机构数填报为 0，请核实", "internal departments reported as 0; please verify", unit.source, unit.id));
+    // 单位职责 and 年度履职目标 are fields of the bundled 申报表 template; other forms (projects above all) have none to fill.
+    if (unit.formKind !== undefined) continue;
     if (!unit.duties.length) out.push(finding("warning", "unit.no_duties", "未填写单位职责", "单位职责 is empty", unit.source, unit.id));
     if (!unit.goals.length) out.push(finding("warning", "unit.no_goals", "未填写年度履职目标", "年度履职目标 is empty", unit.source, unit.id));
   }

@@ -8,6 +8,7 @@ import { looksLikeForm, parseForm } from "./form.ts";
 import { looksLikeProgressForm, parseProgressForm } from "./progress.ts";
 import { readForms, sniffForm } from "./reader/read.ts";
 import type { TableRecord } from "./table.ts";
+import { importWorkbook, isZip } from "./workbook.ts";
 import { fromJson, mapHeader, readCanonical } from "./canonical.ts";
 import { runChecks } from "./checks.ts";
 
@@ -41,26 +42,37 @@ export function importFile(file: string, bytes: Uint8Array, options: ImportOptio
         location: { file, row: unterminatedQuoteRow },
       });
     }
-    const firstRow = records.findIndex((r) => r.cells.some((c) => c.trim() !== ""));
-    if (firstRow === -1) throw new ImportError(`${file}：文件没有内容`, `${file}: the file has no content`, { file });
-    const form = readSheet(records, file, status);
-    if (form) data = form;
-    else {
-      const header = mapHeader(records[firstRow].cells);
-      if (!header) {
-        throw new ImportError(
-          `${file}：无法识别的文件格式（第 ${records[firstRow].row} 行既不是申报表，也不是可识别的表头）`,
-          `${file}: unknown layout (row ${records[firstRow].row} is neither a declaration form nor a known header)`,
-          { file, row: records[firstRow].row },
-        );
-      }
-      data = readCanonical(header, records.slice(firstRow + 1), file, status);
-    }
+    data = readRecords(file, records, status);
     if (encoding !== "utf-8") {
       findings.push({ severity: "info", code: "encoding.detected", message: `文件编码为 ${encoding.toUpperCase()}，已转换`, messageEn: `file encoding is ${encoding.toUpperCase()}; converted`, location: { file } });
     }
   }
   data.findings.unshift(...findings);
+  if (options.checks !== false) data.findings.push(...runChecks(data));
+  return data;
+}
+
+/** The records of a delimited file or a sheet: a form, else a canonical table; ImportError when neither. */
+export function readRecords(file: string, records: TableRecord[], status: DataStatus = "declared"): Dataset {
+  const firstRow = records.findIndex((r) => r.cells.some((c) => c.trim() !== ""));
+  if (firstRow === -1) throw new ImportError(`${file}：文件没有内容`, `${file}: the file has no content`, { file });
+  const form = readSheet(records, file, status);
+  if (form) return form;
+  const header = mapHeader(records[firstRow].cells);
+  if (!header) {
+    throw new ImportError(
+      `${file}：无法识别的文件格式（第 ${records[firstRow].row} 行既不是申报表、自评表或监控表，也不是可识别的表头）`,
+      `${file}: unknown layout (row ${records[firstRow].row} is neither a form nor a known header)`,
+      { file, row: records[firstRow].row },
+    );
+  }
+  return readCanonical(header, records.slice(firstRow + 1), file, status);
+}
+
+/** Any file the importer reads, workbooks included (every sheet, through the same readers as text). */
+export async function importAny(file: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<Dataset> {
+  if (!isZip(bytes)) return importFile(file, bytes, options);
+  const data = await importWorkbook(file, bytes, readRecords, mergeDatasets, options.status ?? "declared");
   if (options.checks !== false) data.findings.push(...runChecks(data));
   return data;
 }

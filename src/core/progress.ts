@@ -93,9 +93,10 @@ export function readDeviationKinds(text: string): DeviationKind[] | null {
 export function readGrade(text: string): ActualGrade | null {
   const s = text.replace(/[\s。.！!]/g, "");
   if (s === "") return null;
-  if (/^(未达成|未完成|未达到|没有达成|未实现|未达成年度指标|未达标|不达标)$/.test(s)) return "未达成";
-  if (/^(部分达成|基本达成|部分完成|基本完成|部分实现|基本实现|部分达到|基本达到|部分达成年度指标)$/.test(s)) return "部分达成";
-  if (/^(达成|已达成|完成|已完成|全部完成|全部达成|实现|已实现|达到|已达到|达标|达成年度指标|全面完成|按计划完成)$/.test(s)) return "达成";
+  // The 自评表's three tiers (财预〔2020〕10号) in their 年度指标 and 预期指标 wordings, and the short forms.
+  if (/^(未达成|未完成|未达到|没有达成|未实现|未达标|不达标)$/.test(s) || /^未达成(年度|预期)指标(且效果较差)?$/.test(s)) return "未达成";
+  if (/^(部分达成|基本达成|部分完成|基本完成|部分实现|基本实现|部分达到|基本达到)$/.test(s) || /^部分达成(年度|预期)指标(并具有一定效果)?$/.test(s)) return "部分达成";
+  if (/^(达成|已达成|完成|已完成|全部完成|全部达成|实现|已实现|达到|已达到|达标|全面完成|按计划完成)$/.test(s) || /^(已|全部)?达成(年度|预期)(指标|目标)$/.test(s)) return "达成";
   return null;
 }
 
@@ -389,6 +390,7 @@ export function progressFromJson(actuals: unknown[], execution: unknown[], file:
       deviationReason: strOrNull(a.deviationReason), correctiveAction: strOrNull(a.correctiveAction), actual: strOrNull(a.actual),
       completeRate: strOrNull(a.completeRate), weight: strOrNull(a.weight), declaredScore: strOrNull(a.declaredScore), grade: readGrade(str(a.grade)),
       notApplicable: a.notApplicable === true, status: a.status === "sample" ? "sample" : "declared", source: loc(a.source, i),
+      ...(str(a.projectId) ? { projectId: str(a.projectId) } : {}),
     });
   });
   const outE: ExecutionLine[] = [];
@@ -404,6 +406,7 @@ export function progressFromJson(actuals: unknown[], execution: unknown[], file:
       budgetInitialFen: fen(e.budgetInitial), budgetFullYearFen: fen(e.budgetFullYear), executedFen: fen(e.executed),
       declaredRate: strOrNull(e.declaredRate), weight: strOrNull(e.weight), declaredScore: strOrNull(e.declaredScore), declaredTotal: strOrNull(e.declaredTotal),
       status: e.status === "sample" ? "sample" : "declared", source: loc(e.source, i),
+      ...(str(e.projectId) ? { projectId: str(e.projectId) } : {}),
     });
   });
   return { actuals: outA, execution: outE };
@@ -936,6 +939,9 @@ function hasValue(a: Actual): boolean {
  * declaration at all, its progress rows stand for the indicators (targets from
  * the progress file) and one `actual.no_declaration` says so.
  */
+/** A unit's own indicators are scoped by the unit; a project's by the project (its id is unique across units). */
+const scopeOf = (x: { unitId: string; projectId?: string | null }): string => x.projectId ?? x.unitId;
+
 export function linkProgress(data: Dataset): LinkResult {
   const findings: Finding[] = [];
   const f = (severity: Severity, code: string, message: string, messageEn: string, location: Location, subject?: string) =>
@@ -943,7 +949,7 @@ export function linkProgress(data: Dataset): LinkResult {
   const actuals = data.actuals ?? [];
   const declared = new Map<string, Indicator[]>();
   for (const ind of data.indicators) {
-    const k = `${ind.unitId}|${ind.year}`;
+    const k = `${scopeOf(ind)}|${ind.year}`;
     const list = declared.get(k);
     if (list) list.push(ind);
     else declared.set(k, [ind]);
@@ -951,8 +957,8 @@ export function linkProgress(data: Dataset): LinkResult {
   const byId = new Map<string, Indicator>();
   const byName = new Map<string, Indicator[]>();
   for (const ind of data.indicators) {
-    byId.set(`${ind.unitId}|${ind.year}|${ind.id}`, ind);
-    const nk = `${ind.unitId}|${ind.year}|${matchKey(ind.level1)}|${matchKey(ind.level2)}|${matchKey(ind.name)}`;
+    byId.set(`${scopeOf(ind)}|${ind.year}|${ind.id}`, ind);
+    const nk = `${scopeOf(ind)}|${ind.year}|${matchKey(ind.level1)}|${matchKey(ind.level2)}|${matchKey(ind.name)}`;
     const list = byName.get(nk);
     if (list) list.push(ind);
     else byName.set(nk, [ind]);
@@ -966,7 +972,7 @@ export function linkProgress(data: Dataset): LinkResult {
   const noDeclarationNoted = new Set<string>();
   const linked: LinkedActual[] = [];
   for (const a of actuals) {
-    const uy = `${a.unitId}|${a.year}`;
+    const uy = `${scopeOf(a)}|${a.year}`;
     const label = a.name ?? a.level2 ?? a.indicatorId ?? "";
     let indicator: Indicator | null = null;
     let state: LinkState;
@@ -976,6 +982,7 @@ export function linkProgress(data: Dataset): LinkResult {
       indicator = {
         id: a.indicatorId ?? indicatorId(unitName, a.level1, a.level2, a.name), unitId: a.unitId, year: a.year, order: 0,
         level1: a.level1, level2: a.level2, name: a.name, target: a.target, parsed: parseTarget(a.target, a.year), note: null, source: a.source,
+        ...(a.projectId ? { projectId: a.projectId } : {}),
       };
       const nk = `${uy}|${a.period}|${a.source.file}`;
       if (!noDeclarationNoted.has(nk)) {
@@ -1015,7 +1022,7 @@ export function linkProgress(data: Dataset): LinkResult {
   // 未填报: declared indicators with nothing reported in a period the unit reported.
   const periods = new Map<string, Set<Period>>();
   for (const x of [...actuals, ...(data.execution ?? [])]) {
-    const k = `${x.unitId}|${x.year}`;
+    const k = `${scopeOf(x)}|${x.year}`;
     const set = periods.get(k) ?? new Set<Period>();
     set.add(x.period);
     periods.set(k, set);
@@ -1082,6 +1089,11 @@ export interface ProgressExecution {
 export interface ProgressReport {
   unitId: string;
   unitName: string;
+  /** The project reported on, when the report is a project's (项目支出 forms). */
+  projectId: string | null;
+  projectName: string | null;
+  /** False when nothing was reported that could be scored (未填报): the total and grade are then not given. */
+  filled: boolean;
   year: number;
   period: Period;
   asOf: string | null;
@@ -1117,10 +1129,12 @@ export function scoreProgress(data: Dataset, options?: ScoreOptions): { reports:
   const { linked, findings } = linkProgress(data);
   const f = (severity: Severity, code: string, message: string, messageEn: string, location: Location, subject?: string) =>
     findings.push({ severity, code, message, messageEn, location, ...(subject ? { subject } : {}) });
-  const groups = new Map<string, { unitId: string; year: number; period: Period }>();
-  const add = (unitId: string, year: number, period: Period) => groups.set(`${unitId}|${year}|${period}`, { unitId, year, period });
-  for (const a of data.actuals ?? []) add(a.unitId, a.year, a.period);
-  for (const e of data.execution ?? []) add(e.unitId, e.year, e.period);
+  const groups = new Map<string, { unitId: string; scope: string; projectId: string | null; year: number; period: Period }>();
+  const add = (x: { unitId: string; projectId?: string | null; year: number; period: Period }) =>
+    groups.set(`${scopeOf(x)}|${x.year}|${x.period}`, { unitId: x.unitId, scope: scopeOf(x), projectId: x.projectId ?? null, year: x.year, period: x.period });
+  for (const a of data.actuals ?? []) add(a);
+  for (const e of data.execution ?? []) add(e);
+  const projectNames = new Map((data.projects ?? []).map((p) => [p.id, p.name]));
   const names = new Map<string, string>();
   for (const x of [...(data.execution ?? []), ...(data.actuals ?? [])]) if (x.unitName) names.set(x.unitId, x.unitName);
   for (const u of data.units) names.set(u.id, u.name);
@@ -1136,9 +1150,9 @@ export function scoreProgress(data: Dataset, options?: ScoreOptions): { reports:
     }
     return m;
   };
-  const declaredBy = group(data.indicators, (i) => `${i.unitId}|${i.year}`);
-  const linkedBy = group(linked, (l) => `${l.actual.unitId}|${l.actual.year}|${l.actual.period}`);
-  const linesBy = group(data.execution ?? [], (e) => `${e.unitId}|${e.year}|${e.period}`);
+  const declaredBy = group(data.indicators, (i) => `${scopeOf(i)}|${i.year}`);
+  const linkedBy = group(linked, (l) => `${scopeOf(l.actual)}|${l.actual.year}|${l.actual.period}`);
+  const linesBy = group(data.execution ?? [], (e) => `${scopeOf(e)}|${e.year}|${e.period}`);
   const sampleUnits = new Set(data.units.filter((u) => u.status === "sample").map((u) => `${u.id}|${u.year}`));
 
   const reports: ProgressReport[] = [];
@@ -1147,9 +1161,9 @@ export function scoreProgress(data: Dataset, options?: ScoreOptions): { reports:
   for (const id of [...data.units.map((u) => u.id), ...(data.actuals ?? []).map((a) => a.unitId), ...(data.execution ?? []).map((e) => e.unitId)]) if (!unitOrder.has(id)) unitOrder.set(id, unitOrder.size);
   const keys = [...groups.values()].sort((a, b) => unitOrder.get(a.unitId)! - unitOrder.get(b.unitId)! || a.year - b.year || PERIODS.indexOf(a.period) - PERIODS.indexOf(b.period));
 
-  for (const { unitId: uid, year, period } of keys) {
-    const declared = [...(declaredBy.get(`${uid}|${year}`) ?? [])].sort((a, b) => a.order - b.order);
-    const mine = linkedBy.get(`${uid}|${year}|${period}`) ?? [];
+  for (const { unitId: uid, scope, projectId, year, period } of keys) {
+    const declared = [...(declaredBy.get(`${scope}|${year}`) ?? [])].sort((a, b) => a.order - b.order);
+    const mine = linkedBy.get(`${scope}|${year}|${period}`) ?? [];
     const matchedById = new Map<string, LinkedActual>();
     for (const l of mine) if (l.state === "matched" && l.indicator && !matchedById.has(l.indicator.id)) matchedById.set(l.indicator.id, l);
     const undeclared = declared.length === 0;
@@ -1175,12 +1189,13 @@ export function scoreProgress(data: Dataset, options?: ScoreOptions): { reports:
       declaredScore: link?.actual.declaredScore ?? null,
       notApplicable: link?.actual.notApplicable ?? false,
     }));
-    const lines = linesBy.get(`${uid}|${year}|${period}`) ?? [];
+    const lines = linesBy.get(`${scope}|${year}|${period}`) ?? [];
     const total = totalLine(lines);
     let budget: { fullYearFen: bigint; executedFen: bigint } | null = null;
     let execution: ProgressExecution | null = null;
     if (total) {
-      const a = total.budgetFullYearFen;
+      // A monitoring form may give only 年初预算数 (no 全年预算数 yet): the pace is read against it.
+      const a = total.budgetFullYearFen ?? (period === "midyear" ? total.budgetInitialFen : null);
       const b = total.executedFen;
       const ex = a !== null && b !== null ? executionRate(a, b) : null;
       let timeProgress: string | null = null;
@@ -1235,8 +1250,9 @@ export function scoreProgress(data: Dataset, options?: ScoreOptions): { reports:
     });
     const sample =
       mine.some((l) => l.actual.status === "sample") || lines.some((l) => l.status === "sample") || sampleUnits.has(`${uid}|${year}`);
+    const filled = result.indicators.some((s) => s.status !== "no_data" && s.status !== "not_applicable");
     reports.push({
-      unitId: uid, unitName: unitName(uid), year, period,
+      unitId: uid, unitName: unitName(uid), projectId, projectName: projectId ? projectNames.get(projectId) ?? null : null, filled, year, period,
       asOf: total?.asOf ?? mine.find((l) => l.actual.asOf)?.actual.asOf ?? null,
       status: sample ? "sample" : "declared", undeclared, execution, result, indicators,
     });

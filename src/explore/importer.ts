@@ -17,6 +17,7 @@ import { plainText } from "../core/text.ts";
 import { unitId, indicatorId } from "../core/ids.ts";
 import { looksLikeMapping, readMapping, type MappingRow } from "../core/mapping.ts";
 import { xt, type Lang } from "./i18n.ts";
+import { isZip } from "../core/workbook.ts";
 import { headerMapFrom, headerSignature, needsMapping, suggestMapping, type SavedMapping, type Suggestion } from "./mapping.ts";
 
 /** Canonical CSVs at least this big go through DuckDB's read_csv instead of the JavaScript importer. */
@@ -76,9 +77,7 @@ export function wholeLines(head: Uint8Array): Uint8Array {
   return last > 0 ? head.subarray(0, last + 1) : head;
 }
 
-export function isZip(head: Uint8Array): boolean {
-  return head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
-}
+export { isZip } from "../core/workbook.ts";
 
 /**
  * Whether a file goes through DuckDB's read_csv: a UTF-8 canonical indicators
@@ -110,18 +109,7 @@ export function bulkPlan(name: string, size: number, head: Uint8Array, saved: Re
   return { delimiter, index: header.index, columnCount: headers.length, unknown: header.unknown, headerRow: records[0].row };
 }
 
-/** A spreadsheet cell as the text an export would hold. */
-export function cellText(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : v.toISOString().slice(0, 10);
-  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
-  return String(v);
-}
-
-/** Sheet rows (as read-excel-file returns them) → records with their 1-based row. */
-export function sheetRecords(rows: readonly (readonly unknown[])[]): TableRecord[] {
-  return rows.map((r, i) => ({ cells: r.map(cellText), row: i + 1 }));
-}
+export { cellText, sheetRecords } from "../core/workbook.ts";
 
 /** A manual indicator mapping file (docs/compare.md): rows for the year-over-year matching, not data. */
 export interface IndicatorMap {

@@ -3,8 +3,9 @@
 // DuckDB: it answers with canonical CSV text that the page hands to read_csv.
 import { ImportError, type Dataset } from "../core/model.ts";
 import { mergeDatasets } from "../core/import.ts";
+import { readWorkbook } from "../core/workbook.ts";
 import {
-  HEAD_BYTES, bulkPlan, importRecords, importText, isZip, sheetRecords, toLoaded, type MappingRequest,
+  HEAD_BYTES, bulkPlan, importRecords, importText, isZip, toLoaded, type MappingRequest,
 } from "../explore/importer.ts";
 import type { WorkerReply, WorkerRequest } from "../explore/protocol.ts";
 import { xt, type Lang } from "../explore/i18n.ts";
@@ -20,13 +21,8 @@ async function importOne(id: number, file: Blob, name: string, saved: Extract<Wo
   if (plan) return post({ kind: "bulk", id, plan });
   if (isZip(head)) {
     progress(m.stepWorkbook, 0.1);
-    const { default: readXlsxFile } = await import("read-excel-file/universal");
-    let sheets: { sheet: string; data: unknown[][] }[];
-    try {
-      sheets = (await readXlsxFile(await file.arrayBuffer())) as unknown as { sheet: string; data: unknown[][] }[];
-    } catch (e) {
-      throw new ImportError(`${name}：不是可读取的 Excel 工作簿（.xlsx）：${(e as Error).message}`, `${name}: not a readable .xlsx workbook`, { file: name });
-    }
+    // The same reading as the CLI's (src/core/workbook.ts): every sheet, percentages as the sheet shows them.
+    const sheets = await readWorkbook(name, new Uint8Array(await file.arrayBuffer()));
     const parts: Dataset[] = [];
     const requests: MappingRequest[] = [];
     const names: string[] = [];
@@ -34,7 +30,7 @@ async function importOne(id: number, file: Blob, name: string, saved: Extract<Wo
     sheets.forEach((s, i) => {
       progress(m.stepSheet(s.sheet), 0.3 + (0.6 * i) / sheets.length);
       const part = sheets.length > 1 ? `${name}!${s.sheet}` : name;
-      const records = sheetRecords(s.data);
+      const records = s.records;
       if (!records.some((r) => r.cells.some((c) => c.trim() !== ""))) return skipped.push(s.sheet);
       const out = importRecords(part, records, saved);
       if ("mapping" in out) requests.push(out.mapping);

@@ -286,7 +286,7 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
     data.units.push({
       id: uid, name: body.name, year, fundingMethod: head.funding_method?.value ?? null,
       duties: form.texts.duties ?? [], goals: isProject ? [] : [...(form.texts.goal_overall ?? []), ...(form.texts.goal_annual ?? [])],
-      staffCount: null, orgCount: null, status, source, ...(code && !isProject ? { code } : {}), formKind: kind,
+      staffCount: null, orgCount: null, status, source, ...(code ? { code } : {}), formKind: kind,
     });
   }
   let projectId: string | null = null;

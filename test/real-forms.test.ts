@@ -1,0 +1,126 @@
+// Real published forms (test/fixtures/real/, sources in its README) read as a
+// user holds them — Excel CSV in UTF-8 and in GBK, and .xlsx — against the facts
+// beside each (FACTS.md): kind, body, project, year, every indicator, funding to
+// the fen, scores against the form's own, and the findings a reviewer raises.
+// The hold-out set (holdout/) was not looked at while the reader was written.
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { importAny } from "../src/core/import.ts";
+import { scoreProgress } from "../src/core/progress.ts";
+import { fenToYuanString } from "../src/core/money.ts";
+import { label, squash } from "../src/core/reader/labels.ts";
+import { level1Of, level2Of } from "../src/core/reader/synonyms.ts";
+import type { Dataset } from "../src/core/model.ts";
+
+interface Facts {
+  source: string;
+  kind: string;
+  year: number;
+  body: string;
+  body_code?: string | null;
+  project: string | null;
+  funding?: { item: string; budget_initial?: string | null; budget_full_year?: string | null; executed?: string | null }[];
+  budget?: { item: string; amount: string }[];
+  indicators?: { level1: string; level2: string; name: string | null; target: string | null; actual?: string | null; weight?: string | null; score?: string | null }[];
+  level1_weights?: Record<string, string>;
+  declared_indicator_score?: string;
+  graded?: boolean;
+  findings?: string[];
+}
+
+const DIR = join(import.meta.dirname, "fixtures/real");
+
+function forms(dir: string): { base: string; facts: Facts; files: string[] }[] {
+  if (!existsSync(dir)) return [];
+  const names = readdirSync(dir);
+  return names
+    .filter((f) => f.endsWith(".facts.json"))
+    .sort()
+    .map((f) => {
+      const base = f.replace(/\.facts\.json$/, "");
+      const files = names.filter((n) => n.startsWith(base + ".") && /\.(csv|xlsx)$/.test(n)).map((n) => join(dir, n));
+      return { base, facts: JSON.parse(readFileSync(join(dir, f), "utf8")) as Facts, files };
+    });
+}
+
+const l1 = (s: string) => level1Of(label(s).key) ?? label(s).key;
+const l2 = (s: string) => level2Of(label(s).key) ?? label(s).key;
+const nm = (s: string | null | undefined) => (s ? squash(s) : null);
+const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? null) === (b ?? null) || squash(a ?? "") === squash(b ?? "");
+const yuan = (fen: bigint | null | undefined) => (fen === null || fen === undefined ? null : fenToYuanString(fen));
+/** Points and scores as numbers written (8 = 8.00). */
+const num = (s: string | null | undefined) => (s === null || s === undefined || s === "" ? null : Number(s).toFixed(2));
+
+function check(facts: Facts, data: Dataset) {
+  const project = data.projects?.[0] ?? null;
+  const unit = data.units.find((u) => u.id === (project?.unitId ?? data.units[0]?.id));
+  expect(unit, "a unit is read").toBeTruthy();
+  expect(unit!.formKind ?? project?.formKind).toBe(facts.kind);
+  expect(unit!.year).toBe(facts.year);
+  expect(unit!.name).toBe(facts.body);
+  if (facts.body_code !== undefined) expect(unit!.code ?? null).toBe(facts.body_code);
+  expect(project?.name ?? null).toBe(facts.project);
+
+  if (facts.indicators) {
+    const got = data.indicators.map((i) => ({ level1: l1(i.level1), level2: l2(i.level2), name: nm(i.name), target: i.target?.trim() ?? null }));
+    const want = facts.indicators.map((i) => ({ level1: l1(i.level1), level2: l2(i.level2), name: nm(i.name), target: i.target?.trim() || null }));
+    expect(got).toEqual(want);
+    const actuals = data.actuals ?? [];
+    facts.indicators.forEach((f, k) => {
+      const a = actuals.find((x) => x.indicatorId === data.indicators[k].id);
+      if (f.actual !== undefined) expect(same(a?.actual, f.actual || null), `actual of ${f.name}`).toBe(true);
+      if (f.weight !== undefined) expect(num(a?.weight), `分值 of ${f.name}`).toBe(num(f.weight));
+      if (f.score !== undefined) expect(num(a?.declaredScore), `得分 of ${f.name}`).toBe(num(f.score));
+    });
+  }
+  if (facts.funding) {
+    const lines = [
+      ...(data.execution ?? []).map((e) => ({ item: e.item, initial: e.budgetInitialFen, full: e.budgetFullYearFen, executed: e.executedFen })),
+      ...(data.execution?.length ? [] : (project?.funding ?? []).map((f) => ({ item: f.item, initial: f.budgetInitialFen, full: f.budgetFullYearFen, executed: f.executedFen }))),
+    ];
+    for (const f of facts.funding) {
+      const line = lines.find((l) => l.item === label(f.item).key);
+      expect(line, `funding line ${f.item}`).toBeTruthy();
+      if (f.budget_initial !== undefined) expect(yuan(line!.initial), `${f.item} 年初预算数`).toBe(f.budget_initial);
+      if (f.budget_full_year !== undefined) expect(yuan(line!.full), `${f.item} 全年预算数`).toBe(f.budget_full_year);
+      if (f.executed !== undefined) expect(yuan(line!.executed), `${f.item} 执行数`).toBe(f.executed);
+    }
+  }
+  if (facts.budget) {
+    expect(data.budget.map((b) => ({ item: b.item, amount: fenToYuanString(b.amountFen) }))).toEqual(facts.budget.map((b) => ({ item: label(b.item).key, amount: b.amount })));
+  }
+  if (facts.level1_weights) {
+    const weights = Object.fromEntries(Object.entries(project?.level1Weights ?? {}).map(([k, v]) => [l1(k), num(v)]));
+    expect(weights).toEqual(Object.fromEntries(Object.entries(facts.level1_weights).map(([k, v]) => [l1(k), num(v)])));
+  }
+  const scored = scoreProgress(data);
+  if (facts.declared_indicator_score !== undefined) {
+    const sum = (data.actuals ?? []).reduce((s, a) => s + Number(a.declaredScore ?? 0), 0);
+    expect(sum.toFixed(2)).toBe(Number(facts.declared_indicator_score).toFixed(2));
+  }
+  if (facts.graded !== undefined) {
+    const graded = scored.reports.some((r) => r.period === "yearend" && r.filled);
+    expect(graded).toBe(facts.graded);
+  }
+  const codes = new Set([...data.findings, ...scored.findings].map((f) => f.code));
+  for (const code of facts.findings ?? []) expect([...codes], `finding ${code}`).toContain(code);
+  for (const f of [...data.findings, ...scored.findings]) expect(f.location.file).toBeTruthy();
+}
+
+describe.each([
+  ["the development set", DIR],
+  ["the hold-out set", join(DIR, "holdout")],
+])("real forms: %s", (_label, dir) => {
+  const list = forms(dir);
+  it("has forms, each with its files", () => {
+    expect(list.length).toBeGreaterThan(0);
+    for (const f of list) expect(f.files.length, f.base).toBeGreaterThan(0);
+  });
+  describe.each(list.flatMap((f) => f.files.map((file) => [file.slice(dir.length + 1), file, f.facts] as const)))("%s", (_name, file, facts) => {
+    it("reads as the facts say", async () => {
+      const data = await importAny(file.split("/").pop()!, new Uint8Array(readFileSync(file)));
+      check(facts, data);
+    });
+  });
+});
