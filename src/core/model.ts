@@ -170,6 +170,8 @@ export interface Indicator {
   source: Location;
   /** The project the indicator belongs to; absent or null for the unit's own (整体) indicators. */
   projectId?: string | null;
+  /** 分值 / 权重 as the declaration gives it, when it does. */
+  weight?: string | null;
 }
 
 // ---- Progress: 运行监控 (mid-year) and 自评 (year-end) ----

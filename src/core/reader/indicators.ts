@@ -5,6 +5,7 @@
 // typed into the name column recognised, targets split over columns joined,
 // template placeholders skipped, and the table ended by its footer.
 import type { Cell, Row } from "./grid.ts";
+import { parentOf } from "../vocabulary.ts";
 import { indicatorField, level1Of, level2Of, monthOf, textField, type IndicatorField } from "./synonyms.ts";
 
 export interface IndicatorHeader {
@@ -49,7 +50,9 @@ const LEVELS = new Set<IndicatorField>(["l1", "l2", "name"]);
 function headerFields(r: Row): Map<number, IndicatorField> {
   const cols = new Map<number, IndicatorField>();
   for (const c of r.cells) {
-    const f = indicatorField(c.label.key);
+    let f = indicatorField(c.label.key);
+    // Long-term and annual column sets side by side: the annual set is the year's; the long-term target is kept beside it.
+    if (c.label.set === "long") f = f === "target" ? "long_target" : null;
     if (f && f !== "frame") {
       // Two columns of one field: the second target is the year's when the first is the long-term one, else kept as is.
       if ([...cols.values()].includes(f)) continue;
@@ -128,6 +131,7 @@ export function readIndicatorTable(rows: readonly Row[], header: IndicatorHeader
   let l2Row = 0;
   let l2Count = 0;
   let declaredTotal: string | null = null;
+  let pendingPoints: string | null = null;
   const closeGroup = () => {
     if (l2 && l2Count === 0) emptyGroups.push({ level2: l2, row: l2Row });
   };
@@ -152,7 +156,8 @@ export function readIndicatorTable(rows: readonly Row[], header: IndicatorHeader
       const key = at.l1.label.key;
       closeGroup();
       l1 = level1Of(key) ?? key;
-      if (at.l1.label.points) level1Weights[l1] = at.l1.label.points;
+      pendingPoints = at.l1.label.points;
+      if (l1 && pendingPoints) level1Weights[l1] = pendingPoints;
       l2 = "";
       l2Count = 0;
     }
@@ -163,6 +168,11 @@ export function readIndicatorTable(rows: readonly Row[], header: IndicatorHeader
       l2 = level2Of(key) ?? key;
       l2Row = r.row;
       l2Count = 0;
+      // A 一级 cell holding only its points (`(50分)`): the 一级 is the one the 二级 belongs to.
+      if (!l1 && parentOf(l2)) {
+        l1 = parentOf(l2)!;
+        if (pendingPoints) level1Weights[l1] = pendingPoints;
+      }
       // 满意度指标 written as a 二级 of 效益指标 stays there; a 二级 that is a known 一级 with no 一级 column sets both.
       if (!colOf.has("l1") && level1Of(key) && !level2Of(key)) l1 = level1Of(key)!;
     } else if (!hasLevel2Column && nameCell && level2Of(nameCell.label.key)) {

@@ -13,6 +13,8 @@ export interface Label {
   points: string | null;
   /** A money unit written in the label (`项目资金(万元)`). */
   unit: MoneyUnit | null;
+  /** Which column set a label belongs to when a form sets long-term and annual ones side by side (`指标值(长期)` | `指标值(年度)`). */
+  set: "long" | "annual" | null;
 }
 
 /** Full-width ASCII → half-width; ideographic space → space. */
@@ -33,7 +35,7 @@ const NOISE = /\((?:盖章|签章|公章|[A-Za-z](?:\/[A-Za-z])?|[A-Za-z]\/[A-Za
 export function label(text: string): Label {
   let s = squash(text);
   // A long cell is a value, not a label: no annotation to take off (and no regex run over 200k characters).
-  if (s.length > 80) return { key: s, points: null, unit: null };
+  if (s.length > 80) return { key: s, points: null, unit: null, set: null };
   let points: string | null = null;
   let unit: MoneyUnit | null = null;
   const p = POINTS.exec(s);
@@ -46,13 +48,19 @@ export function label(text: string): Label {
     unit = (u[1] ?? u[2]) as MoneyUnit;
     s = s.replace(u[0], "");
   }
+  let set: Label["set"] = null;
+  const st = /\((长期|中期|实施期|中长期)\)|\((年度|当年|本年)\)/.exec(s);
+  if (st) {
+    set = st[1] ? "long" : "annual";
+    s = s.replace(st[0], "");
+  }
   s = s.replace(NOISE, "").replace(/^其中[:]?/, "").replace(/[:：]+$/, "").replace(/^[一二三四五六七八九十\d]+[、.]/, "");
-  return { key: s, points, unit };
+  return { key: s, points, unit, set };
 }
 
 /** `219001-池州市…` → code and name; a cell without a leading budget code is all name. */
 export function splitCode(text: string): { code: string | null; name: string } {
-  const m = /^\s*([0-9A-Za-z]{3,})\s*[-－—_ ]\s*(\S.*)$/.exec(text);
+  const m = /^\s*([0-9A-Za-z]{3,})\s*[-－—_ ]\s*(\S.*)$/.exec(text) ?? /^\s*[\[［【(（]([0-9A-Za-z]{3,})[\]］】)）]\s*(\S.*)$/.exec(text);
   return m ? { code: m[1], name: m[2].trim() } : { code: null, name: text.trim() };
 }
 

@@ -292,9 +292,10 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
   let projectId: string | null = null;
   let scopeName = body.name;
   if (isProject) {
-    const name = head.project?.value ?? KIND_ZH[kind];
+    const named = head.project ? splitCode(head.project.value) : null;
+    const name = named?.name ?? KIND_ZH[kind];
     if (!head.project) note("warning", "project.no_name", "项目表没有项目名称", "project form has no 项目名称", form.firstRow);
-    const pcode = head.project_code ? splitCode(head.project_code.value).name : null;
+    const pcode = head.project_code ? splitCode(head.project_code.value).name : named?.code ?? null;
     projectId = `p${fnv1a([body.name, pcode ?? name].join("\u001f"))}`;
     scopeName = `${body.name}\u001f${name}`;
     const project: Project = {
@@ -368,7 +369,7 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
         id, unitId: uid, year, order: data.indicators.filter((x) => x.unitId === uid && x.year === year).length + 1, level1: r.level1, level2: r.level2, name: r.name,
         target: r.target, parsed: parseTarget(r.target, year),
         note: [r.longTarget ? `实施期指标值：${r.longTarget}` : null, r.explanation ? `指标解释：${r.explanation}` : null].filter(Boolean).join("；") || null,
-        source: src, ...scope,
+        source: src, ...scope, ...(r.values.weight ? { weight: r.values.weight } : {}),
       };
       void k;
       data.indicators.push(ind);
