@@ -96,7 +96,8 @@ function monthIn(...rows: (Row | undefined)[]): number | null {
 /** 指标1, 指标2, ……, (填写说明), 请填写…: template leftovers, never indicators. */
 export function isPlaceholder(text: string): boolean {
   const t = text.replace(/\s/g, "");
-  return /^(指标|三级指标|二级指标)\d*$/.test(t) || /^[.…。·、\-—_]+$/.test(t) || /^[(（].*[)）]$/.test(t) || /^(请|填写|注[:：]|例[:：]|如[:：])/.test(t);
+  const rest = t.replace(/^(指标|三级指标|二级指标)\d*[:：]?/, "").replace(/^[①②③④⑤⑥⑦⑧⑨⑩]/, "");
+  return rest === "" || /^[/\\\-—–_.…。·、]+$/.test(rest) || /^(指标|三级指标|二级指标)\d*$/.test(t) || /^[.…。·、\-—_]+$/.test(t) || /^[(（].*[)）]$/.test(t) || /^(请|填写|注[:：]|例[:：]|如[:：])/.test(t);
 }
 
 const FOOTER_FIELDS = new Set(["conclusion", "problems", "measures", "review", "signature", "note"]);

@@ -65,7 +65,8 @@ export function sniffForm(records: readonly TableRecord[]): { scope: "unit" | "p
     }
     if ((titled || head) && (indicatorHeader(rows, i) || fundingHeader(rows[i]))) block = true;
   }
-  return (titled || head) && block ? { scope: project ? "project" : "unit" } : null;
+  // A form cut off before its blocks still names itself (a title and its head): it is read, and the missing table is said.
+  return ((titled || head) && block) || (titled && head) ? { scope: project ? "project" : "unit" } : null;
 }
 
 /** True when records hold a form this reader places. */
@@ -276,7 +277,8 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
     );
   }
   if (!form.table && !form.funding.length) {
-    throw new ImportError(`${file}：找不到指标表的表头（一级指标/二级指标/三级指标）`, `${file}: no indicator table header found (一级指标/二级指标/三级指标)`, { file, row: form.firstRow });
+    if (!form.title) throw new ImportError(`${file}：找不到指标表的表头（一级指标/二级指标/三级指标）`, `${file}: no indicator table header found (一级指标/二级指标/三级指标)`, { file, row: form.firstRow });
+    note("error", "form.no_indicator_table", "找不到指标表的表头（一级指标/二级指标/三级指标），也没有资金表：只读取了表头信息", "no indicator table header (一级指标/二级指标/三级指标) and no funding block: only the form's head was read", form.firstRow);
   }
   const body = splitCode(bodyField.value);
   const code = body.code ?? (head.code ? head.code.value : null);
