@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "n
 import { join } from "node:path";
 import { ImportError, type Dataset } from "../core/model.ts";
 import { importFile, mergeDatasets } from "../core/import.ts";
+import { dedupeFindings } from "../core/dedupe.ts";
 import { COLUMNS, PROGRESS_TABLES, tableRows, toCsv, toJson, type TableName } from "../core/canonical.ts";
 import { summarise } from "./summary.ts";
 import { COMPARE_USAGE, compareCommand } from "./compare.ts";
@@ -60,7 +61,17 @@ export function readAll(paths: string[], io: Io): { data: Dataset; failed: numbe
       failed++;
     }
   }
-  return { data: mergeDatasets(parts), failed };
+  // Findings read back from findings.csv and derived again by the checks are one.
+  const data = mergeDatasets(parts);
+  return { data: { ...data, findings: dedupeFindings(data.findings) }, failed };
+}
+
+/** What `jixiao import` reads from its files: readAll, progress matched to the declared indicators read with them (ids filled in, 未填报 found). */
+export function importData(paths: string[], io: Io): { data: Dataset; failed: number } {
+  const read = readAll(paths, io);
+  const linked = withLinkedProgress(read.data);
+  // Link findings stored in findings.csv are derived again when it is read back: one of each.
+  return { data: { ...linked, findings: dedupeFindings(linked.findings) }, failed: read.failed };
 }
 
 export function writeCanonical(data: Dataset, dir: string): string[] {
@@ -115,10 +126,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       io.err(`jixiao: 请给出至少一个文件 / give at least one file\n${USAGE}\n`);
       return 2;
     }
-    const read = readAll(files, io);
-    const failed = read.failed;
-    // Progress rows are matched to the declared indicators read with them (ids filled in, 未填报 found).
-    const data = withLinkedProgress(read.data);
+    const { data, failed } = importData(files, io);
     if (outDir) {
       const written = writeCanonical(data, outDir);
       if (!json) io.out(`已写出 / written: ${written.join(", ")}\n`);

@@ -8,6 +8,7 @@ import { looksLikeForm, parseForm } from "./form.ts";
 import { looksLikeProgressForm, parseProgressForm } from "./progress.ts";
 import { fromJson, mapHeader, readCanonical } from "./canonical.ts";
 import { runChecks } from "./checks.ts";
+import { dedupeFindings } from "./dedupe.ts";
 
 export interface ImportOptions {
   status?: DataStatus;
@@ -60,7 +61,8 @@ export function importFile(file: string, bytes: Uint8Array, options: ImportOptio
     }
   }
   data.findings.unshift(...findings);
-  if (options.checks !== false) data.findings.push(...runChecks(data));
+  // A JSON export's stored findings and the same ones derived again are one.
+  if (options.checks !== false) data.findings = dedupeFindings([...data.findings, ...runChecks(data)]);
   return data;
 }
 
