@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "n
 import { join } from "node:path";
 import { ImportError, type Dataset } from "../core/model.ts";
 import { importFile, mergeDatasets } from "../core/import.ts";
-import { dedupeFindings } from "../core/dedupe.ts";
+import { dedupeFindings, dedupeLoads, type LoadedFile } from "../core/dedupe.ts";
 import { COLUMNS, PROGRESS_TABLES, tableRows, toCsv, toJson, type TableName } from "../core/canonical.ts";
 import { summarise } from "./summary.ts";
 import { COMPARE_USAGE, compareCommand } from "./compare.ts";
@@ -39,7 +39,7 @@ function expand(paths: string[]): string[] {
 
 /** Reads each file; a file that cannot be read is reported on stderr and skipped. */
 export function readAll(paths: string[], io: Io): { data: Dataset; failed: number } {
-  const parts: Dataset[] = [];
+  const parts: LoadedFile[] = [];
   let failed = 0;
   for (const path of expand(paths)) {
     let bytes: Uint8Array;
@@ -52,7 +52,7 @@ export function readAll(paths: string[], io: Io): { data: Dataset; failed: numbe
       continue;
     }
     try {
-      parts.push(importFile(path, bytes));
+      parts.push({ file: path, bytes, data: importFile(path, bytes) });
     } catch (e) {
       if (e instanceof ImportError) {
         const where = [e.location.row && `第 ${e.location.row} 行`, e.location.column && `第 ${e.location.column} 列`].filter(Boolean).join("");
@@ -61,9 +61,10 @@ export function readAll(paths: string[], io: Io): { data: Dataset; failed: numbe
       failed++;
     }
   }
-  // Findings read back from findings.csv and derived again by the checks are one.
-  const data = mergeDatasets(parts);
-  return { data: { ...data, findings: dedupeFindings(data.findings) }, failed };
+  // The same file or the same rows twice count once, told by a finding; findings read back and derived again are one.
+  const once = dedupeLoads(parts);
+  const data = mergeDatasets(once.parts);
+  return { data: { ...data, findings: dedupeFindings([...data.findings, ...once.findings]) }, failed };
 }
 
 /** What `jixiao import` reads from its files: readAll, progress matched to the declared indicators read with them (ids filled in, 未填报 found). */
