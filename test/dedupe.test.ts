@@ -10,7 +10,7 @@ import { importFile, mergeDatasets } from "../src/core/import.ts";
 import { sumFen } from "../src/core/money.ts";
 import type { Finding } from "../src/core/model.ts";
 import { asYear, real } from "./compare.fixtures.ts";
-import { SEED_BYTES, SEED_NAME, gbk, seedAsExcelCsv } from "./fixtures/variants.ts";
+import { SEED_BYTES, SEED_NAME, SEED_TEXT, concat, gbk, seedAsExcelCsv, utf8 } from "./fixtures/variants.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "jixiao-dedupe-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -105,6 +105,27 @@ describe("dedupeLoads(files)", () => {
     const { parts, findings } = dedupeLoads([{ file: SEED_NAME, data: a }]);
     expect(parts[0].tasks).toHaveLength(11);
     expect(findings).toEqual([]);
+  });
+});
+
+describe("importFile(file, bytes) of a form pasted twice into one file", () => {
+  it("counts each budget line once, with load.duplicate_rows at the repeat", () => {
+    const d = importFile("twice.txt", concat(SEED_BYTES, utf8("\n"), SEED_BYTES));
+    expect(d.budget.filter((b) => b.kind === "total").map((b) => b.amountFen)).toEqual([9278733100n]);
+    expect(sumFen(d.budget.filter((b) => b.kind === "source").map((b) => b.amountFen))).toBe(9278733100n);
+    const dups = d.findings.filter((f) => f.code === "load.duplicate_rows");
+    expect(dups).toHaveLength(5);
+    expect(dups[0].message).toMatch(/^预算行“部门整体预算总额”与第 25 行相同/);
+    expect(dups[0].location.row).toBeGreaterThan(25);
+    expect(d.findings.some((f) => f.code === "budget.source_mismatch")).toBe(false);
+  });
+
+  it("keeps the same item with another amount, with budget.repeated_item", () => {
+    const lines = SEED_TEXT.split("\n");
+    const second = lines.map((l) => l.replace("92,787,331.00", "92,787,332.00")).join("\n");
+    const d = importFile("twice.txt", utf8(`${SEED_TEXT}\n${second}`));
+    expect(d.budget.filter((b) => b.kind === "total").map((b) => b.amountFen)).toEqual([9278733100n, 9278733200n]);
+    expect(d.findings.filter((f) => f.code === "budget.repeated_item").map((f) => f.severity)).toContain("error");
   });
 });
 

@@ -148,3 +148,43 @@ export function dedupeFindings(findings: readonly Finding[]): Finding[] {
   }
   return out as Finding[];
 }
+
+/**
+ * Within one file: a budget or execution line that repeats an earlier one of
+ * the same unit and year (the same kind, item and amounts — a form pasted twice
+ * into one sheet) is left out with `load.duplicate_rows`, so no amount is summed
+ * twice; the same item twice with other amounts stays, with `budget.repeated_item`
+ * (which of the two is meant cannot be told).
+ */
+export function dropRepeatedLines(data: Dataset): Dataset {
+  const findings: Finding[] = [];
+  const note = (code: string, severity: Finding["severity"], message: string, messageEn: string, location: Location, subject?: string) =>
+    findings.push({ severity, code, message, messageEn, location, ...(subject ? { subject } : {}) });
+  const rowOf = (l: Location) => (l.row !== undefined ? `第 ${l.row} 行` : l.file);
+  const rowEn = (l: Location) => (l.row !== undefined ? `row ${l.row}` : l.file);
+  const firstOf = new Map<string, { source: Location; amount: string }>();
+  const budget = data.budget.filter((b) => {
+    const key = `${b.unitId}\u0000${b.year}\u0000${b.kind}\u0000${b.item}`;
+    const first = firstOf.get(key);
+    if (!first) {
+      firstOf.set(key, { source: b.source, amount: String(b.amountFen) });
+      return true;
+    }
+    if (first.amount === String(b.amountFen)) {
+      note("load.duplicate_rows", "warning", `预算行“${b.item}”与${rowOf(first.source)}相同（同一单位、年度和项目），只计入一次`, `budget line “${b.item}” repeats ${rowEn(first.source)} (the same unit, year and item); counted once`, b.source, b.id);
+      return false;
+    }
+    note("budget.repeated_item", "error", `预算行“${b.item}”在同一单位同一年度出现两次（另见${rowOf(first.source)}），金额不同，无法判断以哪一行为准`, `budget line “${b.item}” appears twice for the same unit and year (see also ${rowEn(first.source)}) with different amounts; which one holds cannot be told`, b.source, b.id);
+    return true;
+  });
+  const seenExec = new Map<string, Location>();
+  const execution = data.execution?.filter((e) => {
+    const key = [e.unitId, e.year, e.period, e.item, e.budgetInitialFen, e.budgetFullYearFen, e.executedFen].join("\u0000");
+    const first = seenExec.get(key);
+    if (!first) return seenExec.set(key, e.source), true;
+    note("load.duplicate_rows", "warning", `执行行“${e.item}”与${rowOf(first)}相同（同一单位、年度、期间和项目），只计入一次`, `execution line “${e.item}” repeats ${rowEn(first)} (the same unit, year, period and item); counted once`, e.source);
+    return false;
+  });
+  if (!findings.length) return data;
+  return { ...data, budget, ...(execution ? { execution } : {}), findings: [...data.findings, ...findings] };
+}

@@ -8,7 +8,7 @@ import { looksLikeForm, parseForm } from "./form.ts";
 import { looksLikeProgressForm, parseProgressForm } from "./progress.ts";
 import { fromJson, mapHeader, readCanonical } from "./canonical.ts";
 import { runChecks } from "./checks.ts";
-import { dedupeFindings } from "./dedupe.ts";
+import { dedupeFindings, dropRepeatedLines } from "./dedupe.ts";
 
 export interface ImportOptions {
   status?: DataStatus;
@@ -61,6 +61,7 @@ export function importFile(file: string, bytes: Uint8Array, options: ImportOptio
     }
   }
   data.findings.unshift(...findings);
+  data = dropRepeatedLines(data); // a form pasted twice into one file: each amount once
   // A JSON export's stored findings and the same ones derived again are one.
   if (options.checks !== false) data.findings = dedupeFindings([...data.findings, ...runChecks(data)]);
   return data;
