@@ -2,6 +2,7 @@
 // browser tests): correct MIME types (application/wasm matters), an optional
 // sub-path, and the security headers a static host can carry.
 import { createServer, type Server } from "node:http";
+import { createServer as createNetServer } from "node:net";
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { extname, join, normalize, resolve } from "node:path";
 
@@ -61,16 +62,74 @@ export function serve({ root, port = 4321, base = "/" }: ServeOptions): Promise<
     });
     createReadStream(file).pipe(res);
   });
-  return new Promise((ok) => server.listen(port, "127.0.0.1", () => {
-    const address = server.address();
-    const actual = typeof address === "object" && address ? address.port : port;
-    ok({ server, url: `http://127.0.0.1:${actual}${base}` });
-  }));
+  return new Promise((ok, fail) => {
+    // A busy port is an error to tell (portProblem), not an unhandled 'error' event.
+    server.once("error", fail);
+    server.listen(port, "127.0.0.1", () => {
+      server.off("error", fail);
+      const address = server.address();
+      const actual = typeof address === "object" && address ? address.port : port;
+      ok({ server, url: `http://127.0.0.1:${actual}${base}` });
+    });
+  });
 }
 
+/** Whether 127.0.0.1:port can be listened on now; the error code (EADDRINUSE, EACCES …) when not. */
+export function portFree(port: number): Promise<true | string> {
+  return new Promise((ok) => {
+    const probe = createNetServer();
+    probe.once("error", (e: NodeJS.ErrnoException) => ok(e.code ?? "error"));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => ok(true)));
+  });
+}
+
+/** What to tell the user, Chinese then English, when the port cannot be used; null when the port is fine. */
+export function portProblem(port: number, code: string | true): string | null {
+  if (code === true) return null;
+  const other = port === 4321 ? 4322 : port + 1 <= 65535 ? port + 1 : 4322;
+  const hint = `PORT=${other} npm start`;
+  if (code === "EADDRINUSE") {
+    return `jixiao: 端口 ${port} 已被占用（127.0.0.1:${port} 上已有程序在监听）。请先关闭它，或换一个端口：${hint}\n`
+      + `jixiao: port ${port} is already in use (something listens on 127.0.0.1:${port}). Stop it, or pick another port: ${hint}\n`;
+  }
+  if (code === "EACCES") {
+    return `jixiao: 没有权限使用端口 ${port}（1024 以下的端口需要管理员权限）。请换一个端口：${hint}\n`
+      + `jixiao: no permission to use port ${port} (ports below 1024 need root). Pick another port: ${hint}\n`;
+  }
+  return `jixiao: 无法使用端口 ${port}（${code}）。请换一个端口：${hint}\n`
+    + `jixiao: cannot use port ${port} (${code}). Pick another port: ${hint}\n`;
+}
+
+/** PORT from the environment, or 4321; null when it is not a port number. */
+function envPort(): number | null {
+  const text = process.env.PORT ?? "4321";
+  const port = Number(text);
+  return /^\d+$/.test(text.trim()) && port >= 1 && port <= 65535 ? port : null;
+}
+
+// `node scripts/serve.ts --check`: is PORT free? (`npm start` asks before it builds.)
+// `node scripts/serve.ts [dist]`: serve the folder on PORT. Either way a busy port is
+// told in one message and exit 1, never a stack trace.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const root = process.argv[2] ?? "dist";
-  const port = Number(process.env.PORT ?? 4321);
-  const { url } = await serve({ root, port, base: process.env.JIXIAO_BASE ?? "/" });
-  console.log(`Jixiao 已启动 / serving ${root} at ${url}`);
+  const port = envPort();
+  if (port === null) {
+    process.stderr.write(`jixiao: PORT=“${process.env.PORT}”不是端口号（1–65535），例如：PORT=4322 npm start\njixiao: PORT=“${process.env.PORT}” is not a port number (1–65535), e.g. PORT=4322 npm start\n`);
+    process.exit(1);
+  }
+  if (process.argv[2] === "--check") {
+    const problem = portProblem(port, await portFree(port));
+    if (problem) {
+      process.stderr.write(problem);
+      process.exit(1);
+    }
+  } else {
+    const root = process.argv[2] ?? "dist";
+    try {
+      const { url } = await serve({ root, port, base: process.env.JIXIAO_BASE ?? "/" });
+      console.log(`Jixiao 已启动 / serving ${root} at ${url}`);
+    } catch (e) {
+      process.stderr.write(portProblem(port, (e as NodeJS.ErrnoException).code ?? "error") ?? "");
+      process.exit(1);
+    }
+  }
 }

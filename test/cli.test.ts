@@ -88,8 +88,10 @@ describe("jixiao import with a file it cannot read", () => {
     const { code, out, err } = await run("import", SEED_PATH, MISSING, SEED_COPY, BINARY, "--json");
     expect(code).toBe(1);
     const json = JSON.parse(out);
-    expect(json.units.map((u: { source: { file: string } }) => u.source.file)).toEqual([SEED_PATH, SEED_COPY]);
-    expect(json.indicators).toHaveLength(120);
+    // The copy has the seed's bytes: counted once, with a finding (test/dedupe.test.ts).
+    expect(json.units.map((u: { source: { file: string } }) => u.source.file)).toEqual([SEED_PATH]);
+    expect(json.indicators).toHaveLength(60);
+    expect(json.findings.filter((f: { code: string }) => f.code === "load.duplicate_file")).toHaveLength(1);
     expect(err.trimEnd().split("\n")).toHaveLength(2);
     expect(err).toContain("no-such-file.txt");
     expect(err).toContain("sheet.xlsx");

@@ -476,4 +476,20 @@ describe("compareUnit(old, new) and compareDatasets(old, new)", () => {
     const r = compareDatasets(real(), real());
     expect(r.findings.map((f) => f.code)).toEqual(["compare.year_order"]);
   });
+  it.each([
+    ["in order", [2024, 2025, 2026]],
+    ["out of order", [2026, 2024, 2025]],
+  ])("warns compare.several_years once per unit, naming the latest year, when a side holds three years (%s)", (_label, years) => {
+    const a = real();
+    const side = (ys: number[]): Dataset => {
+      const ds = ys.map((y) => asYear(a, y));
+      return { units: ds.flatMap((d) => d.units), budget: ds.flatMap((d) => d.budget), tasks: ds.flatMap((d) => d.tasks), indicators: ds.flatMap((d) => d.indicators), findings: [] };
+    };
+    const r = compareDatasets(side(years), asYear(a, 2027));
+    const several = r.findings.filter((f) => f.code === "compare.several_years");
+    expect(several).toHaveLength(1);
+    expect(several[0].message).toBe(`旧数据中“${a.units[0].name}”有多个年度（2024、2025、2026），取 2026 年度`);
+    expect(several[0].messageEn).toContain("using 2026");
+    expect(r.units).toMatchObject([{ oldYear: 2026, newYear: 2027 }]);
+  });
 });

@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "n
 import { join } from "node:path";
 import { ImportError, type Dataset } from "../core/model.ts";
 import { importAny, mergeDatasets } from "../core/import.ts";
+import { dedupeFindings, dedupeLoads, type LoadedFile } from "../core/dedupe.ts";
 import { COLUMNS, PROGRESS_TABLES, tableRows, toCsv, toJson, type TableName } from "../core/canonical.ts";
 import { summarise } from "./summary.ts";
 import { COMPARE_USAGE, compareCommand } from "./compare.ts";
@@ -38,7 +39,7 @@ function expand(paths: string[]): string[] {
 
 /** Reads each file; a file that cannot be read is reported on stderr and skipped. */
 export async function readAll(paths: string[], io: Io): Promise<{ data: Dataset; failed: number }> {
-  const parts: Dataset[] = [];
+  const parts: LoadedFile[] = [];
   let failed = 0;
   for (const path of expand(paths)) {
     let bytes: Uint8Array;
@@ -51,7 +52,7 @@ export async function readAll(paths: string[], io: Io): Promise<{ data: Dataset;
       continue;
     }
     try {
-      parts.push(await importAny(path, bytes));
+      parts.push({ file: path, bytes, data: await importAny(path, bytes) });
     } catch (e) {
       if (e instanceof ImportError) {
         const where = [e.location.row && `第 ${e.location.row} 行`, e.location.column && `第 ${e.location.column} 列`].filter(Boolean).join("");
@@ -60,7 +61,18 @@ export async function readAll(paths: string[], io: Io): Promise<{ data: Dataset;
       failed++;
     }
   }
-  return { data: mergeDatasets(parts), failed };
+  // The same file or the same rows twice count once, told by a finding; findings read back and derived again are one.
+  const once = dedupeLoads(parts);
+  const data = mergeDatasets(once.parts);
+  return { data: { ...data, findings: dedupeFindings([...data.findings, ...once.findings]) }, failed };
+}
+
+/** What `jixiao import` reads from its files: readAll, progress matched to the declared indicators read with them (ids filled in, 未填报 found). */
+export async function importData(paths: string[], io: Io): Promise<{ data: Dataset; failed: number }> {
+  const read = await readAll(paths, io);
+  const linked = withLinkedProgress(read.data);
+  // Link findings stored in findings.csv are derived again when it is read back: one of each.
+  return { data: { ...linked, findings: dedupeFindings(linked.findings) }, failed: read.failed };
 }
 
 export function writeCanonical(data: Dataset, dir: string): string[] {
@@ -115,10 +127,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       io.err(`jixiao: 请给出至少一个文件 / give at least one file\n${USAGE}\n`);
       return 2;
     }
-    const read = await readAll(files, io);
-    const failed = read.failed;
-    // Progress rows are matched to the declared indicators read with them (ids filled in, 未填报 found).
-    const data = withLinkedProgress(read.data);
+    const { data, failed } = await importData(files, io);
     if (outDir) {
       const written = writeCanonical(data, outDir);
       if (!json) io.out(`已写出 / written: ${written.join(", ")}\n`);

@@ -481,5 +481,21 @@ export function fromJson(value: unknown, file: string): Dataset {
     Object.assign(data, progressFromJson(arr("actuals"), arr("execution"), file, data.findings));
   }
   if (Array.isArray(v.projects)) data.projects = projectsFromJson(arr("projects"), file, data.findings);
+  // Stored findings come back as findings.csv's do (the importer makes them unique with those the checks derive again).
+  const stored: Finding[] = [];
+  arr("findings").forEach((f, i) => {
+    const severity = f.severity === "error" || f.severity === "warning" || f.severity === "info" ? f.severity : null;
+    const l = f.location as Partial<Location> | undefined;
+    if (!severity || typeof f.code !== "string" || typeof f.message !== "string") return problem("findings", i, "缺少 severity、code 或 message", "missing severity, code or message");
+    const whole = (x: unknown) => (typeof x === "number" && Number.isInteger(x) && x > 0 ? x : undefined);
+    const row = whole(l?.row);
+    const column = whole(l?.column);
+    stored.push({
+      severity, code: plainText(f.code), message: plainText(f.message), messageEn: str(f.messageEn),
+      location: { file: typeof l?.file === "string" ? plainText(l.file) : file, ...(row ? { row } : {}), ...(column ? { column } : {}) },
+      ...(str(f.subject) ? { subject: str(f.subject) } : {}),
+    });
+  });
+  data.findings.unshift(...stored);
   return data;
 }

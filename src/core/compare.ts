@@ -510,21 +510,26 @@ export interface DatasetComparison {
   findings: Finding[];
 }
 
-/** The latest year of each unit in a dataset (a side should hold one year; a finding says when it holds more). */
+/** The latest year of each unit in a dataset (a side should hold one year; one finding per unit says when it holds more). */
 function latestYears(data: Dataset, side: string, findings: Finding[]): UnitYear[] {
-  const latest = new Map<string, UnitYear>();
-  for (const uy of unitYears(data)) {
-    const prev = latest.get(uy.unitId);
-    if (prev) {
+  const byUnit = new Map<string, UnitYear[]>();
+  for (const uy of unitYears(data)) byUnit.set(uy.unitId, [...(byUnit.get(uy.unitId) ?? []), uy]);
+  const latest: UnitYear[] = [];
+  for (const list of byUnit.values()) {
+    // Told once, after every year was seen: warning on each one would name the latest so far.
+    const chosen = list.reduce((a, b) => (b.year > a.year ? b : a));
+    latest.push(chosen);
+    if (list.length > 1) {
+      const years = list.map((u) => u.year).sort((a, b) => a - b);
       findings.push({
         severity: "warning", code: "compare.several_years",
-        message: `${side}数据中“${uy.name}”有多个年度，取 ${Math.max(prev.year, uy.year)} 年度`, messageEn: `${side === "旧" ? "old" : "new"} data hold several years of ${uy.name}; using ${Math.max(prev.year, uy.year)}`,
-        location: uy.unit?.source ?? { file: "" }, subject: uy.unitId,
+        message: `${side}数据中“${chosen.name}”有多个年度（${years.join("、")}），取 ${chosen.year} 年度`,
+        messageEn: `${side === "旧" ? "old" : "new"} data hold several years of ${chosen.name} (${years.join(", ")}); using ${chosen.year}`,
+        location: chosen.unit?.source ?? list.find((u) => u.unit)?.unit?.source ?? { file: "" }, subject: chosen.unitId,
       });
     }
-    if (!prev || uy.year > prev.year) latest.set(uy.unitId, uy);
   }
-  return [...latest.values()];
+  return latest;
 }
 
 /**

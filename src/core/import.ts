@@ -11,6 +11,7 @@ import type { TableRecord } from "./table.ts";
 import { importWorkbook, isZip } from "./workbook.ts";
 import { fromJson, mapHeader, readCanonical } from "./canonical.ts";
 import { runChecks } from "./checks.ts";
+import { dedupeFindings, dropRepeatedLines } from "./dedupe.ts";
 
 export interface ImportOptions {
   status?: DataStatus;
@@ -48,7 +49,9 @@ export function importFile(file: string, bytes: Uint8Array, options: ImportOptio
     }
   }
   data.findings.unshift(...findings);
-  if (options.checks !== false) data.findings.push(...runChecks(data));
+  data = dropRepeatedLines(data); // a form pasted twice into one file: each amount once
+  // A JSON export's stored findings and the same ones derived again are one.
+  if (options.checks !== false) data.findings = dedupeFindings([...data.findings, ...runChecks(data)]);
   return data;
 }
 

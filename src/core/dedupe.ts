@@ -1,0 +1,190 @@
+// Loading the same content twice must be told, never summed, and a round trip
+// must add nothing. Two things repeat when files are read together:
+// - a file given twice (the same bytes under two names) or the same rows in two
+//   files (a form and its re-saved copy, a form and the canonical tables made
+//   from it): the later copy is left out, with a finding that names both files;
+// - findings stored in findings.csv (or a JSON export) that the checks derive
+//   again when the tables are read back: one finding per code, place, subject
+//   and message.
+// DOM-free; for mergeDatasets' callers that read several files.
+import type { Dataset, Finding, Location } from "./model.ts";
+
+/** One file as read: its name, its bytes (when known) and what the importer made of it. */
+export interface LoadedFile {
+  file: string;
+  bytes?: Uint8Array;
+  data: Dataset;
+}
+
+type RowTable = "units" | "budget" | "tasks" | "indicators" | "actuals" | "execution";
+const ROW_TABLES: readonly RowTable[] = ["units", "budget", "tasks", "indicators", "actuals", "execution"];
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** FNV-1a over the bytes: a cheap first test before comparing byte by byte. */
+function hashBytes(bytes: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  return h >>> 0;
+}
+
+/** What a row says, without where it was read from (source) or the id made from its position. */
+function contentKey(table: RowTable, row: object): string {
+  const { source: _s, id: _i, ...rest } = row as Record<string, unknown>;
+  return `${table}\u0000${stable(rest)}`;
+}
+
+/** JSON with keys sorted (readers build the same row with its keys in different orders). */
+function stable(v: unknown): string {
+  if (typeof v === "bigint") return `${v}n`;
+  if (Array.isArray(v)) return `[${v.map(stable).join(",")}]`;
+  if (v && typeof v === "object") {
+    return `{${Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(v) ?? "null";
+}
+
+const placeKey = (l: Location) => `${l.file}\u0000${l.row ?? ""}`;
+
+/**
+ * Files read separately, each content once, ready for mergeDatasets: a file
+ * whose bytes repeat an earlier one's is left out (`load.duplicate_file`); rows
+ * of a later file that say exactly what rows of an earlier file say (the same
+ * unit, year, item, amount, target …) are left out with the findings about them
+ * (`load.duplicate_rows`). Rows repeated within one file are the reader's and
+ * the checks' business, not this. The findings returned name both files.
+ */
+export function dedupeLoads(files: readonly LoadedFile[]): { parts: Dataset[]; findings: Finding[] } {
+  const parts: Dataset[] = [];
+  const notes: Finding[] = [];
+  const byHash = new Map<number, LoadedFile[]>();
+  const seen = new Map<string, string>(); // content key → file it was first read from
+  for (const f of files) {
+    if (f.bytes) {
+      const h = hashBytes(f.bytes);
+      const earlier = (byHash.get(h) ?? []).find((e) => sameBytes(e.bytes!, f.bytes!));
+      if (earlier) {
+        notes.push({
+          severity: "warning", code: "load.duplicate_file",
+          message: `文件与 ${earlier.file} 内容完全相同，只计入一次`,
+          messageEn: `the file has the same bytes as ${earlier.file}; counted once`,
+          location: { file: f.file },
+        });
+        continue;
+      }
+      byHash.set(h, [...(byHash.get(h) ?? []), f]);
+    }
+    const dropped = new Map<string, { count: number; first: Location }>(); // earlier file → rows left out
+    const droppedIds = new Set<string>();
+    const droppedPlaces = new Set<string>();
+    const own = new Map<string, string>();
+    const part: Dataset = { ...f.data };
+    for (const table of ROW_TABLES) {
+      const rows = f.data[table] as { source: Location; id?: string }[] | undefined;
+      if (!rows) continue;
+      const kept = rows.filter((r) => {
+        const key = contentKey(table, r);
+        const earlier = seen.get(key);
+        if (earlier === undefined || earlier === f.file) {
+          own.set(key, f.file);
+          return true;
+        }
+        const d = dropped.get(earlier) ?? { count: 0, first: r.source };
+        d.count++;
+        dropped.set(earlier, d);
+        if (r.id) droppedIds.add(r.id);
+        droppedPlaces.add(placeKey(r.source));
+        return false;
+      });
+      (part as unknown as Record<string, unknown>)[table] = kept;
+    }
+    for (const [k, v] of own) if (!seen.has(k)) seen.set(k, v);
+    if (dropped.size) {
+      // A whole copy takes every finding about its rows along (page breaks, markup …); a partial one those about the rows left out.
+      const whole = own.size === 0;
+      part.findings = f.data.findings.filter((x) =>
+        whole ? x.location.row === undefined || x.location.file !== f.file
+        : !(x.subject && droppedIds.has(x.subject)) && !(x.location.row !== undefined && droppedPlaces.has(placeKey(x.location))));
+      for (const [earlier, d] of dropped) {
+        notes.push({
+          severity: "warning", code: "load.duplicate_rows",
+          message: `${d.count} 行与 ${earlier} 中的行相同（同一单位、年度和项目），只计入一次`,
+          messageEn: `${d.count} row(s) repeat rows of ${earlier} (the same unit, year and item); counted once`,
+          location: { file: f.file, ...(d.first.file === f.file && d.first.row !== undefined ? { row: d.first.row } : {}) },
+        });
+      }
+    }
+    parts.push(part);
+  }
+  return { parts, findings: notes };
+}
+
+/**
+ * One finding per severity, code, subject, file, row and message: a finding
+ * read back from findings.csv and the same finding derived again by the checks
+ * are one. Where only one of the two knows the column (canonical tables keep a
+ * row's file and row, a form also its column), the one with the column stays,
+ * at the first one's place in the list.
+ */
+export function dedupeFindings(findings: readonly Finding[]): Finding[] {
+  const out: (Finding | null)[] = [];
+  const at = new Map<string, number[]>();
+  for (const f of findings) {
+    const key = [f.severity, f.code, f.subject ?? "", f.location.file, f.location.row ?? "", f.message, f.messageEn].join("\u0000");
+    const same = at.get(key) ?? [];
+    const col = f.location.column;
+    const hit = same.find((i) => {
+      const c = out[i]!.location.column;
+      return c === col || c === undefined || col === undefined;
+    });
+    if (hit === undefined) {
+      at.set(key, [...same, out.length]);
+      out.push(f);
+    } else if (out[hit]!.location.column === undefined && col !== undefined) out[hit] = f;
+  }
+  return out as Finding[];
+}
+
+/**
+ * Within one file: a budget or execution line that repeats an earlier one of
+ * the same unit and year (the same kind, item and amounts — a form pasted twice
+ * into one sheet) is left out with `load.duplicate_rows`, so no amount is summed
+ * twice; the same item twice with other amounts stays, with `budget.repeated_item`
+ * (which of the two is meant cannot be told).
+ */
+export function dropRepeatedLines(data: Dataset): Dataset {
+  const findings: Finding[] = [];
+  const note = (code: string, severity: Finding["severity"], message: string, messageEn: string, location: Location, subject?: string) =>
+    findings.push({ severity, code, message, messageEn, location, ...(subject ? { subject } : {}) });
+  const rowOf = (l: Location) => (l.row !== undefined ? `第 ${l.row} 行` : l.file);
+  const rowEn = (l: Location) => (l.row !== undefined ? `row ${l.row}` : l.file);
+  const firstOf = new Map<string, { source: Location; amount: string }>();
+  const budget = data.budget.filter((b) => {
+    const key = `${b.unitId}\u0000${b.year}\u0000${b.kind}\u0000${b.item}`;
+    const first = firstOf.get(key);
+    if (!first) {
+      firstOf.set(key, { source: b.source, amount: String(b.amountFen) });
+      return true;
+    }
+    if (first.amount === String(b.amountFen)) {
+      note("load.duplicate_rows", "warning", `预算行“${b.item}”与${rowOf(first.source)}相同（同一单位、年度和项目），只计入一次`, `budget line “${b.item}” repeats ${rowEn(first.source)} (the same unit, year and item); counted once`, b.source, b.id);
+      return false;
+    }
+    note("budget.repeated_item", "error", `预算行“${b.item}”在同一单位同一年度出现两次（另见${rowOf(first.source)}），金额不同，无法判断以哪一行为准`, `budget line “${b.item}” appears twice for the same unit and year (see also ${rowEn(first.source)}) with different amounts; which one holds cannot be told`, b.source, b.id);
+    return true;
+  });
+  const seenExec = new Map<string, Location>();
+  const execution = data.execution?.filter((e) => {
+    const key = [e.unitId, e.year, e.period, e.item, e.budgetInitialFen, e.budgetFullYearFen, e.executedFen].join("\u0000");
+    const first = seenExec.get(key);
+    if (!first) return seenExec.set(key, e.source), true;
+    note("load.duplicate_rows", "warning", `执行行“${e.item}”与${rowOf(first)}相同（同一单位、年度、期间和项目），只计入一次`, `execution line “${e.item}” repeats ${rowEn(first)} (the same unit, year, period and item); counted once`, e.source);
+    return false;
+  });
+  if (!findings.length) return data;
+  return { ...data, budget, ...(execution ? { execution } : {}), findings: [...data.findings, ...findings] };
+}
