@@ -59,27 +59,14 @@ export function generate(rows: number, out: string, seed = 20260101): void {
     const target = varyTarget(t.target, rand);
     const p = parseTarget(target, year);
     const q = p.kind === "quantitative" ? p : null;
-    const cells = [
-      indicatorId(unitName, t.level1, t.level2, t.name),
-      unitId(unitName),
-      unitName,
-      "sample",
-      String(year),
-      String(t.order),
-      t.level1,
-      t.level2,
-      t.name ?? "",
-      target ?? "",
-      p.kind,
-      q?.op ?? "",
-      q?.value ?? "",
-      q?.unit ?? "",
-      q?.direction ?? "",
-      p.kind === "deadline" ? p.date : "",
-      t.note ?? "",
-      "scripts/gen-indicators.ts",
-      String(r + 2),
-    ];
+    // By column name, so that columns added to COLUMNS.indicators stay empty here instead of shifting the row.
+    const row: Record<string, string> = {
+      indicator_id: indicatorId(unitName, t.level1, t.level2, t.name), unit_id: unitId(unitName), unit_name: unitName, data_status: "sample",
+      fiscal_year: String(year), ord: String(t.order), level1: t.level1, level2: t.level2, name: t.name ?? "", target: target ?? "",
+      target_kind: p.kind, op: q?.op ?? "", value: q?.value ?? "", measure_unit: q?.unit ?? "", direction: q?.direction ?? "",
+      deadline: p.kind === "deadline" ? p.date : "", note: t.note ?? "", source_file: "scripts/gen-indicators.ts", source_row: String(r + 2),
+    };
+    const cells = header.map((c) => row[c] ?? "");
     buffer += cells.map(csvCell).join(",") + "\r\n";
     if (buffer.length > 1 << 16) flush();
   }

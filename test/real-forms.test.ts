@@ -97,7 +97,8 @@ function check(facts: Facts, data: Dataset) {
   if (facts.funding) {
     const lines = [
       ...(data.execution ?? []).map((e) => ({ item: e.item, initial: e.budgetInitialFen, full: e.budgetFullYearFen, executed: e.executedFen })),
-      ...(data.execution?.length ? [] : (project?.funding ?? []).map((f) => ({ item: f.item, initial: f.budgetInitialFen, full: f.budgetFullYearFen, executed: f.executedFen }))),
+      // A declaration's funding is its budget lines: the amount it declares for the year.
+      ...(data.execution?.length ? [] : data.budget.map((b) => ({ item: b.item, initial: b.amountFen, full: null as bigint | null, executed: null as bigint | null }))),
     ];
     for (const f of facts.funding) {
       const line = lines.find((l) => l.item === label(f.item).key);
@@ -109,9 +110,7 @@ function check(facts: Facts, data: Dataset) {
   }
   if (facts.budget) {
     // A unit's declaration gives budget lines; a project's declaration gives its funding lines.
-    const lines = project
-      ? project.funding.filter((f) => f.budgetInitialFen !== null).map((f) => ({ item: f.item, amount: fenToYuanString(f.budgetInitialFen!) }))
-      : data.budget.map((b) => ({ item: b.item, amount: fenToYuanString(b.amountFen) }));
+    const lines = data.budget.filter((b) => (b.projectId ?? null) === (project?.id ?? null)).map((b) => ({ item: b.item, amount: fenToYuanString(b.amountFen) }));
     // Side-by-side blocks (中期 | 当年) may be read row by row or block by block: the lines are compared as a set.
     const byItem = (a: { item: string }, b: { item: string }) => a.item.localeCompare(b.item);
     expect(lines.sort(byItem)).toEqual(facts.budget.map((b) => ({ item: label(b.item).key, amount: b.amount })).sort(byItem));

@@ -15,14 +15,9 @@ import { csv, monitorRows, selfEvalRows, tsv } from "./progress.fixtures.ts";
 const tmp = mkdtempSync(join(tmpdir(), "jixiao-roundtrip-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const REAL_FORMS = "/work/shared/real-forms";
-const realForms = (() => {
-  try {
-    return readdirSync(REAL_FORMS).filter((f) => f.endsWith(".csv")).map((f) => join(REAL_FORMS, f));
-  } catch {
-    return [];
-  }
-})();
+// The real published forms kept in the repo (test/fixtures/real, its hold-out set included): every CSV of them.
+const REAL_FORMS = join(import.meta.dirname, "fixtures/real");
+const realForms = [REAL_FORMS, join(REAL_FORMS, "holdout")].flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith(".csv")).sort().map((f) => join(dir, f)));
 
 let n = 0;
 /** Writes generated fixture files into a fresh folder; returns their paths. */

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { ImportError, type Dataset } from "../core/model.ts";
 import { importAny, mergeDatasets } from "../core/import.ts";
 import { dedupeFindings, dedupeLoads, type LoadedFile } from "../core/dedupe.ts";
-import { COLUMNS, PROGRESS_TABLES, tableRows, toCsv, toJson, type TableName } from "../core/canonical.ts";
+import { COLUMNS, OPTIONAL_TABLES, tableRows, toCsv, toJson, type TableName } from "../core/canonical.ts";
 import { summarise } from "./summary.ts";
 import { COMPARE_USAGE, compareCommand } from "./compare.ts";
 import { SCORE_USAGE, runScore, summariseProgressRows } from "./score.ts";
@@ -79,7 +79,7 @@ export function writeCanonical(data: Dataset, dir: string): string[] {
   mkdirSync(dir, { recursive: true });
   const rows = tableRows(data);
   // The progress tables are written only when progress was read, so a declaration's output stays as it was.
-  return (Object.keys(COLUMNS) as TableName[]).filter((t) => !PROGRESS_TABLES.includes(t) || rows[t].length > 0).map((t) => {
+  return (Object.keys(COLUMNS) as TableName[]).filter((t) => !OPTIONAL_TABLES.includes(t) || rows[t].length > 0).map((t) => {
     const path = join(dir, `${t}.csv`);
     writeFileSync(path, toCsv(t, rows[t]) + "\r\n");
     return path;

@@ -10,10 +10,13 @@ import { parseTarget } from "./target.ts";
 import { actualRow, executionRow, executionToJson, monthOfHeader, progressFromJson, rowToActual, rowToExecution, type CanonicalRowContext } from "./progress.ts";
 import { plainText } from "./text.ts";
 
-export type TableName = "units" | "budget" | "tasks" | "indicators" | "findings" | "actuals" | "execution";
+export type TableName = "units" | "budget" | "tasks" | "indicators" | "findings" | "actuals" | "execution" | "projects";
 
 /** The progress tables (运行监控 / 自评): written only when they hold rows. */
 export const PROGRESS_TABLES: readonly TableName[] = ["actuals", "execution"];
+
+/** Tables written only when they hold rows, so that a declaration's output stays as it was. */
+export const OPTIONAL_TABLES: readonly TableName[] = [...PROGRESS_TABLES, "projects"];
 
 /** Canonical column → accepted header names (compared lower-cased, spaces removed). */
 export const SYNONYMS: Record<string, readonly string[]> = {
@@ -76,23 +79,41 @@ export const SYNONYMS: Record<string, readonly string[]> = {
   executed: ["executed", "全年执行数", "全年执行数(b)", "全年执行数（b）", "实际执行数"],
   declared_rate: ["declared_rate", "执行率", "预算执行率", "execution_rate"],
   declared_total: ["declared_total", "总分", "自评总分"],
+  // Projects (项目支出); 一体化 exports name them pro_*.
+  project_id: ["project_id", "pro_id"],
+  unit_code: ["unit_code", "部门预算编码", "预算编码", "agency_code_full"],
+  project_name: ["project_name", "项目名称", "pro_name", "项目支出名称"],
+  project_code: ["project_code", "项目编码", "项目代码", "pro_code"],
+  supervisor: ["supervisor", "主管部门", "主管部门名称"],
+  implementer: ["implementer", "实施单位", "项目实施单位"],
+  implementation_period: ["implementation_period", "实施期", "项目实施期"],
+  project_type: ["project_type", "项目类型"],
+  form_kind: ["form_kind", "表单类型"],
+  goals_long: ["goals_long", "实施期目标", "中期目标"],
+  goals_annual: ["goals_annual", "年度目标"],
+  goals_actual: ["goals_actual", "实际完成情况"],
+  level1_weights: ["level1_weights", "一级指标分值"],
 };
 
 /** Column order of each canonical CSV file as written. */
 export const COLUMNS: Record<TableName, readonly string[]> = {
-  units: ["unit_id", "unit_name", "fiscal_year", "funding_method", "duties", "goals", "staff_count", "org_count", "data_status", "source_file", "source_row"],
-  budget: ["line_id", "unit_id", "fiscal_year", "kind", "item", "amount", "source_file", "source_row"],
+  units: ["unit_id", "unit_name", "fiscal_year", "funding_method", "duties", "goals", "staff_count", "org_count", "data_status", "source_file", "source_row", "unit_code", "form_kind"],
+  budget: ["line_id", "unit_id", "fiscal_year", "kind", "item", "amount", "source_file", "source_row", "project_id"],
   tasks: ["task_id", "unit_id", "fiscal_year", "task_order", "task_name", "task_content", "source_file", "source_row"],
-  indicators: ["indicator_id", "unit_id", "fiscal_year", "ord", "level1", "level2", "name", "target", "target_kind", "op", "value", "measure_unit", "direction", "deadline", "note", "source_file", "source_row"],
+  indicators: ["indicator_id", "unit_id", "fiscal_year", "ord", "level1", "level2", "name", "target", "target_kind", "op", "value", "measure_unit", "direction", "deadline", "note", "source_file", "source_row", "project_id", "weight"],
   findings: ["unit_id", "fiscal_year", "severity", "code", "message", "message_en", "subject", "source_file", "source_row", "source_column"],
   actuals: [
     "indicator_id", "unit_id", "fiscal_year", "period", "as_of", "level1", "level2", "name", "target",
     "executed_to_date", "expected_annual", "likelihood", "deviation_kind", "deviation_reason", "corrective_action",
-    "actual", "complete_rate", "weight", "declared_score", "grade", "not_applicable", "data_status", "source_file", "source_row",
+    "actual", "complete_rate", "weight", "declared_score", "grade", "not_applicable", "data_status", "source_file", "source_row", "project_id",
   ],
   execution: [
     "unit_id", "unit_name", "fiscal_year", "period", "as_of", "item", "budget_initial", "budget_full_year", "executed",
-    "declared_rate", "weight", "declared_score", "declared_total", "data_status", "source_file", "source_row",
+    "declared_rate", "weight", "declared_score", "declared_total", "data_status", "source_file", "source_row", "project_id",
+  ],
+  projects: [
+    "project_id", "unit_id", "fiscal_year", "project_name", "project_code", "supervisor", "implementer", "implementation_period", "project_type",
+    "form_kind", "goals_long", "goals_annual", "goals_actual", "level1_weights", "data_status", "source_file", "source_row",
   ],
 };
 
@@ -137,6 +158,7 @@ export function mapHeader(cells: readonly string[]): HeaderMap | null {
   }
   const table: TableName | null =
     executionColumns && !has("level1") && !has("name") ? "execution"
+    : has("project_name") && has("fiscal_year") && !has("level1") && !has("name") && !has("item") ? "projects"
     : (has("level1") || has("indicator_id") || has("name")) && progressColumns ? "actuals"
     : has("level1") && (has("name") || has("target")) ? "indicators"
     : has("severity") && has("code") ? "findings"
@@ -205,7 +227,7 @@ export function readCanonical(
     const uid = get("unit_id") || unitId(unitName);
     const unitKey = `${uid}|${year}`;
     // A progress row names its unit but does not declare it (units.csv and the declaration do).
-    if (!units.has(unitKey) && (header.table === "units" || (unitName && !progress))) {
+    if (!units.has(unitKey) && header.table !== "projects" && (header.table === "units" || (unitName && !progress))) {
       units.set(unitKey, {
         id: uid, name: unitName || uid, year, fundingMethod: null, duties: [], goals: [], staffCount: null, orgCount: null,
         status: get("data_status") === "sample" ? "sample" : status, source: { file, row },
@@ -224,13 +246,32 @@ export function readCanonical(
       };
       const paragraphs = (col: string) => (index[col] === undefined ? [] : (cells[index[col]!] ?? "").split(/\r?\n/).map(plainText).filter(Boolean));
       Object.assign(u, { fundingMethod: get("funding_method") || null, duties: paragraphs("duties"), goals: paragraphs("goals"), staffCount: int("staff_count"), orgCount: int("org_count"), source });
+      if (get("unit_code")) u.code = get("unit_code");
+      const kind = FORM_KINDS.find((k) => k === get("form_kind"));
+      if (kind) u.formKind = kind;
     } else if (header.table === "budget") {
       const kind = KINDS[get("kind")] ?? null;
       const amountText = get("amount");
       const fen = parseYuanToFen(amountText);
       if (!kind) bad("error", "canonical.bad_kind", `预算类别无法识别：“${get("kind").slice(0, 20)}”（应为 total/source/structure），该行未导入`, `budget kind not recognised: “${get("kind").slice(0, 20)}”; row skipped`, at("kind"));
       else if (fen === null) bad("error", "budget.amount_unreadable", `金额无法识别：“${amountText.slice(0, 40)}”，该行未导入`, `amount cannot be read: “${amountText.slice(0, 40)}”; row skipped`, at("amount"));
-      else data.budget.push({ id: get("line_id") || `b${uid.slice(1)}-${year}-${kind}-${data.budget.length + 1}`, unitId: uid, year, kind, item: get("item"), amountFen: fen, source });
+      else data.budget.push({ id: get("line_id") || `b${uid.slice(1)}-${year}-${kind}-${data.budget.length + 1}`, unitId: uid, year, kind, item: get("item"), amountFen: fen, source, ...(get("project_id") ? { projectId: get("project_id") } : {}) });
+    } else if (header.table === "projects") {
+      const lines = (col: string) => (index[col] === undefined ? [] : (cells[index[col]!] ?? "").split(/\r?\n/).map(plainText).filter(Boolean));
+      const kind = FORM_KINDS.find((k) => k === get("form_kind")) ?? "project_declaration";
+      let weights: Record<string, string> = {};
+      try {
+        const w = JSON.parse(get("level1_weights") || "{}");
+        if (w && typeof w === "object" && !Array.isArray(w)) weights = Object.fromEntries(Object.entries(w).map(([k, v]) => [plainText(k), plainText(String(v))]));
+      } catch {
+        bad("warning", "canonical.bad_weights", `一级指标分值无法识别：“${get("level1_weights").slice(0, 40)}”`, `level1_weights cannot be read: “${get("level1_weights").slice(0, 40)}”`, at("level1_weights"));
+      }
+      (data.projects ??= []).push({
+        id: get("project_id") || `p${uid.slice(1)}-${year}-${(data.projects?.length ?? 0) + 1}`, unitId: uid, year, name: get("project_name"), code: get("project_code") || null,
+        supervisor: get("supervisor") || null, implementer: get("implementer") || null, period: get("implementation_period") || null, projectType: get("project_type") || null,
+        formKind: kind, goals: { longTerm: lines("goals_long"), annual: lines("goals_annual"), actual: lines("goals_actual") }, level1Weights: weights,
+        status: get("data_status") === "sample" ? "sample" : status, source,
+      });
     } else if (header.table === "tasks") {
       const order = Number(get("task_order")) || data.tasks.filter((t) => t.unitId === uid && t.year === year).length + 1;
       data.tasks.push({ id: get("task_id") || `t${uid.slice(1)}-${year}-${order}`, unitId: uid, year, order, name: get("task_name"), content: get("task_content"), source });
@@ -286,6 +327,8 @@ export function rowToIndicator(get: (col: string) => string, uid: string, unitNa
     id: get("indicator_id") || indicatorId(unitName, level1, level2, name),
     unitId: uid, year, order: Number(get("ord")) || order, level1, level2, name, target,
     parsed: parseTarget(target, year), note: get("note") || null, source,
+    ...(get("project_id") ? { projectId: get("project_id") } : {}),
+    ...(get("weight") ? { weight: get("weight") } : {}),
   };
 }
 
@@ -323,16 +366,18 @@ export function tableRows(data: Dataset): Record<TableName, Record<string, strin
     units: data.units.map((u) => ({
       unit_id: u.id, unit_name: u.name, fiscal_year: s(u.year), funding_method: u.fundingMethod ?? "", duties: u.duties.join("\n"), goals: u.goals.join("\n"),
       staff_count: s(u.staffCount), org_count: s(u.orgCount), data_status: u.status, source_file: u.source.file, source_row: s(u.source.row),
+      unit_code: u.code ?? "", form_kind: u.formKind ?? "",
     })),
     budget: data.budget.map((b) => ({
       line_id: b.id, unit_id: b.unitId, fiscal_year: s(b.year), kind: b.kind, item: b.item, amount: fenToYuanString(b.amountFen), source_file: b.source.file, source_row: s(b.source.row),
+      project_id: b.projectId ?? "",
     })),
     tasks: data.tasks.map((t) => ({
       task_id: t.id, unit_id: t.unitId, fiscal_year: s(t.year), task_order: s(t.order), task_name: t.name, task_content: t.content, source_file: t.source.file, source_row: s(t.source.row),
     })),
     indicators: data.indicators.map((i) => ({
       indicator_id: i.id, unit_id: i.unitId, fiscal_year: s(i.year), ord: s(i.order), level1: i.level1, level2: i.level2, name: i.name ?? "", target: i.target ?? "",
-      ...parsedColumns(i.parsed), note: i.note ?? "", source_file: i.source.file, source_row: s(i.source.row),
+      ...parsedColumns(i.parsed), note: i.note ?? "", source_file: i.source.file, source_row: s(i.source.row), project_id: i.projectId ?? "", weight: i.weight ?? "",
     })),
     findings: data.findings.map((f) => ({
       unit_id: ownerOf(f)?.unitId ?? "", fiscal_year: s(ownerOf(f)?.year),
@@ -341,6 +386,12 @@ export function tableRows(data: Dataset): Record<TableName, Record<string, strin
     })),
     actuals: (data.actuals ?? []).map(actualRow),
     execution: (data.execution ?? []).map(executionRow),
+    projects: (data.projects ?? []).map((p) => ({
+      project_id: p.id, unit_id: p.unitId, fiscal_year: s(p.year), project_name: p.name, project_code: p.code ?? "", supervisor: p.supervisor ?? "", implementer: p.implementer ?? "",
+      implementation_period: p.period ?? "", project_type: p.projectType ?? "", form_kind: p.formKind,
+      goals_long: p.goals.longTerm.join("\n"), goals_annual: p.goals.annual.join("\n"), goals_actual: p.goals.actual.join("\n"),
+      level1_weights: Object.keys(p.level1Weights).length ? JSON.stringify(p.level1Weights) : "", data_status: p.status, source_file: p.source.file, source_row: s(p.source.row),
+    })),
   };
 }
 
@@ -363,13 +414,7 @@ export interface JsonDataset {
   actuals?: NonNullable<Dataset["actuals"]>;
   execution?: ReturnType<typeof executionToJson>[];
   /** Present only when a project form was read. */
-  projects?: ReturnType<typeof projectToJson>[];
-}
-
-/** A project as JSON: amounts as exact yuan strings (null = blank). */
-export function projectToJson(p: Project) {
-  const y = (fen: bigint | null) => (fen === null ? null : fenToYuanString(fen));
-  return { ...p, funding: p.funding.map(({ budgetInitialFen, budgetFullYearFen, executedFen, ...f }) => ({ ...f, budgetInitial: y(budgetInitialFen), budgetFullYear: y(budgetFullYearFen), executed: y(executedFen) })) };
+  projects?: Project[];
 }
 
 const FORM_KINDS: readonly FormKind[] = ["unit_declaration", "unit_selfeval", "unit_monitoring", "project_declaration", "project_selfeval", "project_monitoring"];
@@ -379,7 +424,6 @@ function projectsFromJson(list: Record<string, unknown>[], file: string, finding
   const str = (x: unknown) => (typeof x === "string" ? plainText(x) : typeof x === "number" ? String(x) : "");
   const strOrNull = (x: unknown) => str(x) || null;
   const paras = (x: unknown) => (Array.isArray(x) ? x.map(str).filter(Boolean) : []);
-  const fen = (x: unknown) => (str(x) === "" ? null : parseYuanToFen(str(x)));
   const out: Project[] = [];
   list.forEach((p, i) => {
     const year = typeof p.year === "number" ? p.year : Number(str(p.year));
@@ -395,9 +439,6 @@ function projectsFromJson(list: Record<string, unknown>[], file: string, finding
     out.push({
       id: str(p.id) || `p-${i + 1}`, unitId: uid, year, name, code: strOrNull(p.code), supervisor: strOrNull(p.supervisor), implementer: strOrNull(p.implementer),
       period: strOrNull(p.period), projectType: strOrNull(p.projectType), formKind: kind,
-      funding: (Array.isArray(p.funding) ? p.funding : []).map((f: Record<string, unknown>) => ({
-        item: str(f.item), kind: KINDS[str(f.kind)] ?? "source", budgetInitialFen: fen(f.budgetInitial), budgetFullYearFen: fen(f.budgetFullYear), executedFen: fen(f.executed), source: loc(f.source),
-      })),
       goals: { longTerm: paras(goals.longTerm), annual: paras(goals.annual), actual: paras(goals.actual) },
       level1Weights: Object.fromEntries(Object.entries((typeof p.level1Weights === "object" && p.level1Weights) || {}).map(([k, v]) => [plainText(k), str(v)])),
       status: p.status === "sample" ? "sample" : "declared", source: loc(p.source),
@@ -425,7 +466,7 @@ export function toJson(data: Dataset): JsonDataset {
     findings: data.findings,
     ...(data.actuals?.length ? { actuals: data.actuals } : {}),
     ...(data.execution?.length ? { execution: data.execution.map(executionToJson) } : {}),
-    ...(data.projects?.length ? { projects: data.projects.map(projectToJson) } : {}),
+    ...(data.projects?.length ? { projects: data.projects } : {}),
   };
 }
 
@@ -454,14 +495,18 @@ export function fromJson(value: unknown, file: string): Dataset {
     const id = str(u.id) || unitId(name);
     names.set(id, name);
     const paras = (x: unknown) => (Array.isArray(x) ? x.map(str).filter(Boolean) : str(x) ? [str(x)] : []);
-    data.units.push({ id, name, year, fundingMethod: str(u.fundingMethod) || null, duties: paras(u.duties), goals: paras(u.goals), staffCount: num(u.staffCount), orgCount: num(u.orgCount), status: u.status === "sample" ? "sample" : "declared", source: loc(u.source, i) });
+    const kind = FORM_KINDS.find((k) => k === u.formKind);
+    data.units.push({
+      id, name, year, fundingMethod: str(u.fundingMethod) || null, duties: paras(u.duties), goals: paras(u.goals), staffCount: num(u.staffCount), orgCount: num(u.orgCount), status: u.status === "sample" ? "sample" : "declared", source: loc(u.source, i),
+      ...(str(u.code) ? { code: str(u.code) } : {}), ...(kind ? { formKind: kind } : {}),
+    });
   });
   arr("budget").forEach((b, i) => {
     const fen = parseYuanToFen(str(b.amount));
     const kind = KINDS[str(b.kind)];
     const year = yearOf(b.year);
     if (fen === null || !kind || year === null) return problem("budget", i, "金额、类别或年度无法识别", "amount, kind or year cannot be read");
-    data.budget.push({ id: str(b.id) || `b-${i + 1}`, unitId: str(b.unitId), year, kind, item: str(b.item), amountFen: fen, source: loc(b.source, i) });
+    data.budget.push({ id: str(b.id) || `b-${i + 1}`, unitId: str(b.unitId), year, kind, item: str(b.item), amountFen: fen, source: loc(b.source, i), ...(str(b.projectId) ? { projectId: str(b.projectId) } : {}) });
   });
   arr("tasks").forEach((t, i) => {
     const year = yearOf(t.year);
@@ -472,10 +517,8 @@ export function fromJson(value: unknown, file: string): Dataset {
     const year = yearOf(ind.year);
     if (year === null) return problem("indicators", i, "年度无法识别", "year cannot be read");
     const uid = str(ind.unitId);
-    const get = (col: string) => str(({ indicator_id: ind.id, level1: ind.level1, level2: ind.level2, name: ind.name, target: ind.target, note: ind.note, ord: ind.order } as Record<string, unknown>)[col]);
-    const indicator = rowToIndicator(get, uid, names.get(uid) ?? uid, year, i + 1, loc(ind.source, i));
-    if (str(ind.projectId)) indicator.projectId = str(ind.projectId);
-    data.indicators.push(indicator);
+    const get = (col: string) => str(({ indicator_id: ind.id, level1: ind.level1, level2: ind.level2, name: ind.name, target: ind.target, note: ind.note, ord: ind.order, project_id: ind.projectId, weight: ind.weight } as Record<string, unknown>)[col]);
+    data.indicators.push(rowToIndicator(get, uid, names.get(uid) ?? uid, year, i + 1, loc(ind.source, i)));
   });
   if (Array.isArray(v.actuals) || Array.isArray(v.execution)) {
     Object.assign(data, progressFromJson(arr("actuals"), arr("execution"), file, data.findings));

@@ -1,6 +1,6 @@
 // The checks a finance-bureau reviewer makes of a declaration. Each returns
 // findings (never throws); the importer appends them to what it found while reading.
-import type { Dataset, Finding, Indicator, Location, Severity } from "./model.ts";
+import type { BudgetLine, Dataset, Finding, Indicator, Location, Severity } from "./model.ts";
 import { fenToGroupedYuan, fenToYuanString, sumFen } from "./money.ts";
 import { moneyTargetToFen, unitFamily } from "./target.ts";
 import { ITEM_LEVEL1 } from "./vocabulary.ts";
@@ -23,10 +23,31 @@ function expectedFamily(ind: Indicator): "percent" | "count" | "money" | null {
 const FAMILY_ZH = { percent: "百分比（%）", count: "数量单位（个、次、人…）", money: "金额单位（元、万元）" };
 const FAMILY_EN = { percent: "a percentage (%)", count: "a count unit", money: "a money unit (元, 万元)" };
 
+/**
+ * The unit's projects against its declared 项目支出: their declared totals add up
+ * to it, or a finding says by how much they differ (more than declared is an
+ * error; less is said as "not all projects loaded" when fewer were read).
+ */
+function checkProjectBudgets(unit: Dataset["units"][number], lines: readonly BudgetLine[], projectLines: readonly BudgetLine[], data: Dataset): Finding[] {
+  const declared = lines.find((b) => b.kind === "structure" && b.item === "项目支出");
+  const totals = new Map<string, bigint>();
+  for (const b of projectLines) if (b.kind === "total" && !totals.has(b.projectId!)) totals.set(b.projectId!, b.amountFen);
+  if (!declared || !totals.size) return [];
+  const sum = sumFen(totals.values());
+  if (sum === declared.amountFen) return [];
+  const n = (data.projects ?? []).filter((p) => p.unitId === unit.id && p.year === unit.year).length;
+  return sum > declared.amountFen
+    ? [finding("error", "budget.projects_exceed", `已读入的 ${n} 个项目预算合计 ${yuan(sum)}，超过申报的项目支出 ${yuan(declared.amountFen)}，相差 ${yuan(sum - declared.amountFen)}`, `the ${n} projects read add up to ${fenToYuanString(sum)}, more than the declared 项目支出 ${fenToYuanString(declared.amountFen)}`, declared.source, declared.id)]
+    : [finding("info", "budget.projects_partial", `已读入的 ${n} 个项目预算合计 ${yuan(sum)}，少于申报的项目支出 ${yuan(declared.amountFen)}（尚未读入全部项目，差 ${yuan(declared.amountFen - sum)}）`, `the ${n} projects read add up to ${fenToYuanString(sum)}, less than the declared 项目支出 ${fenToYuanString(declared.amountFen)} (not all projects loaded)`, declared.source, declared.id)];
+}
+
 export function checkBudget(data: Dataset): Finding[] {
   const out: Finding[] = [];
   for (const unit of data.units) {
-    const lines = data.budget.filter((b) => b.unitId === unit.id && b.year === unit.year);
+    const all = data.budget.filter((b) => b.unitId === unit.id && b.year === unit.year);
+    // A project's declared funding is the project's, not the unit's budget: reconciled against 项目支出 below.
+    const lines = all.filter((b) => !b.projectId);
+    out.push(...checkProjectBudgets(unit, lines, all.filter((b) => b.projectId), data));
     const total = lines.find((b) => b.kind === "total");
     const where = total?.source ?? unit.source;
     if (!total) {

@@ -54,17 +54,10 @@ export type FormKind =
   | "unit_declaration" | "unit_selfeval" | "unit_monitoring"
   | "project_declaration" | "project_selfeval" | "project_monitoring";
 
-/** One funding line of a project: 年度资金总额, 其中:财政拨款 … with the amounts its form gives (fen; null = blank). */
-export interface ProjectFunding {
-  item: string;
-  kind: BudgetKind;
-  budgetInitialFen: bigint | null;
-  budgetFullYearFen: bigint | null;
-  executedFen: bigint | null;
-  source: Location;
-}
-
-/** A project (项目支出) of a unit in one year, with its own indicators (Indicator.projectId). */
+/**
+ * A project (项目支出) of a unit in one year. Its indicators, its declared funding
+ * (BudgetLine) and its execution (ExecutionLine) carry its id as projectId.
+ */
 export interface Project {
   /** Stable id: the same unit and project code (else name) give the same id in every year. */
   id: string;
@@ -81,7 +74,6 @@ export interface Project {
   /** 项目类型 / 项目属性 (the ticked option). */
   projectType: string | null;
   formKind: FormKind;
-  funding: ProjectFunding[];
   /** 实施期目标 / 年度目标 / 实际完成情况, plain-text paragraphs. */
   goals: { longTerm: string[]; annual: string[]; actual: string[] };
   /** Points written in the 一级 labels (`产出指标(50分)`). */
@@ -104,6 +96,8 @@ export interface BudgetLine {
   /** Exact amount in fen (1/100 yuan). */
   amountFen: bigint;
   source: Location;
+  /** The project whose funding this line declares; absent or null for the unit's own budget. */
+  projectId?: string | null;
 }
 
 export interface Task {

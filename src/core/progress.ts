@@ -298,6 +298,7 @@ export function rowToActual(ctx: CanonicalRowContext): { actual: Actual; periodI
       notApplicable: YES.test(naText) || (actualText !== null && /^不适用$/.test(actualText)),
       status: ctx.get("data_status") === "sample" ? "sample" : ctx.status,
       source: ctx.source,
+      ...(get("project_id") ? { projectId: get("project_id") } : {}),
     },
   };
 }
@@ -332,6 +333,7 @@ export function rowToExecution(ctx: CanonicalRowContext): { line: ExecutionLine;
       declaredTotal: numberCell(ctx, "declared_total", "总分"),
       status: ctx.get("data_status") === "sample" ? "sample" : ctx.status,
       source: ctx.source,
+      ...(get("project_id") ? { projectId: get("project_id") } : {}),
     },
   };
 }
@@ -346,6 +348,7 @@ export function actualRow(a: Actual): Record<string, string> {
     deviation_kind: a.deviationKinds.join("、"), deviation_reason: s(a.deviationReason), corrective_action: s(a.correctiveAction),
     actual: s(a.actual), complete_rate: s(a.completeRate), weight: s(a.weight), declared_score: s(a.declaredScore), grade: s(a.grade),
     not_applicable: a.notApplicable ? "true" : "", data_status: a.status, source_file: a.source.file, source_row: a.source.row === undefined ? "" : String(a.source.row),
+    project_id: a.projectId ?? "",
   };
 }
 
@@ -357,6 +360,7 @@ export function executionRow(e: ExecutionLine): Record<string, string> {
     budget_initial: y(e.budgetInitialFen), budget_full_year: y(e.budgetFullYearFen), executed: y(e.executedFen),
     declared_rate: s(e.declaredRate), weight: s(e.weight), declared_score: s(e.declaredScore), declared_total: s(e.declaredTotal),
     data_status: e.status, source_file: e.source.file, source_row: e.source.row === undefined ? "" : String(e.source.row),
+    project_id: e.projectId ?? "",
   };
 }
 

@@ -11,28 +11,28 @@ export function unitsSql(where = ""): string {
 export const SQL = {
   units: unitsSql(),
   budget: `SELECT line_id, kind, item, CAST(amount AS VARCHAR) AS amount, source_file, source_row
-           FROM budget WHERE unit_id = $1 AND fiscal_year = $2
+           FROM budget WHERE unit_id = $1 AND fiscal_year = $2 AND project_id IS NULL
            ORDER BY CASE kind WHEN 'total' THEN 0 WHEN 'source' THEN 1 ELSE 2 END, line_id`,
   reconciliation: `SELECT CAST(sum(amount) FILTER (WHERE kind = 'total') AS VARCHAR) AS total,
                           CAST(sum(amount) FILTER (WHERE kind = 'source') AS VARCHAR) AS sources,
                           CAST(sum(amount) FILTER (WHERE kind = 'structure') AS VARCHAR) AS structure,
                           CAST(count(*) FILTER (WHERE kind = 'source') AS INTEGER) AS source_lines,
                           CAST(count(*) FILTER (WHERE kind = 'structure') AS INTEGER) AS structure_lines
-                   FROM budget WHERE unit_id = $1 AND fiscal_year = $2`,
+                   FROM budget WHERE unit_id = $1 AND fiscal_year = $2 AND project_id IS NULL`,
   keyFigures: `SELECT unit_id, fiscal_year,
                       CAST(sum(amount) FILTER (WHERE kind = 'total') AS VARCHAR) AS total,
                       CAST(sum(amount) FILTER (WHERE kind = 'structure' AND item = '基本支出') AS VARCHAR) AS basic,
                       CAST(sum(amount) FILTER (WHERE kind = 'structure' AND item = '项目支出') AS VARCHAR) AS project
-               FROM budget GROUP BY unit_id, fiscal_year`,
+               FROM budget WHERE project_id IS NULL GROUP BY unit_id, fiscal_year`,
   level1Counts: `SELECT unit_id, fiscal_year, level1, CAST(count(*) AS INTEGER) AS n, CAST(count(name) AS INTEGER) AS named
-                 FROM indicators GROUP BY unit_id, fiscal_year, level1 ORDER BY unit_id, fiscal_year, min(ord)`,
+                 FROM indicators WHERE project_id IS NULL GROUP BY unit_id, fiscal_year, level1 ORDER BY unit_id, fiscal_year, min(ord)`,
   findingCounts: `SELECT unit_id, fiscal_year, severity, CAST(count(*) AS INTEGER) AS n
                   FROM findings GROUP BY unit_id, fiscal_year, severity`,
   indicatorKinds: `SELECT level1, level2, target_kind AS kind, CAST(count(*) AS INTEGER) AS n
-                   FROM indicators WHERE unit_id = $1 AND fiscal_year = $2
+                   FROM indicators WHERE unit_id = $1 AND fiscal_year = $2 AND project_id IS NULL
                    GROUP BY level1, level2, target_kind ORDER BY min(ord), target_kind`,
   indicators: `SELECT indicator_id, ord, level1, level2, name, target, target_kind, op, value, measure_unit, direction, deadline, note, source_file, source_row
-               FROM indicators WHERE unit_id = $1 AND fiscal_year = $2 ORDER BY ord`,
+               FROM indicators WHERE unit_id = $1 AND fiscal_year = $2 AND project_id IS NULL ORDER BY ord`,
   tasks: `SELECT task_id, task_order, task_name, task_content, source_file, source_row
           FROM tasks WHERE unit_id = $1 AND fiscal_year = $2 ORDER BY task_order`,
   findings: `SELECT severity, code, message, message_en, subject, source_file, source_row, source_column

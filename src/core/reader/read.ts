@@ -10,7 +10,7 @@ import type { TableRecord } from "../table.ts";
 import { fnv1a, indicatorId, unitId } from "../ids.ts";
 import { fenToYuanString, sumFen } from "../money.ts";
 import { parseTarget } from "../target.ts";
-import { toParagraphs } from "../text.ts";
+import { plainText, toParagraphs } from "../text.ts";
 import { readGrade, readLikelihood } from "../progress.ts";
 import { isTitleRow, splitForms, toRows, type Cell, type Row } from "./grid.ts";
 import { headPairs, textFields, tickedOption, unitIn } from "./head.ts";
@@ -191,7 +191,7 @@ function readOne(rows: readonly Row[], file: string, note: Note, defaultYear: nu
     if (pairs.length) continue;
     const tf = textFields(rows, i);
     if (tf) {
-      for (const f of tf.fields) (texts[f.field] ??= []).push(...toParagraphs(f.text));
+      for (const f of tf.fields) (texts[f.field] ??= []).push(...paragraphs(f.text));
       i += tf.used - 1;
       continue;
     }
@@ -200,7 +200,7 @@ function readOne(rows: readonly Row[], file: string, note: Note, defaultYear: nu
       continue;
     }
     if (table && isFooter(r)) continue;
-    if (!table) note("info", "form.unknown_row", `未识别的行：“${r.cells.map((c) => c.text).join(" | ").slice(0, 60)}”`, "row not recognised; skipped", r.row, r.cells[0].col + 1);
+    if (!table) note("info", "form.unknown_row", `未识别的行：“${r.cells.map((c) => plainText(c.text)).join(" | ").slice(0, 60)}”`, "row not recognised; skipped", r.row, r.cells[0].col + 1);
   }
 
   const y = year ?? (head.year ? Number(/(?:19|20)\d{2}/.exec(head.year.value)?.[0]) : null) ?? defaultYear;
@@ -219,6 +219,12 @@ const KIND_ZH: Record<FormKind, string> = {
   unit_declaration: "部门整体支出绩效目标表", unit_selfeval: "部门整体支出绩效自评表", unit_monitoring: "部门整体支出绩效监控表",
   project_declaration: "项目支出绩效目标表", project_selfeval: "项目支出绩效自评表", project_monitoring: "项目支出绩效监控表",
 };
+
+/** A cell's text as paragraphs: one per line, markup dropped, whitespace collapsed. */
+const paragraphs = (text: string): string[] => toParagraphs(text).flatMap((p) => p.split(/\n+/)).map(plainText).filter(Boolean);
+
+/** A cell holding only dashes or slashes (`/`, `-`, `—`) means nothing was written: no value. */
+const given = (text: string | null | undefined): string | null => (text === null || text === undefined || /^[\s/\\\-—–]*$/.test(text) ? null : plainText(text));
 
 function lastDay(year: number, month: number): string {
   const d = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -305,13 +311,6 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
       supervisor: head.supervisor ? splitCode(head.supervisor.value).name : null,
       implementer: head.implementer ? splitCode(head.implementer.value).name : null,
       period: head.period?.value ?? null, projectType: head.project_type?.value ?? head.project_attr?.value ?? null, formKind: kind,
-      funding: form.funding.map((l) => ({
-        item: l.item, kind: l.kind,
-        budgetInitialFen: l.values.budget_initial?.fen ?? (l.values.amount?.fen ?? null),
-        budgetFullYearFen: l.values.budget_full_year?.fen ?? null,
-        executedFen: l.values.executed?.fen ?? null,
-        source: { file, row: l.row, column: l.cell.col + 1 },
-      })),
       goals: {
         longTerm: form.texts.goal_long ?? [],
         annual: [...(form.texts.goal_annual ?? []), ...(form.texts.goal_overall ?? []), ...(form.texts.goal_expected ?? [])],
@@ -327,11 +326,12 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
   // Funding: a declaration's budget lines (a unit form), or the execution block of a progress form.
   const period = PERIOD_OF[kind.split("_")[1]];
   checkFunding(form.funding, note);
-  if (!period && !isProject) {
+  if (!period) {
+    // A declaration's budget: the unit's, or the project's (its lines carry the project).
     form.funding.forEach((l, k) => {
-      const fen = l.values.amount?.fen ?? l.values.budget_initial?.fen ?? l.values.budget_full_year?.fen ?? null;
-      if (fen === null) return;
-      const line: BudgetLine = { id: `b${fnv1a([uid, year, l.item, k].join("\u001f"))}`, unitId: uid, year, kind: l.kind, item: l.item, amountFen: fen, source: { file, row: l.row, column: l.cell.col + 1 } };
+      const v = l.values.amount ?? l.values.budget_full_year ?? l.values.budget_initial;
+      if (!v || v.fen === null) return;
+      const line: BudgetLine = { id: `b${fnv1a([projectId ?? uid, year, l.item, k].join("\u001f"))}`, unitId: uid, year, kind: l.kind, item: l.item, amountFen: v.fen, source: { file, row: l.row, column: v.cell.col + 1 }, ...scope };
       data.budget.push(line);
     });
   }
@@ -343,7 +343,7 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
       const line: ExecutionLine = {
         unitId: uid, unitName: body.name, year, period, asOf, item: l.item,
         budgetInitialFen: v.budget_initial?.fen ?? null, budgetFullYearFen: v.budget_full_year?.fen ?? null, executedFen: v.executed?.fen ?? null,
-        declaredRate: v.rate?.text ?? null, weight: v.weight?.text ?? null, declaredScore: v.score?.text ?? null, declaredTotal: l.kind === "total" ? form.table?.declaredTotal ?? null : null,
+        declaredRate: given(v.rate?.text), weight: given(v.weight?.text), declaredScore: given(v.score?.text), declaredTotal: l.kind === "total" ? form.table?.declaredTotal ?? null : null,
         status, source: { file, row: l.row, column: l.cell.col + 1 }, ...scope,
       };
       data.execution!.push(line);
@@ -365,24 +365,25 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
     checkTargets(table, note);
     let filled = 0;
     table.rows.forEach((r, k) => {
+      r.name = r.name === null ? null : plainText(r.name);
       const id = indicatorId(scopeName, r.level1, r.level2, r.name);
       const src = { file, row: r.row, column: r.column };
       const ind: Indicator = {
         id, unitId: uid, year, order: data.indicators.filter((x) => x.unitId === uid && x.year === year).length + 1, level1: r.level1, level2: r.level2, name: r.name,
-        target: r.target, parsed: parseTarget(r.target, year),
-        note: [r.longTarget ? `实施期指标值：${r.longTarget}` : null, r.explanation ? `指标解释：${r.explanation}` : null].filter(Boolean).join("；") || null,
-        source: src, ...scope, ...(r.values.weight ? { weight: r.values.weight } : {}),
+        target: given(r.target), parsed: parseTarget(given(r.target), year),
+        note: [given(r.longTarget) ? `实施期指标值：${given(r.longTarget)}` : null, given(r.explanation) ? `指标解释：${given(r.explanation)}` : null].filter(Boolean).join("；") || null,
+        source: src, ...scope, ...(given(r.values.weight) ? { weight: r.values.weight } : {}),
       };
       void k;
       data.indicators.push(ind);
       if (!period) return;
-      const v = r.values;
+      const v = Object.fromEntries(Object.entries(r.values).map(([k, x]) => [k, given(x) ?? undefined])) as typeof r.values;
       const actualText = v.actual ?? null;
       if (actualText || v.executed_to_date || v.expected_annual || v.likelihood) filled++;
       const likelihood = v.likelihood ? readLikelihood(v.likelihood) : null;
       if (v.likelihood && !likelihood) note("warning", "actual.bad_likelihood", `完成目标可能性无法识别：“${v.likelihood.slice(0, 20)}”（应为 确定能/有可能/完全不可能）`, `likelihood not recognised: “${v.likelihood.slice(0, 20)}”`, r.row);
       const actual: Actual = {
-        indicatorId: id, unitId: uid, unitName: body.name, year, period, asOf, level1: r.level1, level2: r.level2, name: r.name, target: r.target,
+        indicatorId: id, unitId: uid, unitName: body.name, year, period, asOf, level1: r.level1, level2: r.level2, name: r.name, target: ind.target,
         executedToDate: v.executed_to_date ?? null, expectedAnnual: v.expected_annual ?? null, likelihood, deviationKinds: [],
         deviationReason: v.deviation ?? v.remark ?? null, correctiveAction: v.corrective_action ?? null,
         actual: actualText, completeRate: v.complete_rate ?? null, weight: v.weight ?? null, declaredScore: v.score ?? null,
