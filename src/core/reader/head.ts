@@ -17,13 +17,15 @@ export function isLabel(c: Cell): boolean {
   return headField(k) !== null || textField(k) !== null || indicatorField(k) !== null || fundingField(k) !== null;
 }
 
-/** The ticked option of a checkbox cell, or the text itself. */
+/**
+ * The ticked option of a checkbox cell (`1、常年性项目 □ √ 2、延续性项目 □`,
+ * `新增项目□ 经常性专项业务费√`), or the text itself when none or several are ticked.
+ */
 export function tickedOption(text: string): string {
   if (!/[□☐■☑√✓✔]/.test(text)) return text;
-  const options = text.split(/(?=\d+[、.．])/).map((s) => s.trim()).filter(Boolean);
-  const ticked = options.filter((o) => /[■☑√✓✔]/.test(o));
-  if (ticked.length !== 1) return text;
-  return ticked[0].replace(/^\d+[、.．]\s*/, "").replace(/[□☐■☑√✓✔]/g, "").trim();
+  const options = [...text.matchAll(/([^□☐■☑√✓✔\s][^□☐■☑√✓✔]*?)\s*((?:[□☐■☑√✓✔]\s*)+)/g)].map((m) => ({ label: m[1].replace(/^\d+[、.．]\s*/, "").trim(), ticked: /[■☑√✓✔]/.test(m[2]) }));
+  const ticked = options.filter((o) => o.ticked);
+  return ticked.length === 1 ? ticked[0].label : text;
 }
 
 /** `预算单位:某某局` → ["预算单位", "某某局"]; null when the cell is not a label with its value after a colon. */

@@ -119,7 +119,34 @@ function joinTarget(op: string | undefined, value: string | undefined, unit: str
   return `${o}${value}${unit && !value.endsWith(unit) ? unit : ""}`;
 }
 
-export function readIndicatorTable(rows: readonly Row[], header: IndicatorHeader): IndicatorTable {
+/**
+ * A header whose 一级 label stands over the 二级 column (绩效目标 | 评价指标 over
+ * 投入 | 成本目标): when the rows under the 一级 column hold 二级 names and the
+ * column left of it holds 一级 names, the levels are moved one column left.
+ */
+function realignLevels(rows: readonly Row[], header: IndicatorHeader): IndicatorHeader {
+  const at = (f: IndicatorField) => [...header.cols].find(([, x]) => x === f)?.[0];
+  const c = at("l1");
+  if (c === undefined || c === 0 || header.cols.has(c - 1) && header.cols.get(c - 1) !== "frame") return header;
+  let l1Here = 0;
+  let l2Here = 0;
+  let l1Left = 0;
+  for (const r of rows.slice(header.next, header.next + 40)) {
+    for (const cell of r.cells) {
+      if (cell.col === c && level2Of(cell.label.key) && !level1Of(cell.label.key)) l2Here++;
+      if (cell.col === c && level1Of(cell.label.key)) l1Here++;
+      if (cell.col === c - 1 && level1Of(cell.label.key)) l1Left++;
+    }
+  }
+  if (!(l2Here > 0 && l1Here === 0 && l1Left > 0)) return header;
+  const cols = new Map(header.cols);
+  cols.set(c - 1, "l1");
+  if (at("l2") === undefined || at("l2") === c) cols.set(c, "l2");
+  return { ...header, cols };
+}
+
+export function readIndicatorTable(rows: readonly Row[], found: IndicatorHeader): IndicatorTable {
+  const header = realignLevels(rows, found);
   const colOf = new Map<IndicatorField, number>();
   for (const [c, f] of header.cols) colOf.set(f, c);
   const hasLevel2Column = colOf.has("l2");

@@ -111,10 +111,11 @@ function readOne(rows: readonly Row[], file: string, note: Note, defaultYear: nu
       if (y && year === null) year = Number(y[1]);
       continue;
     }
-    if (year === null && !table) {
+    if (!table && r.cells.length === 1) {
+      // The year row under the title: (2022年度), 2019年度), ( 2023年度).
       const y = /^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$/.exec(r.cells[0].text.trim());
-      if (y && r.cells.length === 1) {
-        year = Number(y[1]);
+      if (y) {
+        year ??= Number(y[1]);
         continue;
       }
     }
@@ -186,7 +187,8 @@ function readOne(rows: readonly Row[], file: string, note: Note, defaultYear: nu
     for (const p of pairs) {
       if (!p.value || head[p.field]) continue;
       if (p.field === "contact") continue; // personal names and phone numbers are not kept
-      head[p.field] = { value: p.field === "project_type" || p.field === "project_attr" ? tickedOption(p.value.value) : p.value.value, cell: p.value.cell };
+      const value = plainText(p.field === "project_type" || p.field === "project_attr" ? tickedOption(p.value.value) : p.value.value);
+      head[p.field] = { value, cell: p.value.cell };
     }
     if (pairs.length) continue;
     const tf = textFields(rows, i);
@@ -203,13 +205,20 @@ function readOne(rows: readonly Row[], file: string, note: Note, defaultYear: nu
     if (!table) note("info", "form.unknown_row", `未识别的行：“${r.cells.map((c) => plainText(c.text)).join(" | ").slice(0, 60)}”`, "row not recognised; skipped", r.row, r.cells[0].col + 1);
   }
 
-  const y = year ?? (head.year ? Number(/(?:19|20)\d{2}/.exec(head.year.value)?.[0]) : null) ?? defaultYear;
+  const y = year ?? (head.year ? Number(/(?:19|20)\d{2}/.exec(head.year.value)?.[0]) : null) ?? periodYear(head) ?? defaultYear;
   if (!y || Number.isNaN(y)) throw new ImportError(`${file}：找不到年度（标题中的“2022年度”或“年度”一栏）`, `${file}: no year found (a title such as “(2022年度)” or a 年度 field)`, { file, row: firstRow });
   const t = kindOfTitle(title ?? "");
   const cols = table ? [...table.header.cols.values()] : [];
   const phase = t.phase ?? (cols.includes("actual") || cols.includes("score") ? "selfeval" : cols.includes("likelihood") || cols.includes("executed_to_date") ? "monitoring" : "declaration");
   const scope = t.scope ?? (head.project ? "project" : "unit");
   return { title, kind: `${scope}_${phase}` as FormKind, year: y, head, texts, unit: fUnit ?? unit ?? "元", funding, fundingMonth: fMonth, table, tasks, firstRow };
+}
+
+/** The year a form's own period lies in, when its 开始时间 and 结束时间 (or 实施期 `202001-202012`) fall in one year. */
+function periodYear(head: FormRead["head"]): number | null {
+  const years = (text: string | undefined) => [...(text ?? "").matchAll(/(?:^|\D)((?:19|20)\d{2})(?=\D|\d{2}(?:\D|$)|$)/g)].map((m) => Number(m[1]));
+  const span = head.start && head.end ? [...years(head.start.value), ...years(head.end.value)] : years(head.period?.value);
+  return span.length >= 2 && span.every((x) => x === span[0]) ? span[0] : null;
 }
 
 type Note = (severity: Severity, code: string, message: string, messageEn: string, row?: number, column?: number, subject?: string) => void;

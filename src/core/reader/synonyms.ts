@@ -6,7 +6,7 @@
 /** Label–value fields of a form's head (a label cell, its value to the right or after a colon). */
 export type HeadField =
   | "project" | "unit" | "supervisor" | "implementer" | "year" | "code" | "project_code"
-  | "period" | "project_type" | "project_attr" | "funding_method" | "contact";
+  | "period" | "start" | "end" | "project_type" | "project_attr" | "funding_method" | "contact";
 
 /** Columns of an indicator table. */
 export type IndicatorField =
@@ -24,11 +24,13 @@ const HEAD: Record<HeadField, readonly string[]> = {
   project: ["项目名称", "项目支出名称", "项目全称", "专项名称", "专项资金名称", "项目(专项)名称"],
   unit: ["单位名称", "部门名称", "部门(单位)名称", "单位(部门)名称", "预算单位", "预算单位名称", "部门单位名称", "评价单位", "部门(单位)"],
   supervisor: ["主管部门", "主管单位", "主管部门名称", "主管部门及代码", "主管部门及编码", "业务主管部门", "项目主管部门", "主管部门(单位)"],
-  implementer: ["实施单位", "项目执行单位", "项目实施单位", "执行单位", "实施单位名称", "项目单位", "申报单位", "项目实施单位名称"],
+  implementer: ["实施单位", "项目执行单位", "项目实施单位", "执行单位", "实施单位名称", "项目单位", "申报单位", "申报单位名称", "项目实施单位名称"],
   year: ["年度", "预算年度", "所属年度", "评价年度", "项目年度"],
   code: ["部门预算编码", "预算编码", "单位编码", "单位代码", "部门编码", "部门代码"],
   project_code: ["项目编码", "项目代码", "项目编号"],
   period: ["实施期", "项目实施期", "项目期限", "实施周期", "项目周期", "项目起止时间", "实施期限"],
+  start: ["开始时间", "起始时间", "项目开始时间", "开工时间"],
+  end: ["结束时间", "截止时间", "项目结束时间", "完成时间"],
   project_type: ["项目类型", "项目类别"],
   project_attr: ["项目属性", "项目性质"],
   funding_method: ["财政资金拨款方式", "拨款方式"],
@@ -36,15 +38,15 @@ const HEAD: Record<HeadField, readonly string[]> = {
 };
 
 const INDICATOR: Record<IndicatorField, readonly string[]> = {
-  l1: ["一级指标", "一级目标", "一级"],
+  l1: ["一级指标", "一级目标", "一级", "评价指标"],
   l2: ["二级指标", "二级目标", "二级"],
-  name: ["三级指标", "三级目标", "三级指标名称", "指标名称", "指标内容", "具体指标", "三级"],
+  name: ["三级指标", "三级目标", "三级指标名称", "指标名称", "指标内容", "具体指标", "三级", "绩效内容"],
   target: [
     "指标值", "年度指标值", "目标值", "指标目标值", "年度目标值", "绩效目标值", "预期目标值", "计划值", "全年指标值", "年度绩效指标值",
-    "年度目标", "本年度指标值", "预期指标值", "指标值(目标值)", "年度指标", "当年指标值",
+    "年度目标", "本年度指标值", "预期指标值", "指标值(目标值)", "年度指标", "当年指标值", "全年绩效目标",
   ],
   long_target: ["实施期指标值", "中期指标值", "长期指标值", "总体指标值", "实施期目标值", "中长期指标值", "整体指标值"],
-  explanation: ["指标解释", "指标说明", "评(计)分标准", "评分标准", "计分标准", "指标定义", "指标计算方法", "评分规则", "评价标准", "得分计算方法", "指标方向性"],
+  explanation: ["指标解释", "指标说明", "绩效标准", "评(计)分标准", "评分标准", "计分标准", "指标定义", "指标计算方法", "评分规则", "评价标准", "得分计算方法", "指标方向性"],
   target_op: ["指标性质", "指标方向", "运算符号", "符号", "比较符"],
   target_unit: ["度量单位", "计量单位", "指标单位"],
   actual: ["实际完成值", "完成值", "实际值", "全年实际完成值", "实际完成情况", "实际完成指标值", "实际完成", "全年完成值", "完成情况", "全年实际值", "实际完成值(b)", "年度实际完成值"],
@@ -81,7 +83,10 @@ export const FUNDING_BLOCK = ["项目资金", "年度预算安排", "资金情�
 
 /** Row labels of a funding block, and which kind of line each is. */
 export const FUNDING_ITEMS: readonly { kind: "total" | "source" | "structure"; labels: readonly string[] }[] = [
-  { kind: "total", labels: ["年度资金总额", "资金总额", "合计", "总计", "预算总额", "项目资金总额", "中期资金总额", "年度资金总额合计", "部门整体预算总额"] },
+  {
+    kind: "total",
+    labels: ["年度资金总额", "资金总额", "合计", "总计", "预算总额", "项目资金总额", "中期资金总额", "年度资金总额合计", "部门整体预算总额", "项目总预算", "当年年度预算", "当年资金总额", "年度预算", "总额"],
+  },
   {
     kind: "source",
     labels: [
@@ -125,7 +130,8 @@ for (const { kind, labels } of FUNDING_ITEMS) for (const l of labels) ITEM_BY.se
 export const headField = (key: string): HeadField | null => HEAD_BY.get(key) ?? null;
 export const textField = (key: string): TextField | null => TEXT_BY.get(key) ?? null;
 export const fundingItem = (key: string) => ITEM_BY.get(key) ?? (/资金总额$|^合计$/.test(key) ? "total" : /(拨款|资金|结转)$/.test(key) && key.length <= 14 ? "source" : null);
-export const isFundingBlock = (key: string): boolean => FUNDING_BLOCK.includes(key) || /^(项目|年度)?(资金|预算)(情况|安排)?$/.test(key);
+export const isFundingBlock = (key: string): boolean =>
+  !ITEM_BY.has(key) && (FUNDING_BLOCK.some((b) => key.startsWith(b)) || /^(项目|年度)?(资金|预算)(情况|安排)?$/.test(key));
 
 /** 1-N月执行数 / 1-N月执行情况 → month N. */
 export function monthOf(key: string): number | null {
@@ -160,6 +166,7 @@ const LEVEL1: Record<string, readonly string[]> = {
   满意度指标: ["满意度指标", "满意度目标", "满意度", "服务对象满意度"],
   成本指标: ["成本指标"],
   投入管理指标: ["投入管理指标", "投入管理"],
+  投入指标: ["投入指标", "投入目标", "投入"],
   决策指标: ["决策指标", "决策"],
   过程指标: ["过程指标", "过程"],
   履职效能: ["履职效能"],

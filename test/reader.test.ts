@@ -1,0 +1,179 @@
+// The general reader's parts (src/core/reader): labels, the vocabulary, cells
+// and blocks, and whole forms made here — stacked, shifted, with leftovers.
+import { describe, expect, it } from "vitest";
+import { label, splitCode } from "../src/core/reader/labels.ts";
+import { fundingField, headField, indicatorField, level1Of, level2Of, monthOf } from "../src/core/reader/synonyms.ts";
+import { tickedOption } from "../src/core/reader/head.ts";
+import { amountFen } from "../src/core/reader/funding.ts";
+import { isPlaceholder } from "../src/core/reader/indicators.ts";
+import { kindOfTitle, readForms } from "../src/core/reader/read.ts";
+import { percentText } from "../src/core/workbook.ts";
+import { importFile } from "../src/core/import.ts";
+import { ImportError } from "../src/core/model.ts";
+import type { TableRecord } from "../src/core/table.ts";
+
+const records = (rows: string[][]): TableRecord[] => rows.map((cells, i) => ({ cells, row: i + 1 }));
+const csv = (rows: string[][]) => new TextEncoder().encode(rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",")).join("\r\n"));
+
+describe("label(text)", () => {
+  it.each([
+    ["年初\n预算数", "年初预算数", null, null],
+    ["产\n出\n指\n标", "产出指标", null, null],
+    ["产出指标(50分)", "产出指标", "50", null],
+    ["成本指标(0-20)分", "成本指标", "20", null],
+    ["效益指标（30分）", "效益指标", "30", null],
+    ["项目资金（万元）", "项目资金", null, "万元"],
+    ["全年预算数（A）", "全年预算数", null, null],
+    ["执行率(B/A)", "执行率", null, null],
+    ["完成目标可能性(确定能、有可能、不可能)", "完成目标可能性", null, null],
+    ["项目单位(盖章):", "项目单位", null, null],
+    ["其中:本年财政拨款", "本年财政拨款", null, null],
+    ["年度资金总额：", "年度资金总额", null, null],
+  ])("label(%j) is %j with points %j and unit %j", (text, key, points, unit) => {
+    expect(label(text)).toMatchObject({ key, points, unit });
+  });
+
+  it("tells the long-term and annual column sets apart", () => {
+    expect(label("指标值(长期)")).toMatchObject({ key: "指标值", set: "long" });
+    expect(label("三级指标(年度)")).toMatchObject({ key: "三级指标", set: "annual" });
+  });
+
+  it("takes no annotation off a long cell (a value, not a label) and stays linear on 200,000 digits", () => {
+    const long = "9".repeat(200_000) + "分";
+    const t = performance.now();
+    expect(label(long).points).toBeNull();
+    expect(performance.now() - t).toBeLessThan(1000);
+  });
+});
+
+describe("splitCode(text)", () => {
+  it.each([
+    ["219001-池州市贵池区棠溪镇人民政府", "219001", "池州市贵池区棠溪镇人民政府"],
+    ["[015001]武汉市青山区教育局", "015001", "武汉市青山区教育局"],
+    ["51000021R000000019951-工资性支出", "51000021R000000019951", "工资性支出"],
+    ["黄石市文物局(湖北水泥遗址博物馆)", null, "黄石市文物局(湖北水泥遗址博物馆)"],
+  ])("splitCode(%j) → %j, %j", (text, code, name) => {
+    expect(splitCode(text)).toEqual({ code, name });
+  });
+});
+
+describe("the vocabulary", () => {
+  it.each([
+    ["实施单位", "implementer"], ["项目执行单位", "implementer"], ["申报单位名称", "implementer"], ["部门(单位)名称", "unit"],
+    ["预算单位", "unit"], ["项目支出名称", "project"], ["主管部门及编码", "supervisor"], ["联系电话", "contact"],
+  ])("headField(%j) is %j", (key, field) => expect(headField(label(key).key)).toBe(field));
+
+  it.each([
+    ["年度指标值", "target"], ["绩效目标值", "target"], ["指标值(长期)", "target"], ["权重", "weight"], ["完成值", "actual"],
+    ["全年实际值", "actual"], ["半年度\n指标执行情况", "executed_to_date"], ["1-6月执行情况", "executed_to_date"], ["指标名称", "name"],
+  ])("indicatorField(%j) is %j", (text, field) => expect(indicatorField(label(text).key)).toBe(field));
+
+  it.each([
+    ["年初预算数（元）", "budget_initial"], ["全年预算数（A）", "budget_full_year"], ["调整后预算数", "budget_full_year"],
+    ["全年执行数（B）", "executed"], ["1-6月执行数", "executed"], ["全年预计执行数", "expected_executed"], ["预算执行率", "rate"],
+  ])("fundingField(%j) is %j", (text, field) => expect(fundingField(label(text).key)).toBe(field));
+
+  it("names the framework's labels in their variants", () => {
+    expect(level1Of("产出目标")).toBe("产出指标");
+    expect(level2Of("质量")).toBe("质量指标");
+    expect(level2Of("数量目标")).toBe("数量指标");
+    expect(monthOf("1-6月执行数")).toBe(6);
+    expect(monthOf("1~8月执行情况")).toBe(8);
+  });
+});
+
+describe("cells", () => {
+  it.each([
+    ["1、常年性项目 □ √ 2、延续性项目 □ 3、一次性项目 □", "常年性项目"],
+    ["新增项目□ 结转项目□\n经常性专项业务费√ 其他经常性项目□", "经常性专项业务费"],
+    ["1、持续性项目 □ 2、新增性项目 □", "1、持续性项目 □ 2、新增性项目 □"],
+  ])("tickedOption(%j) is %j", (text, option) => expect(tickedOption(text)).toBe(option));
+
+  it.each([["指标1", true], ["指标2:", true], ["指标1:/", true], ["……", true], ["-", true], ["(请填写指标名称)", true], ["指标1:完成中型灌区节水改造项目数量", false], ["项目总成本", false]])(
+    "isPlaceholder(%j) is %j",
+    (text, placeholder) => expect(isPlaceholder(text)).toBe(placeholder),
+  );
+
+  it.each([
+    ["89.974", "万元", "89974000"], ["250万", "元", "250000000"], ["10000万元", "元", "10000000000"], ["8,827,620.53", "元", "882762053"],
+    ["1.2345", "元", null], ["约40%", "元", null],
+  ])("amountFen(%j, %j) is %j fen", (text, unit, fen) => expect(amountFen(text, unit as "元" | "万元")?.toString() ?? null).toBe(fen));
+
+  it.each([
+    [1, 2, "100.00%"], [0.9537, 2, "95.37%"], [0.6, 0, "60%"], [0.123456, 2, "12.35%"], [-0.05, 1, "-5.0%"],
+  ])("percentText(%j, %j) is %j", (v, d, text) => expect(percentText(v, d)).toBe(text));
+
+  it.each([
+    ["项目支出绩效自评表", "project", "selfeval"], ["部门整体支出绩效目标表", "unit", "declaration"], ["黄石市项目支出绩效监控表(申遗)", "project", "monitoring"],
+    ["2023年云雾土家族乡加工园配套设施建设项目支出绩效目标审批表", "project", "declaration"],
+  ])("kindOfTitle(%j) is %s %s", (title, scope, phase) => expect(kindOfTitle(title)).toEqual({ scope, phase }));
+});
+
+/** A small 项目支出绩效自评表 as the national template lays it out, placed `shift` columns right. */
+function selfEval(project: string, body: string, year: number, shift = 0, actual = "50"): string[][] {
+  const pad = (r: string[]) => [...Array(shift).fill(""), ...r];
+  return [
+    ["项目支出绩效自评表"], [`(${year}年度)`],
+    ["项目名称", project, "", "", "实施单位", body],
+    ["项目资金(万元)", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", "10", "10", "9.5", "10", "95.00%", "9.5"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ["", "产出指标(50分)", "数量指标", "培训人次", "≥50人次", actual, "50", actual === "" ? "" : "50"],
+    ["", "", "", "指标2", "", "", "", ""],
+    ["", "效益指标(30分)", "社会效益指标", "群众知晓率", "≥90%", actual === "" ? "" : "92%", "30", actual === "" ? "" : "30"],
+    ["评价结论", "完成"],
+    ["项目负责人:", "张三", "联系电话:", "13800000000"],
+  ].map(pad);
+}
+
+describe("readForms(records, file)", () => {
+  it("reads a project self-evaluation placed anywhere in the sheet, the same at every shift", () => {
+    const base = readForms(records(selfEval("培训项目", "某某局", 2024)), "a.csv");
+    for (const shift of [1, 3]) {
+      const moved = readForms(records(selfEval("培训项目", "某某局", 2024, shift)), "a.csv");
+      expect(moved.indicators.map((i) => [i.level1, i.level2, i.name, i.target])).toEqual(base.indicators.map((i) => [i.level1, i.level2, i.name, i.target]));
+      expect(moved.execution!.map((e) => e.executedFen)).toEqual([9_500_000n]);
+    }
+    expect(base.projects![0]).toMatchObject({ name: "培训项目", implementer: "某某局", formKind: "project_selfeval", level1Weights: { 产出指标: "50", 效益指标: "30" } });
+    expect(base.indicators.map((i) => i.name)).toEqual(["培训人次", "群众知晓率"]);
+  });
+
+  it("skips template leftovers with one finding and never makes an indicator of a footer; personal phone numbers are not kept", () => {
+    const d = readForms(records(selfEval("培训项目", "某某局", 2024)), "a.csv");
+    expect(d.findings.filter((f) => f.code === "form.placeholder_rows")).toHaveLength(1);
+    expect(d.indicators.some((i) => /评价结论|负责人/.test(i.name ?? ""))).toBe(false);
+    expect(JSON.stringify(d, (_k, v) => (typeof v === "bigint" ? String(v) : v))).not.toContain("13800000000");
+  });
+
+  it("splits stacked forms: each keeps its project, body and year, and a finding says how many there were", () => {
+    const d = readForms(records([...selfEval("甲项目", "甲局", 2023), [""], ...selfEval("乙项目", "乙局", 2024)]), "stack.csv");
+    expect(d.projects!.map((p) => [p.name, p.year])).toEqual([["甲项目", 2023], ["乙项目", 2024]]);
+    expect(d.units.map((u) => [u.name, u.year])).toEqual([["甲局", 2023], ["乙局", 2024]]);
+    expect(new Set(d.indicators.map((i) => i.projectId)).size).toBe(2);
+    expect(d.findings.find((f) => f.code === "file.several_forms")?.message).toMatch(/2 张表/);
+  });
+
+  it("a form of a stacked file that cannot be placed is an error finding; the others still import", () => {
+    const broken = selfEval("乙项目", "乙局", 2024).filter((r) => r[0] !== "项目名称" && r[4] !== "实施单位");
+    const d = readForms(records([...selfEval("甲项目", "甲局", 2023), ...broken]), "stack.csv");
+    expect(d.projects!.map((p) => p.name)).toEqual(["甲项目"]);
+    expect(d.findings.some((f) => f.code === "form.unreadable" && f.severity === "error" && f.location.row !== undefined)).toBe(true);
+  });
+
+  it("a self-evaluation with no actual values is 未填报 and is not graded", () => {
+    const d = importFile("empty.csv", csv(selfEval("培训项目", "某某局", 2024, 0, "")));
+    expect(d.findings.map((f) => f.code)).toContain("form.not_filled");
+  });
+
+  it("a total row that contradicts its parts is a finding showing both amounts", () => {
+    const rows = selfEval("培训项目", "某某局", 2024);
+    rows.splice(5, 0, ["", "其中:财政拨款", "12", "12", "12", "", "", ""]);
+    const f = readForms(records(rows), "a.csv").findings.find((x) => x.code === "funding.total_contradicts_parts");
+    expect(f?.message).toMatch(/100000\.00 元.*120000\.00 元/);
+  });
+
+  it("refuses what it cannot place with one line naming what it looked for", () => {
+    expect(() => readForms(records([["项目名称", "某项目"], ["一级指标", "三级指标"]]), "x.csv")).toThrow(ImportError);
+    expect(() => readForms(records([["项目名称", "某项目"], ["一级指标", "三级指标"]]), "x.csv")).toThrow(/找不到年度|找不到填报主体/);
+  });
+});
