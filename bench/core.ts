@@ -4,6 +4,9 @@
 //
 // (a) the seed declaration parsed warm: median and p95 of importFile;
 // (b) a form with one 200,000 / 400,000 / 800,000-character cell: time must scale linearly;
+// (d) stacked real forms: 100 and 1,000 copies of a real project self-evaluation in one
+//     CSV (each its own project), read by the general reader; time, and heap per form;
+// (e) a workbook of 100 forms (one sheet each) read by importAny (read-excel-file + reader);
 // (c) a generated canonical indicators CSV of 1,000,000 rows streamed from disk
 //     (createReadStream → createTokenizer → mapHeader → rowToIndicator), rows/s and
 //     peak RSS/heap, against the same at 100,000 rows: memory must not grow with the file.
@@ -13,7 +16,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { mapHeader, rowToIndicator, type HeaderMap } from "../src/core/canonical.ts";
 import { unitId } from "../src/core/ids.ts";
-import { importFile } from "../src/core/import.ts";
+import { importAny, importFile } from "../src/core/import.ts";
 import { createTokenizer } from "../src/core/table.ts";
 import { plainText } from "../src/core/text.ts";
 
@@ -123,6 +126,39 @@ process.chdir(ROOT);
   const base = quantile(timeRuns(() => importFile(SEED, new Uint8Array(readFileSync(SEED))), 3, 15), 0.5);
   console.log(`    ratio 400k/200k = ${(medians[1] / medians[0]).toFixed(2)}   800k/200k = ${(medians[2] / medians[0]).toFixed(2)}   (linear would be 2 and 4; below means a fixed part dominates)`);
   console.log(`    per character above the plain seed (${ms(base)}): ${[200_000, 400_000, 800_000].map((n, i) => `${(((medians[i] - base) * 1e6) / n).toFixed(1)} ns`).join(", ")}\n`);
+}
+
+// (d) and (e): real forms many times over.
+{
+  const FORM = "test/fixtures/real/01_anhui_chizhou_tangxi_2022_project_selfeval.csv";
+  const text = readFileSync(FORM, "utf8").replace(/^\uFEFF/, "");
+  // Each copy its own project (the name and body get the copy's number), so no two are the same form.
+  const copy = (i: number) => text.replace("委托业务项目", `委托业务项目${i}`).replace(/219001-池州市贵池区棠溪镇人民政府/, `219001-池州市贵池区棠溪镇人民政府${i % 50}`);
+  const stacked = (n: number) => new TextEncoder().encode("\uFEFF" + Array.from({ length: n }, (_, i) => copy(i + 1)).join(""));
+  console.log(`(d) stacked forms: copies of ${FORM} in one CSV, importFile (split, read, checks), median of 5 runs after 1 warm-up`);
+  for (const n of [100, 1000]) {
+    const bytes = stacked(n);
+    const heap0 = process.memoryUsage().heapUsed;
+    const once = importFile("stacked.csv", bytes);
+    if (once.projects?.length !== n) throw new Error(`read ${once.projects?.length ?? 0} of ${n} stacked forms`);
+    const heap = process.memoryUsage().heapUsed - heap0;
+    const times = timeRuns(() => importFile("stacked.csv", bytes), 1, 5);
+    console.log(`    ${n.toLocaleString("en")} forms (${mb(bytes.length)}): median ${ms(quantile(times, 0.5))}, ${(quantile(times, 0.5) / n).toFixed(3)} ms per form; the result holds ${(heap / n / 1024).toFixed(1)} KB per form`);
+  }
+  const { default: writeXlsxFile } = await import("write-excel-file/node");
+  const Papa = (await import("papaparse")).default;
+  const sheetRows = (i: number) => (Papa.parse<string[]>(copy(i), { newline: "\r\n" }).data as string[][]).filter((r) => r.some((c) => c !== ""));
+  const sheets = Array.from({ length: 100 }, (_, i) => sheetRows(i + 1).map((r) => r.map((c) => (c === "" ? null : { value: c, type: String }))));
+  const book = (await writeXlsxFile(sheets as never, { sheets: sheets.map((_, i) => `表${i + 1}`) } as never).toBuffer()) as Uint8Array;
+  const times: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const t = performance.now();
+    const d = await importAny("book.xlsx", new Uint8Array(book));
+    if (d.projects?.length !== 100) throw new Error(`read ${d.projects?.length ?? 0} of 100 sheets`);
+    if (i > 0) times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`(e) a workbook of 100 forms, one sheet each (${mb(book.length)}): importAny median ${ms(quantile(times, 0.5))} of 3 runs after 1 warm-up\n`);
 }
 
 // (c)

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { tmpdir } from "node:os";
 import Papa from "papaparse";
 import type { BrowserContext } from "playwright-core";
+import { COLUMNS } from "../../src/core/canonical.ts";
 import { importFile } from "../../src/core/import.ts";
 import { formatYuan } from "../../src/core/format.ts";
 import { generate } from "../../scripts/gen-indicators.ts";
@@ -123,12 +124,13 @@ describe("the English explore page (/en/explore/)", () => {
     const broken = file("broken-bulk.csv", lines.join("\r\n"));
     await drop(page, [broken]);
     const all = await page.locator("[data-failure]").allInnerTexts();
-    expect(all[1]).toMatch(/broken-bulk\.csv row 7: wrong number of columns \(19 expected, 20 found\); the file was not loaded · broken-bulk\.csv row 7/);
+    const width = COLUMNS.indicators.length + 2; // the canonical indicator columns, unit_name and data_status
+    expect(all[1]).toMatch(new RegExp(`broken-bulk\\.csv row 7: wrong number of columns \\(${width} expected, ${width + 1} found\\); the file was not loaded · broken-bulk\\.csv row 7`));
     // The seed is still there, to the fen, in English figures.
     await page.selectOption('[data-x="unit-select"]', { label: `${unit.name} · ${unit.year}` });
     await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-state") === "shown");
     expect(await page.locator('[data-table="budget"]').innerText()).toContain("¥92,787,331.00");
-    expect(Papa.parse(lines[6]).data[0]).toHaveLength(20);
+    expect(Papa.parse(lines[6]).data[0]).toHaveLength(width + 1);
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

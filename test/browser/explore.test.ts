@@ -11,7 +11,7 @@ import Papa from "papaparse";
 import type { BrowserContext, Page } from "playwright-core";
 import { importFile } from "../../src/core/import.ts";
 import { formatYuan } from "../../src/core/format.ts";
-import { fromJson } from "../../src/core/canonical.ts";
+import { COLUMNS, fromJson } from "../../src/core/canonical.ts";
 import { generate } from "../../scripts/gen-indicators.ts";
 import { gbkIndicatorCsv, workbookSheets } from "../explore.fixtures.ts";
 import { useSite } from "./harness.ts";
@@ -135,7 +135,9 @@ describe("the explore page", () => {
     const broken = file("断行-大文件.csv", lines.join("\r\n"));
     await drop(page, [broken]);
     const all = await page.locator("[data-failure]").allInnerTexts();
-    expect(all[1]).toMatch(/断行-大文件\.csv 第 7 行：列数不对（应为 19 列，实际 20 列），文件未载入/);
+    // The generated file has the canonical indicator columns plus unit_name and data_status.
+    const width = COLUMNS.indicators.length + 2;
+    expect(all[1]).toMatch(new RegExp(`断行-大文件\\.csv 第 7 行：列数不对（应为 ${width} 列，实际 ${width + 1} 列），文件未载入`));
     // The seed is still there, to the fen.
     await page.selectOption('[data-x="unit-select"]', { label: `${unit.name} · ${unit.year} 年度` });
     await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-state") === "shown");
