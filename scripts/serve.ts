@@ -28,9 +28,11 @@ export interface ServeOptions {
   port?: number;
   /** Serve the site under this sub-path, e.g. "/jixiao/". */
   base?: string;
+  /** More headers on every file, e.g. the deployment's Content-Security-Policy (docs/deploy.md). */
+  headers?: Record<string, string>;
 }
 
-export function serve({ root, port = 4321, base = "/" }: ServeOptions): Promise<{ server: Server; url: string }> {
+export function serve({ root, port = 4321, base = "/", headers = {} }: ServeOptions): Promise<{ server: Server; url: string }> {
   const dir = resolve(root);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -59,6 +61,7 @@ export function serve({ root, port = 4321, base = "/" }: ServeOptions): Promise<
       "x-content-type-options": "nosniff",
       "referrer-policy": "no-referrer",
       "cache-control": file.includes("/_assets/") ? "public, max-age=31536000, immutable" : "no-cache",
+      ...headers,
     });
     createReadStream(file).pipe(res);
   });

@@ -169,6 +169,13 @@ export function mapHeader(cells: readonly string[]): HeaderMap | null {
   return table ? { table, index, unknown, ...(month !== undefined && (table === "actuals" || table === "execution") ? { month } : {}) } : null;
 }
 
+/** A positive whole number as written (row, column, order); null for anything else (1e400, -3, 1.5, 0). */
+function whole(text: string): number | null {
+  if (!/^\d{1,15}$/.test(text)) return null;
+  const n = Number(text);
+  return n > 0 ? n : null;
+}
+
 const KINDS: Record<string, BudgetKind> = { total: "total", source: "source", structure: "structure", 总额: "total", 资金来源: "source", 资金结构: "structure" };
 
 /** Reads one canonical table (records after the header) into a Dataset; row problems are findings. */
@@ -210,9 +217,16 @@ export function readCanonical(
     const at = (col: string): Location => ({ file, row, column: (index[col] ?? 0) + 1 });
     if (header.table === "findings") {
       const severity = (["error", "warning", "info"].includes(get("severity")) ? get("severity") : "warning") as Severity;
+      const message = get("message") || get("message_en");
+      if (!get("code") || !message) {
+        bad("error", "canonical.bad_finding", "发现缺少代码或说明，该行未导入", "finding without code or message; row skipped", at(get("code") ? "message" : "code"));
+        continue;
+      }
+      const fRow = whole(get("source_row"));
+      const fColumn = whole(get("source_column"));
       data.findings.push({
-        severity, code: get("code"), message: get("message"), messageEn: get("message_en"),
-        location: { file: get("source_file") || file, row: Number(get("source_row")) || undefined, column: Number(get("source_column")) || undefined },
+        severity, code: get("code"), message, messageEn: get("message_en"),
+        location: { file: get("source_file") || file, ...(fRow ? { row: fRow } : {}), ...(fColumn ? { column: fColumn } : {}) },
         ...(get("subject") ? { subject: get("subject") } : {}),
       });
       continue;
@@ -233,7 +247,7 @@ export function readCanonical(
         status: get("data_status") === "sample" ? "sample" : status, source: { file, row },
       });
     }
-    const source: Location = { file: get("source_file") || file, row: Number(get("source_row")) || row };
+    const source: Location = { file: get("source_file") || file, row: whole(get("source_row")) ?? row };
 
     if (header.table === "units") {
       const u = units.get(unitKey)!;
@@ -253,7 +267,8 @@ export function readCanonical(
       const kind = KINDS[get("kind")] ?? null;
       const amountText = get("amount");
       const fen = parseYuanToFen(amountText);
-      if (!kind) bad("error", "canonical.bad_kind", `预算类别无法识别：“${get("kind").slice(0, 20)}”（应为 total/source/structure），该行未导入`, `budget kind not recognised: “${get("kind").slice(0, 20)}”; row skipped`, at("kind"));
+      if (!get("item")) bad("error", "canonical.no_item", "预算行没有项目名称，该行未导入", "budget line without an item; row skipped", at("item"));
+      else if (!kind) bad("error", "canonical.bad_kind", `预算类别无法识别：“${get("kind").slice(0, 20)}”（应为 total/source/structure），该行未导入`, `budget kind not recognised: “${get("kind").slice(0, 20)}”; row skipped`, at("kind"));
       else if (fen === null) bad("error", "budget.amount_unreadable", `金额无法识别：“${amountText.slice(0, 40)}”，该行未导入`, `amount cannot be read: “${amountText.slice(0, 40)}”; row skipped`, at("amount"));
       else data.budget.push({ id: get("line_id") || `b${uid.slice(1)}-${year}-${kind}-${data.budget.length + 1}`, unitId: uid, year, kind, item: get("item"), amountFen: fen, source, ...(get("project_id") ? { projectId: get("project_id") } : {}) });
     } else if (header.table === "projects") {
@@ -273,10 +288,23 @@ export function readCanonical(
         status: get("data_status") === "sample" ? "sample" : status, source,
       });
     } else if (header.table === "tasks") {
-      const order = Number(get("task_order")) || data.tasks.filter((t) => t.unitId === uid && t.year === year).length + 1;
+      const order = whole(get("task_order")) ?? data.tasks.filter((t) => t.unitId === uid && t.year === year).length + 1;
       data.tasks.push({ id: get("task_id") || `t${uid.slice(1)}-${year}-${order}`, unitId: uid, year, order, name: get("task_name"), content: get("task_content"), source });
     } else if (header.table === "indicators") {
-      data.indicators.push(rowToIndicator(get, uid, unitName || uid, year, data.indicators.length + 1, source));
+      // A blank 一级/二级 cell under a merged cell of a hand-made sheet: the row above's, as the form reader reads merged cells.
+      const above = data.indicators.at(-1);
+      const level = (col: "level1" | "level2") => get(col) || (above && above.unitId === uid && above.year === year ? above[col] : "");
+      const l1 = level("level1");
+      const l2 = level("level2");
+      if (!l1 || !l2) {
+        bad("error", "canonical.no_level", `没有${l1 ? "二级" : "一级"}指标，上方也没有可沿用的行，该行未导入`, `no ${l1 ? "二级" : "一级"} (level ${l1 ? 2 : 1}) and no row above to take it from; row skipped`, at(l1 ? "level2" : "level1"));
+        continue;
+      }
+      if (l1 !== get("level1") || l2 !== get("level2")) {
+        bad("info", "canonical.filled_down", `${l1 !== get("level1") ? "一级" : "二级"}指标为空（合并单元格），已沿用上一行的“${l1 !== get("level1") ? l1 : l2}”`, `blank ${l1 !== get("level1") ? "level 1" : "level 2"} (a merged cell): the row above's “${l1 !== get("level1") ? l1 : l2}” taken`, at(l1 !== get("level1") ? "level1" : "level2"));
+      }
+      const filled = (col: string) => (col === "level1" ? l1 : col === "level2" ? l2 : get(col));
+      data.indicators.push(rowToIndicator(filled, uid, unitName || uid, year, data.indicators.length + 1, source));
     } else if (progress) {
       if (!get("unit_id") && !unitName) {
         bad("error", "canonical.no_unit", "没有单位编码或单位名称，该行未导入", "no unit id or name; row skipped", at("unit_id"));
@@ -325,7 +353,7 @@ export function rowToIndicator(get: (col: string) => string, uid: string, unitNa
   const target = get("target") || null;
   return {
     id: get("indicator_id") || indicatorId(unitName, level1, level2, name),
-    unitId: uid, year, order: Number(get("ord")) || order, level1, level2, name, target,
+    unitId: uid, year, order: whole(get("ord")) ?? order, level1, level2, name, target,
     parsed: parseTarget(target, year), note: get("note") || null, source,
     ...(get("project_id") ? { projectId: get("project_id") } : {}),
     ...(get("weight") ? { weight: get("weight") } : {}),
