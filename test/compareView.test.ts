@@ -22,8 +22,6 @@ import {
   pctText,
   regionOf,
   scoreTrend,
-  signedWan,
-  signedYuan,
   slopeRowsOf,
   structureRows,
   textDiff,
@@ -160,14 +158,7 @@ describe("waterfallPlan(deltas)", () => {
 });
 
 describe("money and change as text", () => {
-  it("signs changes and keeps them exact", () => {
-    expect(signedYuan(729_818_752n)).toBe("+7,298,187.52 元");
-    expect(signedYuan(-1_00n)).toBe("-1.00 元");
-    expect(signedYuan(0n)).toBe("0.00 元");
-    expect(signedYuan(729_818_752n, "en")).toBe("+¥7,298,187.52");
-    expect(signedWan(729_818_752n)).toBe("+729.82 万元");
-    expect(signedWan(1n)).toBe("0.00 万元");
-    expect(signedWan(-32_516_582n)).toBe("-32.52 万元");
+  it("pctText(pct, none) signs compareBudget's change percentage", () => {
     expect(pctText("8.54", "新增")).toBe("+8.54%");
     expect(pctText("-100.00", "新增")).toBe("-100.00%");
     expect(pctText("0.00", "新增")).toBe("0.00%");

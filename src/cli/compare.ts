@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 import { ImportError, type Finding } from "../core/model.ts";
 import { compareDatasets, type BudgetDelta, type DatasetComparison, type IndicatorMatch, type TargetDirection, type UnitComparison } from "../core/compare.ts";
 import { readMapping, type MappingRow } from "../core/mapping.ts";
-import { fenToGroupedYuan, fenToYuanString } from "../core/money.ts";
+import { formatYuan } from "../core/format.ts";
+import { fenToYuanString } from "../core/money.ts";
 import type { DiffPair } from "../core/similarity.ts";
 import type { Io } from "./main.ts";
 
@@ -136,7 +137,7 @@ const textRow = (p: DiffPair<string>) => ({ status: p.status, old: p.old, new: p
 // ---------------------------------------------------------------------------
 // The short Chinese summary
 
-const yuan = (fen: bigint) => `${fenToGroupedYuan(fen)} 元`;
+const yuan = (fen: bigint) => formatYuan(fen);
 const signed = (fen: bigint) => (fen > 0n ? "+" : "") + yuan(fen);
 const KIND_LABEL = { total: "预算总额", source: "资金来源·", structure: "资金结构·" } as const;
 export const DIRECTION_LABEL: Record<TargetDirection, string> = { raised: "提高", lowered: "降低", same: "不变", unit_changed: "计量单位改变", not_comparable: "无法比较" };

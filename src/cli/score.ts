@@ -5,7 +5,8 @@
 // every file was read (findings may exist), 1 when one could not be read (the
 // others are still scored), 2 on wrong usage.
 import type { Dataset, Finding } from "../core/model.ts";
-import { fenToGroupedYuan, fenToYuanString } from "../core/money.ts";
+import { formatYuan } from "../core/format.ts";
+import { fenToYuanString } from "../core/money.ts";
 import { PERIOD_LABELS, scoreProgress, type ProgressIndicator, type ProgressReport } from "../core/progress.ts";
 import type { ReverseRule, ScoreStatus } from "../core/scoring.ts";
 import { jsonText, readAll, type Io } from "./main.ts";
@@ -102,7 +103,7 @@ export function summariseScores(reports: ProgressReport[], findings: Finding[], 
       : `预算执行率 ${rate}%${ex?.timeProgress ? `，序时进度 ${ex.timeProgress}%${ex.alert ? `（${ALERT_ZH[ex.alert]}）` : ""}` : ""}（年中不计分）`;
     lines.push(`  ${r.period === "midyear" ? "预计总分" : "总分"} ${r.result.total} / 100，等级 ${r.result.grade}；${exText}`);
     if (ex && ex.budgetFullYearFen !== null) {
-      lines.push(`  全年预算数 ${fenToGroupedYuan(ex.budgetFullYearFen)} 元，${r.period === "yearend" ? "全年执行数" : "已执行"} ${ex.executedFen === null ? "—" : fenToGroupedYuan(ex.executedFen) + " 元"}`);
+      lines.push(`  全年预算数 ${formatYuan(ex.budgetFullYearFen)}，${r.period === "yearend" ? "全年执行数" : "已执行"} ${ex.executedFen === null ? "—" : formatYuan(ex.executedFen)}`);
     }
     const c = counts(r.indicators);
     lines.push(`  指标 ${r.indicators.length} 项：${STATUSES.map((s) => `${STATUS_ZH[s]} ${c[s]}`).join("，")}`);

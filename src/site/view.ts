@@ -1,7 +1,7 @@
 // Small helpers that shape query rows for the pages (kept out of .astro files
 // so that they can be unit-tested). Every text goes through the page's language.
 import { parseYuanToFen } from "../core/money.ts";
-import { formatWan, formatYuan, type Lang } from "../core/format.ts";
+import { formatShare, formatWan, formatYuan, type Lang } from "../core/format.ts";
 import type { BudgetRow, IndicatorRow, ReconciliationRow } from "../query/queries.ts";
 import { t } from "./i18n.ts";
 
@@ -19,16 +19,11 @@ export const wanText = (amount: string | null | undefined, lang: Lang = "zh") =>
   return f === null ? "—" : formatWan(f, lang);
 };
 
-/** Share of a part in a whole, exact to 0.1 % (half-up), as text. */
-export function shareText(part: string | null | undefined, whole: string | null | undefined): string {
+/** Share of a part in a whole from DECIMAL text, as formatShare writes it (`54.8%`, `<0.1%`). */
+export function shareText(part: string | null | undefined, whole: string | null | undefined, lang: Lang = "zh"): string {
   const p = fen(part);
   const w = fen(whole);
-  if (p === null || w === null || w === 0n) return "—";
-  const neg = p < 0n !== w < 0n;
-  const pa = p < 0n ? -p : p;
-  const wa = w < 0n ? -w : w;
-  const tenths = (pa * 2000n + wa) / (2n * wa);
-  return `${neg ? "-" : ""}${tenths / 10n}.${tenths % 10n}%`;
+  return p === null || w === null ? "—" : formatShare(p, w, lang);
 }
 
 export function budgetGroupLabel(kind: "total" | "source" | "structure", lang: Lang): string {
