@@ -1,5 +1,5 @@
 // The comparison pages' shaping helpers (src/site/compareView.ts) and their URL
-// state (src/components/compare/state.ts): what can be compared, a unit's budget
+// state (src/site/compareState.ts): what can be compared, a unit's budget
 // across years (exactly as compareBudget pairs it), the waterfall plan that adds
 // up to the fen, score trends, the cross-unit year view and its roll-up checks,
 // the text diff, and state that survives a round trip through the URL.
@@ -31,7 +31,7 @@ import {
   yearPairs,
   yearView,
 } from "../src/site/compareView.ts";
-import { EMPTY_STATE, pairSlug, parsePairSlug, readState, stateQuery } from "../src/components/compare/state.ts";
+import { EMPTY_STATE, pairSlug, parsePairSlug, readState, stateQuery } from "../src/site/compareState.ts";
 import { addBudget, asYear, budgetLine, real, UNIT_NAME } from "./compare.fixtures.ts";
 
 const site = siteDataset();

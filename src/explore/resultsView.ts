@@ -13,7 +13,7 @@ import { tc } from "../site/i18n-compare.ts";
 import { t as siteMessages } from "../site/i18n.ts";
 import { sourceText } from "../site/view.ts";
 import { pctText } from "../site/compareView.ts";
-import { STATUSES } from "../components/compare/state.ts";
+import { STATUSES } from "../site/compareState.ts";
 import { formatCount, formatYuan } from "../core/format.ts";
 
 /** Long lists on the page (behind target, findings): the first rows only. */

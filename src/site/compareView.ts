@@ -12,7 +12,7 @@ import { scoreProgress, type ProgressIndicator, type ProgressReport } from "../c
 import { normaliseName } from "../core/similarity.ts";
 import type { BudgetKind, Dataset, Indicator } from "../core/model.ts";
 import type { PerformanceGrade } from "../core/scoring.ts";
-import { pairSlug } from "../components/compare/state.ts";
+import { pairSlug } from "./compareState.ts";
 
 // ---------------------------------------------------------------------------
 // The model, computed once per dataset

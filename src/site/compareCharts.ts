@@ -2,16 +2,16 @@
 // downloads (so that the file and the figure can never disagree). Each chart in
 // a wide (640) and a phone (340) layout; sample: true whenever any figure behind
 // it is illustrative (示例数据).
-import type { ChartResult } from "../../charts/types.ts";
-import { slopeChart } from "../../charts/slope.ts";
-import { completionChart } from "../../charts/completion.ts";
-import { waterfallChart } from "../../charts/waterfall.ts";
-import { rankBarsChart, type RankBarRow } from "../../charts/rankBars.ts";
-import { structureBarsChart } from "../../charts/structureBars.ts";
-import { formatYuan } from "../../core/format.ts";
-import { budgetHistory, scoreTrend, slopeRowsOf, structureRows, unitPair, waterfallPlan, yearView, type CompareModel, type WaterfallPlan, type YearView } from "../../site/compareView.ts";
-import { tc } from "../../site/i18n-compare.ts";
-import type { Lang } from "../../site/i18n.ts";
+import type { ChartResult } from "../charts/types.ts";
+import { slopeChart } from "../charts/slope.ts";
+import { completionChart } from "../charts/completion.ts";
+import { waterfallChart } from "../charts/waterfall.ts";
+import { rankBarsChart, type RankBarRow } from "../charts/rankBars.ts";
+import { structureBarsChart } from "../charts/structureBars.ts";
+import { formatYuan } from "../core/format.ts";
+import { budgetHistory, scoreTrend, slopeRowsOf, structureRows, unitPair, waterfallPlan, yearView, type CompareModel, type WaterfallPlan, type YearView } from "./compareView.ts";
+import { tc } from "./i18n-compare.ts";
+import type { Lang } from "./i18n.ts";
 
 export interface Figure {
   wide: ChartResult;
