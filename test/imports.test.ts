@@ -44,6 +44,24 @@ const ALLOWED: Record<string, string[]> = {
   pages: ["core", "charts", "query", "site", "explore", "layouts", "components"],
 };
 
+/** Every cycle of imports, each as the files around it (found by a depth-first walk). */
+export function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const state = new Map<string, "open" | "done">();
+  const found: string[][] = [];
+  const visit = (file: string, path: string[]) => {
+    state.set(file, "open");
+    path.push(file);
+    for (const next of graph.get(file) ?? []) {
+      if (state.get(next) === "open") found.push([...path.slice(path.indexOf(next)), next]);
+      else if (!state.has(next)) visit(next, path);
+    }
+    path.pop();
+    state.set(file, "done");
+  };
+  for (const file of graph.keys()) if (!state.has(file)) visit(file, []);
+  return found;
+}
+
 function offending(rule: (from: string, to: string) => boolean): string[] {
   return [...GRAPH].flatMap(([from, tos]) => tos.filter((to) => rule(from, to)).map((to) => `${from} → ${to}`));
 }
@@ -94,6 +112,24 @@ describe("import rules over src/", () => {
         return a !== b && !(ALLOWED[a] ?? []).includes(b);
       }),
     ).toEqual([]);
+  });
+
+  it("cycles(graph) finds a cycle, also one through a dynamic import", () => {
+    const graph = new Map([
+      ["src/cli/main.ts", ["src/cli/score.ts", "src/cli/io.ts"]],
+      ["src/cli/score.ts", ["src/cli/io.ts"]],
+      ["src/cli/compare.ts", ["src/cli/main.ts"]],
+      ["src/cli/io.ts", []],
+    ]);
+    expect(cycles(graph)).toEqual([]);
+    graph.set("src/cli/main.ts", [...graph.get("src/cli/main.ts")!, "src/cli/compare.ts"]);
+    expect(cycles(graph)).toEqual([["src/cli/main.ts", "src/cli/compare.ts", "src/cli/main.ts"]]);
+    expect(importsOf("src/cli/compare.ts", 'const { readAll } = await import("./main.ts");')).toEqual(["src/cli/main.ts"]);
+  });
+
+  it("no module imports itself back through others (src/cli/ included)", () => {
+    expect(cycles(GRAPH).map((c) => c.join(" → "))).toEqual([]);
+    expect(GRAPH.get("src/cli/main.ts")).toContain("src/cli/io.ts");
   });
 
   it("relative paths stay inside the repository", () => {
