@@ -12,6 +12,7 @@ import {
   formatPercent,
   formatWan,
   formatYuan,
+  shanghaiDate,
 } from "../src/core/format.ts";
 
 // One table per language: every kind of figure the pages, charts, workspace and CLI show.
@@ -284,4 +285,15 @@ describe("formatDate", () => {
       expect(formatDate(iso, "en")).toBe(iso);
     },
   );
+});
+
+describe("shanghaiDate", () => {
+  it.each([
+    ["2026-12-01T15:59:59.999Z", "2026-12-01"],
+    ["2026-12-01T16:00:00Z", "2026-12-02"],
+    ["2026-12-31T23:30:00Z", "2027-01-01"],
+    ["2026-06-30T00:00:00Z", "2026-06-30"],
+  ])("shanghaiDate(%s) is %s, the date in Beijing time whatever the machine's zone", (iso, day) => {
+    expect(shanghaiDate(new Date(iso))).toBe(day);
+  });
 });

@@ -196,6 +196,11 @@ export function formatDecimalString(value: string, lang: Lang = "zh"): string {
   return decimal(m[1] === "-", int, m[3] ?? "", LOCALE_DEFINITIONS[lang]);
 }
 
+/** The calendar date (yyyy-mm-dd) of an instant in Asia/Shanghai (UTC+8 all year, no daylight saving). */
+export function shanghaiDate(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
 const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** An ISO date (yyyy-mm-dd): zh `2026年10月31日`, en `31 Oct 2026`. Anything else comes back unchanged. */

@@ -126,7 +126,7 @@ const en: Messages = {
   footDeclared: "This page shows real declared data (as declared), with nothing added or estimated.",
   footSample: "This page shows illustrative data (示例数据) for demonstration only — not real declared or reported data.",
   footMixed: "This page lists declared and illustrative data; illustrative data is marked “示例数据 (illustrative)”.",
-  footBuilt: (d: string) => `Built ${d}. Amounts exact to the fen.`,
+  footBuilt: (d: string) => `Built ${d} (Beijing time). Amounts exact to the fen.`,
   declared: "Declared",
   sample: "示例数据 Illustrative",
   overviewTitle: "Overview",
