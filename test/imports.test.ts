@@ -34,7 +34,7 @@ const ALLOWED: Record<string, string[]> = {
   core: [],
   charts: ["core"],
   query: ["core", "workers"], // workers: a worker's entry file, imported as ?worker
-  workers: ["core", "query", "explore"],
+  workers: ["core", "query", "site", "explore"],
   site: ["core", "charts", "query"],
   explore: ["core", "charts", "query", "site", "workers"],
   cli: ["core"],

@@ -5,7 +5,7 @@
 // as text nodes only (h() of dom.ts); charts through the page's chart figure.
 import { h, type Children } from "./dom.ts";
 import { SHOW_ROWS } from "./dashboard.ts";
-import { xt, type Lang } from "./i18n.ts";
+import { xt, type Lang } from "../site/i18n-explore.ts";
 import { MAX_UNIT_INDICATORS, MAX_YEAR_UNITS, type CompareView, type ReportView, type Results, type YearResults } from "./results.ts";
 import type { ChartResult } from "../charts/types.ts";
 import { PROGRESS_MESSAGES } from "../site/i18n-progress.ts";

@@ -9,7 +9,7 @@
 import { COLUMNS, type TableName } from "../core/canonical.ts";
 import { columnType, insertCsvSql } from "../query/schema.ts";
 import type { BulkPlan } from "./importer.ts";
-import { xt, type Lang } from "./i18n.ts";
+import { xt, type Lang } from "../site/i18n-explore.ts";
 
 export const TABLES = Object.keys(COLUMNS) as TableName[];
 
