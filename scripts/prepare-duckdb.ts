@@ -5,19 +5,13 @@
 // hosts that do not send Content-Encoding. Generated, never committed
 // (public/duckdb/ is in .gitignore); astro.config.mjs runs this on every build.
 //   node scripts/prepare-duckdb.ts [outDir]   (default public/duckdb)
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { constants, createGzip } from "node:zlib";
+import { DUCKDB_VERSION, DUCKDB_WASM_SOURCE as SOURCE, wasmGzName } from "../src/query/duckdbFile.ts";
 
-const require = createRequire(import.meta.url);
-
-const SOURCE = require.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm");
-export const DUCKDB_VERSION: string = JSON.parse(readFileSync(join(dirname(SOURCE), "..", "package.json"), "utf8")).version;
-
-/** The served file name of the compressed engine (the page builds the same name). */
-export const wasmGzName = (version = DUCKDB_VERSION) => `duckdb-eh-${version}.wasm.gz`;
+export { DUCKDB_VERSION, wasmGzName };
 
 export async function prepareDuckdb(outDir = "public/duckdb"): Promise<{ file: string; bytes: number; reused: boolean }> {
   const source = SOURCE;

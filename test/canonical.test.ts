@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { COLUMNS, mapHeader, tableRows, toCsv, toJson } from "../src/core/canonical.ts";
 import { importFile, mergeDatasets } from "../src/core/import.ts";
 import { ImportError, type Dataset } from "../src/core/model.ts";
-import { jsonText, writeCanonical } from "../src/cli/main.ts";
+import { jsonText, writeCanonical } from "../src/cli/io.ts";
 import { SEED_BYTES, SEED_NAME, utf8, writeDelimited } from "./fixtures/variants.ts";
 
 const seed = importFile(SEED_NAME, SEED_BYTES);

@@ -8,7 +8,7 @@ import {
   type ChartOptions,
   type ChartResult,
 } from "../src/charts/index.ts";
-import { formatChange, formatShare, formatWan, formatYuan, wrapText } from "../src/charts/util.ts";
+import { wrapText } from "../src/charts/util.ts";
 import { budgetRows, bulletRows, completionRows, indicatorRows, slopeRows } from "./charts.fixtures.ts";
 import { expectSnapshot, expectWellFormed } from "./chartAssertions.ts";
 
@@ -397,35 +397,7 @@ describe("slopeChart", () => {
   });
 });
 
-describe("local money text", () => {
-  it.each([
-    [9_278_733_100n, "92,787,331.00", "9,278.73"],
-    [5_083_928_487n, "50,839,284.87", "5,083.93"],
-    [0n, "0.00", "0.00"],
-    [5_000n, "50.00", "0.01"],
-    [4_999n, "49.99", "0.00"],
-    [-123_456_789n, "-1,234,567.89", "-123.46"],
-  ])("formatYuan(%s) is %s and formatWan is %s", (fen, yuan, wan) => {
-    expect(formatYuan(fen)).toBe(yuan);
-    expect(formatWan(fen)).toBe(wan);
-  });
-
-  it("formatYuan(fen) groups a hostile 100,000-digit amount in linear time", () => {
-    const started = performance.now();
-    const s = formatYuan(10n ** 100_000n);
-    expect(s.length).toBe(100_000 - 2 + 1 + Math.floor((100_000 - 2) / 3) + 3);
-    expect(performance.now() - started).toBeLessThan(1_000);
-  });
-
-  it("formatShare(part, total) never rounds a non-zero part to 0.0% or a partial one to 100.0%", () => {
-    expect(formatShare(1n, 10_000n)).toBe("<0.1%");
-    expect(formatShare(9_999n, 10_000n)).toBe(">99.9%");
-    expect(formatShare(0n, 10n)).toBe("0.0%");
-    expect(formatShare(1n, 0n)).toBe("—");
-    expect(formatChange(110n, 100n)).toBe("+10.0%");
-    expect(formatChange(100n, 0n)).toBe("—");
-  });
-
+describe("chart text", () => {
   it("wrapText(s, width, size) keeps numbers whole and closing punctuation off a line start", () => {
     expect(wrapText("预算 92,787,331.00 元", 100, 13)).toEqual(["预算", "92,787,331.00", "元"]);
     const lines = wrapText("一二三四五，六七八", 65, 13);

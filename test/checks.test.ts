@@ -105,8 +105,8 @@ describe("each check fires on a declaration with one thing wrong", () => {
   });
 
   it.each([
-    ["sources", "budget.source_mismatch", setAmount("其他资金", 9_999_00n), ["99,999.00 元", "100,000.00 元", "-1.00 元"], ["99999.00", "100000.00"]],
-    ["structure", "budget.structure_mismatch", setAmount("项目支出", 40_000_01n), ["100,000.01 元", "100,000.00 元", "0.01 元"], ["100000.01", "100000.00"]],
+    ["sources", "budget.source_mismatch", setAmount("其他资金", 9_999_00n), ["99,999.00 元", "100,000.00 元", "-1.00 元"], ["¥99,999.00", "¥100,000.00", "-¥1.00"]],
+    ["structure", "budget.structure_mismatch", setAmount("项目支出", 40_000_01n), ["100,000.01 元", "100,000.00 元", "0.01 元"], ["¥100,000.01", "¥100,000.00", "¥0.01"]],
   ] as const)("shows both figures and the difference in the %s mismatch message", (_label, code, edit, zh, en) => {
     const d = clean();
     edit(d);
@@ -123,6 +123,8 @@ describe("each check fires on a declaration with one thing wrong", () => {
     const f = checkIndicators(d).find((x) => x.code === "target.exceeds_budget")!;
     expect(f.message).toContain("1,000,100.00 元");
     expect(f.message).toContain("100,000.00 元");
+    expect(f.messageEn).toContain("cost ceiling ¥1,000,100.00 of");
+    expect(f.messageEn).toContain("whole budget ¥100,000.00");
   });
 
   it.each([

@@ -98,6 +98,34 @@ describe("jixiao import with a file it cannot read", () => {
     noStackTrace(err);
   });
 
+  it("--json still prints one JSON object, whose findings hold the refusal with its file and row, and exits 1", async () => {
+    const { code, out, err } = await run("import", UNKNOWN, SEED_PATH, "--json");
+    expect(code).toBe(1);
+    const json = JSON.parse(out);
+    expect(json.units).toHaveLength(1);
+    expect(json.findings[0]).toEqual({
+      severity: "error",
+      code: "file.unreadable",
+      message: expect.stringMatching(/letter\.txt：无法识别的文件格式/),
+      messageEn: expect.stringContaining("unknown layout"),
+      location: { file: UNKNOWN, row: 1 },
+    });
+    expect(json.findings.filter((f: { code: string }) => f.code === "file.unreadable")).toHaveLength(1);
+    expect(err.trimEnd().split("\n")).toHaveLength(1);
+    noStackTrace(err);
+  });
+
+  it.each([
+    ["an empty file", EMPTY, /empty\.txt：文件为空/],
+    ["a missing file", MISSING, /no-such-file\.txt：文件不存在/],
+  ])("--json on %s alone prints one JSON object with the refusal as its only finding, and exits 1", async (_label, path, message) => {
+    const { code, out } = await run("import", path, "--json");
+    expect(code).toBe(1);
+    const json = JSON.parse(out);
+    expect([json.units, json.budget, json.tasks, json.indicators]).toEqual([[], [], [], []]);
+    expect(json.findings).toEqual([{ severity: "error", code: "file.unreadable", message: expect.stringMatching(message), messageEn: expect.any(String), location: { file: path } }]);
+  });
+
   it("prints the summary of the good files too without --json", async () => {
     const { code, out } = await run("import", UNKNOWN, SEED_PATH);
     expect(code).toBe(1);
@@ -136,6 +164,21 @@ describe("jixiao usage errors", () => {
     expect(out).toBe("");
     expect(err).toMatch(message);
     noStackTrace(err);
+  });
+
+  it("import --help and -h print the usage and exit 0", async () => {
+    for (const flag of ["--help", "-h"]) {
+      const help = await run("import", flag);
+      expect(help.code).toBe(0);
+      expect(help.out).toContain("jixiao import FILE…");
+    }
+  });
+
+  it("reads --out=DIR written with an equals sign as --out DIR", async () => {
+    const outDir = join(dir, "equals");
+    const { code } = await run("import", SEED_PATH, `--out=${outDir}`);
+    expect(code).toBe(0);
+    expect(readdirSync(outDir)).toHaveLength(5);
   });
 
   it("exits 2 with the usage on stdout when called with nothing, 0 for --help", async () => {

@@ -1,5 +1,5 @@
 // The comparison pages' shaping helpers (src/site/compareView.ts) and their URL
-// state (src/components/compare/state.ts): what can be compared, a unit's budget
+// state (src/site/compareState.ts): what can be compared, a unit's budget
 // across years (exactly as compareBudget pairs it), the waterfall plan that adds
 // up to the fen, score trends, the cross-unit year view and its roll-up checks,
 // the text diff, and state that survives a round trip through the URL.
@@ -22,8 +22,6 @@ import {
   pctText,
   regionOf,
   scoreTrend,
-  signedWan,
-  signedYuan,
   slopeRowsOf,
   structureRows,
   textDiff,
@@ -33,7 +31,7 @@ import {
   yearPairs,
   yearView,
 } from "../src/site/compareView.ts";
-import { EMPTY_STATE, pairSlug, parsePairSlug, readState, stateQuery } from "../src/components/compare/state.ts";
+import { EMPTY_STATE, pairSlug, parsePairSlug, readState, stateQuery } from "../src/site/compareState.ts";
 import { addBudget, asYear, budgetLine, real, UNIT_NAME } from "./compare.fixtures.ts";
 
 const site = siteDataset();
@@ -160,14 +158,7 @@ describe("waterfallPlan(deltas)", () => {
 });
 
 describe("money and change as text", () => {
-  it("signs changes and keeps them exact", () => {
-    expect(signedYuan(729_818_752n)).toBe("+7,298,187.52 元");
-    expect(signedYuan(-1_00n)).toBe("-1.00 元");
-    expect(signedYuan(0n)).toBe("0.00 元");
-    expect(signedYuan(729_818_752n, "en")).toBe("+¥7,298,187.52");
-    expect(signedWan(729_818_752n)).toBe("+729.82 万元");
-    expect(signedWan(1n)).toBe("0.00 万元");
-    expect(signedWan(-32_516_582n)).toBe("-32.52 万元");
+  it("pctText(pct, none) signs compareBudget's change percentage", () => {
     expect(pctText("8.54", "新增")).toBe("+8.54%");
     expect(pctText("-100.00", "新增")).toBe("-100.00%");
     expect(pctText("0.00", "新增")).toBe("0.00%");

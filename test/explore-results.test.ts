@@ -18,7 +18,7 @@ import { compareModel, indicatorCounts, unitPair } from "../src/site/compareView
 import { importText, toLoaded } from "../src/explore/importer.ts";
 import { examples, finishUploadSql, insertLookupSql, insertTableSql, setupSql, uploadRowSql } from "../src/explore/sql.ts";
 import { loadResults, loadYear, otherYear, unitDataset, MAX_UNIT_INDICATORS } from "../src/explore/results.ts";
-import { yearCharts, type YearCharts } from "../src/components/compare/charts.ts";
+import { yearCharts, type YearCharts } from "../src/site/compareCharts.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "jixiao-results-"));
 let db: QueryEngine;

@@ -1,16 +1,83 @@
 import { formatLocale } from "d3-format";
 import { describe, expect, it } from "vitest";
 import {
+  formatChange,
   formatCount,
+  formatNumber,
+  formatShare,
+  type Lang,
   formatDate,
   formatDecimalString,
   formatMoneyShort,
   formatPercent,
   formatWan,
   formatYuan,
+  shanghaiDate,
 } from "../src/core/format.ts";
 
+// One table per language: every kind of figure the pages, charts, workspace and CLI show.
+const FIGURES: [Lang, [string, () => string, string][]][] = [
+  [
+    "zh",
+    [
+      ["元", () => formatYuan(9_278_733_100n, "zh"), "92,787,331.00 元"],
+      ["元 under a head that names it", () => formatYuan(9_278_733_100n, "zh", { unit: false }), "92,787,331.00"],
+      ["元, signed", () => formatYuan(729_818_752n, "zh", { signed: true }), "+7,298,187.52 元"],
+      ["元, signed zero", () => formatYuan(0n, "zh", { signed: true }), "0.00 元"],
+      ["元, negative", () => formatYuan(-100n, "zh", { signed: true }), "-1.00 元"],
+      ["万元", () => formatWan(9_278_733_100n, "zh"), "9,278.73 万元"],
+      ["万元 beside a 金额单位 note", () => formatWan(9_278_733_100n, "zh", { unit: false }), "9,278.73"],
+      ["万元, signed", () => formatWan(729_818_752n, "zh", { signed: true }), "+729.82 万元"],
+      ["万元, signed, rounds to zero", () => formatWan(1n, "zh", { signed: true }), "0.00 万元"],
+      ["亿元", () => formatMoneyShort(12_300_000_000n, "zh"), "1.23 亿元"],
+      ["share", () => formatShare(5_083_928_487n, 9_278_733_100n, "zh"), "54.8%"],
+      ["share, tiny", () => formatShare(1n, 10_000n, "zh"), "<0.1%"],
+      ["share, nearly whole", () => formatShare(9_999n, 10_000n, "zh"), ">99.9%"],
+      ["share, negative part", () => formatShare(-250n, 10_000n, "zh"), "-2.5%"],
+      ["share, tiny negative part", () => formatShare(-1n, 10_000n, "zh"), ">-0.1%"],
+      ["share of nothing", () => formatShare(1n, 0n, "zh"), "—"],
+      ["change", () => formatChange(110n, 100n, "zh"), "+10.0%"],
+      ["change, tiny fall", () => formatChange(99_999n, 100_000n, "zh"), ">-0.1%"],
+      ["change with no base", () => formatChange(100n, 0n, "zh"), "—"],
+      ["count", () => formatCount(131_535, "zh"), "131,535"],
+      ["number as written", () => formatNumber(15_000.5, "zh"), "15,000.5"],
+    ],
+  ],
+  [
+    "en",
+    [
+      ["yuan", () => formatYuan(9_278_733_100n, "en"), "¥92,787,331.00"],
+      ["yuan under a head that names it", () => formatYuan(9_278_733_100n, "en", { unit: false }), "92,787,331.00"],
+      ["yuan, signed", () => formatYuan(729_818_752n, "en", { signed: true }), "+¥7,298,187.52"],
+      ["yuan, negative", () => formatYuan(-100n, "en", { signed: true }), "-¥1.00"],
+      ["millions", () => formatWan(9_278_733_100n, "en"), "¥92.79M"],
+      ["millions keep ¥…M without a unit word", () => formatWan(9_278_733_100n, "en", { unit: false }), "¥92.79M"],
+      ["millions, signed", () => formatWan(729_818_752n, "en", { signed: true }), "+¥7.30M"],
+      ["billions", () => formatMoneyShort(123_000_000_000n, "en"), "¥1.23B"],
+      ["share", () => formatShare(5_083_928_487n, 9_278_733_100n, "en"), "54.8%"],
+      ["share, tiny", () => formatShare(1n, 10_000n, "en"), "<0.1%"],
+      ["share, negative part", () => formatShare(-250n, 10_000n, "en"), "-2.5%"],
+      ["change", () => formatChange(90n, 100n, "en"), "-10.0%"],
+      ["count", () => formatCount(131_535, "en"), "131,535"],
+      ["number as written", () => formatNumber(-0.5, "en"), "-0.5"],
+    ],
+  ],
+];
+
+describe.each(FIGURES)("figures in %s", (_lang, cases) => {
+  it.each(cases)("%s reads %j", (_what, format, text) => {
+    expect(format()).toBe(text);
+  });
+});
+
 describe("formatYuan", () => {
+  it("formatYuan(fen) groups a hostile 100,000-digit amount in linear time", () => {
+    const started = performance.now();
+    const s = formatYuan(10n ** 100_000n, "zh", { unit: false });
+    expect(s.length).toBe(100_000 - 2 + 1 + Math.floor((100_000 - 2) / 3) + 3);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
   it.each([
     [9_278_733_100n, "92,787,331.00 元", "¥92,787,331.00"],
     [0n, "0.00 元", "¥0.00"],
@@ -122,6 +189,24 @@ describe("formatMoneyShort", () => {
   });
 });
 
+describe("formatShare", () => {
+  // Half up to 0.1%, with the guards at both ends.
+  it.each([
+    [0n, 10n, "0.0%"],
+    [10n, 10n, "100.0%"],
+    [5n, 10_000n, "0.1%"],
+    [4n, 10_000n, "<0.1%"],
+    [9_994n, 10_000n, "99.9%"],
+    [9_995n, 10_000n, ">99.9%"],
+    [-9_995n, 10_000n, "<-99.9%"],
+    [-5n, -10n, "50.0%"],
+    [3n, 2n, "150.0%"],
+    [25n, 1n, "2,500.0%"],
+  ])("formatShare(%sn, %sn) is %j", (part, whole, text) => {
+    expect(formatShare(part, whole)).toBe(text);
+  });
+});
+
 describe("formatCount", () => {
   it.each([
     [0, "0"],
@@ -200,4 +285,15 @@ describe("formatDate", () => {
       expect(formatDate(iso, "en")).toBe(iso);
     },
   );
+});
+
+describe("shanghaiDate", () => {
+  it.each([
+    ["2026-12-01T15:59:59.999Z", "2026-12-01"],
+    ["2026-12-01T16:00:00Z", "2026-12-02"],
+    ["2026-12-31T23:30:00Z", "2027-01-01"],
+    ["2026-06-30T00:00:00Z", "2026-06-30"],
+  ])("shanghaiDate(%s) is %s, the date in Beijing time whatever the machine's zone", (iso, day) => {
+    expect(shanghaiDate(new Date(iso))).toBe(day);
+  });
 });

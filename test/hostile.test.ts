@@ -115,7 +115,7 @@ describe("absurd numbers neither crash nor lose exactness", () => {
   it("keeps a 21-digit amount exact in fen", () => {
     expect(d.budget[0].amountFen).toBe(99999999999999999999n);
     expect(d.findings.find((f) => f.code === "budget.implausible")!.message).toContain("999,999,999,999,999,999.99 元");
-    expect(d.findings.find((f) => f.code === "budget.source_mismatch")!.messageEn).toContain("999999999999999999.99");
+    expect(d.findings.find((f) => f.code === "budget.source_mismatch")!.messageEn).toContain("¥999,999,999,999,999,999.99");
   });
 
   it("reads ≥1e309 as an unrecognised qualitative target, not Infinity", () => {

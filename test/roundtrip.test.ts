@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importData, jsonText, writeCanonical, type Io } from "../src/cli/main.ts";
+import { importData, jsonText, writeCanonical, type Io } from "../src/cli/io.ts";
 import { toJson } from "../src/core/canonical.ts";
 import type { Dataset, Finding } from "../src/core/model.ts";
 import { SEED_BYTES, SEED_NAME, gbk, seedAsExcelCsv, utf16le, utf8, withUtf8Bom } from "./fixtures/variants.ts";

@@ -52,6 +52,12 @@ describe("jixiao score", () => {
     expect(out.indexOf("年中运行监控")).toBeLessThan(out.indexOf("年终绩效自评"));
   });
 
+  it("says 未填报 for an indicator with no reported value, as the site does", async () => {
+    const { out } = await run("score", SEED_PATH, self, mon);
+    expect(out).toMatch(/一级指标\s+达成\s+部分达成\s+未达成\s+未填报\s+不适用/);
+    expect(out).not.toContain("无数据");
+  });
+
   it("--json: status, score, max, total, grade and execution_rate as exact strings", async () => {
     const { code, out } = await run("score", SEED_PATH, self, mon, "--json");
     expect(code).toBe(0);
@@ -100,6 +106,9 @@ describe("jixiao score", () => {
     expect((await run("score")).code).toBe(2);
     expect((await run("score", self, "--bogus")).code).toBe(2);
     expect((await run("score", self, "--rule", "steep")).code).toBe(2);
+    expect((await run("score", self, "--rule")).code).toBe(2);
+    expect((await run("score", self, "--rule=steep")).code).toBe(2);
+    expect((await run("score", "-h")).out).toContain("jixiao score FILE…");
     expect((await run("score", "--help")).code).toBe(0);
     expect((await run("--help")).out).toContain("jixiao score");
   });
@@ -114,6 +123,7 @@ describe("jixiao score", () => {
       JSON.parse((await run("score", SEED_PATH, f, "--json", ...extra)).out).reports[0].indicators.find((i: { name: string }) => i.name === "文化馆成本预算控制数").score;
     expect(await cost()).toBe("9.06"); // (2 × 685.74 − 750) / 685.74 × 10
     expect(await cost("--rule", "ratio")).toBe("9.14"); // 685.74 / 750 × 10
+    expect(await cost("--rule=ratio")).toBe("9.14");
   });
 
   it("without progress data: nothing to score, exit 0", async () => {

@@ -17,9 +17,6 @@ import {
   esc,
   checkText,
   fail,
-  formatShare,
-  formatWan,
-  formatYuan,
   header,
   heading,
   n,
@@ -32,10 +29,9 @@ import {
   textLines,
   textWidth,
   tr,
-  wanUnit,
   wrapText,
-  yuanUnit,
 } from "./util.ts";
+import { formatShare, formatWan, formatYuan } from "../core/format.ts";
 
 export interface BudgetStructureRow {
   group: string;
@@ -92,8 +88,8 @@ function bar(f: Frame, g: Group, y: number, h: number): string {
     cum += it.amountFen;
     const x1 = at(cum);
     const share = formatShare(it.amountFen, g.total);
-    const tip = `${it.item} ${formatYuan(it.amountFen)} ${yuanUnit(f)} (${share})`;
-    const wan = `${formatWan(it.amountFen)} ${wanUnit(f)}`;
+    const tip = `${it.item} ${formatYuan(it.amountFen, f.lang)} (${share})`;
+    const wan = formatWan(it.amountFen, f.lang);
     const label = [`${it.item} ${share} · ${wan}`, `${it.item} ${share}`, share].find((s) => textWidth(s, 13) + 12 <= x1 - x0);
     parts.push(
       `<g class="jx-segment"><title>${esc(tip)}</title>` +
@@ -110,7 +106,7 @@ function bar(f: Frame, g: Group, y: number, h: number): string {
 /** Every item on its own line: swatch, name, share, amount in 万元. */
 function key(f: Frame, g: Group, y: number): Block {
   const lh = 20;
-  const amounts = g.items.map((it) => `${formatWan(it.amountFen)} ${wanUnit(f)}`);
+  const amounts = g.items.map((it) => formatWan(it.amountFen, f.lang));
   const shares = g.items.map((it) => formatShare(it.amountFen, g.total));
   const amountW = Math.max(...amounts.map((s) => textWidth(s, 13)));
   const shareW = Math.max(textWidth("100.0%", 13), ...shares.map((s) => textWidth(s, 13)));
@@ -148,7 +144,7 @@ export function budgetStructureChart(rows: readonly BudgetStructureRow[], option
   let y = head.height;
   groups.forEach((g, gi) => {
     if (gi > 0) y += 18;
-    const h = heading(f, y, g.group, `${tr(f, "合计", "Total")} ${formatWan(g.total)} ${wanUnit(f)}`);
+    const h = heading(f, y, g.group, `${tr(f, "合计", "Total")} ${formatWan(g.total, f.lang)}`);
     parts.push(`<g class="jx-group">`, h.svg);
     y += h.height + 4;
     parts.push(bar(f, g, y, barH));
@@ -158,16 +154,15 @@ export function budgetStructureChart(rows: readonly BudgetStructureRow[], option
     y += k.height;
   });
 
-  const yuan = yuanUnit(f);
   const summary =
     summaryPrefix(f) +
     groups
       .map((g) => {
         const items = g.items.map((it) => {
           const share = formatShare(it.amountFen, g.total);
-          return `${it.item} ${formatYuan(it.amountFen)} ${yuan}${tr(f, `（${share}）`, ` (${share})`)}`;
+          return `${it.item} ${formatYuan(it.amountFen, f.lang)}${tr(f, `（${share}）`, ` (${share})`)}`;
         });
-        return `${g.group}${tr(f, "合计", " total")} ${formatYuan(g.total)} ${yuan}${tr(f, "：", ": ")}${items.join(tr(f, "，", ", "))}`;
+        return `${g.group}${tr(f, "合计", " total")} ${formatYuan(g.total, f.lang)}${tr(f, "：", ": ")}${items.join(tr(f, "，", ", "))}`;
       })
       .join(tr(f, "；", "; ")) +
     tr(f, "。", ".");
@@ -176,8 +171,8 @@ export function budgetStructureChart(rows: readonly BudgetStructureRow[], option
     caption: caption(f),
     head: [tr(f, "分组", "Group"), tr(f, "项目", "Item"), tr(f, "金额（元）", "Amount (yuan)"), tr(f, "占比", "Share")],
     rows: groups.flatMap((g) => [
-      ...g.items.map((it) => [g.group, it.item, formatYuan(it.amountFen), formatShare(it.amountFen, g.total)]),
-      [g.group, tr(f, "合计", "Total"), formatYuan(g.total), g.total > 0n ? "100.0%" : "—"],
+      ...g.items.map((it) => [g.group, it.item, formatYuan(it.amountFen, f.lang, { unit: false }), formatShare(it.amountFen, g.total)]),
+      [g.group, tr(f, "合计", "Total"), formatYuan(g.total, f.lang, { unit: false }), g.total > 0n ? "100.0%" : "—"],
     ]),
     numeric: [false, false, true, true],
   };

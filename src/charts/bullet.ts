@@ -19,7 +19,6 @@ import {
   checkText,
   esc,
   fail,
-  formatNumber,
   header,
   n,
   normalizeOptions,
@@ -34,6 +33,7 @@ import {
   tr,
   wrapText,
 } from "./util.ts";
+import { formatNumber } from "../core/format.ts";
 
 export type BulletStatus = Status;
 

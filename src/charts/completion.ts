@@ -10,7 +10,6 @@ import {
   checkRows,
   checkText,
   fail,
-  formatShare,
   header,
   legend,
   normalizeOptions,
@@ -20,6 +19,7 @@ import {
   svgDocument,
   tr,
 } from "./util.ts";
+import { formatShare } from "../core/format.ts";
 
 export interface CompletionRow {
   group: string;

@@ -16,9 +16,6 @@ import {
   checkText,
   esc,
   fail,
-  formatChange,
-  formatWan,
-  formatYuan,
   header,
   n,
   normalizeOptions,
@@ -28,10 +25,9 @@ import {
   textLines,
   textWidth,
   tr,
-  wanUnit,
   wrapText,
-  yuanUnit,
 } from "./util.ts";
+import { formatChange, formatWan, formatYuan } from "../core/format.ts";
 
 export interface SlopeRow {
   item: string;
@@ -89,23 +85,22 @@ export function slopeChart(rows: readonly SlopeRow[], options: ChartOptions): Ch
   const first = years[0];
   const last = years[years.length - 1];
   const prevYear = years[years.length - 2];
-  const wan = wanUnit(f);
-  const signed = (fen: bigint) => (fen > 0n ? "+" : fen < 0n ? "-" : "±") + formatWan(fen < 0n ? -fen : fen);
+  const signed = (fen: bigint) => (fen > 0n ? "+" : fen < 0n ? "-" : "±") + formatWan(fen < 0n ? -fen : fen, f.lang);
   const changeText = (it: Item) => {
     const cur = it.byYear.get(last);
     const prev = it.byYear.get(prevYear);
     if (cur === undefined || prev === undefined) return tr(f, `${prevYear} 年无对比`, `no ${prevYear} value`);
     if (cur === prev) return tr(f, "无变化", "unchanged");
-    return `${signed(cur - prev)} ${wan}${tr(f, `（${formatChange(cur, prev)}）`, ` (${formatChange(cur, prev)})`)}`;
+    return `${signed(cur - prev)}${tr(f, `（${formatChange(cur, prev, f.lang)}）`, ` (${formatChange(cur, prev, f.lang)})`)}`;
   };
 
   // Columns: first-year amounts | lines | item, latest amount and change.
   const LH = 17;
-  const leftW = Math.max(...items.map((it) => (it.byYear.has(first) ? textWidth(formatWan(it.byYear.get(first)!), 12) : 0))) + 10;
+  const leftW = Math.max(...items.map((it) => (it.byYear.has(first) ? textWidth(formatWan(it.byYear.get(first)!, f.lang, { unit: false }), 12) : 0))) + 10;
   const rightW = Math.round(f.compact ? f.inner * 0.52 : Math.min(280, f.inner * 0.42));
   const labels = items.map((it) => {
     const latest = [...it.byYear.keys()].sort((a, b) => b - a)[0];
-    const amount = `${formatWan(it.byYear.get(latest)!)} ${wan}${latest === last ? "" : tr(f, `（${latest} 年）`, ` (${latest})`)}`;
+    const amount = `${formatWan(it.byYear.get(latest)!, f.lang)}${latest === last ? "" : tr(f, `（${latest} 年）`, ` (${latest})`)}`;
     const change = changeText(it);
     const tail = textWidth(`${amount} · ${change}`, 12) <= rightW ? [`${amount} · ${change}`] : [...wrapText(amount, rightW, 12), ...wrapText(change, rightW, 12)];
     return { name: wrapText(it.item, rightW, 13), tail, latest };
@@ -156,7 +151,7 @@ export function slopeChart(rows: readonly SlopeRow[], options: ChartOptions): Ch
     const lb = left[k];
     if (!Number.isNaN(lb.want)) {
       const ly = lb.top + LH / 2;
-      g.push(text(xLeft - 8, baseline(lb.top, LH, 12), formatWan(it.byYear.get(first)!), { anchor: "end", size: 12, fill: MUTED }));
+      g.push(text(xLeft - 8, baseline(lb.top, LH, 12), formatWan(it.byYear.get(first)!, f.lang, { unit: false }), { anchor: "end", size: 12, fill: MUTED }));
       if (Math.abs(ly - lb.want) > 2) {
         g.push(`<polyline points="${n(xLeft - 5)},${n(lb.want)} ${n(xLeft - 7)},${n(ly)}" fill="none" stroke="${colour}" stroke-width="1"/>`);
       }
@@ -175,25 +170,24 @@ export function slopeChart(rows: readonly SlopeRow[], options: ChartOptions): Ch
     bottom = Math.max(bottom, box.top + box.h);
     parts.push(`<g class="jx-slope-item"><title>${esc(it.item)}</title>\n${g.join("\n")}\n</g>`);
   });
-  parts.push(text(f.pad, baseline(bottom + 6, LH, 12), tr(f, "金额单位：万元", "Amounts in 10,000 yuan"), { size: 12, fill: MUTED, cls: "jx-unit-note" }));
+  parts.push(text(f.pad, baseline(bottom + 6, LH, 12), tr(f, "金额单位：万元", "Amounts in millions of yuan (¥M)"), { size: 12, fill: MUTED, cls: "jx-unit-note" }));
   bottom += 6 + LH;
 
-  const yuan = yuanUnit(f);
   const describe = (it: Item) => {
     const cur = it.byYear.get(last);
     const prev = it.byYear.get(prevYear);
     if (cur === undefined || prev === undefined) {
-      const shown = years.filter((yr) => it.byYear.has(yr)).map((yr) => tr(f, `${yr} 年 ${formatYuan(it.byYear.get(yr)!)} ${yuan}`, `${formatYuan(it.byYear.get(yr)!)} ${yuan} in ${yr}`));
+      const shown = years.filter((yr) => it.byYear.has(yr)).map((yr) => tr(f, `${yr} 年 ${formatYuan(it.byYear.get(yr)!, f.lang)}`, `${formatYuan(it.byYear.get(yr)!, f.lang)} in ${yr}`));
       return `${it.item} ${shown.join(tr(f, "，", ", "))}`;
     }
     const diff = cur - prev;
     if (diff === 0n) {
-      return tr(f, `${it.item} ${prevYear} 年与 ${last} 年均为 ${formatYuan(cur)} 元（无变化）`, `${it.item} was ${formatYuan(cur)} yuan in both ${prevYear} and ${last} (unchanged)`);
+      return tr(f, `${it.item} ${prevYear} 年与 ${last} 年均为 ${formatYuan(cur, "zh")}（无变化）`, `${it.item} was ${formatYuan(cur, "en")} in both ${prevYear} and ${last} (unchanged)`);
     }
     return tr(
       f,
-      `${it.item}由 ${prevYear} 年的 ${formatYuan(prev)} 元变为 ${last} 年的 ${formatYuan(cur)} 元（${diff < 0n ? "-" : "+"}${formatYuan(diff < 0n ? -diff : diff)} 元，${formatChange(cur, prev)}）`,
-      `${it.item} went from ${formatYuan(prev)} yuan in ${prevYear} to ${formatYuan(cur)} yuan in ${last} (${diff < 0n ? "-" : "+"}${formatYuan(diff < 0n ? -diff : diff)} yuan, ${formatChange(cur, prev)})`,
+      `${it.item}由 ${prevYear} 年的 ${formatYuan(prev, "zh")}变为 ${last} 年的 ${formatYuan(cur, "zh")}（${diff < 0n ? "-" : "+"}${formatYuan(diff < 0n ? -diff : diff, "zh")}，${formatChange(cur, prev, f.lang)}）`,
+      `${it.item} went from ${formatYuan(prev, "en")} in ${prevYear} to ${formatYuan(cur, "en")} in ${last} (${diff < 0n ? "-" : "+"}${formatYuan(diff < 0n ? -diff : diff, "en")}, ${formatChange(cur, prev, f.lang)})`,
     );
   };
   const summary = summaryPrefix(f) + items.map(describe).join(tr(f, "；", "; ")) + tr(f, "。", ".");
@@ -212,9 +206,9 @@ export function slopeChart(rows: readonly SlopeRow[], options: ChartOptions): Ch
           return [
             it.item,
             String(yr),
-            formatYuan(cur),
-            diff === null ? "—" : `${diff > 0n ? "+" : ""}${formatYuan(diff)}`,
-            prev === undefined ? "—" : formatChange(cur, prev),
+            formatYuan(cur, f.lang, { unit: false }),
+            diff === null ? "—" : formatYuan(diff, f.lang, { unit: false, signed: true }),
+            prev === undefined ? "—" : formatChange(cur, prev, f.lang),
           ];
         }),
     ),

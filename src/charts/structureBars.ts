@@ -16,9 +16,6 @@ import {
   checkText,
   esc,
   fail,
-  formatShare,
-  formatWan,
-  formatYuan,
   header,
   legend,
   n,
@@ -31,10 +28,9 @@ import {
   textLines,
   textWidth,
   tr,
-  wanUnit,
   wrapText,
-  yuanUnit,
 } from "./util.ts";
+import { formatShare, formatWan, formatYuan } from "../core/format.ts";
 
 export interface StructureBarRow {
   label: string;
@@ -100,11 +96,9 @@ export function structureBarsChart(input: readonly StructureBarRow[], options: S
   if (mode !== "absolute" && mode !== "share") fail("options", `mode must be absolute or share, not ${JSON.stringify(mode)}`);
   const { rows, items } = rowsOf(input);
   const pats = patternSet(f.id);
-  const wan = wanUnit(f);
-  const yuan = yuanUnit(f);
   const style = new Map(items.map((item, k) => [item, { fill: CATEGORICAL[k % CATEGORICAL.length], pattern: pats.url(INDEXED_PATTERNS[k % INDEXED_PATTERNS.length]) }]));
   const max = rows.reduce((m, r) => (r.total > m ? r.total : m), 0n);
-  const endText = (r: Row) => `${formatWan(r.total)} ${wan}`;
+  const endText = (r: Row) => formatWan(r.total, f.lang);
 
   const endW = Math.max(...rows.map((r) => textWidth(endText(r), 13, true))) + 12;
   const labelW = f.compact ? f.inner : Math.min(240, Math.round(f.inner * 0.36));
@@ -131,7 +125,7 @@ export function structureBarsChart(input: readonly StructureBarRow[], options: S
       if (!r.amounts.has(item)) continue;
       const amount = r.amounts.get(item)!;
       const share = formatShare(amount, r.total);
-      const told = tr(f, `${item} ${formatWan(amount)} ${wan}（${share}）`, `${item} ${formatWan(amount)} ${wan} (${share})`);
+      const told = tr(f, `${item} ${formatWan(amount, f.lang)}（${share}）`, `${item} ${formatWan(amount, f.lang)} (${share})`);
       if (amount === 0n) {
         untold.push(told);
         continue;
@@ -139,12 +133,12 @@ export function structureBarsChart(input: readonly StructureBarRow[], options: S
       const x0 = at(cum);
       cum += amount;
       const x1 = at(cum);
-      const inside = mode === "share" ? share : formatWan(amount);
+      const inside = mode === "share" ? share : formatWan(amount, f.lang, { unit: false });
       const fits = textWidth(inside, 13) + 10 <= x1 - x0;
       if (!fits) untold.push(told);
       const s = style.get(item)!;
       g.push(
-        `<g class="jx-segment"><title>${esc(`${r.label} · ${item} ${formatYuan(amount)} ${yuan} (${share})`)}</title>` +
+        `<g class="jx-segment"><title>${esc(`${r.label} · ${item} ${formatYuan(amount, f.lang)} (${share})`)}</title>` +
           patchRect(x0, barTop, x1 - x0, BAR_H, s.fill, s.pattern) +
           (fits ? text((x0 + x1) / 2, baseline(barTop, BAR_H, 13), inside, { anchor: "middle", fill: ON_FILL, halo: s.fill }) : "") +
           `</g>`,
@@ -164,7 +158,7 @@ export function structureBarsChart(input: readonly StructureBarRow[], options: S
     parts.push(g.join("\n"));
     y = Math.max(bottom, y + lines.length * LH) + 12;
   }
-  const note = wrapText(mode === "share" ? tr(f, "每条为该单位合计的 100%；右侧为合计金额（万元）", "Each bar is 100% of its row; totals at the right in 10,000 yuan") : tr(f, "条形长度按金额，同一标尺；金额单位：万元", "Bar length by amount, one scale; amounts in 10,000 yuan"), f.inner, 12);
+  const note = wrapText(mode === "share" ? tr(f, "每条为该单位合计的 100%；右侧为合计金额（万元）", "Each bar is 100% of its row; totals at the right") : tr(f, "条形长度按金额，同一标尺；金额单位：万元", "Bar length by amount, one scale"), f.inner, 12);
   parts.push(textLines(f.pad, y - 4, note, LH, { size: 12, fill: MUTED, cls: "jx-unit-note" }));
   y += note.length * LH;
 
@@ -172,8 +166,8 @@ export function structureBarsChart(input: readonly StructureBarRow[], options: S
     summaryPrefix(f) +
     rows
       .map((r) => {
-        const parts = items.filter((i) => r.amounts.has(i)).map((i) => `${i} ${formatYuan(r.amounts.get(i)!)} ${yuan}${tr(f, `（${formatShare(r.amounts.get(i)!, r.total)}）`, ` (${formatShare(r.amounts.get(i)!, r.total)})`)}`);
-        return `${r.label}${tr(f, "合计", " total")} ${formatYuan(r.total)} ${yuan}${parts.length ? tr(f, "：", ": ") + parts.join(tr(f, "，", ", ")) : ""}`;
+        const parts = items.filter((i) => r.amounts.has(i)).map((i) => `${i} ${formatYuan(r.amounts.get(i)!, f.lang)}${tr(f, `（${formatShare(r.amounts.get(i)!, r.total)}）`, ` (${formatShare(r.amounts.get(i)!, r.total)})`)}`);
+        return `${r.label}${tr(f, "合计", " total")} ${formatYuan(r.total, f.lang)}${parts.length ? tr(f, "：", ": ") + parts.join(tr(f, "，", ", ")) : ""}`;
       })
       .join(tr(f, "；", "; ")) +
     tr(f, "。", ".");
@@ -182,8 +176,8 @@ export function structureBarsChart(input: readonly StructureBarRow[], options: S
     caption: caption(f),
     head: [tr(f, "名称", "Name"), tr(f, "项目", "Item"), tr(f, "金额（元）", "Amount (yuan)"), tr(f, "占比", "Share")],
     rows: rows.flatMap((r) => [
-      ...items.filter((i) => r.amounts.has(i)).map((i) => [r.label, i, formatYuan(r.amounts.get(i)!), formatShare(r.amounts.get(i)!, r.total)]),
-      [r.label, tr(f, "合计", "Total"), formatYuan(r.total), r.total > 0n ? "100.0%" : "—"],
+      ...items.filter((i) => r.amounts.has(i)).map((i) => [r.label, i, formatYuan(r.amounts.get(i)!, f.lang, { unit: false }), formatShare(r.amounts.get(i)!, r.total)]),
+      [r.label, tr(f, "合计", "Total"), formatYuan(r.total, f.lang, { unit: false }), r.total > 0n ? "100.0%" : "—"],
     ]),
     numeric: [false, false, true, true],
   };

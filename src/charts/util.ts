@@ -1,10 +1,7 @@
 // Shared pieces for the chart modules: options, input checks, escaping, text metrics,
-// money text, patterns and the <svg> frame. Pure string building; no DOM, no clock.
-//
-// The number formatters here are deliberately tiny and local: src/core/format.ts will own
-// formatting for the site, and these may be swapped for it later.
+// patterns and the <svg> frame. Pure string building; no DOM, no clock. Numbers and money
+// are formatted by src/core/format.ts, as everywhere else.
 
-import { fenToYuanString } from "../core/money.ts";
 import type { ChartOptions, Lang } from "./types.ts";
 
 /** Options after normalisation, plus the horizontal frame every chart lays out in. */
@@ -94,68 +91,6 @@ export function esc(s: string): string {
 export function n(v: number): string {
   const x = Math.round(v * 10) / 10;
   return String(Object.is(x, -0) ? 0 : x);
-}
-
-// ---- local number formatting (exact; swap for src/core/format.ts later) ----
-
-/** "1234567" → "1,234,567". A loop, because the lookahead regex is quadratic on huge amounts. */
-export function groupDigits(int: string): string {
-  const head = int.length % 3 || 3;
-  const groups = [int.slice(0, head)];
-  for (let i = head; i < int.length; i += 3) groups.push(int.slice(i, i + 3));
-  return groups.join(",");
-}
-
-/** Exact yuan with separators: 9278733100n → "92,787,331.00". */
-export function formatYuan(fen: bigint): string {
-  const s = fenToYuanString(fen);
-  const neg = s.startsWith("-");
-  const [int, frac] = (neg ? s.slice(1) : s).split(".");
-  return `${neg ? "-" : ""}${groupDigits(int)}.${frac}`;
-}
-
-/** 万元 with two decimals, rounded half away from zero: 9278733100n → "9,278.73". */
-export function formatWan(fen: bigint): string {
-  const neg = fen < 0n;
-  const hundredths = ((neg ? -fen : fen) + 5_000n) / 10_000n;
-  const s = `${groupDigits((hundredths / 100n).toString())}.${(hundredths % 100n).toString().padStart(2, "0")}`;
-  return neg && hundredths !== 0n ? `-${s}` : s;
-}
-
-export function wanUnit(f: { lang: Lang }): string {
-  return tr(f, "万元", "× 10k yuan");
-}
-
-export function yuanUnit(f: { lang: Lang }): string {
-  return tr(f, "元", "yuan");
-}
-
-/** Share of a non-negative part in a total, one decimal: never prints 0.0% for a part above zero. */
-export function formatShare(part: bigint, total: bigint): string {
-  if (total <= 0n) return "—";
-  if (part === 0n) return "0.0%";
-  const tenths = (part * 2_000n / total + 1n) / 2n;
-  if (tenths === 0n) return "<0.1%";
-  if (tenths >= 1_000n && part < total) return ">99.9%";
-  return `${tenths / 10n}.${tenths % 10n}%`;
-}
-
-/** Signed change in percent, one decimal ("+2.5%", "-0.4%"); "—" when there is no base. */
-export function formatChange(current: bigint, previous: bigint): string {
-  if (previous <= 0n) return "—";
-  const diff = current - previous;
-  const neg = diff < 0n;
-  const tenths = ((neg ? -diff : diff) * 2_000n / previous + 1n) / 2n;
-  if (tenths === 0n) return diff === 0n ? "0.0%" : neg ? ">-0.1%" : "<+0.1%";
-  return `${neg ? "-" : "+"}${groupDigits((tenths / 10n).toString())}.${tenths % 10n}%`;
-}
-
-/** A plain number as written (no float rounding added), with thousands separators. */
-export function formatNumber(v: number): string {
-  const s = String(Math.abs(v));
-  if (!Number.isFinite(v) || s.includes("e")) return String(v);
-  const [int, frac] = s.split(".");
-  return `${v < 0 ? "-" : ""}${groupDigits(int)}${frac ? `.${frac}` : ""}`;
 }
 
 // ---- text metrics and wrapping (estimates err wide, so text never overruns) ----

@@ -13,8 +13,6 @@ import {
   checkText,
   esc,
   fail,
-  formatWan,
-  formatYuan,
   header,
   legend,
   n,
@@ -27,10 +25,9 @@ import {
   textLines,
   textWidth,
   tr,
-  wanUnit,
   wrapText,
-  yuanUnit,
 } from "./util.ts";
+import { formatWan, formatYuan } from "../core/format.ts";
 
 export interface WaterfallInput {
   start: { label: string; amountFen: bigint };
@@ -63,8 +60,9 @@ export function waterfallChart(input: WaterfallInput, options: ChartOptions): Ch
   const f = normalizeOptions(options);
   const { start, steps, end } = checked(input);
   const pats = patternSet(f.id);
-  const wan = wanUnit(f);
-  const yuan = yuanUnit(f);
+  const wan = (fen: bigint) => formatWan(fen, f.lang);
+  const yuan = (fen: bigint) => formatYuan(fen, f.lang);
+  const cell = (fen: bigint) => formatYuan(fen, f.lang, { unit: false });
   const UP = { fill: CATEGORICAL[2], pattern: null as string | null };
   const DOWN = { fill: CATEGORICAL[1], pattern: pats.url("hatch") };
   const TOTAL = { fill: CATEGORICAL[5], pattern: null as string | null };
@@ -72,13 +70,13 @@ export function waterfallChart(input: WaterfallInput, options: ChartOptions): Ch
   // Rows: [label, from, to, figure, kind].
   type Kind = "total" | "up" | "down" | "zero";
   const rows: { label: string; from: bigint; to: bigint; figure: string; kind: Kind }[] = [];
-  rows.push({ label: start.label, from: 0n, to: start.amountFen, figure: `${formatWan(start.amountFen)} ${wan}`, kind: "total" });
+  rows.push({ label: start.label, from: 0n, to: start.amountFen, figure: `${formatWan(start.amountFen, f.lang)}`, kind: "total" });
   let running = start.amountFen;
   for (const s of steps) {
-    rows.push({ label: s.item, from: running, to: running + s.changeFen, figure: `${signed(s.changeFen, formatWan)} ${wan}`, kind: s.changeFen > 0n ? "up" : s.changeFen < 0n ? "down" : "zero" });
+    rows.push({ label: s.item, from: running, to: running + s.changeFen, figure: signed(s.changeFen, wan), kind: s.changeFen > 0n ? "up" : s.changeFen < 0n ? "down" : "zero" });
     running += s.changeFen;
   }
-  rows.push({ label: end.label, from: 0n, to: end.amountFen, figure: `${formatWan(end.amountFen)} ${wan}`, kind: "total" });
+  rows.push({ label: end.label, from: 0n, to: end.amountFen, figure: `${formatWan(end.amountFen, f.lang)}`, kind: "total" });
 
   const values = rows.flatMap((r) => [Number(r.from) / 100, Number(r.to) / 100]);
   const lo = Math.min(0, ...values);
@@ -109,7 +107,7 @@ export function waterfallChart(input: WaterfallInput, options: ChartOptions): Ch
     const style = r.kind === "total" ? TOTAL : r.kind === "down" ? DOWN : UP;
     const x0 = Math.min(x(r.from), x(r.to));
     const x1 = Math.max(x(r.from), x(r.to));
-    const g = [`<g class="jx-waterfall-row jx-${r.kind}"><title>${esc(`${r.label} ${r.kind === "total" ? formatYuan(r.to) : signed(r.to - r.from, formatYuan)} ${yuan}`)}</title>`];
+    const g = [`<g class="jx-waterfall-row jx-${r.kind}"><title>${esc(`${r.label} ${r.kind === "total" ? yuan(r.to) : signed(r.to - r.from, yuan)}`)}</title>`];
     g.push(textLines(f.pad, y, lines, LH, { cls: "jx-row-label", weight: r.kind === "total" ? 600 : undefined }));
     if (prevBottom) g.push(`<line x1="${n(prevBottom.x)}" x2="${n(prevBottom.x)}" y1="${n(prevBottom.y)}" y2="${n(barTop)}" stroke="${MUTED}" stroke-dasharray="3 3"/>`);
     if (r.kind === "zero") g.push(`<line x1="${n(x0)}" x2="${n(x0)}" y1="${n(barTop)}" y2="${n(barTop + BAR_H)}" stroke="${INK}" stroke-width="2"/>`);
@@ -121,18 +119,18 @@ export function waterfallChart(input: WaterfallInput, options: ChartOptions): Ch
     y = Math.max(barTop + BAR_H, y + lines.length * LH) + 10;
   }
   parts.splice(2, 0, `<line x1="${n(zeroX)}" x2="${n(zeroX)}" y1="${n(plotTop - 4)}" y2="${n(y - 6)}" stroke="${RULE}"/>`);
-  const note = wrapText(tr(f, "金额单位：万元；条形从 0 起画", "Amounts in 10,000 yuan; bars start at 0"), f.inner, 12);
+  const note = wrapText(tr(f, "金额单位：万元；条形从 0 起画", "Amounts in millions of yuan (¥M); bars start at 0"), f.inner, 12);
   parts.push(textLines(f.pad, y, note, LH, { size: 12, fill: MUTED, cls: "jx-unit-note" }));
   y += note.length * LH;
 
   const change = end.amountFen - start.amountFen;
-  const stepText = steps.map((s) => `${s.item} ${signed(s.changeFen, formatYuan)} ${yuan}`).join(tr(f, "，", ", "));
+  const stepText = steps.map((s) => `${s.item} ${signed(s.changeFen, yuan)}`).join(tr(f, "，", ", "));
   const summary =
     summaryPrefix(f) +
     tr(
       f,
-      `${start.label} ${formatYuan(start.amountFen)} 元${steps.length ? `，${stepText}` : ""}，${end.label} ${formatYuan(end.amountFen)} 元（变动 ${signed(change, formatYuan)} 元）。`,
-      `${start.label} ${formatYuan(start.amountFen)} yuan${steps.length ? `; ${stepText}` : ""}; ${end.label} ${formatYuan(end.amountFen)} yuan (change ${signed(change, formatYuan)} yuan).`,
+      `${start.label} ${formatYuan(start.amountFen, "zh")}${steps.length ? `，${stepText}` : ""}，${end.label} ${formatYuan(end.amountFen, "zh")}（变动 ${signed(change, yuan)}）。`,
+      `${start.label} ${formatYuan(start.amountFen, "en")}${steps.length ? `; ${stepText}` : ""}; ${end.label} ${formatYuan(end.amountFen, "en")} (change ${signed(change, yuan)}).`,
     );
 
   let cum = start.amountFen;
@@ -140,12 +138,12 @@ export function waterfallChart(input: WaterfallInput, options: ChartOptions): Ch
     caption: caption(f),
     head: [tr(f, "项目", "Item"), tr(f, "变动（元）", "Change (yuan)"), tr(f, "累计（元）", "Running total (yuan)")],
     rows: [
-      [start.label, "—", formatYuan(start.amountFen)],
+      [start.label, "—", cell(start.amountFen)],
       ...steps.map((s) => {
         cum += s.changeFen;
-        return [s.item, signed(s.changeFen, formatYuan), formatYuan(cum)];
+        return [s.item, signed(s.changeFen, cell), cell(cum)];
       }),
-      [end.label, signed(change, formatYuan), formatYuan(end.amountFen)],
+      [end.label, signed(change, cell), cell(end.amountFen)],
     ],
     numeric: [false, true, true],
   };

@@ -5,9 +5,10 @@ import { readFileSync } from "node:fs";
 import { ImportError, type Finding } from "../core/model.ts";
 import { compareDatasets, type BudgetDelta, type DatasetComparison, type IndicatorMatch, type TargetDirection, type UnitComparison } from "../core/compare.ts";
 import { readMapping, type MappingRow } from "../core/mapping.ts";
-import { fenToGroupedYuan, fenToYuanString } from "../core/money.ts";
+import { formatYuan } from "../core/format.ts";
+import { fenToYuanString } from "../core/money.ts";
 import type { DiffPair } from "../core/similarity.ts";
-import type { Io } from "./main.ts";
+import { EXIT, jsonText, parseFlags, readAll, type Io } from "./io.ts";
 
 export const COMPARE_USAGE = `  jixiao compare OLD NEW [--json] [--map FILE]   逐单位比较两个年度 / compare two years, unit by unit
     OLD, NEW    各为一个文件或一个年度的文件夹 / each a file or a folder of one year's files
@@ -16,37 +17,27 @@ export const COMPARE_USAGE = `  jixiao compare OLD NEW [--json] [--map FILE]   �
 
 const usage = `用法 / usage:\n${COMPARE_USAGE}\n`;
 
+const COMPARE_OPTIONS = { json: { type: "boolean" }, map: { type: "string" }, help: { type: "boolean", short: "h" } } as const;
+
 export async function compareCommand(args: readonly string[], io: Io): Promise<number> {
-  // Loaded here, not at the top: main.ts imports this module for its usage text.
-  const { jsonText, readAll } = await import("./main.ts");
-  let json = false;
-  let mapFile: string | null = null;
-  let mapGiven = false;
-  let unknown: string | null = null;
-  const paths: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === "--json") json = true;
-    else if (a === "--map") {
-      mapGiven = true;
-      mapFile = args[++i] ?? null;
-    } else if (a === "--help" || a === "-h") {
-      io.out(usage);
-      return 0;
-    } else if (a.startsWith("--")) unknown ??= a;
-    else paths.push(a);
+  const { values, positionals: paths, unknown, missing } = parseFlags(args, COMPARE_OPTIONS);
+  const json = values.json === true;
+  const mapFile = values.map || null;
+  if (values.help) {
+    io.out(usage);
+    return EXIT.ok;
   }
   if (unknown) {
     io.err(`jixiao: 未知选项 ${unknown} / unknown option\n${usage}`);
-    return 2;
+    return EXIT.usage;
   }
-  if (mapGiven && !mapFile) {
+  if (missing === "map" || values.map === "") {
     io.err(`jixiao: --map 需要一个文件 / --map needs a file\n${usage}`);
-    return 2;
+    return EXIT.usage;
   }
   if (paths.length !== 2) {
     io.err(`jixiao: 请给出旧、新两个文件或文件夹 / give OLD and NEW\n${usage}`);
-    return 2;
+    return EXIT.usage;
   }
 
   let failed = 0;
@@ -74,7 +65,7 @@ export async function compareCommand(args: readonly string[], io: Io): Promise<n
   const findings = [...mapFindings, ...result.findings];
   if (json) io.out(jsonText(toJson(result, findings)) + "\n");
   else io.out(summarise(result, findings));
-  return failed ? 1 : 0;
+  return failed ? EXIT.unreadable : EXIT.ok;
 }
 
 // ---------------------------------------------------------------------------
@@ -136,7 +127,7 @@ const textRow = (p: DiffPair<string>) => ({ status: p.status, old: p.old, new: p
 // ---------------------------------------------------------------------------
 // The short Chinese summary
 
-const yuan = (fen: bigint) => `${fenToGroupedYuan(fen)} 元`;
+const yuan = (fen: bigint) => formatYuan(fen);
 const signed = (fen: bigint) => (fen > 0n ? "+" : "") + yuan(fen);
 const KIND_LABEL = { total: "预算总额", source: "资金来源·", structure: "资金结构·" } as const;
 export const DIRECTION_LABEL: Record<TargetDirection, string> = { raised: "提高", lowered: "降低", same: "不变", unit_changed: "计量单位改变", not_comparable: "无法比较" };

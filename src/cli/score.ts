@@ -5,16 +5,17 @@
 // every file was read (findings may exist), 1 when one could not be read (the
 // others are still scored), 2 on wrong usage.
 import type { Dataset, Finding } from "../core/model.ts";
-import { fenToGroupedYuan, fenToYuanString } from "../core/money.ts";
+import { formatYuan } from "../core/format.ts";
+import { fenToYuanString } from "../core/money.ts";
 import { PERIOD_LABELS, scoreProgress, type ProgressIndicator, type ProgressReport } from "../core/progress.ts";
 import type { ReverseRule, ScoreStatus } from "../core/scoring.ts";
-import { jsonText, readAll, type Io } from "./main.ts";
+import { EXIT, jsonText, parseFlags, readAll, type Io } from "./io.ts";
 
 export const SCORE_USAGE = `  jixiao score FILE… [--json] [--rule linear|ratio]   按规则给执行情况评分 / score progress against the declared targets
     --json      以 JSON 输出（reports、findings）/ print one JSON object
     --rule      反向指标超出目标时的扣分方式：linear（默认）或 ratio / how a ≤ indicator above target is scored`;
 
-const STATUS_ZH: Record<ScoreStatus, string> = { met: "达成", partly: "部分达成", not_met: "未达成", no_data: "无数据", not_applicable: "不适用" };
+const STATUS_ZH: Record<ScoreStatus, string> = { met: "达成", partly: "部分达成", not_met: "未达成", no_data: "未填报", not_applicable: "不适用" };
 const ALERT_ZH = { red: "红", yellow: "黄", green: "绿" } as const;
 const STATUSES: ScoreStatus[] = ["met", "partly", "not_met", "no_data", "not_applicable"];
 
@@ -106,7 +107,7 @@ export function summariseScores(reports: ProgressReport[], findings: Finding[], 
       : `预算执行率 ${rate}%${ex?.timeProgress ? `，序时进度 ${ex.timeProgress}%${ex.alert ? `（${ALERT_ZH[ex.alert]}）` : ""}` : ""}（年中不计分）`;
     lines.push(r.filled ? `  ${r.period === "midyear" ? "预计总分" : "总分"} ${r.result.total} / 100，等级 ${r.result.grade}；${exText}` : `  未填报（没有可评分的完成值），不评分；${exText}`);
     if (ex && ex.budgetFullYearFen !== null) {
-      lines.push(`  全年预算数 ${fenToGroupedYuan(ex.budgetFullYearFen)} 元，${r.period === "yearend" ? "全年执行数" : "已执行"} ${ex.executedFen === null ? "—" : fenToGroupedYuan(ex.executedFen) + " 元"}`);
+      lines.push(`  全年预算数 ${formatYuan(ex.budgetFullYearFen)}，${r.period === "yearend" ? "全年执行数" : "已执行"} ${ex.executedFen === null ? "—" : formatYuan(ex.executedFen)}`);
     }
     const c = counts(r.indicators);
     lines.push(`  指标 ${r.indicators.length} 项：${STATUSES.map((s) => `${STATUS_ZH[s]} ${c[s]}`).join("，")}`);
@@ -177,31 +178,27 @@ export function summariseProgressRows(data: Dataset): string {
   return lines.join("\n") + "\n";
 }
 
+const SCORE_OPTIONS = { json: { type: "boolean" }, rule: { type: "string" }, help: { type: "boolean", short: "h" } } as const;
+
 export async function runScore(args: string[], io: Io): Promise<number> {
-  let json = false;
-  let rule: ReverseRule = "linear";
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === "--json") json = true;
-    else if (a === "--help" || a === "-h") {
-      io.out(`用法 / usage:\n${SCORE_USAGE}\n`);
-      return 0;
-    } else if (a === "--rule" || a.startsWith("--rule=")) {
-      const v = a.startsWith("--rule=") ? a.slice(7) : args[++i];
-      if (v !== "linear" && v !== "ratio") {
-        io.err(`jixiao: --rule 应为 linear 或 ratio / --rule must be linear or ratio\n`);
-        return 2;
-      }
-      rule = v;
-    } else if (a.startsWith("--")) {
-      io.err(`jixiao: 未知选项 ${a} / unknown option\n用法 / usage:\n${SCORE_USAGE}\n`);
-      return 2;
-    } else files.push(a);
+  const { values, positionals: files, unknown, missing } = parseFlags(args, SCORE_OPTIONS);
+  if (values.help) {
+    io.out(`用法 / usage:\n${SCORE_USAGE}\n`);
+    return EXIT.ok;
+  }
+  const json = values.json === true;
+  const rule: ReverseRule | undefined = missing === "rule" ? undefined : ((values.rule ?? "linear") as ReverseRule);
+  if (rule !== "linear" && rule !== "ratio") {
+    io.err(`jixiao: --rule 应为 linear 或 ratio / --rule must be linear or ratio\n`);
+    return EXIT.usage;
+  }
+  if (unknown) {
+    io.err(`jixiao: 未知选项 ${unknown} / unknown option\n用法 / usage:\n${SCORE_USAGE}\n`);
+    return EXIT.usage;
   }
   if (!files.length) {
     io.err(`jixiao: 请给出至少一个文件 / give at least one file\n用法 / usage:\n${SCORE_USAGE}\n`);
-    return 2;
+    return EXIT.usage;
   }
   const { data, failed } = await readAll(files, io);
   const { reports, findings } = scoreProgress(data, { reverseRule: rule });
@@ -215,5 +212,5 @@ export async function runScore(args: string[], io: Io): Promise<number> {
     const declarationFindings = data.findings.filter((f) => !about(f) && f.severity !== "info").length;
     io.out(summariseScores(reports, [...fromProgress, ...findings], declarationFindings));
   }
-  return failed ? 1 : 0;
+  return failed ? EXIT.unreadable : EXIT.ok;
 }

@@ -1,8 +1,8 @@
 // The short Chinese summary `jixiao import` prints by default.
 import type { Dataset } from "../core/model.ts";
-import { fenToGroupedYuan } from "../core/money.ts";
+import { formatYuan } from "../core/format.ts";
 
-const yuan = (fen: bigint) => `${fenToGroupedYuan(fen)} 元`;
+const yuan = (fen: bigint) => formatYuan(fen);
 const SEVERITY = { error: "错误", warning: "警告", info: "提示" } as const;
 
 export function summarise(data: Dataset): string {

@@ -1,11 +1,13 @@
 // The checks a finance-bureau reviewer makes of a declaration. Each returns
 // findings (never throws); the importer appends them to what it found while reading.
 import type { BudgetLine, Dataset, Finding, Indicator, Location, Severity } from "./model.ts";
-import { fenToGroupedYuan, fenToYuanString, sumFen } from "./money.ts";
+import { formatYuan } from "./format.ts";
+import { sumFen } from "./money.ts";
 import { moneyTargetToFen, unitFamily } from "./target.ts";
 import { ITEM_LEVEL1 } from "./vocabulary.ts";
 
-const yuan = (fen: bigint) => `${fenToGroupedYuan(fen)} 元`;
+const yuan = (fen: bigint) => formatYuan(fen);
+const yuanEn = (fen: bigint) => formatYuan(fen, "en");
 
 function finding(severity: Severity, code: string, message: string, messageEn: string, location: Location, subject?: string): Finding {
   return { severity, code, message, messageEn, location, ...(subject ? { subject } : {}) };
@@ -37,8 +39,8 @@ function checkProjectBudgets(unit: Dataset["units"][number], lines: readonly Bud
   if (sum === declared.amountFen) return [];
   const n = (data.projects ?? []).filter((p) => p.unitId === unit.id && p.year === unit.year).length;
   return sum > declared.amountFen
-    ? [finding("error", "budget.projects_exceed", `已读入的 ${n} 个项目预算合计 ${yuan(sum)}，超过申报的项目支出 ${yuan(declared.amountFen)}，相差 ${yuan(sum - declared.amountFen)}`, `the ${n} projects read add up to ${fenToYuanString(sum)}, more than the declared 项目支出 ${fenToYuanString(declared.amountFen)}`, declared.source, declared.id)]
-    : [finding("info", "budget.projects_partial", `已读入的 ${n} 个项目预算合计 ${yuan(sum)}，少于申报的项目支出 ${yuan(declared.amountFen)}（尚未读入全部项目，差 ${yuan(declared.amountFen - sum)}）`, `the ${n} projects read add up to ${fenToYuanString(sum)}, less than the declared 项目支出 ${fenToYuanString(declared.amountFen)} (not all projects loaded)`, declared.source, declared.id)];
+    ? [finding("error", "budget.projects_exceed", `已读入的 ${n} 个项目预算合计 ${yuan(sum)}，超过申报的项目支出 ${yuan(declared.amountFen)}，相差 ${yuan(sum - declared.amountFen)}`, `the ${n} projects read add up to ${yuanEn(sum)}, more than the declared 项目支出 ${yuanEn(declared.amountFen)}`, declared.source, declared.id)]
+    : [finding("info", "budget.projects_partial", `已读入的 ${n} 个项目预算合计 ${yuan(sum)}，少于申报的项目支出 ${yuan(declared.amountFen)}（尚未读入全部项目，差 ${yuan(declared.amountFen - sum)}）`, `the ${n} projects read add up to ${yuanEn(sum)}, less than the declared 项目支出 ${yuanEn(declared.amountFen)} (not all projects loaded)`, declared.source, declared.id)];
 }
 
 export function checkBudget(data: Dataset): Finding[] {
@@ -65,18 +67,18 @@ export function checkBudget(data: Dataset): Finding[] {
         if (sum !== total.amountFen) {
           out.push(finding("error", `budget.${kind}_mismatch`,
             `${label}合计 ${yuan(sum)} 与预算总额 ${yuan(total.amountFen)} 不符，相差 ${yuan(sum - total.amountFen)}`,
-            `${kind} lines add up to ${fenToYuanString(sum)} but the total is ${fenToYuanString(total.amountFen)} (difference ${fenToYuanString(sum - total.amountFen)})`,
+            `${kind} lines add up to ${yuanEn(sum)} but the total is ${yuanEn(total.amountFen)} (difference ${yuanEn(sum - total.amountFen)})`,
             where, total.id));
         }
       }
     }
     for (const b of lines) {
-      if (b.amountFen < 0n) out.push(finding("error", "budget.negative", `“${b.item}”金额为负数：${yuan(b.amountFen)}`, `“${b.item}” is negative: ${fenToYuanString(b.amountFen)}`, b.source, b.id));
+      if (b.amountFen < 0n) out.push(finding("error", "budget.negative", `“${b.item}”金额为负数：${yuan(b.amountFen)}`, `“${b.item}” is negative: ${yuanEn(b.amountFen)}`, b.source, b.id));
       if (b.amountFen >= 100_000_000_000_00n) out.push(finding("warning", "budget.implausible", `“${b.item}”金额超过一千亿元，请核实：${yuan(b.amountFen)}`, `“${b.item}” exceeds 100 billion yuan; please verify`, b.source, b.id));
     }
     const basic = lines.find((b) => b.kind === "structure" && b.item === "基本支出");
     if (unit.staffCount === 0 && basic && basic.amountFen > 0n) {
-      out.push(finding("warning", "unit.zero_staff", `年末在职人数填报为 0，但基本支出为 ${yuan(basic.amountFen)}（基本支出主要是人员经费）`, `staff at year end is 0, yet basic expenditure (mostly staff costs) is ${fenToYuanString(basic.amountFen)}`, unit.source, unit.id));
+      out.push(finding("warning", "unit.zero_staff", `年末在职人数填报为 0，但基本支出为 ${yuan(basic.amountFen)}（基本支出主要是人员经费）`, `staff at year end is 0, yet basic expenditure (mostly staff costs) is ${yuanEn(basic.amountFen)}`, unit.source, unit.id));
     }
     if (unit.orgCount === 0) out.push(finding("info", "unit.zero_orgs", "内设机构数填报为 0，请核实", "internal departments reported as 0; please verify", unit.source, unit.id));
     // 单位职责 and 年度履职目标 are fields of the bundled 申报表 template; other forms (projects above all) have none to fill.
@@ -161,7 +163,7 @@ function checkIndicator(ind: Indicator, budgetTotal: bigint | undefined): Findin
   if (family === "money" && p.unit && budgetTotal !== undefined && (p.op === "<=" || p.op === "<" || p.op === "=")) {
     const fen = moneyTargetToFen(p.value, p.unit);
     if (fen !== null && fen > budgetTotal) {
-      f("error", "target.exceeds_budget", `“${label}”的成本控制数 ${yuan(fen)} 超过单位预算总额 ${yuan(budgetTotal)}`, `cost ceiling ${fenToYuanString(fen)} of “${label}” exceeds the unit's whole budget ${fenToYuanString(budgetTotal)}`);
+      f("error", "target.exceeds_budget", `“${label}”的成本控制数 ${yuan(fen)} 超过单位预算总额 ${yuan(budgetTotal)}`, `cost ceiling ${yuanEn(fen)} of “${label}” exceeds the unit's whole budget ${yuanEn(budgetTotal)}`);
     }
   }
   return out;

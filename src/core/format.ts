@@ -1,7 +1,12 @@
-// Number, money and date formatting: Chinese first, English beside it. Pure and DOM-free.
+// The one formatter: numbers, money, shares and dates for the pages, the charts, the explore
+// workspace and the CLI. Chinese first, English beside it. Pure and DOM-free.
 // Two explicit d3-format locales (the global d3 locale is never touched). Money is bigint fen
 // and d3 formats Numbers, so money takes an exact path: integer and fraction split with
 // BigInt, then grouped by the same locale definition d3 uses.
+//
+// Money reads one way per language everywhere: zh `92,787,331.00 元` / `9,278.73 万元` / `1.23 亿元`,
+// en `¥92,787,331.00` / `¥92.79M` / `¥1.23B`. Where a column head or a note names the unit
+// (a table's `金额（元）`, a chart's `金额单位：万元`), `{ unit: false }` drops it.
 
 import { formatLocale, type FormatLocaleDefinition } from "d3-format";
 
@@ -61,12 +66,29 @@ function abs(fen: bigint): bigint {
   return fen < 0n ? -fen : fen;
 }
 
+export interface MoneyOptions {
+  /**
+   * false: the figure without its unit, for a cell under a head that names it (`金额（元）`,
+   * `Amount (yuan)`) or a chart with a unit note. English scaled figures keep `¥…M`: in English
+   * the prefix and suffix are how the scale is read, so they never come off.
+   */
+  unit?: boolean;
+  /** A `+` before a positive amount that does not show as zero (`+¥7.30M`, `+729.82 万元`). */
+  signed?: boolean;
+}
+
+function sign(text: string, fen: bigint, h: bigint, signed: boolean | undefined): string {
+  return signed && fen > 0n && h !== 0n ? `+${text}` : text;
+}
+
 /**
- * Exact amount in yuan with two decimals: 9278733100n → zh `92,787,331.00 元`, en `¥92,787,331.00`.
+ * Exact amount in yuan with two decimals: 9278733100n → zh `92,787,331.00 元`, en `¥92,787,331.00`;
+ * `{ unit: false }` → `92,787,331.00` in both.
  */
-export function formatYuan(fen: bigint, lang: Lang = "zh"): string {
+export function formatYuan(fen: bigint, lang: Lang = "zh", options: MoneyOptions = {}): string {
   const def = LOCALE_DEFINITIONS[lang];
-  return money(fen < 0n, abs(fen), def.currency[0], def.currency[1], def);
+  const [prefix, suffix] = options.unit === false ? ["", ""] : def.currency;
+  return sign(money(fen < 0n, abs(fen), prefix, suffix, def), fen, abs(fen), options.signed);
 }
 
 /** Fen per hundredth of each display unit, with how each language writes the unit. */
@@ -79,17 +101,19 @@ const SCALES = {
 
 type Scale = (typeof SCALES)[keyof typeof SCALES];
 
-function scaled(fen: bigint, scale: Scale, lang: Lang): string {
+function scaled(fen: bigint, scale: Scale, lang: Lang, options: MoneyOptions = {}): string {
   const h = roundDiv(abs(fen), scale.hundredth);
-  return money(fen < 0n, h, scale.prefix, scale.suffix, LOCALE_DEFINITIONS[lang]);
+  const bare = options.unit === false && lang === "zh";
+  const text = money(fen < 0n, h, bare ? "" : scale.prefix, bare ? "" : scale.suffix, LOCALE_DEFINITIONS[lang]);
+  return sign(text, fen, h, options.signed);
 }
 
 /**
  * In 万元 (zh) or millions of yuan (en), two decimals, rounded half up exactly:
- * 9278733100n → zh `9,278.73 万元`, en `¥92.79M`.
+ * 9278733100n → zh `9,278.73 万元`, en `¥92.79M`. `{ unit: false }` → zh `9,278.73`, en still `¥92.79M`.
  */
-export function formatWan(fen: bigint, lang: Lang = "zh"): string {
-  return scaled(fen, lang === "zh" ? SCALES.wan : SCALES.million, lang);
+export function formatWan(fen: bigint, lang: Lang = "zh", options: MoneyOptions = {}): string {
+  return scaled(fen, lang === "zh" ? SCALES.wan : SCALES.million, lang, options);
 }
 
 /**
@@ -107,6 +131,45 @@ export function formatMoneyShort(fen: bigint, lang: Lang = "zh"): string {
   if (a < 100_000_000n) return formatYuan(fen, lang);
   if (roundDiv(a, SCALES.million.hundredth) < 100_000n) return scaled(fen, SCALES.million, lang);
   return scaled(fen, SCALES.billion, lang);
+}
+
+/**
+ * Share of a part in a whole, half up to 0.1%: never `0.0%` for a part that is not zero, nor
+ * `100.0%` for a part that is not the whole (`<0.1%`, `>99.9%`). Signed when part and whole
+ * differ in sign (`-2.5%`, `>-0.1%`); `—` when the whole is zero.
+ */
+export function formatShare(part: bigint, whole: bigint, lang: Lang = "zh"): string {
+  const nan = LOCALE_DEFINITIONS[lang].nan ?? "—";
+  if (whole === 0n) return nan;
+  const minus = LOCALE_DEFINITIONS[lang].minus ?? "-";
+  const negative = part !== 0n && part < 0n !== whole < 0n;
+  const p = abs(part);
+  const w = abs(whole);
+  const tenths = roundDiv(p * 1_000n, w);
+  if (part === 0n) return "0.0%";
+  if (tenths === 0n) return negative ? `>${minus}0.1%` : "<0.1%";
+  if (tenths >= 1_000n && p < w) return negative ? `<${minus}99.9%` : ">99.9%";
+  return `${negative ? minus : ""}${group((tenths / 10n).toString(), LOCALE_DEFINITIONS[lang])}.${tenths % 10n}%`;
+}
+
+/** Signed change of an amount on a positive base, half up to 0.1%: `+2.5%`, `-0.4%`, `<+0.1%`; `—` with no base. */
+export function formatChange(current: bigint, previous: bigint, lang: Lang = "zh"): string {
+  const def = LOCALE_DEFINITIONS[lang];
+  if (previous <= 0n) return def.nan ?? "—";
+  const diff = current - previous;
+  const neg = diff < 0n;
+  const minus = def.minus ?? "-";
+  const tenths = roundDiv(abs(diff) * 1_000n, previous);
+  if (tenths === 0n) return diff === 0n ? "0.0%" : neg ? `>${minus}0.1%` : "<+0.1%";
+  return `${neg ? minus : "+"}${group((tenths / 10n).toString(), def)}.${tenths % 10n}%`;
+}
+
+/** A number as written (no float rounding added), with thousands separators: 15000.5 → `15,000.5`. */
+export function formatNumber(v: number, lang: Lang = "zh"): string {
+  const s = String(Math.abs(v));
+  if (!Number.isFinite(v) || s.includes("e")) return String(v);
+  const [int, frac = ""] = s.split(".");
+  return decimal(v < 0, int, frac, LOCALE_DEFINITIONS[lang]);
 }
 
 /** An integer with thousands separators (rounded if not an integer); `—` when not a finite number. */
@@ -131,6 +194,11 @@ export function formatDecimalString(value: string, lang: Lang = "zh"): string {
   if (m === null || (m[2] === "" && m[3] === undefined)) return value;
   const int = m[2].replace(/,/g, "").replace(/^0+(?=\d)/, "");
   return decimal(m[1] === "-", int, m[3] ?? "", LOCALE_DEFINITIONS[lang]);
+}
+
+/** The calendar date (yyyy-mm-dd) of an instant in Asia/Shanghai (UTC+8 all year, no daylight saving). */
+export function shanghaiDate(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -1,4 +1,5 @@
-// Exact money: amounts live as integer fen (bigint) from file to screen.
+// Exact money: amounts live as integer fen (bigint) from file to screen. Parsing and
+// arithmetic only; every text for a reader comes from format.ts (formatYuan, formatWan, …).
 
 const FULLWIDTH = /[０-９．，－（）]/g;
 
@@ -41,23 +42,6 @@ export function fenToYuanString(fen: bigint): string {
   const int = abs / 100n;
   const frac = (abs % 100n).toString().padStart(2, "0");
   return `${neg ? "-" : ""}${int}.${frac}`;
-}
-
-/**
- * Yuan with thousands separators: 5083928487n → "50,839,284.87". A loop, not
- * /\B(?=(\d{3})+(?!\d))/, which is quadratic on the absurdly long amounts a
- * hostile file can hold.
- */
-export function fenToGroupedYuan(fen: bigint): string {
-  const s = fenToYuanString(fen);
-  const neg = s.startsWith("-") ? 1 : 0;
-  const dot = s.indexOf(".");
-  const int = s.slice(neg, dot);
-  const groups: string[] = [];
-  const head = int.length % 3 || 3;
-  groups.push(int.slice(0, head));
-  for (let i = head; i < int.length; i += 3) groups.push(int.slice(i, i + 3));
-  return (neg ? "-" : "") + groups.join(",") + s.slice(dot);
 }
 
 export function sumFen(values: Iterable<bigint>): bigint {

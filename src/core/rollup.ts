@@ -2,7 +2,7 @@
 // reconcile to the fen with the units beneath (a declared region figure that
 // differs is a finding), and rankings that keep ties stable. Pure and exact.
 import type { BudgetKind, Dataset, Finding, Location } from "./model.ts";
-import { fenToGroupedYuan } from "./money.ts";
+import { formatYuan } from "./format.ts";
 import { normaliseName } from "./similarity.ts";
 import { executionRate } from "./scoring.ts";
 
@@ -83,7 +83,8 @@ export interface RegionRollup {
   findings: Finding[];
 }
 
-const yuan = (fen: bigint) => `${fenToGroupedYuan(fen)} 元`;
+const yuan = (fen: bigint) => formatYuan(fen);
+const yuanEn = (fen: bigint) => formatYuan(fen, "en");
 
 /** Rolls units up a region tree. Each unit counts once; every sum is exact. */
 export function rollup(spec: RegionSpec, units: readonly UnitTotals[]): RegionRollup {
@@ -124,7 +125,7 @@ export function rollup(spec: RegionSpec, units: readonly UnitTotals[]): RegionRo
       findings.push({
         severity: "error", code: "rollup.total_mismatch",
         message: `区域“${s.name}”申报总额 ${yuan(s.declaredTotalFen)} 与所属单位合计 ${yuan(totalFen)} 相差 ${yuan(diff)}`,
-        messageEn: `${s.name}: declared total ${fenToGroupedYuan(s.declaredTotalFen)} differs from the units' sum ${fenToGroupedYuan(totalFen)} by ${fenToGroupedYuan(diff)}`,
+        messageEn: `${s.name}: declared total ${yuanEn(s.declaredTotalFen)} differs from the units' sum ${yuanEn(totalFen)} by ${yuanEn(diff)}`,
         location, subject: s.id,
       });
     }
@@ -135,7 +136,7 @@ export function rollup(spec: RegionSpec, units: readonly UnitTotals[]): RegionRo
       findings.push({
         severity: "error", code: "rollup.item_mismatch",
         message: `区域“${s.name}”申报的${d.kind === "source" ? "资金来源" : "资金结构"}“${d.item}” ${yuan(d.amountFen)} 与所属单位合计 ${yuan(sum)} 相差 ${yuan(d.amountFen - sum)}`,
-        messageEn: `${s.name}: declared ${d.kind} ${d.item} ${fenToGroupedYuan(d.amountFen)} differs from the units' sum ${fenToGroupedYuan(sum)} by ${fenToGroupedYuan(d.amountFen - sum)}`,
+        messageEn: `${s.name}: declared ${d.kind} ${d.item} ${yuanEn(d.amountFen)} differs from the units' sum ${yuanEn(sum)} by ${yuanEn(d.amountFen - sum)}`,
         location, subject: s.id,
       });
     }

@@ -14,6 +14,7 @@ import {
   applyFixSql, MAX_LITERAL_ROWIDS, BULK_BASE_SQL, BULK_UNITS_LATEST_SQL, BULK_FIX_FINDINGS_SQL, BULK_REPEATS_SQL, BULK_STAGE1_TABLES, bulkBaseSql, bulkOtherCellsSql, bulkCheckKeysSql, bulkDeclarationFindingsSql, bulkDedupeIdsSql, bulkIndicatorKeysSql, bulkKeyFindingsSql, bulkOrdSql, bulkSetIndicatorIdsSql,
   MEASURE_UNITS_SQL, missingTargetsSql, bulkSetUnitIdsSql, bulkSourceRowSql, bulkStatsSql, bulkUnitNamesSql, bulkUnitRowsSql, bulkUnitsSql, bulkDeclarationsSql, BULK_TEMP_TABLES, CHECK_KEYS_SQL, dropTablesSql, insertLookupSql,
   insertShapeTargetsSql, pendingRowsSql, pendingTargetsSql, SHAPE_MARK, SHAPE_SAMPLES_SQL, shapeSamples, unruledTargetsSql,
+  type CheckTemplates,
 } from "./sql.ts";
 
 const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -347,14 +348,7 @@ export function checkKeysCsv(keys: readonly CheckKey[]): { csv: string; findings
 export const NAME_MARK = "\uE101";
 export const ROW_MARK = "\uE102";
 
-export interface CheckTemplates {
-  /** indicator.duplicate_name, with NAME_MARK and ROW_MARK for the name and the first row. */
-  duplicate: { severity: string; code: string; message: string; messageEn: string };
-  /** indicator.missing_level1, one per group the declaration is expected to cover. */
-  missing: { level1: string; severity: string; code: string; message: string; messageEn: string }[];
-  /** What the core finds for a unit read from an indicators file (no duties, no goals). */
-  unit: { severity: string; code: string; message: string; messageEn: string }[];
-}
+export type { CheckTemplates };
 
 /**
  * The per-declaration findings' wording, taken from the core's own checks run

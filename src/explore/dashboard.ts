@@ -6,7 +6,7 @@ import type { QueryEngine } from "../query/engine.ts";
 import { SQL, queries, unitsSql, type FindingRow, type IndicatorRow, type UnitRow, type KeyFiguresRow, type Level1CountRow, type FindingCountRow, type BudgetRow, type TaskRow } from "../query/queries.ts";
 import { budgetStructureChart, indicatorGroupChart, type ChartResult } from "../charts/index.ts";
 import { budgetChartRows, reconciliationChecks, type ReconciliationCheck } from "../site/view.ts";
-import { xt, type Lang } from "./i18n.ts";
+import { xt, type Lang } from "../site/i18n-explore.ts";
 
 /** Rows of long lists shown on the page; the rest is in the SQL console and the exports. */
 export const SHOW_ROWS = 300;

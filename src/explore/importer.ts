@@ -16,7 +16,7 @@ import { parseTarget } from "../core/target.ts";
 import { plainText } from "../core/text.ts";
 import { unitId, indicatorId } from "../core/ids.ts";
 import { looksLikeMapping, readMapping, type MappingRow } from "../core/mapping.ts";
-import { xt, type Lang } from "./i18n.ts";
+import { xt, type Lang } from "../site/i18n-explore.ts";
 import { isZip } from "../core/workbook.ts";
 import { headerMapFrom, headerSignature, needsMapping, suggestMapping, type SavedMapping, type Suggestion } from "./mapping.ts";
 

@@ -15,7 +15,7 @@ import type { MappingRow } from "../core/mapping.ts";
 import { budgetHistory, compareModel, indicatorCounts, scoreTrend, unitPair, type HistoryRow, type IndicatorCounts, type TrendPoint } from "../site/compareView.ts";
 import { alertCounts, behindTarget } from "../site/progressView.ts";
 import { progressCharts } from "../site/chartData.ts";
-import { unitCharts, yearCharts, type UnitCharts, type YearCharts } from "../components/compare/charts.ts";
+import { unitCharts, yearCharts, type UnitCharts, type YearCharts } from "../site/compareCharts.ts";
 import type { Lang } from "../core/format.ts";
 import { jsonEntry } from "./exports.ts";
 import { storedAs } from "./sql.ts";

@@ -5,15 +5,15 @@
 // as text nodes only (h() of dom.ts); charts through the page's chart figure.
 import { h, type Children } from "./dom.ts";
 import { SHOW_ROWS } from "./dashboard.ts";
-import { xt, type Lang } from "./i18n.ts";
+import { xt, type Lang } from "../site/i18n-explore.ts";
 import { MAX_UNIT_INDICATORS, MAX_YEAR_UNITS, type CompareView, type ReportView, type Results, type YearResults } from "./results.ts";
 import type { ChartResult } from "../charts/types.ts";
 import { PROGRESS_MESSAGES } from "../site/i18n-progress.ts";
 import { tc } from "../site/i18n-compare.ts";
 import { t as siteMessages } from "../site/i18n.ts";
 import { sourceText } from "../site/view.ts";
-import { pctText, signedYuan } from "../site/compareView.ts";
-import { STATUSES } from "../components/compare/state.ts";
+import { pctText } from "../site/compareView.ts";
+import { STATUSES } from "../site/compareState.ts";
 import { formatCount, formatYuan } from "../core/format.ts";
 
 /** Long lists on the page (behind target, findings): the first rows only. */
@@ -163,7 +163,7 @@ function compareNodes(r: Results, v: CompareView, ctx: ResultsContext): Children
         h("th", { scope: "row", "data-label": c.colItem }, row.item),
         row.cells.map((cell, i) => [
           i > 0 ? h("td", { class: "num", "data-label": `${c.yearLabel(cell.year)} ${c.colChange}` },
-            cell.changeFen === null ? c.none : `${signedYuan(cell.changeFen, lang)} (${pctText(cell.changePct, cell.changeFen === 0n ? c.none : c.newItem)})`) : null,
+            cell.changeFen === null ? c.none : `${formatYuan(cell.changeFen, lang, { signed: true })} (${pctText(cell.changePct, cell.changeFen === 0n ? c.none : c.newItem)})`) : null,
           h("td", { class: "num", "data-label": c.yearLabel(cell.year) }, cell.amountFen === null ? h("span", { class: "where" }, c.notDeclared) : formatYuan(cell.amountFen, lang)),
         ])))))),
     charts.slope ? ctx.figure(file("slope"), charts.slope.wide, charts.slope.compact, m.compareSource) : null,

@@ -11,7 +11,7 @@ import type { WorkerReply, WorkerRequest } from "./protocol.ts";
 import type { SavedMapping } from "./mapping.ts";
 import { bulkInsertSql, csvErrorText, deleteUploadSql, FINDINGS_DB, finishUploadSql, firstUnitSql, insertLookupSql, insertTableSql, setupSql, uploadRowSql } from "./sql.ts";
 import * as store from "./store.ts";
-import { engineMessage, xt, type Lang } from "./i18n.ts";
+import { engineMessage, xt, type Lang } from "../site/i18n-explore.ts";
 
 export type EngineState = { state: "idle" | "loading" | "ready" | "failed"; message?: string; progress?: EngineProgress; version?: string };
 

@@ -9,7 +9,7 @@
 import { COLUMNS, type TableName } from "../core/canonical.ts";
 import { columnType, insertCsvSql } from "../query/schema.ts";
 import type { BulkPlan } from "./importer.ts";
-import { xt, type Lang } from "./i18n.ts";
+import { xt, type Lang } from "../site/i18n-explore.ts";
 
 export const TABLES = Object.keys(COLUMNS) as TableName[];
 
@@ -444,8 +444,19 @@ export function bulkDeclarationsSql(uploadId: number, groups: readonly string[])
           ON g.unit_id IS NOT DISTINCT FROM u.unit_id AND g.fiscal_year IS NOT DISTINCT FROM u.fiscal_year`;
 }
 
+/** The per-declaration findings' wording (from bulk.ts's checkTemplates, run on the core's own checks). */
+export interface CheckTemplates {
+  /** indicator.duplicate_name, with NAME_MARK and ROW_MARK for the name and the first row. */
+  duplicate: { severity: string; code: string; message: string; messageEn: string };
+  /** indicator.missing_level1, one per group the declaration is expected to cover. */
+  missing: { level1: string; severity: string; code: string; message: string; messageEn: string }[];
+  /** What the core finds for a unit read from an indicators file (no duties, no goals). */
+  unit: { severity: string; code: string; message: string; messageEn: string }[];
+}
+
+
 /** Findings per unit-year (from bulk_declarations) and per name (duplicate names, groups not covered, units without duties and goals), in the core's wording (bulk.ts checkTemplates). */
-export function bulkDeclarationFindingsSql(uploadId: number, file: string, t: import("./bulk.ts").CheckTemplates, marks: { name: string; row: string }): string[] {
+export function bulkDeclarationFindingsSql(uploadId: number, file: string, t: CheckTemplates, marks: { name: string; row: string }): string[] {
   const cols = (sev: string, code: string) => `${q(sev)} AS severity, ${q(code)} AS code`;
   return [
     ...t.unit.map((u) => `INSERT INTO findings BY NAME SELECT unit_id, fiscal_year, ${cols(u.severity, u.code)}, ${q(u.message)} AS message, ${q(u.messageEn)} AS message_en, unit_id AS subject,

@@ -16,7 +16,7 @@ import { SYNONYMS, type TableName } from "../core/canonical.ts";
 import { budgetGroupLabel, indicatorTree, parsedText, shareText, sourceText, wanText, yuanText } from "../site/view.ts";
 import { t as messages } from "../site/i18n.ts";
 import { formatCount, type Lang } from "../core/format.ts";
-import { engineMessage, langOf, xt } from "./i18n.ts";
+import { engineMessage, langOf, xt } from "../site/i18n-explore.ts";
 import type { ChartResult } from "../charts/types.ts";
 import type { Value } from "../query/engine.ts";
 import type { UnitRow } from "../query/queries.ts";

@@ -6,23 +6,21 @@ import { queries, type UnitRow } from "../query/queries.ts";
 import { budgetStructureChart, bulletChart, completionChart, indicatorGroupChart } from "../charts/index.ts";
 import type { ProgressReport } from "../core/progress.ts";
 import { bulletRows, completionRows } from "./progressView.ts";
-import { PROGRESS_MESSAGES } from "./i18n-progress.ts";
 import type { ChartResult } from "../charts/types.ts";
 import { budgetChartRows } from "./view.ts";
-import { t, type Lang } from "./i18n.ts";
+import { t, type Lang } from "./messages.ts";
 
 export const CHARTS = ["budget", "indicators"] as const;
 export type ChartName = (typeof CHARTS)[number];
 
 export async function unitCharts(db: QueryEngine, unit: UnitRow, lang: Lang): Promise<Record<ChartName, { wide: ChartResult; compact: ChartResult }>> {
-  const m = t(lang);
   const year = unit.fiscal_year;
   const sample = unit.data_source === "sample";
   const [budget, kinds] = await Promise.all([queries.budget(db, unit.unit_id, year), queries.indicatorKinds(db, unit.unit_id, year)]);
   const budgetRows = budgetChartRows(budget, lang);
-  const budgetTitle = `${unit.unit_name} ${m.yearLabel(year)} ${m.budgetH}`;
+  const budgetTitle = `${unit.unit_name} ${t(lang, "site.yearLabel", year)} ${t(lang, "site.budgetH")}`;
   const kindRows = kinds.map((k) => ({ level1: k.level1, level2: k.level2, kind: k.kind, count: k.n }));
-  const indTitle = `${unit.unit_name} ${m.yearLabel(year)} ${m.indicatorsH}`;
+  const indTitle = `${unit.unit_name} ${t(lang, "site.yearLabel", year)} ${t(lang, "site.indicatorsH")}`;
   return {
     budget: {
       wide: budgetStructureChart(budgetRows, { id: "budget", title: budgetTitle, sample, lang }),
@@ -51,10 +49,8 @@ export type ProgressChartName = (typeof PROGRESS_CHARTS)[number];
 
 /** The charts of one progress report (period): completion by 一级 and 二级, and the bullets (null when no quantitative indicator). */
 export function progressCharts(unitName: string, r: ProgressReport, lang: Lang): Record<ProgressChartName, { wide: ChartResult; compact: ChartResult } | null> {
-  const m = t(lang);
-  const p = PROGRESS_MESSAGES[lang];
   const common = { sample: r.status === "sample", lang };
-  const title = (what: string) => `${unitName} ${m.yearLabel(r.year)} ${p.period[r.period]}${m.colon}${what}`;
+  const title = (what: string) => `${unitName} ${t(lang, "site.yearLabel", r.year)} ${t(lang, "progress.period")[r.period]}${t(lang, "site.colon")}${what}`;
   const id = r.period;
   const pair = <T,>(rows: T[], chart: (rows: T[], o: { id: string; title: string; width?: number } & typeof common) => ChartResult, key: string, what: string) => ({
     wide: chart(rows, { ...common, id: `${id}-${key}`, title: title(what) }),
@@ -62,8 +58,8 @@ export function progressCharts(unitName: string, r: ProgressReport, lang: Lang):
   });
   const bullets = bulletRows(r);
   return {
-    l1: pair(completionRows(r, "level1"), completionChart, "l1", p.byLevel1),
-    l2: pair(completionRows(r, "level2"), completionChart, "l2", p.byLevel2),
-    bullet: bullets.length ? pair(bullets, bulletChart, "b", p.bullet) : null,
+    l1: pair(completionRows(r, "level1"), completionChart, "l1", t(lang, "progress.byLevel1")),
+    l2: pair(completionRows(r, "level2"), completionChart, "l2", t(lang, "progress.byLevel2")),
+    bullet: bullets.length ? pair(bullets, bulletChart, "b", t(lang, "progress.bullet")) : null,
   };
 }

@@ -10,10 +10,9 @@ import { compareBudget, compareUnit, unitYears, type BudgetDelta, type ChangeSta
 import { rankBy, rollup, unitTotals, type Ranked, type RegionRollup, type RegionSpec, type UnitTotals } from "../core/rollup.ts";
 import { scoreProgress, type ProgressIndicator, type ProgressReport } from "../core/progress.ts";
 import { normaliseName } from "../core/similarity.ts";
-import { formatWan, formatYuan, type Lang } from "../core/format.ts";
 import type { BudgetKind, Dataset, Indicator } from "../core/model.ts";
 import type { PerformanceGrade } from "../core/scoring.ts";
-import { pairSlug } from "../components/compare/state.ts";
+import { pairSlug } from "./compareState.ts";
 
 // ---------------------------------------------------------------------------
 // The model, computed once per dataset
@@ -118,17 +117,6 @@ export function unitPair(model: CompareModel, unitId: string, from: number, to: 
 
 // ---------------------------------------------------------------------------
 // Money and change as text (exact)
-
-/** "+7,298,187.52 元" / "-1.00 元" / "0.00 元" (en: "+¥7,298,187.52"). */
-export function signedYuan(fen: bigint, lang: Lang = "zh"): string {
-  return (fen > 0n ? "+" : "") + formatYuan(fen, lang);
-}
-
-/** "+729.82 万元" (en "+¥7.30M"); a change that rounds to zero keeps its sign off. */
-export function signedWan(fen: bigint, lang: Lang = "zh"): string {
-  const s = formatWan(fen, lang);
-  return fen > 0n && /[1-9]/.test(s) ? `+${s}` : s;
-}
 
 /** compareBudget's change % ("8.54") as "+8.54%"; null (old 0 or absent) as the given word. */
 export function pctText(pct: string | null, none: string): string {

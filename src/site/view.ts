@@ -1,9 +1,9 @@
 // Small helpers that shape query rows for the pages (kept out of .astro files
 // so that they can be unit-tested). Every text goes through the page's language.
 import { parseYuanToFen } from "../core/money.ts";
-import { formatWan, formatYuan, type Lang } from "../core/format.ts";
+import { formatShare, formatWan, formatYuan, type Lang } from "../core/format.ts";
 import type { BudgetRow, IndicatorRow, ReconciliationRow } from "../query/queries.ts";
-import { t } from "./i18n.ts";
+import { t } from "./messages.ts";
 
 /** Exact fen from a DECIMAL that DuckDB returned as text. */
 export function fen(amount: string | null | undefined): bigint | null {
@@ -19,21 +19,15 @@ export const wanText = (amount: string | null | undefined, lang: Lang = "zh") =>
   return f === null ? "—" : formatWan(f, lang);
 };
 
-/** Share of a part in a whole, exact to 0.1 % (half-up), as text. */
-export function shareText(part: string | null | undefined, whole: string | null | undefined): string {
+/** Share of a part in a whole from DECIMAL text, as formatShare writes it (`54.8%`, `<0.1%`). */
+export function shareText(part: string | null | undefined, whole: string | null | undefined, lang: Lang = "zh"): string {
   const p = fen(part);
   const w = fen(whole);
-  if (p === null || w === null || w === 0n) return "—";
-  const neg = p < 0n !== w < 0n;
-  const pa = p < 0n ? -p : p;
-  const wa = w < 0n ? -w : w;
-  const tenths = (pa * 2000n + wa) / (2n * wa);
-  return `${neg ? "-" : ""}${tenths / 10n}.${tenths % 10n}%`;
+  return p === null || w === null ? "—" : formatShare(p, w, lang);
 }
 
 export function budgetGroupLabel(kind: "total" | "source" | "structure", lang: Lang): string {
-  const m = t(lang);
-  return kind === "total" ? m.kindTotal : kind === "source" ? m.kindSource : m.kindStructure;
+  return kind === "total" ? t(lang, "site.kindTotal") : kind === "source" ? t(lang, "site.kindSource") : t(lang, "site.kindStructure");
 }
 
 export function budgetChartRows(rows: BudgetRow[], lang: Lang = "zh") {
@@ -44,10 +38,9 @@ export function budgetChartRows(rows: BudgetRow[], lang: Lang = "zh") {
 
 /** A short reading of the parsed target (what Jixiao understood), e.g. “不低于 200.00 个”. */
 export function parsedText(r: IndicatorRow, lang: Lang = "zh"): string {
-  const m = t(lang);
-  if (r.target_kind === "quantitative") return `${m.ops[r.op ?? ""] ?? r.op} ${r.value}${r.measure_unit ? ` ${r.measure_unit}` : ""}`;
-  if (r.target_kind === "deadline") return m.before(r.deadline ?? "");
-  if (r.target_kind === "qualitative") return m.qualitativeRead;
+  if (r.target_kind === "quantitative") return `${t(lang, "site.ops")[r.op ?? ""] ?? r.op} ${r.value}${r.measure_unit ? ` ${r.measure_unit}` : ""}`;
+  if (r.target_kind === "deadline") return t(lang, "site.before", r.deadline ?? "");
+  if (r.target_kind === "qualitative") return t(lang, "site.qualitativeRead");
   return "—";
 }
 
@@ -65,9 +58,8 @@ export function indicatorTree(rows: IndicatorRow[]) {
 }
 
 export function sourceText(file: string | null, row: number | null, column?: number | null, lang: Lang = "zh"): string {
-  const m = t(lang);
-  const name = file ? (file.split("/").pop() ?? file) : m.fileUnknown;
-  return [name, row ? m.rowOf(row) : "", column ? m.colOf(column) : ""].filter(Boolean).join(" ");
+  const name = file ? (file.split("/").pop() ?? file) : t(lang, "site.fileUnknown");
+  return [name, row ? t(lang, "site.rowOf", row) : "", column ? t(lang, "site.colOf", column) : ""].filter(Boolean).join(" ");
 }
 
 export interface ReconciliationCheck {
@@ -78,15 +70,14 @@ export interface ReconciliationCheck {
 
 /** The unit page's reconciliation lines: the sources, then the structure, against the budget total, to the fen. */
 export function reconciliationChecks(rec: ReconciliationRow, lang: Lang = "zh"): ReconciliationCheck[] {
-  const m = t(lang);
   const check = (kind: "source" | "structure", sum: string | null, lines: number): ReconciliationCheck => {
     const label = budgetGroupLabel(kind, lang);
     const total = fen(rec.total);
     const s = fen(sum);
-    if (total === null || lines === 0 || s === null) return { label, state: "missing", text: m.recMissing(label) };
+    if (total === null || lines === 0 || s === null) return { label, state: "missing", text: t(lang, "site.recMissing", label) };
     return s === total
-      ? { label, state: "ok", text: m.recText(label, formatYuan(s, lang), formatYuan(total, lang)) }
-      : { label, state: "mismatch", text: m.recMismatch(label, formatYuan(s, lang), formatYuan(total, lang), formatYuan(s - total, lang)) };
+      ? { label, state: "ok", text: t(lang, "site.recText", label, formatYuan(s, lang), formatYuan(total, lang)) }
+      : { label, state: "mismatch", text: t(lang, "site.recMismatch", label, formatYuan(s, lang), formatYuan(total, lang), formatYuan(s - total, lang)) };
   };
   return [check("source", rec.sources, rec.source_lines), check("structure", rec.structure, rec.structure_lines)];
 }

@@ -8,7 +8,7 @@ import {
   HEAD_BYTES, bulkPlan, importRecords, importText, isZip, toLoaded, type MappingRequest,
 } from "../explore/importer.ts";
 import type { WorkerReply, WorkerRequest } from "../explore/protocol.ts";
-import { xt, type Lang } from "../explore/i18n.ts";
+import { xt, type Lang } from "../site/i18n-explore.ts";
 
 const post = (m: WorkerReply) => (self as unknown as Worker).postMessage(m);
 

@@ -12,7 +12,7 @@ import { scoreProgress } from "../../src/core/progress.ts";
 import { fromJson } from "../../src/core/canonical.ts";
 import { siteDataset } from "../../src/site/dataset.ts";
 import { compareModel, indicatorCounts, unitPair } from "../../src/site/compareView.ts";
-import { yearCharts } from "../../src/components/compare/charts.ts";
+import { yearCharts } from "../../src/site/compareCharts.ts";
 import { DECLARATION, UNIT_ID, monitorRows, selfEvalRows } from "../progress.fixtures.ts";
 import { writeDelimited } from "../fixtures/variants.ts";
 import { dropFiles, openExplore } from "./explore.harness.ts";

@@ -4,7 +4,7 @@ import type { APIRoute } from "astro";
 import { siteDataset, siteMapping } from "../../../../site/dataset.ts";
 import { compareIndex, compareModel } from "../../../../site/compareView.ts";
 import { chartCsv } from "../../../../site/chartData.ts";
-import { yearCharts, yearCsvChart, yearCsvNames } from "../../../../components/compare/charts.ts";
+import { yearCharts, yearCsvChart, yearCsvNames } from "../../../../site/compareCharts.ts";
 import type { ChartResult } from "../../../../charts/types.ts";
 
 export function getStaticPaths() {

@@ -4,7 +4,7 @@ import type { APIRoute } from "astro";
 import { siteDataset, siteMapping } from "../../../../../site/dataset.ts";
 import { compareModel, unitComparePaths } from "../../../../../site/compareView.ts";
 import { chartCsv } from "../../../../../site/chartData.ts";
-import { UNIT_CHARTS, unitCharts, type Figure } from "../../../../../components/compare/charts.ts";
+import { UNIT_CHARTS, unitCharts, type Figure } from "../../../../../site/compareCharts.ts";
 
 export function getStaticPaths() {
   const model = compareModel(siteDataset(), siteMapping());

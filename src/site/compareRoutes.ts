@@ -1,6 +1,6 @@
 // Static paths of the comparison pages, shared by the zh and en routes.
-import { siteDataset, siteMapping } from "../../site/dataset.ts";
-import { compareIndex, compareModel, unitComparePaths } from "../../site/compareView.ts";
+import { siteDataset, siteMapping } from "./dataset.ts";
+import { compareIndex, compareModel, unitComparePaths } from "./compareView.ts";
 
 /** /compare/unit/{unit}/: the latest pair of each unit with more than one year. */
 export function unitDefaultPaths() {

@@ -2,16 +2,15 @@
 // downloads (so that the file and the figure can never disagree). Each chart in
 // a wide (640) and a phone (340) layout; sample: true whenever any figure behind
 // it is illustrative (示例数据).
-import type { ChartResult } from "../../charts/types.ts";
-import { slopeChart } from "../../charts/slope.ts";
-import { completionChart } from "../../charts/completion.ts";
-import { waterfallChart } from "../../charts/waterfall.ts";
-import { rankBarsChart, type RankBarRow } from "../../charts/rankBars.ts";
-import { structureBarsChart } from "../../charts/structureBars.ts";
-import { formatYuan } from "../../core/format.ts";
-import { budgetHistory, scoreTrend, slopeRowsOf, structureRows, unitPair, waterfallPlan, yearView, type CompareModel, type WaterfallPlan, type YearView } from "../../site/compareView.ts";
-import { tc } from "../../site/i18n-compare.ts";
-import type { Lang } from "../../site/i18n.ts";
+import type { ChartResult } from "../charts/types.ts";
+import { slopeChart } from "../charts/slope.ts";
+import { completionChart } from "../charts/completion.ts";
+import { waterfallChart } from "../charts/waterfall.ts";
+import { rankBarsChart, type RankBarRow } from "../charts/rankBars.ts";
+import { structureBarsChart } from "../charts/structureBars.ts";
+import { formatYuan } from "../core/format.ts";
+import { budgetHistory, scoreTrend, slopeRowsOf, structureRows, unitPair, waterfallPlan, yearView, type CompareModel, type WaterfallPlan, type YearView } from "./compareView.ts";
+import { t, type Lang } from "./messages.ts";
 
 export interface Figure {
   wide: ChartResult;
@@ -35,42 +34,41 @@ export interface UnitCharts {
 }
 
 export function unitCharts(model: CompareModel, unitId: string, from: number, to: number, lang: Lang): UnitCharts {
-  const c = tc(lang);
   const years = model.byUnit.get(unitId) ?? [];
   const name = years[years.length - 1]?.name ?? unitId;
   const cmp = unitPair(model, unitId, from, to);
 
-  const slopeRows = slopeRowsOf(budgetHistory(years), c.totalLabel);
+  const slopeRows = slopeRowsOf(budgetHistory(years), t(lang, "compare.totalLabel"));
   const slopeSample = years.some((u) => u.unit?.status === "sample");
   const slope =
     slopeRows.length && new Set(slopeRows.flatMap((r) => r.values.map((v) => v.year))).size >= 2
-      ? both((id, w) => slopeChart(slopeRows, { id, title: c.slopeTitle(name), sample: slopeSample, lang, ...(w ? { width: 340 } : {}) }), "slope", slopeSample)
+      ? both((id, w) => slopeChart(slopeRows, { id, title: t(lang, "compare.slopeTitle", name), sample: slopeSample, lang, ...(w ? { width: 340 } : {}) }), "slope", slopeSample)
       : null;
 
   const plan = cmp ? waterfallPlan(cmp.budget) : null;
-  const basis = plan ? (plan.basis === "structure" ? c.basisStructure : c.basisSource) : "";
+  const basis = plan ? (plan.basis === "structure" ? t(lang, "compare.basisStructure") : t(lang, "compare.basisSource")) : "";
   const waterfall =
     plan && cmp
       ? both(
           (id, w) =>
             waterfallChart(
               {
-                start: { label: c.waterfallStart(from), amountFen: plan.startFen },
-                steps: [...plan.steps.map((s) => ({ item: s.item, changeFen: s.changeFen })), ...(plan.residualFen !== 0n ? [{ item: c.waterfallResidual(basis), changeFen: plan.residualFen }] : [])],
-                end: { label: c.waterfallEnd(to), amountFen: plan.endFen },
+                start: { label: t(lang, "compare.waterfallStart", from), amountFen: plan.startFen },
+                steps: [...plan.steps.map((s) => ({ item: s.item, changeFen: s.changeFen })), ...(plan.residualFen !== 0n ? [{ item: t(lang, "compare.waterfallResidual", basis), changeFen: plan.residualFen }] : [])],
+                end: { label: t(lang, "compare.waterfallEnd", to), amountFen: plan.endFen },
               },
-              { id, title: c.waterfallTitle(name, from, to), sample: cmp.sample, lang, ...(w ? { width: 340 } : {}) },
+              { id, title: t(lang, "compare.waterfallTitle", name, from, to), sample: cmp.sample, lang, ...(w ? { width: 340 } : {}) },
             ),
           "wf",
           cmp.sample,
         )
       : null;
 
-  const reported = scoreTrend(model, unitId, years.map((y) => y.year)).filter((t) => t.report);
-  const trendRows = reported.map((t) => ({ group: c.yearLabel(t.year), met: t.counts.met, partly: t.counts.partly, notMet: t.counts.notMet, noData: t.counts.noData }));
-  const trendSample = reported.some((t) => t.report!.status === "sample");
+  const reported = scoreTrend(model, unitId, years.map((y) => y.year)).filter((p) => p.report);
+  const trendRows = reported.map((p) => ({ group: t(lang, "compare.yearLabel", p.year), met: p.counts.met, partly: p.counts.partly, notMet: p.counts.notMet, noData: p.counts.noData }));
+  const trendSample = reported.some((p) => p.report!.status === "sample");
   const trend = trendRows.some((r) => r.met + r.partly + r.notMet + r.noData > 0)
-    ? both((id, w) => completionChart(trendRows, { id, title: c.trendChartTitle(name), sample: trendSample, lang, ...(w ? { width: 340 } : {}) }), "trend", trendSample)
+    ? both((id, w) => completionChart(trendRows, { id, title: t(lang, "compare.trendChartTitle", name), sample: trendSample, lang, ...(w ? { width: 340 } : {}) }), "trend", trendSample)
     : null;
   return { slope, waterfall, trend, plan, basis };
 }
@@ -92,35 +90,34 @@ export interface YearCharts {
 }
 
 export function yearCharts(model: CompareModel, year: number, lang: Lang): YearCharts {
-  const c = tc(lang);
   const v = yearView(model, year);
   const unitSample = v.units.some((u) => u.sample);
   const reportSample = v.units.some((u) => u.report?.status === "sample");
   const rank = (key: "budget" | "rate" | "score", rows: RankBarRow[], o: { title: string; measure: string; max?: number; noteLabel?: string; sample: boolean }) => ({
     key,
-    figure: both((id, w) => rankBarsChart(rows, { id, lang, nameLabel: c.colUnit, ...o, ...(w ? { width: 340 } : {}) }), `rk-${key}`, o.sample),
+    figure: both((id, w) => rankBarsChart(rows, { id, lang, nameLabel: t(lang, "compare.colUnit"), ...o, ...(w ? { width: 340 } : {}) }), `rk-${key}`, o.sample),
   });
   const ranks = [
     rank(
       "budget",
-      v.ranks.budget.map((r) => ({ label: r.item.name, rank: r.rank, value: r.item.totals.totalFen === null ? null : Number(r.item.totals.totalFen) / 100, valueText: r.item.totals.totalFen === null ? c.none : formatYuan(r.item.totals.totalFen, lang) })),
-      { title: c.rankBudgetTitle(year), measure: c.colBudget, sample: unitSample },
+      v.ranks.budget.map((r) => ({ label: r.item.name, rank: r.rank, value: r.item.totals.totalFen === null ? null : Number(r.item.totals.totalFen) / 100, valueText: r.item.totals.totalFen === null ? t(lang, "compare.none") : formatYuan(r.item.totals.totalFen, lang) })),
+      { title: t(lang, "compare.rankBudgetTitle", year), measure: t(lang, "compare.colBudget"), sample: unitSample },
     ),
     ...(v.scored
       ? [
-          rank("rate", v.ranks.rate.map((r) => ({ label: r.item.name, rank: r.rank, value: r.item.rate === null ? null : Number(r.item.rate), valueText: r.item.rate === null ? c.none : `${r.item.rate}%` })), {
-            title: c.rankRateTitle(year), measure: c.colRate, max: 100, sample: reportSample,
+          rank("rate", v.ranks.rate.map((r) => ({ label: r.item.name, rank: r.rank, value: r.item.rate === null ? null : Number(r.item.rate), valueText: r.item.rate === null ? t(lang, "compare.none") : `${r.item.rate}%` })), {
+            title: t(lang, "compare.rankRateTitle", year), measure: t(lang, "compare.colRate"), max: 100, sample: reportSample,
           }),
-          rank("score", v.ranks.score.map((r) => ({ label: r.item.name, rank: r.rank, value: r.item.score === null ? null : Number(r.item.score), valueText: r.item.score ?? c.none, note: r.item.grade ?? undefined })), {
-            title: c.rankScoreTitle(year), measure: c.colScore, max: 100, noteLabel: c.colGrade, sample: reportSample,
+          rank("score", v.ranks.score.map((r) => ({ label: r.item.name, rank: r.rank, value: r.item.score === null ? null : Number(r.item.score), valueText: r.item.score ?? t(lang, "compare.none"), note: r.item.grade ?? undefined })), {
+            title: t(lang, "compare.rankScoreTitle", year), measure: t(lang, "compare.colScore"), max: 100, noteLabel: t(lang, "compare.colGrade"), sample: reportSample,
           }),
         ]
       : []),
   ];
   const structure = (mode: "absolute" | "share") => {
-    const modeText = mode === "share" ? c.viewShare : c.viewAbs;
+    const modeText = mode === "share" ? t(lang, "compare.viewShare") : t(lang, "compare.viewAbs");
     const out: { key: "structure" | "sources"; figure: Figure }[] = [];
-    for (const [kind, key, title] of [["structure", "structure", c.structTitle(year, modeText)], ["source", "sources", c.sourceTitle(year, modeText)]] as const) {
+    for (const [kind, key, title] of [["structure", "structure", t(lang, "compare.structTitle", year, modeText)], ["source", "sources", t(lang, "compare.sourceTitle", year, modeText)]] as const) {
       const rows = structureRows(v.units, kind);
       if (!rows.some((r) => r.items.length)) continue;
       out.push({ key, figure: both((id, w) => structureBarsChart(rows, { id, title, lang, mode, sample: unitSample, ...(w ? { width: 340 } : {}) }), `st-${key}-${mode}`, unitSample) });
@@ -131,7 +128,7 @@ export function yearCharts(model: CompareModel, year: number, lang: Lang): YearC
   for (const u of v.units) {
     if (!u.completion.length) continue;
     const sample = u.report?.status === "sample";
-    completion.set(u.unitId, { chart: completionChart(u.completion, { id: `cm-${u.unitId}`, title: c.completionTitle(u.name, year), lang, width: 360, sample }), sample });
+    completion.set(u.unitId, { chart: completionChart(u.completion, { id: `cm-${u.unitId}`, title: t(lang, "compare.completionTitle", u.name, year), lang, width: 360, sample }), sample });
   }
   return { view: v, ranks, structure: { abs: structure("absolute"), share: structure("share") }, completion };
 }

@@ -3,7 +3,7 @@
 // order, drill-down), shows that view, and keeps the URL in step with what the
 // reader chooses, so that a copied link reproduces the view. No framework; it
 // never builds markup from data (it only shows, hides, reorders and sets text).
-import { readState, stateQuery, pairSlug, STATUSES, type CompareState, type IndicatorStatus, type Sort, type View } from "./state.ts";
+import { readState, stateQuery, pairSlug, STATUSES, type CompareState, type IndicatorStatus, type Sort, type View } from "./compareState.ts";
 
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
 

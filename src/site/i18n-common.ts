@@ -1,0 +1,77 @@
+// Interface text that more than one catalogue shows, written once: the same Chinese term with the
+// same English. The catalogues (i18n.ts, i18n-compare.ts, i18n-progress.ts, i18n-explore.ts) keep
+// their own keys and take the text from here.
+import type { Lang } from "../core/format.ts";
+
+const zh = {
+  navExplore: "数据探索",
+  navCompare: "比较",
+  declared: "已申报",
+  unitCol: "单位",
+  total: "预算总额",
+  source: "来源",
+  toc: "本页目录",
+  keyFigures: "关键数字",
+  budgetTable: "预算明细（金额精确到分）",
+  colKind: "类别",
+  colYuan: "金额（元）",
+  colShare: "占总额",
+  kindTotal: "总额",
+  kindStructure: "资金结构",
+  recOk: "✓ 相符",
+  recBad: "✗ 不符",
+  recNone: "— 未核对",
+  noFindings: "未发现问题。",
+  chartData: "查看图表数据（表格）",
+  colLevel2: "二级指标",
+  colNote: "说明",
+  colType: "类型",
+  colRead: "解读",
+  noName: "（无三级指标名称）",
+  colUnits: "单位数",
+  none: "—",
+  colItem: "项目",
+  colStatus: "状态",
+  colGrade: "等级",
+  noReport: "无数据",
+  /** A scored indicator's status (scoring.ts), as the progress and comparison pages name it. */
+  scoreStatus: { met: "达成", partly: "部分达成", not_met: "未达成", no_data: "未填报", not_applicable: "不适用" },
+};
+
+type Messages = typeof zh;
+
+const en: Messages = {
+  navExplore: "Explore data",
+  navCompare: "Compare",
+  declared: "Declared",
+  unitCol: "Unit",
+  total: "Budget total",
+  source: "Source",
+  toc: "On this page",
+  keyFigures: "Key figures",
+  budgetTable: "Budget lines (exact to the fen)",
+  colKind: "Kind",
+  colYuan: "Amount (yuan)",
+  colShare: "Share",
+  kindTotal: "Total",
+  kindStructure: "Structure",
+  recOk: "✓ Matches",
+  recBad: "✗ Mismatch",
+  recNone: "— Not checked",
+  noFindings: "No problems found.",
+  chartData: "Chart data (table)",
+  colLevel2: "二级 group",
+  colNote: "Note",
+  colType: "Kind",
+  colRead: "Reading",
+  noName: "(no 三级 name)",
+  colUnits: "Units",
+  none: "—",
+  colItem: "Item",
+  colStatus: "Status",
+  colGrade: "Grade",
+  noReport: "no data",
+  scoreStatus: { met: "met", partly: "partly met", not_met: "not met", no_data: "no data", not_applicable: "not applicable" },
+};
+
+export const COMMON_MESSAGES: Record<Lang, Messages> = { zh, en };
