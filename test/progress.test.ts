@@ -513,6 +513,10 @@ describe("reading reported values", () => {
     expect(readDeviationKinds("经费保障、硬件条件保障")).toEqual(["经费", "硬件"]);
     expect(readDeviationKinds("天气")).toBeNull();
     expect(["达成", "已完成", "部分达成", "未达成", "优秀"].map(readGrade)).toEqual(["达成", "达成", "部分达成", "未达成", null]);
+    // The 自评表's three tiers (财预〔2020〕10号) in their 年度指标 and 预期指标 wordings.
+    expect(
+      ["达成年度指标", "达成预期指标", "部分达成年度指标并具有一定效果", "部分达成预期指标并具有一定效果", "未达成年度指标且效果较差", "未达成预期指标且效果较差", "达成预期"].map(readGrade),
+    ).toEqual(["达成", "达成", "部分达成", "部分达成", "未达成", "未达成", null]);
     expect(["midyear", "年中", "运行监控", "yearend", "自评", "Q3"].map(readPeriod)).toEqual(["midyear", "midyear", "midyear", "yearend", "yearend", null]);
     expect(readAmountFen("9,278.7331", "万元")).toBe(9278733100n);
     expect(readAmountFen("12.30万元")).toBe(12300000n);

@@ -274,6 +274,12 @@ describe("scoreUnit spreading default weights", () => {
     expect(u.flags).toEqual(["execution_rate_not_scored", "weights_rescaled"]);
   });
 
+  it("takes the points a form writes in its 一级 labels as the group weights (groupWeights)", () => {
+    const inputs = ["产出指标", "产出指标", "产出指标", "效益指标"].map((level1, i) => ({ indicatorId: `i${i}`, level1, target: quant(">=", "1"), actual: num("1") }));
+    const u = scoreUnit(inputs, null, { groupWeights: { 产出指标: "60", 效益指标: "20" } });
+    expect(u.indicators.map((i) => i.max)).toEqual(["20.00", "20.00", "20.00", "20.00"]);
+  });
+
   it("flags an invalid 分值 and falls back to the default share", () => {
     const r = one(quant(">=", "1"), num("1"), "十");
     expect(r.max).toBe("50.00");

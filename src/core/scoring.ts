@@ -37,6 +37,11 @@ export type ReverseRule = "linear" | "ratio";
 export interface ScoreOptions {
   /** How a lower-is-better (≤ <) indicator above its target is scored. Default "linear". */
   reverseRule?: ReverseRule;
+  /**
+   * Points the form writes in its 一级 labels (`产出指标(60分)` → {产出指标: "60"}): they replace the
+   * default weight of that group for indicators without a 分值 of their own.
+   */
+  groupWeights?: Record<string, string>;
 }
 
 export type ScoreStatus = "met" | "partly" | "not_met" | "no_data" | "not_applicable";
@@ -387,7 +392,13 @@ function spread(totalH: bigint, n: number): bigint[] {
   return Array.from({ length: n }, (_, i) => (i < rest ? base + 1n : base));
 }
 
-function assignWeights(inputs: ScoreInput[]): Slot[] {
+function assignWeights(inputs: ScoreInput[], groupWeights: Record<string, string> = {}): Slot[] {
+  const declaredPoints = new Map<WeightGroup, bigint>();
+  for (const [level1, points] of Object.entries(groupWeights)) {
+    const group = weightGroupOf(level1);
+    const v = parseDec(points);
+    if (group && v !== null && v >= 0n && !declaredPoints.has(group)) declaredPoints.set(group, toHundredths(v));
+  }
   const slots: Slot[] = inputs.map((input) => ({ input, flags: [], maxH: null }));
   const pending = new Map<WeightGroup, Slot[]>();
   const declaredInGroup = new Map<WeightGroup, bigint>();
@@ -415,7 +426,7 @@ function assignWeights(inputs: ScoreInput[]): Slot[] {
     }
   }
   for (const [group, list] of pending) {
-    const defaultH = toHundredths(parseDec(DEFAULT_WEIGHTS[group]) ?? 0n);
+    const defaultH = declaredPoints.get(group) ?? toHundredths(parseDec(DEFAULT_WEIGHTS[group]) ?? 0n);
     let remaining = defaultH - (declaredInGroup.get(group) ?? 0n);
     if (remaining < 0n) remaining = 0n;
     const shares = spread(remaining, list.length);
@@ -509,7 +520,7 @@ export function scoreUnit(
   const indicators: IndicatorScore[] = [];
   let earnedH = 0n;
   let possibleH = 0n;
-  for (const slot of assignWeights(inputs)) {
+  for (const slot of assignWeights(inputs, options?.groupWeights)) {
     const s = scoreSlot(slot, rule);
     indicators.push(s.result);
     earnedH += s.earnedH;

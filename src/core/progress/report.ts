@@ -83,6 +83,7 @@ export function scoreProgress(data: Dataset, options?: ScoreOptions): { reports:
   for (const a of data.actuals ?? []) add(a);
   for (const e of data.execution ?? []) add(e);
   const projectNames = new Map((data.projects ?? []).map((p) => [p.id, p.name]));
+  const projectWeights = new Map((data.projects ?? []).map((p) => [p.id, p.level1Weights]));
   const names = new Map<string, string>();
   for (const x of [...(data.execution ?? []), ...(data.actuals ?? [])]) if (x.unitName) names.set(x.unitId, x.unitName);
   for (const u of data.units) names.set(u.id, u.name);
@@ -174,7 +175,9 @@ export function scoreProgress(data: Dataset, options?: ScoreOptions): { reports:
         f("info", "execution.score_differs", `预算执行率自评得分 ${total.declaredScore} 与按规则计算的 ${ex.score} 不同`, `declared execution score ${total.declaredScore} differs from the rule's ${ex.score}`, total.source, uid);
       }
     }
-    const result = scoreUnit(inputs, budget, options);
+    // A project's form may write its groups' points in the 一级 labels: they are its weights.
+    const weights = projectId ? projectWeights.get(projectId) : undefined;
+    const result = scoreUnit(inputs, budget, weights && Object.keys(weights).length ? { ...options, groupWeights: weights } : options);
     if (total?.declaredTotal && readDecimal(total.declaredTotal) !== null && readDecimal(total.declaredTotal) !== readDecimal(result.total)) {
       f("info", "score.total_differs", `自评总分 ${total.declaredTotal} 与按规则计算的 ${result.total} 不同（两者并列显示）`, `declared total ${total.declaredTotal} differs from the rule's ${result.total} (both shown)`, total.source, uid);
     }
