@@ -6,7 +6,8 @@ import type { QueryEngine } from "../query/engine.ts";
 import { SQL, queries, unitsSql, type FindingRow, type IndicatorRow, type UnitRow, type KeyFiguresRow, type Level1CountRow, type FindingCountRow, type BudgetRow, type TaskRow } from "../query/queries.ts";
 import { budgetStructureChart, indicatorGroupChart, type ChartResult } from "../charts/index.ts";
 import { budgetChartRows, reconciliationChecks, type ReconciliationCheck } from "../site/view.ts";
-import { xt, type Lang } from "../site/i18n-explore.ts";
+import type { Lang } from "../site/i18n-explore.ts";
+import { t } from "../site/messages.ts";
 
 /** Rows of long lists shown on the page; the rest is in the SQL console and the exports. */
 export const SHOW_ROWS = 300;
@@ -84,7 +85,6 @@ export interface UnitDashboard {
 
 /** Everything the unit dashboards show for one unit and year, charts rendered by the same functions as the unit page. */
 export async function loadUnit(e: QueryEngine, unit: UnitRow, lang: Lang = "zh"): Promise<UnitDashboard> {
-  const m = xt(lang);
   const id = unit.unit_id;
   const year = unit.fiscal_year;
   const [budget, rec, kinds, indicators, tasks, findings] = await Promise.all([
@@ -98,8 +98,8 @@ export async function loadUnit(e: QueryEngine, unit: UnitRow, lang: Lang = "zh")
   const sample = unit.data_source === "sample";
   const rows = budgetChartRows(budget, lang);
   const kindRows = kinds.map((k) => ({ level1: k.level1 ?? "", level2: k.level2 ?? "", kind: k.kind, count: k.n }));
-  const budgetTitle = m.budgetChartTitle(unit.unit_name, year);
-  const indTitle = m.indicatorChartTitle(unit.unit_name, year);
+  const budgetTitle = t(lang, "explore.budgetChartTitle", unit.unit_name, year);
+  const indTitle = t(lang, "explore.indicatorChartTitle", unit.unit_name, year);
   return {
     unit, budget, tasks, indicators, findings: findings.slice(0, SHOW_ROWS),
     checks: reconciliationChecks(rec, lang),

@@ -16,7 +16,8 @@ import { parseTarget } from "../core/target.ts";
 import { plainText } from "../core/text.ts";
 import { unitId, indicatorId } from "../core/ids.ts";
 import { looksLikeMapping, readMapping, type MappingRow } from "../core/mapping.ts";
-import { xt, type Lang } from "../site/i18n-explore.ts";
+import type { Lang } from "../site/i18n-explore.ts";
+import { t } from "../site/messages.ts";
 import { isZip } from "../core/workbook.ts";
 import { headerMapFrom, headerSignature, needsMapping, suggestMapping, type SavedMapping, type Suggestion } from "./mapping.ts";
 
@@ -266,6 +267,5 @@ export function toLoaded(data: Dataset, parts: string[]): Loaded {
 
 /** Where a problem is: zh “a.csv 第 3 行 第 2 列”, en “a.csv row 3 column 2”. */
 export function whereText(p: { file: string; row?: number | null; column?: number | null }, lang: Lang = "zh"): string {
-  const m = xt(lang);
-  return [p.file, p.row ? m.row(p.row) : "", p.column ? m.column(p.column) : ""].filter(Boolean).join(" ");
+  return [p.file, p.row ? t(lang, "explore.row", p.row) : "", p.column ? t(lang, "explore.column", p.column) : ""].filter(Boolean).join(" ");
 }
