@@ -5,7 +5,8 @@
 // (a) the seed declaration parsed warm: median and p95 of importFile;
 // (b) a form with one 200,000 / 400,000 / 800,000-character cell: time must scale linearly;
 // (d) stacked real forms: 100 and 1,000 copies of a real project self-evaluation in one
-//     CSV (each its own project), read by the general reader; time, and heap per form;
+//     CSV (each its own project), read by the general reader; time, and what the result
+//     keeps per form after a full GC (flat in the number of forms);
 // (e) a workbook of 100 forms (one sheet each) read by importAny (read-excel-file + reader);
 // (c) a generated canonical indicators CSV of 1,000,000 rows streamed from disk
 //     (createReadStream → createTokenizer → mapHeader → rowToIndicator), rows/s and
@@ -84,6 +85,30 @@ async function streamFile(path: string): Promise<{ rows: number; seconds: number
   return { rows, seconds, peakRss, peakHeap, baseRss };
 }
 
+// ---- (d) child: stacked forms, time and what the result keeps ----
+
+const STACK_FORM = "test/fixtures/real/01_anhui_chizhou_tangxi_2022_project_selfeval.csv";
+/** Copy i of the real form, its own project (the name and body carry the copy's number), so no two are the same form. */
+function stackCopy(i: number): string {
+  const text = readFileSync(fileURLToPath(new URL(`../${STACK_FORM}`, import.meta.url)), "utf8").replace(/^\uFEFF/, "");
+  return text.replace("委托业务项目", `委托业务项目${i}`).replace(/219001-池州市贵池区棠溪镇人民政府/, `219001-池州市贵池区棠溪镇人民政府${i % 50}`);
+}
+
+if (process.argv[2] === "--stacked") {
+  const n = Number(process.argv[3]);
+  const bytes = new TextEncoder().encode("\uFEFF" + Array.from({ length: n }, (_, i) => stackCopy(i + 1)).join(""));
+  const gc = (globalThis as { gc?: () => void }).gc!;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept = importFile("stacked.csv", bytes);
+  gc();
+  const retained = process.memoryUsage().heapUsed - before;
+  if (kept.projects?.length !== n) throw new Error(`read ${kept.projects?.length ?? 0} of ${n} stacked forms`);
+  const times = timeRuns(() => importFile("stacked.csv", bytes), 1, 5);
+  process.stdout.write(JSON.stringify({ bytes: bytes.length, median: quantile(times, 0.5), retained }) + "\n");
+  process.exit(0);
+}
+
 if (process.argv[2] === "--stream") {
   process.stdout.write(JSON.stringify(await streamFile(process.argv[3])) + "\n");
   process.exit(0);
@@ -130,30 +155,23 @@ process.chdir(ROOT);
 
 // (d) and (e): real forms many times over.
 {
-  const FORM = "test/fixtures/real/01_anhui_chizhou_tangxi_2022_project_selfeval.csv";
-  const text = readFileSync(FORM, "utf8").replace(/^\uFEFF/, "");
-  // Each copy its own project (the name and body get the copy's number), so no two are the same form.
-  const copy = (i: number) => text.replace("委托业务项目", `委托业务项目${i}`).replace(/219001-池州市贵池区棠溪镇人民政府/, `219001-池州市贵池区棠溪镇人民政府${i % 50}`);
-  const stacked = (n: number) => new TextEncoder().encode("\uFEFF" + Array.from({ length: n }, (_, i) => copy(i + 1)).join(""));
-  console.log(`(d) stacked forms: copies of ${FORM} in one CSV, importFile (split, read, checks), median of 5 runs after 1 warm-up`);
+  console.log(`(d) stacked forms: copies of ${STACK_FORM} in one CSV, importFile (split, read, checks); each size in its own process (--expose-gc)`);
   for (const n of [100, 1000]) {
-    const bytes = stacked(n);
-    const heap0 = process.memoryUsage().heapUsed;
-    const once = importFile("stacked.csv", bytes);
-    if (once.projects?.length !== n) throw new Error(`read ${once.projects?.length ?? 0} of ${n} stacked forms`);
-    const heap = process.memoryUsage().heapUsed - heap0;
-    const times = timeRuns(() => importFile("stacked.csv", bytes), 1, 5);
-    console.log(`    ${n.toLocaleString("en")} forms (${mb(bytes.length)}): median ${ms(quantile(times, 0.5))}, ${(quantile(times, 0.5) / n).toFixed(3)} ms per form; the result holds ${(heap / n / 1024).toFixed(1)} KB per form`);
+    const child = spawnSync(node, ["--expose-gc", "bench/core.ts", "--stacked", String(n)], { encoding: "utf8" });
+    if (child.status !== 0) throw new Error(child.stderr);
+    const r = JSON.parse(child.stdout) as { bytes: number; median: number; retained: number };
+    console.log(`    $ node --expose-gc bench/core.ts --stacked ${n}`);
+    console.log(`      ${n.toLocaleString("en")} forms (${mb(r.bytes)}): median ${ms(r.median)} of 5 after 1 warm-up, ${(r.median / n).toFixed(3)} ms per form; the result holds ${(r.retained / n / 1024).toFixed(1)} KB per form after a full GC`);
   }
   const { default: writeXlsxFile } = await import("write-excel-file/node");
   const Papa = (await import("papaparse")).default;
-  const sheetRows = (i: number) => (Papa.parse<string[]>(copy(i), { newline: "\r\n" }).data as string[][]).filter((r) => r.some((c) => c !== ""));
-  const sheets = Array.from({ length: 100 }, (_, i) => sheetRows(i + 1).map((r) => r.map((c) => (c === "" ? null : { value: c, type: String }))));
-  const book = (await writeXlsxFile(sheets as never, { sheets: sheets.map((_, i) => `表${i + 1}`) } as never).toBuffer()) as Uint8Array;
+  const sheetRows = (i: number) => (Papa.parse<string[]>(stackCopy(i), { newline: "\r\n" }).data as string[][]).filter((r) => r.some((c) => c !== ""));
+  const sheets = Array.from({ length: 100 }, (_, i) => ({ sheet: `表${i + 1}`, data: sheetRows(i + 1).map((r) => r.map((c) => (c === "" ? null : { value: c, type: String }))) }));
+  const book = new Uint8Array((await writeXlsxFile(sheets as never).toBuffer()) as Uint8Array);
   const times: number[] = [];
   for (let i = 0; i < 4; i++) {
     const t = performance.now();
-    const d = await importAny("book.xlsx", new Uint8Array(book));
+    const d = await importAny("book.xlsx", book);
     if (d.projects?.length !== 100) throw new Error(`read ${d.projects?.length ?? 0} of 100 sheets`);
     if (i > 0) times.push(performance.now() - t);
   }

@@ -85,6 +85,10 @@ describe("parseDelimited splits cells as RFC 4180 says", () => {
     ]);
   });
 
+  it("a stray quote after a closing quote spoils one cell, not the rest of the file (papaparse would read every later row into that cell)", () => {
+    expect(cells('a,"b"c,d\nx,y\n')).toEqual([["a", "bc", "d"], ["x", "y"]]);
+  });
+
   it("splits tab-separated text on tabs only, leaving commas in amounts alone", () => {
     expect(cells("部门整体预算总额(元)\t92,787,331.00", "\t")).toEqual([["部门整体预算总额(元)", "92,787,331.00"]]);
   });

@@ -6,7 +6,7 @@ import { decodeBytes } from "./decode.ts";
 import { detectDelimiter, parseDelimited } from "./table.ts";
 import { looksLikeForm, parseForm } from "./form.ts";
 import { looksLikeProgressForm, parseProgressForm } from "./progress.ts";
-import { readForms, sniffForm } from "./reader/read.ts";
+import { looksLikeProjectForm, readForms, sniffForm } from "./reader/read.ts";
 import type { TableRecord } from "./table.ts";
 import { importWorkbook, isZip } from "./workbook.ts";
 import { fromJson, mapHeader, readCanonical } from "./canonical.ts";
@@ -89,12 +89,12 @@ export async function importAny(file: string, bytes: Uint8Array, options: Import
  * through the general reader (src/core/reader).
  */
 export function readSheet(records: readonly TableRecord[], file: string, status: DataStatus = "declared"): Dataset | null {
-  const sniffed = sniffForm(records);
-  const unitForm = sniffed?.scope !== "project";
+  // A project form never goes to the unit-level readers (a quick look by plain text first).
+  const unitForm = !looksLikeProjectForm(records);
   // A 自评表 / 运行监控表 also has 单位名称 and 一级指标: it is told apart by its progress columns.
   if (unitForm && looksLikeProgressForm(records)) return parseProgressForm(records, file, status);
   if (unitForm && looksLikeForm(records)) return parseForm(records, file, status);
-  return sniffed ? readForms(records, file, status) : null;
+  return sniffForm(records) ? readForms(records, file, status) : null;
 }
 
 /** Concatenates datasets (several files, several years, several units). */

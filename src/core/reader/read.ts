@@ -17,7 +17,7 @@ import { headPairs, textFields, tickedOption, unitIn } from "./head.ts";
 import { amountFen, blockUnit, fundingHeader, fundingPairs, fundingRow, type FundingHeader, type FundingLine } from "./funding.ts";
 import { indicatorHeader, isFooter, readIndicatorTable, type IndicatorTable } from "./indicators.ts";
 import { splitCode, type MoneyUnit } from "./labels.ts";
-import { isFundingBlock, type HeadField, type TextField } from "./synonyms.ts";
+import { headField, isFundingBlock, type HeadField, type TextField } from "./synonyms.ts";
 
 /** Kind from the title's words; null when the title says neither. */
 export function kindOfTitle(title: string): { scope: "unit" | "project" | null; phase: "declaration" | "selfeval" | "monitoring" | null } {
@@ -67,6 +67,24 @@ export function sniffForm(records: readonly TableRecord[]): { scope: "unit" | "p
   }
   // A form cut off before its blocks still names itself (a title and its head): it is read, and the missing table is said.
   return ((titled || head) && block) || (titled && head) ? { scope: project ? "project" : "unit" } : null;
+}
+
+/**
+ * A quick look for a project form (a 项目名称 label, or a title naming 项目 …表) in
+ * the first rows, by plain text: it decides whether the older unit-level
+ * readers may take the file before the general reader's full look.
+ */
+export function looksLikeProjectForm(records: readonly TableRecord[]): boolean {
+  const n = Math.min(records.length, 60);
+  for (let i = 0; i < n; i++) {
+    for (const cell of records[i].cells) {
+      if (cell.length > 60 || cell === "") continue;
+      const k = cell.replace(/[\s:：]/g, "");
+      if (headField(k) === "project" || headField(k.replace(/[(（].*[)）]$/, "")) === "project") return true;
+      if (/项目.{0,12}表/.test(k) && /绩效/.test(k)) return true;
+    }
+  }
+  return false;
 }
 
 /** True when records hold a form this reader places. */
@@ -249,6 +267,8 @@ export function readForms(records: readonly TableRecord[], file: string, status:
   const rows = toRows(records);
   const parts = splitForms(rows);
   const data: Dataset = { units: [], budget: [], tasks: [], indicators: [], findings: [], actuals: [], execution: [], projects: [] };
+  // Indicators so far per unit-year (their order), and the unit-years read: kept as counts so a file of thousands of forms stays linear.
+  const seen: Seen = { order: new Map(), units: new Set() };
   let year: number | null = null;
   let read = 0;
   let lastError: ImportError | null = null;
@@ -259,7 +279,7 @@ export function readForms(records: readonly TableRecord[], file: string, status:
     try {
       const form = readOne(rows.slice(s, e), file, note, year);
       year = form.year;
-      addForm(data, form, file, status, note);
+      addForm(data, form, file, status, note, seen);
       read++;
     } catch (err) {
       if (!(err instanceof ImportError) || parts.length === 1) throw err;
@@ -280,7 +300,12 @@ export function readForms(records: readonly TableRecord[], file: string, status:
   return data;
 }
 
-function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus, note: Note): void {
+interface Seen {
+  order: Map<string, number>;
+  units: Set<string>;
+}
+
+function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus, note: Note, seen: Seen): void {
   const { head, year, kind } = form;
   const isProject = kind.startsWith("project");
   const bodyField = isProject ? head.implementer ?? head.unit ?? head.supervisor : head.unit ?? head.implementer ?? head.supervisor;
@@ -299,7 +324,9 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
   const code = body.code ?? (head.code ? head.code.value : null);
   const uid = unitId(body.name);
   const source = { file, row: bodyField.cell.row, column: bodyField.cell.col + 1 };
-  if (!data.units.some((u) => u.id === uid && u.year === year)) {
+  const unitYear = `${uid}|${year}`;
+  if (!seen.units.has(unitYear)) {
+    seen.units.add(unitYear);
     data.units.push({
       id: uid, name: body.name, year, fundingMethod: head.funding_method?.value ?? null,
       duties: form.texts.duties ?? [], goals: isProject ? [] : [...(form.texts.goal_overall ?? []), ...(form.texts.goal_annual ?? [])],
@@ -378,12 +405,13 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
       const id = indicatorId(scopeName, r.level1, r.level2, r.name);
       const src = { file, row: r.row, column: r.column };
       const ind: Indicator = {
-        id, unitId: uid, year, order: data.indicators.filter((x) => x.unitId === uid && x.year === year).length + 1, level1: r.level1, level2: r.level2, name: r.name,
+        id, unitId: uid, year, order: (seen.order.get(unitYear) ?? 0) + 1, level1: r.level1, level2: r.level2, name: r.name,
         target: given(r.target), parsed: parseTarget(given(r.target), year),
         note: [given(r.longTarget) ? `实施期指标值：${given(r.longTarget)}` : null, given(r.explanation) ? `指标解释：${given(r.explanation)}` : null].filter(Boolean).join("；") || null,
         source: src, ...scope, ...(given(r.values.weight) ? { weight: r.values.weight } : {}),
       };
       void k;
+      seen.order.set(unitYear, ind.order);
       data.indicators.push(ind);
       if (!period) return;
       const v = Object.fromEntries(Object.entries(r.values).map(([k, x]) => [k, given(x) ?? undefined])) as typeof r.values;
