@@ -75,7 +75,7 @@ describe("jixiao compare OLD NEW --json", () => {
     expect(row("长者之家会员数量")).toMatchObject({ status: "added", old_name: null, direction: null, confidence: null, method: null });
     expect(row("图书借阅人次")).toMatchObject({ status: "removed", new_name: null });
     expect(r.indicators.filter((i: { status: string }) => i.status === "unchanged")).toHaveLength(56);
-    expect(Object.keys(r)).toEqual(["units", "budget", "indicators", "tasks", "duties", "goals", "findings"]);
+    expect(Object.keys(r)).toEqual(["units", "budget", "indicators", "tasks", "duties", "goals", "projects", "findings"]);
     expect(r.tasks.every((t: { status: string }) => t.status === "unchanged")).toBe(true);
   });
 

@@ -5,6 +5,8 @@ import { readMapping } from "../src/core/mapping.ts";
 import { parseTarget } from "../src/core/target.ts";
 import { ImportError, type Dataset } from "../src/core/model.ts";
 import { add, addBudget, asYear, budgetLine, drop, indicator, real, rename, retarget, task } from "./compare.fixtures.ts";
+import { readFileSync } from "node:fs";
+import { importFile } from "../src/core/import.ts";
 
 /** The real 2026 declaration as NEW, a 2025 copy as OLD (before `edit` is applied to it). */
 function years(editOld: (d: Dataset) => void = () => {}, editNew: (d: Dataset) => void = () => {}) {
@@ -491,5 +493,30 @@ describe("compareUnit(old, new) and compareDatasets(old, new)", () => {
     expect(several[0].message).toBe(`旧数据中“${a.units[0].name}”有多个年度（2024、2025、2026），取 2026 年度`);
     expect(several[0].messageEn).toContain("using 2026");
     expect(r.units).toMatchObject([{ oldYear: 2026, newYear: 2027 }]);
+  });
+});
+
+describe("compareProjects(old, new) pairs a unit's projects across years", () => {
+  const REAL = "test/fixtures/real/01_anhui_chizhou_tangxi_2022_project_selfeval.csv";
+  const text = readFileSync(REAL, "utf8");
+  const year2023 = text.replace("(2022年度)", "(2023年度)").replace("≥50个", "≥60个").replace(",0,0,0,10,0,0,", ",100,100,100,10,100%,10,");
+  const renamedUnit = year2023.replace(/219001-池州市贵池区棠溪镇人民政府/g, "219001-池州市贵池区棠溪镇政府");
+  const read = (name: string, t: string) => importFile(name, new TextEncoder().encode(t));
+
+  it("by name within the unit: targets raised, funding to the fen, the unit's own rows left out of the unit comparison", () => {
+    const r = compareDatasets(read("2022.csv", text), read("2023.csv", year2023));
+    expect(r.projects).toHaveLength(1);
+    const p = r.projects[0];
+    expect(p).toMatchObject({ name: "委托业务项目", oldYear: 2022, newYear: 2023, pairedBy: "name" });
+    const changed = p.indicators.filter((m) => m.status === "changed");
+    expect(changed.map((m) => [m.old!.name, m.old!.target, m.new!.target, m.direction])).toEqual([["基建工程委托业务项目数量", "≥50个", "≥60个", "raised"]]);
+    expect(r.units.every((u) => u.indicators.length === 0)).toBe(true);
+  });
+
+  it("a project of another unit (another body) is not paired by its name", () => {
+    const r = compareDatasets(read("2022.csv", text), read("2023.csv", renamedUnit));
+    expect(r.projects).toHaveLength(0);
+    expect(r.onlyNewProjects.map((p) => p.project.name)).toEqual(["委托业务项目"]);
+    expect(r.onlyOldProjects.map((p) => p.project.year)).toEqual([2022]);
   });
 });

@@ -118,6 +118,15 @@ function toJson(r: DatasetComparison, findings: Finding[]) {
     ),
     duties: each((u) => u.duties, textRow),
     goals: each((u) => u.goals, textRow),
+    // Projects, paired across the years by code, else by name within the unit.
+    projects: [
+      ...r.projects.map((p) => ({
+        project_id: p.projectId, project: p.name, unit_id: p.unitId, status: "compared", paired_by: p.pairedBy, old_year: p.oldYear, new_year: p.newYear, sample: p.sample,
+        budget: p.budget.map(budgetRow), indicators: p.indicators.map(indicatorRow), goals: p.goals.map(textRow),
+      })),
+      ...r.onlyOldProjects.map((p) => ({ project_id: p.project.id, project: p.project.name, unit_id: p.project.unitId, status: "only_old", old_year: p.project.year, new_year: null })),
+      ...r.onlyNewProjects.map((p) => ({ project_id: p.project.id, project: p.project.name, unit_id: p.project.unitId, status: "only_new", old_year: null, new_year: p.project.year })),
+    ],
     findings,
   };
 }
@@ -183,19 +192,29 @@ export function summarise(r: DatasetComparison, findings: readonly Finding[]): s
     for (const b of u.budget) lines.push(`    ${budgetLine(b)}`);
     const ms = u.indicators;
     const matched = ms.filter((m) => m.old && m.new);
-    lines.push(
+    // A body read only from its project forms has no indicators of its own: its projects follow.
+    if (ms.length) lines.push(
       `  绩效指标：${ms.filter((m) => m.old).length} → ${ms.filter((m) => m.new).length} 条；不变 ${count(ms, "unchanged")}，调整 ${count(ms, "changed")}，新增 ${count(ms, "added")}，删除 ${count(ms, "removed")}`,
     );
     const moved = (["raised", "lowered", "unit_changed", "not_comparable"] as const).map((d) => `${DIRECTION_LABEL[d]} ${matched.filter((m) => m.direction === d).length}`);
-    lines.push(`    目标值：${moved.join("，")}；更严格 ${matched.filter((m) => m.stricter === true).length}，更宽松 ${matched.filter((m) => m.stricter === false).length}`);
+    if (ms.length) lines.push(`    目标值：${moved.join("，")}；更严格 ${matched.filter((m) => m.stricter === true).length}，更宽松 ${matched.filter((m) => m.stricter === false).length}`);
     for (const m of ms) if (m.status !== "unchanged") lines.push(`    ${indicatorLine(m)}`);
     textSummary("重点任务", u.tasks, (t) => (t as { name: string }).name, lines);
     textSummary("单位职责", u.duties, (s) => short(s as string), lines);
     textSummary("年度履职目标（按句）", u.goals, (s) => short(s as string), lines);
   }
+  for (const p of r.projects) {
+    lines.push(`项目 ${p.name}：${p.oldYear} 年度 → ${p.newYear} 年度（按${p.pairedBy === "code" ? "项目编码" : "项目名称"}对应）${p.sample ? "（示例数据）" : ""}`);
+    for (const b of p.budget) lines.push(`    ${budgetLine(b)}`);
+    const ms = p.indicators;
+    lines.push(`  绩效指标：${ms.filter((m) => m.old).length} → ${ms.filter((m) => m.new).length} 条；不变 ${count(ms, "unchanged")}，调整 ${count(ms, "changed")}，新增 ${count(ms, "added")}，删除 ${count(ms, "removed")}`);
+    for (const m of ms) if (m.status !== "unchanged") lines.push(`    ${indicatorLine(m)}`);
+  }
   for (const u of r.onlyOld) lines.push(`仅旧数据有：${u.name}（${u.year} 年度）`);
   for (const u of r.onlyNew) lines.push(`仅新数据有：${u.name}（${u.year} 年度）`);
-  if (!r.units.length && !r.onlyOld.length && !r.onlyNew.length) lines.push("没有可比较的单位 / nothing to compare");
+  for (const p of r.onlyOldProjects) lines.push(`仅旧数据有项目：${p.project.name}（${p.project.year} 年度）`);
+  for (const p of r.onlyNewProjects) lines.push(`仅新数据有项目：${p.project.name}（${p.project.year} 年度）`);
+  if (!r.units.length && !r.onlyOld.length && !r.onlyNew.length && !r.projects.length) lines.push("没有可比较的单位 / nothing to compare");
   for (const f of findings) {
     const where = [f.location.file, f.location.row && `第 ${f.location.row} 行`].filter(Boolean).join(" ");
     lines.push(`[${SEVERITY[f.severity]}] ${f.message}${where ? `（${where}）` : ""}`);

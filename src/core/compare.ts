@@ -2,7 +2,7 @@
 // matching (id → name → fuzzy, one-to-one, a manual mapping on top), the change
 // of each matched target, and a diff of tasks, duties and goals. Pure, exact
 // (bigint fen, decimal strings), deterministic. Rules: docs/compare.md.
-import type { BudgetKind, BudgetLine, Dataset, Finding, Indicator, ParsedTarget, Task, Unit } from "./model.ts";
+import type { BudgetKind, BudgetLine, Dataset, Finding, Indicator, ParsedTarget, Project, Task, Unit } from "./model.ts";
 import { diceOf, diffSequence, normaliseName, round2, type DiffPair } from "./similarity.ts";
 import { resolveRef, rowAppliesTo, type MappingRow } from "./mapping.ts";
 import { unitFamily } from "./target.ts";
@@ -447,11 +447,75 @@ export function unitYears(data: Dataset): UnitYear[] {
     uy.unit = u;
     uy.name = u.name;
   }
-  for (const b of data.budget) get(b.unitId, b.year).budget.push(b);
+  // A unit's own budget and indicators: its projects' are compared project by project (projectYears).
+  for (const b of data.budget) if (!b.projectId) get(b.unitId, b.year).budget.push(b);
   for (const t of data.tasks) get(t.unitId, t.year).tasks.push(t);
-  for (const i of data.indicators) get(i.unitId, i.year).indicators.push(i);
+  for (const i of data.indicators) if (!i.projectId) get(i.unitId, i.year).indicators.push(i);
   for (const uy of byKey.values()) uy.indicators.sort((a, b) => a.order - b.order);
   return [...byKey.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.year - b.year));
+}
+
+/** One project in one year: the project, its declared funding lines and its indicators. */
+export interface ProjectYear {
+  project: Project;
+  budget: BudgetLine[];
+  indicators: Indicator[];
+}
+
+/** Splits a dataset into its projects' years, in the order they were read. */
+export function projectYears(data: Dataset): ProjectYear[] {
+  const byKey = new Map<string, ProjectYear>();
+  for (const p of data.projects ?? []) byKey.set(`${p.id}|${p.year}`, { project: p, budget: [], indicators: [] });
+  for (const b of data.budget) if (b.projectId) byKey.get(`${b.projectId}|${b.year}`)?.budget.push(b);
+  for (const i of data.indicators) if (i.projectId) byKey.get(`${i.projectId}|${i.year}`)?.indicators.push(i);
+  for (const py of byKey.values()) py.indicators.sort((a, b) => a.order - b.order);
+  return [...byKey.values()];
+}
+
+export interface ProjectComparison {
+  projectId: string;
+  name: string;
+  unitId: string;
+  oldYear: number;
+  newYear: number;
+  /** How the two years were paired: by the project's budget code, else by its name within the unit. */
+  pairedBy: "code" | "name";
+  sample: boolean;
+  budget: BudgetDelta[];
+  indicators: IndicatorMatch[];
+  goals: DiffPair<string>[];
+  findings: Finding[];
+}
+
+/**
+ * Pairs the projects of two datasets across years — by budget code where both
+ * give one, else by name within the same unit — and compares each pair as a
+ * unit's year is compared: funding to the fen, indicators matched, goals diffed.
+ */
+export function compareProjects(oldData: Dataset, newData: Dataset, options: CompareOptions = {}): { projects: ProjectComparison[]; onlyOld: ProjectYear[]; onlyNew: ProjectYear[] } {
+  const olds = projectYears(oldData);
+  const taken = new Set<ProjectYear>();
+  const projects: ProjectComparison[] = [];
+  const onlyNew: ProjectYear[] = [];
+  const key = (s: string) => s.replace(/[\s\u3000]+/g, "");
+  for (const n of projectYears(newData)) {
+    const byCode = n.project.code ? olds.find((o) => !taken.has(o) && o.project.code === n.project.code) : undefined;
+    const o = byCode ?? olds.find((x) => !taken.has(x) && x.project.unitId === n.project.unitId && key(x.project.name) === key(n.project.name));
+    if (!o) {
+      onlyNew.push(n);
+      continue;
+    }
+    taken.add(o);
+    const unitKeys = [o.project.unitId, n.project.unitId, o.project.name, n.project.name];
+    const { matches, findings } = matchIndicators(o.indicators, n.indicators, { mapping: options.mapping, unitKeys });
+    projects.push({
+      projectId: n.project.id, name: n.project.name, unitId: n.project.unitId, oldYear: o.project.year, newYear: n.project.year,
+      pairedBy: byCode ? "code" : "name", sample: o.project.status === "sample" || n.project.status === "sample",
+      budget: compareBudget(o.budget, n.budget), indicators: matches,
+      goals: diffParagraphs(sentences(o.project.goals.annual), sentences(n.project.goals.annual)), findings,
+    });
+  }
+  return { projects, onlyOld: olds.filter((o) => !taken.has(o)), onlyNew };
 }
 
 export interface UnitComparison {
@@ -502,6 +566,10 @@ export function compareUnit(old: UnitYear, neu: UnitYear, options: CompareOption
 
 export interface DatasetComparison {
   units: UnitComparison[];
+  /** Projects paired across the two sides (by code, else by name within the unit), and those found on one side only. */
+  projects: ProjectComparison[];
+  onlyOldProjects: ProjectYear[];
+  onlyNewProjects: ProjectYear[];
   /** Units found only in the old data, or only in the new. */
   onlyOld: UnitYear[];
   onlyNew: UnitYear[];
@@ -557,11 +625,15 @@ export function compareDatasets(oldData: Dataset, newData: Dataset, options: Com
   }
   const units = pairs.map(([o, n]) => compareUnit(o, n, options));
   const used = new Set(units.flatMap((u) => u.usedRows));
+  const projects = compareProjects(oldData, newData, options);
   return {
     units,
+    projects: projects.projects,
+    onlyOldProjects: projects.onlyOld,
+    onlyNewProjects: projects.onlyNew,
     onlyOld: olds.filter((u) => !taken.has(u)),
     onlyNew,
     unusedRows: (options.mapping ?? []).filter((r) => !used.has(r)),
-    findings: [...findings, ...units.flatMap((u) => u.findings)],
+    findings: [...findings, ...units.flatMap((u) => u.findings), ...projects.projects.flatMap((p) => p.findings)],
   };
 }
