@@ -47,6 +47,7 @@ const zh = {
   againstExceed: (sum: string, declared: string) => `已读入项目合计 ${sum}，超过申报的项目支出 ${declared}`,
   againstPartial: (sum: string, declared: string) => `已读入项目合计 ${sum}，少于申报的项目支出 ${declared}：尚未读入全部项目`,
   backToUnit: "返回单位页面",
+  onlyProjects: (year: number) => `${year} 年度 · 仅读入项目支出表（未读入单位整体申报表）`,
 };
 
 type M = typeof zh;
@@ -96,6 +97,7 @@ const en: M = {
   againstExceed: (sum: string, declared: string) => `the projects loaded add up to ${sum}, more than the declared 项目支出 ${declared}`,
   againstPartial: (sum: string, declared: string) => `the projects loaded add up to ${sum}, less than the declared 项目支出 ${declared}: not all projects loaded`,
   backToUnit: "Back to the unit",
+  onlyProjects: (year: number) => `${year} · project forms only (no unit-wide declaration loaded)`,
 };
 
 export const PROJECT_MESSAGES: Record<Lang, M> = { zh, en };
