@@ -1,4 +1,4 @@
-// The prebuilt search index: units, tasks and indicators with the link to each
+// The prebuilt search index: units, projects, tasks and indicators with the link to each
 // (a permalink on its unit page). Built at build time; searched in the browser
 // by substring, which suits Chinese text (no word segmentation needed).
 import type { QueryEngine } from "../query/engine.ts";
