@@ -70,6 +70,11 @@ it("each project page shows its name, funding to the fen, its indicators and its
   await context.close();
 }, 120_000);
 
+it("the search index holds each project with the link to its page", async () => {
+  const entries = (await (await fetch(server.url + "search-index.json")).json()) as { k: string; t: string; p: string }[];
+  for (const p of projects) expect(entries).toContainEqual(expect.objectContaining({ k: "p", t: EXPECT[p.project_id].name, p: pathOf(p) }));
+});
+
 it("a graded project's chart and figures show with JavaScript off", async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
