@@ -87,3 +87,17 @@ describe("the project queries on test/fixtures/site-projects", () => {
     expect(await queries.indicators(db, "u2fe0c0e9", 2022)).toEqual([]);
   });
 });
+
+describe("a unit read from its declaration and from a project form (test/fixtures/site-projects-unit beside site-projects)", () => {
+  let db: QueryEngine;
+  beforeAll(async () => {
+    db = await openDataFolders([{ dir: "test/fixtures/site-projects", status: "declared" }, { dir: "test/fixtures/site-projects-unit", status: "sample" }]);
+  });
+  afterAll(() => db?.close());
+
+  it("queries.units gives the unit-year once, from its declaration; queries.projects lists each project once", async () => {
+    const units = (await queries.units(db)).filter((u) => u.unit_id === "uaeeee428");
+    expect(units.map((u) => [u.fiscal_year, u.data_source, u.source_file])).toEqual([[2020, "sample", "test/fixtures/site-projects-unit/units.csv"]]);
+    expect((await queries.projects(db)).length).toBe(4);
+  });
+});

@@ -9,7 +9,10 @@ export function unitsSql(where = ""): string {
 }
 
 export const SQL = {
-  units: unitsSql(),
+  // A unit-year read from its declaration and from its project forms has a row from each: one page, the declaration's row.
+  units: `SELECT unit_id, unit_name, fiscal_year, funding_method, duties, goals, staff_count, org_count, data_source, source_file, source_row
+          FROM units QUALIFY row_number() OVER (PARTITION BY unit_id, fiscal_year ORDER BY coalesce(form_kind LIKE 'project_%', false), source_file, source_row) = 1
+          ORDER BY data_source, fiscal_year DESC, unit_name`,
   budget: `SELECT line_id, kind, item, CAST(amount AS VARCHAR) AS amount, source_file, source_row
            FROM budget WHERE unit_id = $1 AND fiscal_year = $2 AND project_id IS NULL
            ORDER BY CASE kind WHEN 'total' THEN 0 WHEN 'source' THEN 1 ELSE 2 END, line_id`,
@@ -40,7 +43,8 @@ export const SQL = {
              ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, source_row NULLS FIRST`,
   projects: `SELECT p.project_id, p.unit_id, p.fiscal_year, p.project_name, p.project_code, p.supervisor, p.implementer, p.implementation_period,
                      p.project_type, p.form_kind, p.goals_long, p.goals_annual, p.goals_actual, p.data_source, p.source_file, p.source_row, u.unit_name
-              FROM projects p JOIN units u ON u.unit_id = p.unit_id AND u.fiscal_year = p.fiscal_year
+              FROM projects p JOIN (SELECT unit_id, fiscal_year, min(unit_name) AS unit_name FROM units GROUP BY unit_id, fiscal_year) u
+                ON u.unit_id = p.unit_id AND u.fiscal_year = p.fiscal_year
               ORDER BY p.unit_id, p.fiscal_year DESC, p.source_file, p.source_row, p.project_id`,
   projectBudget: `SELECT line_id, kind, item, CAST(amount AS VARCHAR) AS amount, source_file, source_row
                   FROM budget WHERE project_id = $1 AND fiscal_year = $2

@@ -29,7 +29,8 @@ const pathOf = (p: Record<string, string>) => `unit/${p.unit_id}/${p.fiscal_year
 
 beforeAll(async () => {
   const out = mkdtempSync(join(tmpdir(), "jixiao-projects-dist-"));
-  build(out, { JIXIAO_DATA: `${DATA}:declared`, JIXIAO_PDF: "0" });
+  // With the invented (示例数据) budget of form 14's unit, whose 项目支出 the one loaded project does not fill.
+  build(out, { JIXIAO_DATA: `${DATA}:declared,test/fixtures/site-projects-unit:sample`, JIXIAO_PDF: "0" });
   server = await site(out);
   browser = await launch();
 }, 180_000);
@@ -69,6 +70,19 @@ it("each project page shows its name, funding to the fen, its indicators and its
   expect(errors).toEqual([]);
   await context.close();
 }, 120_000);
+
+it("the unit page sets its loaded projects against its 项目支出 and says not all are loaded, to the fen", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url + "unit/uaeeee428/2020/");
+  expect(await page.locator("main").innerText()).toContain("已读入项目合计 100,000,000.00 元，少于申报的项目支出 150,000,000.00 元：尚未读入全部项目");
+  expect(await page.locator('main a[href$="/project/p0f5c0a21/"]').count()).toBe(1);
+  // A unit known only from its project form has no empty budget section.
+  await page.goto(server.url + "unit/u2fe0c0e9/2022/");
+  expect(await page.locator("#budget").count()).toBe(0);
+  expect(await page.locator("main").innerText()).toContain("仅读入项目支出表");
+  await context.close();
+});
 
 it("the search index holds each project with the link to its page", async () => {
   const entries = (await (await fetch(server.url + "search-index.json")).json()) as { k: string; t: string; p: string }[];
