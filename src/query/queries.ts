@@ -9,7 +9,10 @@ export function unitsSql(where = ""): string {
 }
 
 export const SQL = {
-  units: unitsSql(),
+  // A unit-year read from its declaration and from its project forms has a row from each: one page, the declaration's row.
+  units: `SELECT unit_id, unit_name, fiscal_year, funding_method, duties, goals, staff_count, org_count, data_source, source_file, source_row
+          FROM units QUALIFY row_number() OVER (PARTITION BY unit_id, fiscal_year ORDER BY coalesce(form_kind LIKE 'project_%', false), source_file, source_row) = 1
+          ORDER BY data_source, fiscal_year DESC, unit_name`,
   budget: `SELECT line_id, kind, item, CAST(amount AS VARCHAR) AS amount, source_file, source_row
            FROM budget WHERE unit_id = $1 AND fiscal_year = $2 AND project_id IS NULL
            ORDER BY CASE kind WHEN 'total' THEN 0 WHEN 'source' THEN 1 ELSE 2 END, line_id`,
@@ -38,6 +41,23 @@ export const SQL = {
   findings: `SELECT severity, code, message, message_en, subject, source_file, source_row, source_column
              FROM findings WHERE unit_id = $1 AND fiscal_year = $2
              ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, source_row NULLS FIRST`,
+  projects: `SELECT p.project_id, p.unit_id, p.fiscal_year, p.project_name, p.project_code, p.supervisor, p.implementer, p.implementation_period,
+                     p.project_type, p.form_kind, p.goals_long, p.goals_annual, p.goals_actual, p.data_source, p.source_file, p.source_row, u.unit_name
+              FROM projects p JOIN (SELECT unit_id, fiscal_year, min(unit_name) AS unit_name FROM units GROUP BY unit_id, fiscal_year) u
+                ON u.unit_id = p.unit_id AND u.fiscal_year = p.fiscal_year
+              ORDER BY p.unit_id, p.fiscal_year DESC, p.source_file, p.source_row, p.project_id`,
+  projectBudget: `SELECT line_id, kind, item, CAST(amount AS VARCHAR) AS amount, source_file, source_row
+                  FROM budget WHERE project_id = $1 AND fiscal_year = $2
+                  ORDER BY CASE kind WHEN 'total' THEN 0 WHEN 'source' THEN 1 ELSE 2 END, source_row, line_id`,
+  projectExecution: `SELECT period, as_of, item, CAST(budget_initial AS VARCHAR) AS budget_initial, CAST(budget_full_year AS VARCHAR) AS budget_full_year,
+                            CAST(executed AS VARCHAR) AS executed, declared_rate, source_file, source_row
+                     FROM execution WHERE project_id = $1 AND fiscal_year = $2 ORDER BY source_file, source_row`,
+  projectIndicators: `SELECT indicator_id, ord, level1, level2, name, target, target_kind, op, value, measure_unit, direction, deadline, note, source_file, source_row
+                      FROM indicators WHERE project_id = $1 AND fiscal_year = $2 ORDER BY ord`,
+  // A project form is its own file: the findings read from it are the project's.
+  projectFindings: `SELECT severity, code, message, message_en, subject, source_file, source_row, source_column
+                    FROM findings WHERE source_file = $1 AND fiscal_year = $2
+                    ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, source_row NULLS FIRST`,
 } as const;
 
 export interface UnitRow { unit_id: string; unit_name: string; fiscal_year: number; funding_method: string | null; duties: string | null; goals: string | null; staff_count: number | null; org_count: number | null; data_source: "declared" | "sample"; source_file: string | null; source_row: number | null }
@@ -50,6 +70,9 @@ export interface IndicatorKindRow { level1: string; level2: string; kind: "quant
 export interface IndicatorRow { indicator_id: string; ord: number; level1: string; level2: string; name: string | null; target: string | null; target_kind: IndicatorKindRow["kind"]; op: string | null; value: string | null; measure_unit: string | null; direction: string | null; deadline: string | null; note: string | null; source_file: string | null; source_row: number | null }
 export interface TaskRow { task_id: string; task_order: number; task_name: string; task_content: string | null; source_file: string | null; source_row: number | null }
 export interface FindingRow { severity: "error" | "warning" | "info"; code: string; message: string; message_en: string | null; subject: string | null; source_file: string | null; source_row: number | null; source_column: number | null }
+
+export interface ProjectRow { project_id: string; unit_id: string; fiscal_year: number; project_name: string; project_code: string | null; supervisor: string | null; implementer: string | null; implementation_period: string | null; project_type: string | null; form_kind: "project_declaration" | "project_selfeval" | "project_monitoring"; goals_long: string | null; goals_annual: string | null; goals_actual: string | null; data_source: "declared" | "sample"; source_file: string | null; source_row: number | null; unit_name: string }
+export interface ExecutionRow { period: "midyear" | "yearend"; as_of: string | null; item: string; budget_initial: string | null; budget_full_year: string | null; executed: string | null; declared_rate: string | null; source_file: string | null; source_row: number | null }
 
 const run = <T>(engine: QueryEngine, sql: string, params?: Value[]) => engine.query(sql, params) as unknown as Promise<T[]>;
 
@@ -65,4 +88,9 @@ export const queries = {
   indicators: (e: QueryEngine, unitId: string, year: number) => run<IndicatorRow>(e, SQL.indicators, [unitId, year]),
   tasks: (e: QueryEngine, unitId: string, year: number) => run<TaskRow>(e, SQL.tasks, [unitId, year]),
   findings: (e: QueryEngine, unitId: string, year: number) => run<FindingRow>(e, SQL.findings, [unitId, year]),
+  projects: (e: QueryEngine) => run<ProjectRow>(e, SQL.projects),
+  projectBudget: (e: QueryEngine, projectId: string, year: number) => run<BudgetRow>(e, SQL.projectBudget, [projectId, year]),
+  projectExecution: (e: QueryEngine, projectId: string, year: number) => run<ExecutionRow>(e, SQL.projectExecution, [projectId, year]),
+  projectIndicators: (e: QueryEngine, projectId: string, year: number) => run<IndicatorRow>(e, SQL.projectIndicators, [projectId, year]),
+  projectFindings: (e: QueryEngine, sourceFile: string, year: number) => run<FindingRow>(e, SQL.projectFindings, [sourceFile, year]),
 };

@@ -13,7 +13,8 @@ import { t, type Lang } from "./messages.ts";
 export const CHARTS = ["budget", "indicators"] as const;
 export type ChartName = (typeof CHARTS)[number];
 
-export async function unitCharts(db: QueryEngine, unit: UnitRow, lang: Lang): Promise<Record<ChartName, { wide: ChartResult; compact: ChartResult }>> {
+/** The unit page's charts; a chart is null when the unit has no rows for it (a unit known only from its project forms). */
+export async function unitCharts(db: QueryEngine, unit: UnitRow, lang: Lang): Promise<Record<ChartName, { wide: ChartResult; compact: ChartResult } | null>> {
   const year = unit.fiscal_year;
   const sample = unit.data_source === "sample";
   const [budget, kinds] = await Promise.all([queries.budget(db, unit.unit_id, year), queries.indicatorKinds(db, unit.unit_id, year)]);
@@ -22,14 +23,18 @@ export async function unitCharts(db: QueryEngine, unit: UnitRow, lang: Lang): Pr
   const kindRows = kinds.map((k) => ({ level1: k.level1, level2: k.level2, kind: k.kind, count: k.n }));
   const indTitle = `${unit.unit_name} ${t(lang, "site.yearLabel", year)} ${t(lang, "site.indicatorsH")}`;
   return {
-    budget: {
-      wide: budgetStructureChart(budgetRows, { id: "budget", title: budgetTitle, sample, lang }),
-      compact: budgetStructureChart(budgetRows, { id: "budget-c", title: budgetTitle, sample, lang, width: 340 }),
-    },
-    indicators: {
-      wide: indicatorGroupChart(kindRows, { id: "ind", title: indTitle, sample, lang }),
-      compact: indicatorGroupChart(kindRows, { id: "ind-c", title: indTitle, sample, lang, width: 340 }),
-    },
+    budget: budgetRows.length
+      ? {
+          wide: budgetStructureChart(budgetRows, { id: "budget", title: budgetTitle, sample, lang }),
+          compact: budgetStructureChart(budgetRows, { id: "budget-c", title: budgetTitle, sample, lang, width: 340 }),
+        }
+      : null,
+    indicators: kindRows.length
+      ? {
+          wide: indicatorGroupChart(kindRows, { id: "ind", title: indTitle, sample, lang }),
+          compact: indicatorGroupChart(kindRows, { id: "ind-c", title: indTitle, sample, lang, width: 340 }),
+        }
+      : null,
   };
 }
 

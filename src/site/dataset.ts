@@ -9,7 +9,7 @@ import { DATA_FOLDERS } from "./data.ts";
 import { readMapping, type MappingRow } from "../core/mapping.ts";
 
 // Order matters: units before the tables that refer to them.
-const ORDER = ["units", "budget", "tasks", "indicators", "actuals", "execution"];
+const ORDER = ["units", "projects", "budget", "tasks", "indicators", "actuals", "execution"];
 
 let cached: Dataset | null = null;
 

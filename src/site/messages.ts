@@ -9,6 +9,7 @@ import { MESSAGES as SITE_MESSAGES } from "./i18n.ts";
 import { COMPARE_MESSAGES } from "./i18n-compare.ts";
 import { PROGRESS_MESSAGES } from "./i18n-progress.ts";
 import { EXPLORE_MESSAGES } from "./i18n-explore.ts";
+import { PROJECT_MESSAGES } from "./i18n-project.ts";
 
 export type { Lang };
 
@@ -19,6 +20,7 @@ function catalogue(lang: Lang) {
     compare: COMPARE_MESSAGES[lang],
     progress: PROGRESS_MESSAGES[lang],
     explore: EXPLORE_MESSAGES[lang],
+    project: PROJECT_MESSAGES[lang],
   };
 }
 

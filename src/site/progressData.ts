@@ -9,9 +9,16 @@ export function siteReports(): ProgressReport[] {
   return reports;
 }
 
-/** Reports of one unit-year, year-end first (the result leaders ask for), then mid-year. */
+/** Reports of one unit-year (the unit's own, not its projects'), year-end first (the result leaders ask for), then mid-year. */
 export function unitReports(unitId: string, year: number): ProgressReport[] {
   return siteReports()
-    .filter((r) => r.unitId === unitId && r.year === year)
+    .filter((r) => r.unitId === unitId && r.year === year && !r.projectId)
+    .sort((a, b) => (a.period === b.period ? 0 : a.period === "yearend" ? -1 : 1));
+}
+
+/** Reports of one project-year (a 自评表 or a 监控表), year-end first. */
+export function projectReports(projectId: string, year: number): ProgressReport[] {
+  return siteReports()
+    .filter((r) => r.projectId === projectId && r.year === year)
     .sort((a, b) => (a.period === b.period ? 0 : a.period === "yearend" ? -1 : 1));
 }

@@ -7,6 +7,6 @@ export async function progressPaths() {
   const reports = siteReports();
   const units = await queries.units(await siteEngine());
   return units
-    .filter((u) => reports.some((r) => r.unitId === u.unit_id && r.year === u.fiscal_year))
+    .filter((u) => reports.some((r) => r.unitId === u.unit_id && r.year === u.fiscal_year && !r.projectId))
     .map((u) => ({ params: { unit: u.unit_id, year: String(u.fiscal_year) }, props: { unit: u } }));
 }

@@ -1,12 +1,13 @@
-// The prebuilt search index: units, tasks and indicators with the link to each
+// The prebuilt search index: units, projects, tasks and indicators with the link to each
 // (a permalink on its unit page). Built at build time; searched in the browser
 // by substring, which suits Chinese text (no word segmentation needed).
 import type { QueryEngine } from "../query/engine.ts";
 import { queries } from "../query/queries.ts";
+import { projectPath } from "./projectView.ts";
 
 export interface SearchEntry {
-  /** u = unit, t = task, i = indicator. */
-  k: "u" | "t" | "i";
+  /** u = unit, p = project, t = task, i = indicator. */
+  k: "u" | "p" | "t" | "i";
   /** Title shown in results. */
   t: string;
   /** Extra text that is searched and shown (group, target, content). */
@@ -31,6 +32,15 @@ export async function buildSearchIndex(db: QueryEngine): Promise<SearchEntry[]> 
     }
     for (const ind of await queries.indicators(db, u.unit_id, u.fiscal_year)) {
       out.push({ k: "i", t: ind.name ?? ind.level2, x: `${ind.level1} › ${ind.level2}${ind.target ? ` · ${ind.target}` : ""}`, c, p: `${path}#ind-${ind.indicator_id}`, s });
+    }
+  }
+  for (const p of await queries.projects(db)) {
+    const path = projectPath(p);
+    const c = `${p.unit_name} · ${p.fiscal_year}`;
+    const s = p.data_source === "sample";
+    out.push({ k: "p", t: p.project_name, x: [p.project_code, p.supervisor, p.project_type].filter(Boolean).join(" "), c, p: path, s });
+    for (const ind of await queries.projectIndicators(db, p.project_id, p.fiscal_year)) {
+      out.push({ k: "i", t: ind.name ?? ind.level2, x: `${p.project_name} · ${ind.level1} › ${ind.level2}${ind.target ? ` · ${ind.target}` : ""}`, c, p: `${path}#ind-${ind.indicator_id}`, s });
     }
   }
   return out;

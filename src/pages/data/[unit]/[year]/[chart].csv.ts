@@ -8,10 +8,12 @@ import { unitReports } from "../../../../site/progressData.ts";
 import type { ProgressReport } from "../../../../core/progress.ts";
 
 export async function getStaticPaths() {
-  const units = await queries.units(await siteEngine());
-  return units.flatMap((u) => {
+  const db = await siteEngine();
+  const units = await queries.units(db);
+  const charts = await Promise.all(units.map((u) => unitCharts(db, u, "zh")));
+  return units.flatMap((u, i) => {
     const params = { unit: u.unit_id, year: String(u.fiscal_year) };
-    const plain = CHARTS.map((chart) => ({ params: { ...params, chart }, props: { unit: u, chart } }));
+    const plain = CHARTS.filter((chart) => charts[i][chart]).map((chart) => ({ params: { ...params, chart }, props: { unit: u, chart } }));
     const progress = unitReports(u.unit_id, u.fiscal_year).flatMap((report) =>
       PROGRESS_CHARTS.filter((c) => progressCharts(u.unit_name, report, "zh")[c]).map((c) => ({
         params: { ...params, chart: `progress-${report.period}-${c}` },
@@ -26,7 +28,7 @@ export const GET: APIRoute = async ({ props }) => {
   const { unit, chart, report, progressChart } = props as { unit: UnitRow; chart?: ChartName; report?: ProgressReport; progressChart?: ProgressChartName };
   const result = report && progressChart
     ? progressCharts(unit.unit_name, report, "zh")[progressChart]!.wide
-    : (await unitCharts(await siteEngine(), unit, "zh"))[chart!].wide;
+    : (await unitCharts(await siteEngine(), unit, "zh"))[chart!]!.wide;
   const sample = unit.data_source === "sample" || report?.status === "sample";
   return new Response(chartCsv(result, sample, "zh"), { headers: { "content-type": "text/csv; charset=utf-8" } });
 };
