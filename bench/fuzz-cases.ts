@@ -305,10 +305,10 @@ export function checkImport(file: string, bytes: Uint8Array): void {
   for (const u of d.units) {
     for (const n of [u.staffCount, u.orgCount]) must(n === null || (Number.isSafeInteger(n) && n >= 0), `count is not a whole number: ${n}`);
   }
-  // No amount summed twice: a unit-year's kind and item once, or a finding that says it repeats.
+  // No amount summed twice: a unit-year's (or a project's) kind and item once, or a finding that says it repeats.
   const lines = new Map<string, number>();
   for (const b of d.budget) {
-    const k = `${b.unitId}|${b.year}|${b.kind}|${b.item}`;
+    const k = `${b.unitId}|${b.projectId ?? ""}|${b.year}|${b.kind}|${b.item}`;
     lines.set(k, (lines.get(k) ?? 0) + 1);
   }
   for (const [k, count] of lines) {

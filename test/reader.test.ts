@@ -160,6 +160,32 @@ describe("readForms(records, file)", () => {
     expect(d.findings.some((f) => f.code === "form.unreadable" && f.severity === "error" && f.location.row !== undefined)).toBe(true);
   });
 
+  it("two stacked projects with the same amounts keep both their funding lines (a project's lines are its own)", () => {
+    const d = importFile("stack.csv", csv([...selfEval("甲项目", "某局", 2024), [""], ...selfEval("乙项目", "某局", 2024)]));
+    expect(d.execution!.map((e) => e.projectId)).toEqual(d.projects!.map((p) => p.id));
+    expect(d.findings.map((f) => f.code)).not.toContain("load.duplicate_rows");
+  });
+
+  it("reads a list export (one table of many projects) into one form per project, each cell where the file has it", () => {
+    const rows = [
+      ["部门预算项目绩效目标申报表(2023年度)"],
+      ["金额单位:元"],
+      ["单位名称", "项目名称", "预算数", "年度目标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重"],
+      ["820-某部门", "", "1,000.00"],
+      ["820001-某镇人民政府", "甲项目", "600.00", "按时完成", "产出指标", "数量指标", "完成数", "≥", "10", "个", "50"],
+      ["", "", "", "", "效益指标", "社会效益指标", "满意度", "≥", "90", "%", "50"],
+      ["", "乙项目", "400.00", "按时完成", "产出指标", "时效指标", "完成时间", "≤", "12", "月", "100"],
+    ];
+    const d = readForms(records(rows), "list.csv");
+    expect(d.projects!.map((p) => [p.name, p.year, p.formKind, p.unitId === d.units[0].id])).toEqual([["甲项目", 2023, "project_declaration", true], ["乙项目", 2023, "project_declaration", true]]);
+    expect(d.units.map((u) => [u.name, u.code])).toEqual([["某镇人民政府", "820001"]]);
+    expect(d.indicators.map((i) => [i.name, i.target, i.projectId === d.projects![0].id ? "甲" : "乙", i.source.row, i.source.column])).toEqual([
+      ["完成数", "≥10个", "甲", 5, 7], ["满意度", "≥90%", "甲", 6, 7], ["完成时间", "≤12月", "乙", 7, 7],
+    ]);
+    expect(d.budget.map((b) => [b.item, b.amountFen, b.source.row])).toEqual([["预算数", 60_000n, 5], ["预算数", 40_000n, 7]]);
+    expect(d.findings.map((f) => f.code)).toContain("file.several_forms");
+  });
+
   it("a self-evaluation with no actual values is 未填报 and is not graded", () => {
     const d = importFile("empty.csv", csv(selfEval("培训项目", "某某局", 2024, 0, "")));
     expect(d.findings.map((f) => f.code)).toContain("form.not_filled");

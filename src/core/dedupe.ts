@@ -164,7 +164,8 @@ export function dropRepeatedLines(data: Dataset): Dataset {
   const rowEn = (l: Location) => (l.row !== undefined ? `row ${l.row}` : l.file);
   const firstOf = new Map<string, { source: Location; amount: string }>();
   const budget = data.budget.filter((b) => {
-    const key = `${b.unitId}\u0000${b.year}\u0000${b.kind}\u0000${b.item}`;
+    // A project's lines are the project's: two projects of one unit may each declare 年度资金总额.
+    const key = `${b.unitId}\u0000${b.projectId ?? ""}\u0000${b.year}\u0000${b.kind}\u0000${b.item}`;
     const first = firstOf.get(key);
     if (!first) {
       firstOf.set(key, { source: b.source, amount: String(b.amountFen) });
@@ -179,7 +180,7 @@ export function dropRepeatedLines(data: Dataset): Dataset {
   });
   const seenExec = new Map<string, Location>();
   const execution = data.execution?.filter((e) => {
-    const key = [e.unitId, e.year, e.period, e.item, e.budgetInitialFen, e.budgetFullYearFen, e.executedFen].join("\u0000");
+    const key = [e.unitId, e.projectId ?? "", e.year, e.period, e.item, e.budgetInitialFen, e.budgetFullYearFen, e.executedFen].join("\u0000");
     const first = seenExec.get(key);
     if (!first) return seenExec.set(key, e.source), true;
     note("load.duplicate_rows", "warning", `执行行“${e.item}”与${rowOf(first)}相同（同一单位、年度、期间和项目），只计入一次`, `execution line “${e.item}” repeats ${rowEn(first)} (the same unit, year, period and item); counted once`, e.source);

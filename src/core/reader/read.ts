@@ -13,6 +13,7 @@ import { parseTarget } from "../target.ts";
 import { plainText, toParagraphs } from "../text.ts";
 import { readGrade, readLikelihood } from "../progress.ts";
 import { isTitleRow, splitForms, toRows, type Cell, type Row } from "./grid.ts";
+import { listExportForms } from "./list.ts";
 import { headPairs, textFields, tickedOption, unitIn } from "./head.ts";
 import { amountFen, blockUnit, fundingHeader, fundingPairs, fundingRow, type FundingHeader, type FundingLine } from "./funding.ts";
 import { indicatorHeader, isFooter, readIndicatorTable, type IndicatorTable } from "./indicators.ts";
@@ -137,7 +138,10 @@ function readOne(rows: readonly Row[], file: string, note: Note, defaultYear: nu
         continue;
       }
     }
-    unit = unitIn(r) ?? unit;
+    const declaredUnit = unitIn(r);
+    unit = declaredUnit ?? unit;
+    // A row that only says the money unit (`金额单位:元`, `单位：万元`).
+    if (declaredUnit && !table && r.cells.every((c) => /单位|^\((元|万元|亿元)\)$/.test(c.text)) && !headPairs(r).some((p) => p.value)) continue;
 
     // The indicator table.
     if (!table) {
@@ -265,32 +269,37 @@ function lastDay(year: number, month: number): string {
  */
 export function readForms(records: readonly TableRecord[], file: string, status: DataStatus = "declared"): Dataset {
   const rows = toRows(records);
-  const parts = splitForms(rows);
+  // A list export (one table of many projects) is split into its projects' forms; else forms are split where a new one starts.
+  const parts: Row[][] = splitForms(rows).flatMap(([s, e]) => listExportForms(rows.slice(s, e)) ?? [rows.slice(s, e)]);
   const data: Dataset = { units: [], budget: [], tasks: [], indicators: [], findings: [], actuals: [], execution: [], projects: [] };
   // Indicators so far per unit-year (their order), and the unit-years read: kept as counts so a file of thousands of forms stays linear.
   const seen: Seen = { order: new Map(), units: new Set() };
   let year: number | null = null;
   let read = 0;
   let lastError: ImportError | null = null;
-  for (const [s, e] of parts) {
+  for (const part of parts) {
     const findings: Finding[] = [];
+    const first = part.find((r) => r.cells.length);
     const note: Note = (severity, code, message, messageEn, row, column, subject) =>
       findings.push({ severity, code, message, messageEn, location: { file, row, column }, ...(subject ? { subject } : {}) });
     try {
-      const form = readOne(rows.slice(s, e), file, note, year);
+      const form = readOne(part, file, note, year);
       year = form.year;
       addForm(data, form, file, status, note, seen);
       read++;
     } catch (err) {
       if (!(err instanceof ImportError) || parts.length === 1) throw err;
       lastError = err;
-      note("error", "form.unreadable", `第 ${rows[s]?.row ?? 1} 行起的表格无法读取：${err.message}`, `the form starting at row ${rows[s]?.row ?? 1} cannot be read: ${err.messageEn}`, rows[s]?.row);
+      note("error", "form.unreadable", `第 ${first?.row ?? 1} 行起的表格无法读取：${err.message}`, `the form starting at row ${first?.row ?? 1} cannot be read: ${err.messageEn}`, first?.row);
     }
     data.findings.push(...findings);
   }
   if (read === 0 && lastError) throw lastError;
   if (parts.length > 1) {
-    data.findings.unshift({ severity: "info", code: "file.several_forms", message: `文件含 ${parts.length} 张表，已分别读取`, messageEn: `the file holds ${parts.length} forms; each was read on its own`, location: { file, row: rows[parts[1][0]].row } });
+    // The second form starts at its first row that is not shared with the first (a list export's forms share the title rows).
+    const shared = new Set(parts[0]);
+    const second = parts[1].find((r) => r.cells.length && !shared.has(r));
+    data.findings.unshift({ severity: "info", code: "file.several_forms", message: `文件含 ${parts.length} 张表，已分别读取`, messageEn: `the file holds ${parts.length} forms; each was read on its own`, location: { file, row: second?.row } });
   }
   if (!data.projects!.length) delete data.projects;
   if (!data.actuals!.length && !data.execution!.length) {
