@@ -88,7 +88,7 @@ export function textFields(rows: readonly Row[], i: number): { fields: { field: 
   if (!next || !next.cells.length || next.cells.some(isLabel)) return { fields: [], used: 1 };
   const anchors = labelled.filter((x) => x.field).map((x) => ({ col: x.c.col, field: x.field!, cell: x.c }));
   // The leftmost label frames the block when others follow it (年度总体目标 over 预期目标 / 实际完成情况).
-  const inner = anchors.length > 1 ? anchors.slice(1) : anchors;
+  const inner = anchors.length > 1 && anchors[0].field === "goal_overall" ? anchors.slice(1) : anchors;
   for (const c of next.cells) {
     const a = [...inner].reverse().find((x) => x.col <= c.col) ?? inner[0];
     fields.push({ field: a.field, text: c.text, cell: c });

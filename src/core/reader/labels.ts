@@ -54,6 +54,9 @@ export function label(text: string): Label {
     set = st[1] ? "long" : "annual";
     s = s.replace(st[0], "");
   }
+  // A grid's column formulas (`小计④=①+②+③`, `支出实现率(%)⑥=⑤/④`): the circled numbers and what follows `=`.
+  if (/[①-⑳]/.test(s)) s = s.replace(/[①-⑳]/g, "").replace(/[=＝].*$/, "");
+  s = s.replace(/\(%\)/g, "");
   s = s.replace(NOISE, "").replace(/^其中[:]?/, "").replace(/[:：]+$/, "").replace(/^[一二三四五六七八九十\d]+[、.]/, "");
   return { key: s, points, unit, set };
 }

@@ -16,7 +16,7 @@ import { isTitleRow, splitForms, toRows, type Cell, type Row } from "./grid.ts";
 import { listExportForms } from "./list.ts";
 import { headPairs, textFields, tickedOption, unitIn } from "./head.ts";
 import { amountFen, blockUnit, fundingHeader, fundingPairs, fundingRow, type FundingHeader, type FundingLine } from "./funding.ts";
-import { indicatorHeader, isFooter, readIndicatorTable, type IndicatorTable } from "./indicators.ts";
+import { indicatorHeader, isFooter, isPlaceholder, readIndicatorTable, type IndicatorTable } from "./indicators.ts";
 import { splitCode, type MoneyUnit } from "./labels.ts";
 import { headField, isFundingBlock, type HeadField, type TextField } from "./synonyms.ts";
 
@@ -40,6 +40,8 @@ interface FormRead {
   fundingMonth: number | null;
   table: IndicatorTable | null;
   tasks: { cells: Record<string, string>; row: number; amount: bigint | null }[];
+  /** Template leftover rows outside the indicator table (the funding grid's `①……`). */
+  placeholders: number[];
   firstRow: number;
 }
 
@@ -110,6 +112,7 @@ function readOne(rows: readonly Row[], file: string, note: Note, defaultYear: nu
   let fMonth: number | null = null;
   let table: IndicatorTable | null = null;
   const tasks: FormRead["tasks"] = [];
+  const placeholders: number[] = [];
   let taskCols: Map<number, string> | null = null;
   let taskUnit: MoneyUnit | null = null;
   let inFundingPairs = false;
@@ -164,6 +167,11 @@ function readOne(rows: readonly Row[], file: string, note: Note, defaultYear: nu
       continue;
     }
     if (fHeader) {
+      // A template's leftover row in the funding grid (`①……`): skipped, counted with the others.
+      if (r.cells.every((c) => isPlaceholder(c.text))) {
+        placeholders.push(r.row);
+        continue;
+      }
       const line = fundingRow(r, fHeader, fUnit ?? unit ?? "元");
       if (line) {
         funding.push(line);
@@ -233,7 +241,7 @@ function readOne(rows: readonly Row[], file: string, note: Note, defaultYear: nu
   const cols = table ? [...table.header.cols.values()] : [];
   const phase = t.phase ?? (cols.includes("actual") || cols.includes("score") ? "selfeval" : cols.includes("likelihood") || cols.includes("executed_to_date") ? "monitoring" : "declaration");
   const scope = t.scope ?? (head.project ? "project" : "unit");
-  return { title, kind: `${scope}_${phase}` as FormKind, year: y, head, texts, unit: fUnit ?? unit ?? "元", funding, fundingMonth: fMonth, table, tasks, firstRow };
+  return { title, kind: `${scope}_${phase}` as FormKind, year: y, head, texts, unit: fUnit ?? unit ?? "元", funding, fundingMonth: fMonth, table, tasks, placeholders, firstRow };
 }
 
 /** The year a form's own period lies in, when its 开始时间 and 结束时间 (or 实施期 `202001-202012`) fall in one year. */
@@ -338,7 +346,7 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
     seen.units.add(unitYear);
     data.units.push({
       id: uid, name: body.name, year, fundingMethod: head.funding_method?.value ?? null,
-      duties: form.texts.duties ?? [], goals: isProject ? [] : [...(form.texts.goal_overall ?? []), ...(form.texts.goal_annual ?? [])],
+      duties: form.texts.duties ?? [], goals: isProject ? [] : [...(form.texts.goal_overall ?? []), ...(form.texts.goal_annual ?? []), ...(form.texts.goal_expected ?? [])],
       staffCount: null, orgCount: null, status, source, ...(code ? { code } : {}), formKind: kind,
     });
   }
@@ -402,10 +410,14 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
   });
   checkTasks(form, note);
 
+  // Template leftovers, wherever they were: one finding.
+  const leftovers = [...form.placeholders, ...(form.table?.placeholders ?? [])].sort((a, b) => a - b);
+  if (leftovers.length) note("info", "form.placeholder_rows", `跳过模板占位行 ${leftovers.length} 行（如“指标1”“……”）`, `${leftovers.length} template placeholder row(s) skipped (such as 指标1, ……)`, leftovers[0]);
+
   // Indicators: as declared (a progress form restates them), and the results as actuals.
   const table = form.table;
   if (table) {
-    if (table.placeholders.length) note("info", "form.placeholder_rows", `跳过模板占位行 ${table.placeholders.length} 行（如“指标1”“……”）`, `${table.placeholders.length} template placeholder row(s) skipped (such as 指标1, ……)`, table.placeholders[0]);
+
     for (const g of table.emptyGroups) note("info", "indicator.empty_group", `二级指标“${g.level2}”下没有三级指标`, `二级 group “${g.level2}” has no indicator`, g.row);
     checkTargets(table, note);
     let filled = 0;

@@ -15,7 +15,9 @@ export type IndicatorField =
   | "deviation" | "corrective_action" | "complete_rate" | "grade" | "remark" | "frame";
 
 /** Columns of a funding block. */
-export type FundingField = "budget_initial" | "budget_full_year" | "executed" | "expected_executed" | "weight" | "rate" | "score" | "balance" | "amount";
+export type FundingField =
+  | "budget_initial" | "budget_full_year" | "executed" | "expected_executed" | "weight" | "rate" | "score" | "balance" | "amount"
+  | "carryover" | "adjustment" | "balance_rate";
 
 /** Long text fields of a form (goals, conclusions); footers that are not indicators. */
 export type TextField = "goal_annual" | "goal_long" | "goal_expected" | "goal_actual" | "goal_overall" | "duties" | "conclusion" | "problems" | "measures" | "review" | "signature" | "note";
@@ -67,14 +69,17 @@ const INDICATOR: Record<IndicatorField, readonly string[]> = {
 };
 
 const FUNDING: Record<FundingField, readonly string[]> = {
-  budget_initial: ["年初预算数", "年初预算", "年初预算金额", "年初数", "年初安排数"],
+  budget_initial: ["年初预算数", "年初预算", "年初预算金额", "年初数", "年初安排数", "年初部门预算安排金额", "年初预算安排金额", "年初部门预算"],
   budget_full_year: ["全年预算数", "调整后预算数", "全年预算", "调整预算数", "年中调整后预算数", "调整后预算", "预算数", "全年预算金额", "小计"],
-  executed: ["全年执行数", "执行数", "实际执行数", "预算执行数", "实际支出", "全年实际支出", "实际支出数", "支出数", "执行金额"],
+  executed: ["全年执行数", "执行数", "实际执行数", "预算执行数", "实际支出", "全年实际支出", "实际支出数", "支出数", "执行金额", "年度拨付金额", "拨付金额", "年度拨付", "实际拨付金额"],
   expected_executed: ["全年预计执行数", "预计全年执行数", "全年预计支出数", "预计执行数"],
   weight: ["分值", "权重"],
   rate: ["执行率", "预算执行率", "支出实现率", "资金执行率"],
   score: ["得分"],
-  balance: ["结余", "结余数", "结转结余"],
+  balance: ["结余", "结余数", "结转结余", "本年度结余金额", "结余金额"],
+  carryover: ["历年结余结转", "上年结转", "上年结余结转"],
+  adjustment: ["年中调整金额", "年中调整", "调整金额", "追加调整"],
+  balance_rate: ["资金结余率", "结余率"],
   amount: ["金额", "预算金额", "资金金额", "预算数额"],
 };
 
@@ -100,7 +105,7 @@ export const FUNDING_ITEMS: readonly { kind: "total" | "source" | "structure"; l
 
 /** Text fields (goals and footers): a label cell whose text is in the cells beside or below it. */
 const TEXT: Record<TextField, readonly string[]> = {
-  goal_overall: ["年度总体目标", "总体目标", "年度绩效目标", "整体绩效目标", "绩效目标", "年度目标"],
+  goal_overall: ["年度总体目标", "总体目标", "年度绩效目标", "整体绩效目标", "绩效目标", "年度目标", "年度总体目标完成情况", "总体绩效目标"],
   goal_annual: ["年度目标", "本年度目标", "年度绩效目标"],
   goal_long: ["实施期目标", "中期目标", "长期目标", "实施期总目标", "中长期目标", "总体目标(实施期)"],
   goal_expected: ["预期目标", "年初设定目标", "年度主要目标和成果"],
@@ -129,7 +134,8 @@ for (const { kind, labels } of FUNDING_ITEMS) for (const l of labels) ITEM_BY.se
 
 export const headField = (key: string): HeadField | null => HEAD_BY.get(key) ?? null;
 export const textField = (key: string): TextField | null => TEXT_BY.get(key) ?? null;
-export const fundingItem = (key: string) => ITEM_BY.get(key) ?? (/资金总额$|^合计$/.test(key) ? "total" : /(拨款|资金|结转)$/.test(key) && key.length <= 14 ? "source" : null);
+export const fundingItem = (key: string) =>
+  ITEM_BY.get(key) ?? (/资金总额$|^合计$|小计$/.test(key) && key.length <= 14 ? "total" : /(拨款|资金|结转)$/.test(key) && key.length <= 14 ? "source" : null);
 export const isFundingBlock = (key: string): boolean =>
   !ITEM_BY.has(key) && (FUNDING_BLOCK.some((b) => key.startsWith(b)) || /^(项目|年度)?(资金|预算)(情况|安排)?$/.test(key));
 
