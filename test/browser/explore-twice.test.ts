@@ -37,11 +37,12 @@ const waitShown = (page: Page) => page.waitForFunction(() => {
   return el?.getAttribute("data-busy") === "false" && el.getAttribute("data-state") === "shown";
 });
 
-async function shoot(page: Page, name: string) {
+/** Screenshots of what `selector` shows at desktop and phone widths (test/output/explore-NAME-WIDTH.png); the page never scrolls sideways. */
+async function shoot(page: Page, name: string, selector = "[data-duplicate]") {
   mkdirSync("test/output", { recursive: true });
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.locator("[data-duplicate]").first().screenshot({ path: `test/output/explore-duplicate-${name}-${width}.png` });
+    await page.locator(selector).first().screenshot({ path: `test/output/explore-${name}-${width}.png` });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   }
@@ -67,7 +68,7 @@ describe("the same file dropped twice on /explore/", () => {
     expect(await prompt.innerText()).toContain("申报表-副本.txt 与");
     expect(await prompt.innerText()).toContain("000_83bc0b582c527eae.txt 内容完全相同");
     expect(await uploads(page)).toHaveLength(1);
-    await shoot(page, "zh");
+    await shoot(page, "duplicate-zh");
     await prompt.getByRole("button", { name: "跳过" }).click();
     await prompt.waitFor({ state: "detached" });
     expect(await uploads(page)).toHaveLength(1);
@@ -88,7 +89,7 @@ describe("the same file dropped twice on /explore/", () => {
     await context.close();
   });
 
-  it("on /en/explore/ asks in English", async () => {
+  it("on /en/explore/ asks in English, and the console says it is read-only in English", async () => {
     const context = await state.browser.newContext();
     const { page, errors } = await open(context, "en/explore/");
     await dropFiles(page, [SEED, COPY]);
@@ -96,10 +97,16 @@ describe("the same file dropped twice on /explore/", () => {
     await prompt.waitFor();
     expect(await prompt.innerText()).toContain("has exactly the bytes of 000_83bc0b582c527eae.txt");
     expect(await prompt.getByRole("button").allInnerTexts()).toEqual(["Replace", "Skip"]);
-    await shoot(page, "en");
+    await shoot(page, "duplicate-en");
     await prompt.getByRole("button", { name: "Skip" }).click();
     await prompt.waitFor({ state: "detached" });
     expect(await uploads(page)).toHaveLength(1);
+    // The console refuses a change in English too.
+    await page.fill('[data-x="sql-input"]', "DELETE FROM units");
+    await page.click('[data-x="sql-run"]');
+    await page.waitForFunction(() => document.querySelector('[data-x="sql-error"]')?.textContent);
+    expect(await page.locator('[data-x="sql-error"]').innerText()).toBe("The console is read-only by default: to change the loaded data, tick “Allow changes” first (the DELETE statement was not run)");
+    expect(await page.locator('[data-x="sql-allow"]').locator("xpath=..").innerText()).toBe("Allow changes");
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -165,6 +172,7 @@ describe("the SQL console on /explore/", () => {
     await consoleCells(page, "DELETE FROM units");
     await page.waitForSelector('[data-x="sql-undo"]');
     expect(await page.locator('[data-x="sql-changes"]').innerText()).toContain("未保留的修改：1 条语句");
+    await shoot(page, "console-changes", ".x-editor");
     expect(await count()).toBe("0");
     await page.click('[data-x="sql-undo"]');
     await page.waitForFunction(() => document.querySelector('[data-x="sql-changes"]')?.textContent?.startsWith("已撤销"));
