@@ -3,7 +3,7 @@
 // upload's rows that repeat or contradict an earlier one's are left out with a
 // finding naming both files (overlapSql, run here on native DuckDB).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { importFile } from "../src/core/import.ts";
@@ -14,7 +14,7 @@ import type { QueryEngine } from "../src/query/engine.ts";
 import { importRecords, mergeSheets, sheetRecords, toLoaded, type Loaded } from "../src/explore/importer.ts";
 import { finishUploadSql, insertTableSql, overlapFindingsSql, overlapSql, OVERLAP_SUMMARY_SQL, setupSql } from "../src/explore/sql.ts";
 import { consoleKind, isReadOnlyRefusal, splitStatements, statementKind } from "../src/explore/statements.ts";
-import { workbookSheets } from "./explore.fixtures.ts";
+import { gbkIndicatorCsv, workbookSheets } from "./explore.fixtures.ts";
 import { SEED_BYTES, gbk, seedAsExcelCsv } from "./fixtures/variants.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "jixiao-explore-twice-"));
@@ -120,6 +120,16 @@ describe("overlapSql(upload): a later upload's rows that repeat or contradict an
     expect(await total()).toEqual(["92787331.00"]);
   });
 
+  it("canonical tables of other years, one file at a time, overlap nothing", async () => {
+    for (const [i, t] of ["units", "budget", "tasks", "indicators", "actuals", "execution"].entries()) {
+      const path = `data/sample/${t}.csv`;
+      const data = importFile(path, new Uint8Array(readFileSync(path)));
+      expect(await load(toLoaded(data, [path]), 100 + i), path).toEqual([]);
+    }
+    await db.query("DELETE FROM units WHERE upload_id >= 100");
+    for (const t of ["budget", "tasks", "indicator_rows", "actuals", "execution", "findings", "uploads"]) await db.query(`DELETE FROM ${t} WHERE upload_id >= 100`);
+  });
+
   it("the same rows re-saved as GBK CSV: left out, one load.duplicate_rows naming both files, the total once", async () => {
     const findingsBefore = await count("findings");
     const resaved = importFile("a.gbk.csv", gbk(seedAsExcelCsv()));
@@ -134,6 +144,14 @@ describe("overlapSql(upload): a later upload's rows that repeat or contradict an
     expect(notes[1].message).toMatch(/^\d+ 行与 a\.txt 中的行相同/);
     expect(notes[1].unit_id).toBe(seed.units[0].id);
     expect(await count("findings")).toBe(findingsBefore + 2);
+  });
+
+  it("an indicators CSV of the same unit (its unit row the name alone, no 备注 column): it repeats the declaration, nothing contradicts", async () => {
+    const csv = importFile("指标.csv", gbkIndicatorCsv(seed, seed.units[0].name));
+    const summary = await load(toLoaded(csv, ["指标.csv"]), 4);
+    expect(summary.map((s) => [s.earlier, s.same])).toEqual([["a.txt", true]]);
+    expect(await count("units")).toBe(1);
+    expect(await count("indicator_rows")).toBe(seed.indicators.length);
   });
 
   it("the same unit year with another amount: the earlier load holds, load.conflicting_rows names both files", async () => {

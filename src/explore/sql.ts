@@ -189,7 +189,12 @@ export function deleteUploadSql(uploadId: number): string[] {
 // the earlier load holds (load.conflicting_rows): never summed twice. Run in the load's transaction, before
 // finishUploadSql; the rows left out stay in `load_overlap` until the upload's findings are written.
 
-/** Per stored table: the columns that name a row's item within its unit and year. */
+/**
+ * Per stored table: the columns that name a row's item within its unit and year. A row is the same as an
+ * earlier one when every column it fills says what the earlier says: a table that names its unit (an
+ * indicators CSV with 单位名称) makes a unit row of the name alone, and a CSV without a 备注 column gives
+ * indicators without their note — they repeat the declaration rather than contradict it.
+ */
 const OVERLAP_KEYS: Record<string, readonly string[]> = {
   units: [],
   budget: ["kind", "item", "project_id"],
@@ -212,7 +217,7 @@ export function overlapSql(uploadId: number): string[] {
     const on = [`e.upload_id <> ${uploadId}`, "e.unit_id = n.unit_id", "e.fiscal_year = n.fiscal_year", ...keys.map((k) => same(`e.${k}`, `n.${k}`)),
       ...(t === "units" ? ["NOT e.placeholder"] : [])];
     return `SELECT '${t}' AS tbl, n.rowid AS rid, n.unit_id, n.fiscal_year, n.source_file, n.source_row,
-              min(coalesce(e.source_file, '')) AS earlier, bool_or(${content.map((c) => same(`e.${c}`, `n.${c}`)).join(" AND ")}) AS same
+              min(coalesce(e.source_file, '')) AS earlier, bool_or(${content.map((c) => `(n.${c} IS NULL OR ${same(`e.${c}`, `n.${c}`)})`).join(" AND ")}) AS same
             FROM ${t} n JOIN ${t} e ON ${on.join(" AND ")}
             WHERE n.upload_id = ${uploadId}${t === "units" ? " AND NOT n.placeholder" : ""}
             GROUP BY n.rowid, n.unit_id, n.fiscal_year, n.source_file, n.source_row`;
