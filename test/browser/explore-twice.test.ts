@@ -106,7 +106,7 @@ describe("the same file dropped twice on /explore/", () => {
     await page.click('[data-x="sql-run"]');
     await page.waitForFunction(() => document.querySelector('[data-x="sql-error"]')?.textContent);
     expect(await page.locator('[data-x="sql-error"]').innerText()).toBe("The console is read-only by default: to change the loaded data, tick “Allow changes” first (the DELETE statement was not run)");
-    expect(await page.locator('[data-x="sql-allow"]').locator("xpath=..").innerText()).toBe("Allow changes");
+    expect((await page.locator('[data-x="sql-allow"]').locator("xpath=..").innerText()).trim()).toBe("Allow changes");
     expect(errors).toEqual([]);
     await context.close();
   });
