@@ -594,7 +594,8 @@ class ExploreElement extends HTMLElement {
       const rows = more ? m.rows.slice(0, CONSOLE_ROWS) : m.rows;
       clear(out,
         h("p", { class: "where", role: "status" }, m.columns.length ? `${more ? x.rowsMore(CONSOLE_ROWS) : x.rowsCount(rows.length)} · ${x.ms(ms.toFixed(0))}` : x.executed(ms.toFixed(0)),
-          m.columns.length ? [x.exportAll, h("button", { type: "button", class: "link", onclick: () => void this.exportQuery(text, "csv") }, "CSV"), " ",
+          // A change's result (DuckDB's count of rows changed) is not exported: exporting runs the statement again.
+          m.columns.length && kind.kind === "read" ? [x.exportAll, h("button", { type: "button", class: "link", onclick: () => void this.exportQuery(text, "csv") }, "CSV"), " ",
             h("button", { type: "button", class: "link", onclick: () => void this.exportQuery(text, "xlsx") }, "XLSX")] : null),
         m.columns.length ? h("div", { class: "table-wrap x-result" }, h("table", { "data-table": "sql" },
           h("thead", {}, h("tr", {}, m.columns.map((c) => h("th", { scope: "col" }, c)))),
@@ -683,7 +684,9 @@ class ExploreElement extends HTMLElement {
     const engine = this.session.engine;
     if (!engine) return;
     const s = sql.trim().replace(/;\s*$/, "");
-    await this.withTask(this.m.exporting(`${name}.${kind}`), async (step) => {
+    // The console's own text is exported as it was run: in a read-only transaction (or the open change set).
+    const guard = <T,>(work: () => Promise<T>) => (name === "jixiao-query" ? this.session.console("read", () => work()) : work());
+    await this.withTask(this.m.exporting(`${name}.${kind}`), (step) => guard(async () => {
       // Counted first, so the bar can say how far the export is.
       const [{ n: all }] = await engine.query<{ n: number }>(`SELECT CAST(count(*) AS DOUBLE) AS n FROM (${s}) AS x`);
       let done = 0;
@@ -715,7 +718,7 @@ class ExploreElement extends HTMLElement {
         writer = new XlsxWriter(sheetName(sheet), m.columns, m.types);
       }
       await this.saveXlsx(name, writer);
-    });
+    }));
   }
 
   private async saveRows(name: string, head: string[], rows: string[][], kind: "csv" | "xlsx") {
