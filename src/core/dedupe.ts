@@ -19,7 +19,8 @@ export interface LoadedFile {
 type RowTable = "units" | "budget" | "tasks" | "indicators" | "actuals" | "execution";
 const ROW_TABLES: readonly RowTable[] = ["units", "budget", "tasks", "indicators", "actuals", "execution"];
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+/** The one test of “the same file”: the same bytes, whatever the name (the explore page compares its drops by it too). */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -110,17 +111,36 @@ export function dedupeLoads(files: readonly LoadedFile[]): { parts: Dataset[]; f
         whole ? x.location.row === undefined || x.location.file !== f.file
         : !(x.subject && droppedIds.has(x.subject)) && !(x.location.row !== undefined && droppedPlaces.has(placeKey(x.location))));
       for (const [earlier, d] of dropped) {
-        notes.push({
-          severity: "warning", code: "load.duplicate_rows",
-          message: `${d.count} 行与 ${earlier} 中的行相同（同一单位、年度和项目），只计入一次`,
-          messageEn: `${d.count} row(s) repeat rows of ${earlier} (the same unit, year and item); counted once`,
-          location: { file: f.file, ...(d.first.file === f.file && d.first.row !== undefined ? { row: d.first.row } : {}) },
-        });
+        notes.push(duplicateRowsFinding(d.count, earlier, { file: f.file, ...(d.first.file === f.file && d.first.row !== undefined ? { row: d.first.row } : {}) }));
       }
     }
     parts.push(part);
   }
   return { parts, findings: notes };
+}
+
+/** `load.duplicate_rows`: `count` rows of the file at `location` say what rows of `earlier` say; counted once. */
+export function duplicateRowsFinding(count: number, earlier: string, location: Location): Finding {
+  return {
+    severity: "warning", code: "load.duplicate_rows",
+    message: `${count} 行与 ${earlier} 中的行相同（同一单位、年度和项目），只计入一次`,
+    messageEn: `${count} row(s) repeat rows of ${earlier} (the same unit, year and item); counted once`,
+    location,
+  };
+}
+
+/**
+ * `load.conflicting_rows`: `count` rows of a file loaded later are the same unit, year and item
+ * (budget line, indicator, task …) as rows of `earlier` but say something else. The explore page
+ * keeps the earlier load's rows and leaves these out, so no amount is summed twice.
+ */
+export function conflictingRowsFinding(count: number, earlier: string, location: Location): Finding {
+  return {
+    severity: "error", code: "load.conflicting_rows",
+    message: `${count} 行与已载入的 ${earlier} 是同一单位、年度和项目，但内容不同，未计入（以先载入的 ${earlier} 为准；要改用本文件，请先移除 ${earlier} 再载入）`,
+    messageEn: `${count} row(s) are the same unit, year and item as rows of ${earlier}, loaded before, but differ; not counted (${earlier} holds; to use this file instead, remove ${earlier} and load this one again)`,
+    location,
+  };
 }
 
 /**

@@ -8,9 +8,10 @@ import { decodeBytes, type Encoding } from "../core/decode.ts";
 import { looksLikeForm } from "../core/form.ts";
 import { looksLikeProgressForm } from "../core/progress.ts";
 import { looksLikeGeneralForm } from "../core/reader/read.ts";
-import { importFile, readSheet } from "../core/import.ts";
+import { importFile, mergeDatasets, readSheet } from "../core/import.ts";
 import { ImportError, type Dataset, type Finding, type ParsedTarget } from "../core/model.ts";
 import { runChecks } from "../core/checks.ts";
+import { dedupeFindings, dedupeLoads, dropRepeatedLines, type LoadedFile } from "../core/dedupe.ts";
 import { detectDelimiter, parseDelimited, type Delimiter, type TableRecord } from "../core/table.ts";
 import { parseTarget } from "../core/target.ts";
 import { plainText } from "../core/text.ts";
@@ -146,8 +147,21 @@ export function importRecords(part: string, records: TableRecord[], saved: Recor
     }
   }
   data.findings.unshift(...extra);
+  // As importFile: a form pasted twice into one sheet counts each amount once.
+  data = dropRepeatedLines(data);
   data.findings.push(...runChecks(data));
   return { data };
+}
+
+/**
+ * The sheets of one workbook as one Dataset: a sheet that repeats rows of an
+ * earlier sheet (a copied sheet) counts them once, told by load.duplicate_rows
+ * naming both sheets — the core's dedupeLoads, as the CLI reads its files.
+ */
+export function mergeSheets(sheets: readonly LoadedFile[]): Dataset {
+  const once = dedupeLoads(sheets);
+  const data = mergeDatasets(once.parts);
+  return { ...data, findings: dedupeFindings([...data.findings, ...once.findings]) };
 }
 
 /**

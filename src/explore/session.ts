@@ -9,7 +9,9 @@ import type { BulkPlan, Loaded, MappingRequest, Problem } from "./importer.ts";
 import type { BulkStep } from "./bulk.ts";
 import type { WorkerReply, WorkerRequest } from "./protocol.ts";
 import type { SavedMapping } from "./mapping.ts";
-import { bulkInsertSql, csvErrorText, deleteUploadSql, FINDINGS_DB, finishUploadSql, firstUnitSql, insertLookupSql, insertTableSql, setupSql, uploadRowSql } from "./sql.ts";
+import { bulkInsertSql, csvErrorText, deleteUploadSql, FINDINGS_DB, finishUploadSql, firstUnitSql, insertLookupSql, insertTableSql, overlapFindingsSql, overlapSql, OVERLAP_SUMMARY_SQL, setupSql, uploadRowSql } from "./sql.ts";
+import { conflictingRowsFinding, duplicateRowsFinding, sameBytes } from "../core/dedupe.ts";
+import { isAborted } from "./statements.ts";
 import * as store from "./store.ts";
 import { engineMessage, xt, type Lang } from "../site/i18n-explore.ts";
 
@@ -53,6 +55,23 @@ export interface PendingMapping {
   requests: MappingRequest[];
 }
 
+/** A file whose bytes are those of a file already loaded, waiting for the analyst: 替换 (replace) or 跳过 (skip). */
+export interface PendingDuplicate {
+  key: number;
+  file: File;
+  name: string;
+  earlier: { id: number; name: string; loadedAt: string };
+}
+
+/** The console's changes not yet kept (run in one open transaction), and what happened to the last ones. */
+export interface ConsoleState {
+  pending: number;
+  last?: "undone" | "kept" | "aborted" | "reset";
+}
+
+/** A console statement failed and DuckDB aborted the open transaction: the changes not kept are undone. */
+export class ConsoleAborted extends Error {}
+
 export class Cancelled extends Error {
   constructor(message = "已取消") {
     super(message);
@@ -77,6 +96,8 @@ type Events = {
   uploads: UploadView[];
   failures: Failure[];
   mappings: PendingMapping[];
+  duplicates: PendingDuplicate[];
+  console: ConsoleState;
   /** The loaded data changed; a listener may return the promise of its redrawing, which a load waits for. */
   data: { reason: "loaded" | "checked" | "removed" | "cleared"; first?: { unitId: string; year: number } };
 };
@@ -102,6 +123,11 @@ export class Session {
   uploads: UploadView[] = [];
   failures: Failure[] = [];
   mappings: PendingMapping[] = [];
+  duplicates: PendingDuplicate[] = [];
+  /** Statements of the console's open change set (0: no transaction of the console's is open). */
+  consoleChanges = 0;
+  /** The file each upload was read from (to tell a file dropped again, and to rebuild the tables from what was loaded). */
+  private files = new Map<number, File>();
   /** Manual indicator mapping rows by upload (files of route "mapping"). */
   private indicatorMaps = new Map<number, MappingRow[]>();
   private enginePromise: Promise<BrowserEngine> | null = null;
@@ -297,6 +323,13 @@ export class Session {
     let engine: BrowserEngine | null = null;
     const registered: string[] = [];
     try {
+      // The same bytes as a file already loaded, whatever its name: nothing is read until the analyst says 替换 or 跳过.
+      const earlier = meta.persist ? await this.sameAsLoaded(file) : null;
+      if (earlier) {
+        this.duplicates = [...this.duplicates, { key: this.nextMapping++, file, name, earlier: { id: earlier.id, name: earlier.name, loadedAt: earlier.loadedAt } }];
+        this.emit("duplicates", this.duplicates);
+        return;
+      }
       // A large canonical CSV is recognised here from its head, so the import worker is not started for it.
       const plan = await this.planBulk(file, name);
       this.check();
@@ -315,6 +348,7 @@ export class Session {
         this.uploads = [...this.uploads, { id, name, loadedAt: meta.loadedAt, bytes: size, parts: [name], route: "mapping", rows: reply.map.rows.length, counts: reply.map.counts, problems: reply.map.problems, restored: meta.restored }];
         this.emit("uploads", this.uploads);
         this.emit("data", { reason: "loaded" });
+        this.files.set(id, file);
         this.keep(file, meta);
         return;
       }
@@ -323,12 +357,14 @@ export class Session {
         throw new StepError(this.m.engineNoLoad(engineMessage(e.message, this.lang)));
       });
       this.check();
+      await this.keepConsoleChanges();
       await engine.query("BEGIN TRANSACTION");
       inTransaction = true;
       let parts = [name];
       let route: UploadView["route"] = "importer";
       let loaded: Loaded | null = null;
       let bulk: { first: { unitId: string; year: number } | null; rows: number } | null = null;
+      let overlap: { unit_id: string; fiscal_year: number; earlier: string; same: boolean; n: number; file: string; row: number | null }[] = [];
       if (reply.kind === "loaded") {
         loaded = reply.loaded;
         parts = loaded.parts;
@@ -347,6 +383,11 @@ export class Session {
           await engine.registerText(reg, loaded.lookup.csv);
           registered.push(reg);
           await engine.run(insertLookupSql(reg));
+        }
+        // Rows that repeat or contradict rows loaded before are left out (sql.ts overlapSql): never summed twice.
+        if (this.uploads.some((u) => u.route !== "mapping")) {
+          await engine.run(overlapSql(id).join(";\n"));
+          overlap = await engine.query(OVERLAP_SUMMARY_SQL);
         }
       } else if (reply.kind === "bulk") {
         route = "bulk";
@@ -370,10 +411,15 @@ export class Session {
         registered.push(reg);
         await engine.run(insertTableSql("findings", reg, id));
       }
+      if (overlap.length) {
+        const notes = overlap.map((o) => ({ unitId: o.unit_id, year: o.fiscal_year, finding: (o.same ? duplicateRowsFinding : conflictingRowsFinding)(o.n, o.earlier, { file: o.file, ...(o.row !== null ? { row: o.row } : {}) }) }));
+        await engine.run(overlapFindingsSql(id, notes).join(";\n"));
+      }
       const rows = bulk ? bulk.rows : (await engine.query<{ rows: number }>(`SELECT CAST(rows_loaded AS INTEGER) AS rows FROM uploads WHERE upload_id = ${id}`))[0].rows;
       // A bulk file has no findings before its checks (its reading's wait in bulk_fix_findings).
-      const counts = loaded?.counts ?? { error: 0, warning: 0, info: 0 };
-      const problems = loaded?.problems ?? [];
+      // Findings left out with the rows overlapSql left out, and its notes: counted from the table.
+      const counts = overlap.length ? await this.bulkCounts(engine, id) : loaded?.counts ?? { error: 0, warning: 0, info: 0 };
+      const problems = overlap.length ? await this.bulkProblems(engine, id) : loaded?.problems ?? [];
       const view: UploadView = { id, name, loadedAt: meta.loadedAt, bytes: size, parts, route, rows, counts, problems, restored: meta.restored, checking: bulk !== null };
       this.uploads = [...this.uploads, view];
       listed = true;
@@ -399,6 +445,7 @@ export class Session {
         this.emit("uploads", this.uploads);
         await this.emitSettled("data", { reason: "checked" });
       }
+      this.files.set(id, file);
       this.keep(file, meta);
     } catch (e) {
       if (inTransaction && engine) await engine.query("ROLLBACK").catch(() => {});
@@ -445,10 +492,125 @@ export class Session {
     return lines;
   }
 
+  /** The upload whose file has the same bytes as `file` (compared in 4 MB slices, only with files of its size), or null. */
+  private async sameAsLoaded(file: File): Promise<UploadView | null> {
+    const SLICE = 4 * 1024 * 1024;
+    for (const u of this.uploads) {
+      const other = this.files.get(u.id);
+      if (!other || other.size !== file.size) continue;
+      let same = true;
+      for (let at = 0; same && at < file.size; at += SLICE) {
+        const [a, b] = await Promise.all([file.slice(at, at + SLICE).arrayBuffer(), other.slice(at, at + SLICE).arrayBuffer()]);
+        same = sameBytes(new Uint8Array(a), new Uint8Array(b));
+      }
+      if (same) return u;
+    }
+    return null;
+  }
+
+  /** The analyst's answer about a file dropped again: 替换 removes the earlier load and reads this file, 跳过 leaves it out. */
+  async answerDuplicate(key: number, answer: "replace" | "skip"): Promise<void> {
+    const pending = this.duplicates.find((d) => d.key === key);
+    if (!pending) return;
+    this.duplicates = this.duplicates.filter((d) => d.key !== key);
+    this.emit("duplicates", this.duplicates);
+    if (answer === "skip") return;
+    if (this.uploads.some((u) => u.id === pending.earlier.id)) await this.remove(pending.earlier.id);
+    await this.addFiles([pending.file]);
+  }
+
+  // ---- The SQL console's transactions ----
+
+  /** Runs `work` between loads and other console work, never inside a file's transaction. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(work);
+    this.chain = run.catch(() => {});
+    return run;
+  }
+
+  private setConsole(pending: number, last?: ConsoleState["last"]) {
+    this.consoleChanges = pending;
+    this.emit("console", { pending, last });
+  }
+
+  /**
+   * A console statement. A read runs in a read-only transaction, rolled back after it (DuckDB refuses any write
+   * in it), or in the open change set when there is one (it sees the changes). A change runs in the change set,
+   * opened for it if need be, and stays there until 撤销 (ROLLBACK) or 保留 (COMMIT). When a failed statement
+   * aborts the change set, it is rolled back and ConsoleAborted says so.
+   */
+  console<T>(kind: "read" | "change", work: (engine: BrowserEngine) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      const engine = await this.ensureEngine();
+      const open = this.consoleChanges > 0;
+      if (!open) await engine.query(kind === "read" ? "BEGIN TRANSACTION READ ONLY" : "BEGIN TRANSACTION");
+      try {
+        const out = await work(engine);
+        if (kind === "change") this.setConsole(this.consoleChanges + 1);
+        else if (!open) await engine.query("ROLLBACK");
+        return out;
+      } catch (e) {
+        if (!open) await engine.query("ROLLBACK").catch(() => {});
+        else if (await engine.query("SELECT 1").then(() => false, (x: Error) => isAborted(String(x.message)))) {
+          await engine.query("ROLLBACK").catch(() => {});
+          this.setConsole(0, "aborted");
+          this.emit("data", { reason: "removed" });
+          throw new ConsoleAborted(String((e as Error).message ?? e));
+        }
+        throw e;
+      }
+    });
+  }
+
+  /** 撤销: the console's changes not kept are rolled back. */
+  undoConsole(): Promise<void> {
+    return this.exclusive(async () => {
+      if (!this.consoleChanges || !this.engine) return;
+      await this.engine.query("ROLLBACK");
+      this.setConsole(0, "undone");
+      await this.emitSettled("data", { reason: "removed" });
+    });
+  }
+
+  /** 保留: the console's changes are committed. */
+  keepConsole(): Promise<void> {
+    return this.exclusive(() => this.keepConsoleChanges());
+  }
+
+  /** Commits the console's open change set (before a file's transaction, a removal, or on 保留). */
+  private async keepConsoleChanges() {
+    if (!this.consoleChanges || !this.engine) return;
+    const engine = this.engine;
+    const kept = await engine.query("COMMIT").then(() => true, async () => (await engine.query("ROLLBACK").catch(() => {}), false));
+    this.setConsole(0, kept ? "kept" : "aborted");
+  }
+
+  /**
+   * 重置为载入的数据: the console's changes (kept or not) are dropped and every table is made again from the
+   * files loaded, read as they were read (the files stay listed with their load times; tables the analyst made stay).
+   */
+  resetData(): Promise<void> {
+    return this.exclusive(async () => {
+      if (!this.engine) return [];
+      if (this.consoleChanges) await this.engine.query("ROLLBACK").catch(() => {});
+      this.setConsole(0, "reset");
+      const again = this.uploads.filter((u) => this.files.has(u.id)).map((u) => ({ u, file: this.files.get(u.id)! }));
+      for (const sql of setupSql({ findingsDb: FINDINGS_DB })) await this.engine.query(sql);
+      this.uploads = [];
+      this.indicatorMaps.clear();
+      this.emit("uploads", this.uploads);
+      return again;
+    }).then((again) => {
+      this.cancelled = false;
+      return this.enqueue(again.map(({ u, file }) => () => this.loadOne(file, { id: u.id, name: u.name, loadedAt: u.loadedAt, persist: false, restored: u.restored })));
+    });
+  }
+
   /** Removes an upload's rows and its entry in the list (the stored file and mapping rows are remove()'s). */
   private async dropUpload(id: number) {
     if (this.engine) for (const sql of deleteUploadSql(id)) await this.engine.run(sql).catch(() => {});
     this.uploads = this.uploads.filter((u) => u.id !== id);
+    this.files.delete(id);
     this.emit("uploads", this.uploads);
     this.emit("data", { reason: "removed" });
   }
@@ -523,7 +685,7 @@ export class Session {
 
   /** Removes one upload's rows and its stored file. */
   async remove(id: number): Promise<void> {
-    await this.chain;
+    await this.exclusive(() => this.keepConsoleChanges());
     await store.deleteUpload(id).catch(() => {});
     this.indicatorMaps.delete(id);
     await this.dropUpload(id);
@@ -533,6 +695,8 @@ export class Session {
   async clear(): Promise<void> {
     this.cancel();
     await this.chain;
+    if (this.consoleChanges) await this.engine?.query("ROLLBACK").catch(() => {});
+    if (this.consoleChanges) this.setConsole(0);
     await Promise.allSettled(this.pendingSaves);
     this.pendingSaves = [];
     if (this.engine) for (const sql of setupSql({ findingsDb: FINDINGS_DB })) await this.engine.query(sql);
@@ -541,10 +705,13 @@ export class Session {
     this.indicatorMaps.clear();
     this.failures = [];
     this.mappings = [];
+    this.duplicates = [];
+    this.files.clear();
     this.cancelled = false;
     this.emit("uploads", this.uploads);
     this.emit("failures", this.failures);
     this.emit("mappings", this.mappings);
+    this.emit("duplicates", this.duplicates);
     this.emit("data", { reason: "cleared" });
   }
 

@@ -181,6 +181,75 @@ export function deleteUploadSql(uploadId: number): string[] {
   return [...TABLES.map((t) => `DELETE FROM ${storedAs(t)} WHERE upload_id = ${uploadId}`), `DELETE FROM uploads WHERE upload_id = ${uploadId}`];
 }
 
+// ---- A later load that repeats an earlier one's rows ----
+//
+// The rows of a new upload that are the same unit, year and item (a budget line's kind and item, an indicator,
+// a task, a progress row's period and indicator or item) as rows already loaded: the same rule as the core's
+// dedupeLoads when they say the same (load.duplicate_rows, counted once), and when they say something else
+// the earlier load holds (load.conflicting_rows): never summed twice. Run in the load's transaction, before
+// finishUploadSql; the rows left out stay in `load_overlap` until the upload's findings are written.
+
+/**
+ * Per stored table: the columns that name a row's item within its unit and year. A row is the same as an
+ * earlier one when every column it fills says what the earlier says: a table that names its unit (an
+ * indicators CSV with 单位名称) makes a unit row of the name alone, and a CSV without a 备注 column gives
+ * indicators without their note — they repeat the declaration rather than contradict it.
+ */
+const OVERLAP_KEYS: Record<string, readonly string[]> = {
+  units: [],
+  budget: ["kind", "item", "project_id"],
+  tasks: ["task_id"],
+  indicator_rows: ["indicator_id", "project_id"],
+  actuals: ["period", "indicator_id", "level1", "level2", "name", "project_id"],
+  execution: ["period", "item", "project_id"],
+};
+
+/** Columns that are where a row was read, or an id made from its place: not what it says. */
+const PLACE_COLUMNS = new Set(["source_file", "source_row", "line_id"]);
+
+/** The working table of overlapSql; not the reader's (the console's table list leaves it out). */
+export const OVERLAP_TABLE = "load_overlap";
+
+export function overlapSql(uploadId: number): string[] {
+  const same = (a: string, b: string) => `${a} IS NOT DISTINCT FROM ${b}`;
+  const parts = Object.entries(OVERLAP_KEYS).map(([t, keys]) => {
+    const content = (t === "indicator_rows" ? INDICATOR_BASE : COLUMNS[t as TableName]).filter((c) => !PLACE_COLUMNS.has(c));
+    const on = [`e.upload_id <> ${uploadId}`, "e.unit_id = n.unit_id", "e.fiscal_year = n.fiscal_year", ...keys.map((k) => same(`e.${k}`, `n.${k}`)),
+      ...(t === "units" ? ["NOT e.placeholder"] : [])];
+    return `SELECT '${t}' AS tbl, n.rowid AS rid, n.unit_id, n.fiscal_year, n.source_file, n.source_row,
+              min(coalesce(e.source_file, '')) AS earlier, bool_or(${content.map((c) => `(n.${c} IS NULL OR ${same(`e.${c}`, `n.${c}`)})`).join(" AND ")}) AS same
+            FROM ${t} n JOIN ${t} e ON ${on.join(" AND ")}
+            WHERE n.upload_id = ${uploadId}${t === "units" ? " AND NOT n.placeholder" : ""}
+            GROUP BY n.rowid, n.unit_id, n.fiscal_year, n.source_file, n.source_row`;
+  });
+  return [
+    `CREATE OR REPLACE TABLE ${OVERLAP_TABLE} AS ${parts.join("\nUNION ALL\n")}`,
+    ...Object.keys(OVERLAP_KEYS).map((t) => `DELETE FROM ${t} WHERE upload_id = ${uploadId} AND rowid IN (SELECT rid FROM ${OVERLAP_TABLE} WHERE tbl = '${t}')`),
+  ];
+}
+
+/** The rows overlapSql left out, per unit year, earlier file and kind (the same, or different): one finding each. */
+export const OVERLAP_SUMMARY_SQL = `SELECT unit_id, CAST(fiscal_year AS INTEGER) AS fiscal_year, earlier, same, CAST(count(*) AS INTEGER) AS n,
+    arg_min(source_file, coalesce(source_row, 0)) AS file, CAST(min(source_row) AS INTEGER) AS row
+  FROM ${OVERLAP_TABLE} GROUP BY ALL ORDER BY min(source_row) NULLS FIRST, unit_id, fiscal_year, earlier`;
+
+/**
+ * After the upload's findings are written: those about the rows left out go with them (as dedupeLoads leaves
+ * them out), the notes about the overlap come in, and the working table goes.
+ */
+export function overlapFindingsSql(uploadId: number, notes: readonly { unitId: string; year: number; finding: { severity: string; code: string; message: string; messageEn: string; location: { file: string; row?: number } } }[]): string[] {
+  const lit = (v: string | number | undefined | null) => (v === undefined || v === null ? "NULL" : typeof v === "number" ? String(Math.trunc(v)) : q(v));
+  return [
+    `DELETE FROM findings f WHERE f.upload_id = ${uploadId} AND f.source_row IS NOT NULL AND f.code NOT LIKE 'load.%'
+       AND (EXISTS (SELECT 1 FROM ${OVERLAP_TABLE} o WHERE o.source_file = f.source_file AND o.source_row = f.source_row)
+            -- A whole copy takes every finding about its rows along (page breaks, markup …), as dedupeLoads does.
+            OR (EXISTS (SELECT 1 FROM ${OVERLAP_TABLE}) AND NOT EXISTS (${Object.keys(OVERLAP_KEYS).map((t) => `SELECT 1 FROM ${t} WHERE upload_id = ${uploadId}`).join(" UNION ALL ")})))`,
+    ...(notes.length ? [`INSERT INTO findings (unit_id, fiscal_year, severity, code, message, message_en, subject, source_file, source_row, source_column, data_source, upload_id) VALUES
+       ${notes.map((n) => `(${[lit(n.unitId), lit(n.year), lit(n.finding.severity), lit(n.finding.code), lit(n.finding.message), lit(n.finding.messageEn), "NULL", lit(n.finding.location.file), lit(n.finding.location.row), "NULL", "'declared'", String(uploadId)].join(", ")})`).join(",\n")}`] : []),
+    `DROP TABLE IF EXISTS ${OVERLAP_TABLE}`,
+  ];
+}
+
 // ---- Bulk CSV: read_csv straight into indicator_rows ----
 //
 // The row loop is DuckDB's; JavaScript (src/explore/bulk.ts, the core's own

@@ -1,7 +1,8 @@
 // <jx-explore>: the explore page's one custom element. It wires the markup of
 // src/components/explore/*.astro to a Session (src/explore/session.ts) and renders
 // what the DOM-free modules compute. Every text from a file goes in as text.
-import { Cancelled, Session, type EngineState, type Failure, type PendingMapping, type TaskView, type UploadView } from "./session.ts";
+import { Cancelled, ConsoleAborted, Session, type ConsoleState, type EngineState, type Failure, type PendingDuplicate, type PendingMapping, type TaskView, type UploadView } from "./session.ts";
+import { consoleKind, isReadOnlyRefusal } from "./statements.ts";
 import { h, clear, nodes, redraw, svgNode, download, svgToPng, type Children } from "./dom.ts";
 import { loadOverview, loadUnit, LIST_UNITS, OVERVIEW_ROWS, type UnitDashboard, type Overview } from "./dashboard.ts";
 import { loadResults, loadYear } from "./results.ts";
@@ -61,6 +62,8 @@ class ExploreElement extends HTMLElement {
     this.session.on("uploads", (u) => this.renderUploads(u));
     this.session.on("failures", (f) => this.renderFailures(f));
     this.session.on("mappings", (m) => this.renderMappings(m));
+    this.session.on("duplicates", (d) => this.renderDuplicates(d));
+    this.session.on("console", (c) => this.renderConsoleState(c));
     this.session.on("data", (d) => {
       this.years.clear();
       if (d.first && (!this.selected || d.reason === "loaded")) this.selected = `${d.first.unitId}|${d.first.year}`;
@@ -201,6 +204,16 @@ class ExploreElement extends HTMLElement {
     clear(el, list.map((m) => this.mappingCard(m)));
   }
 
+  private renderDuplicates(list: PendingDuplicate[]) {
+    const t = this.m;
+    clear(this.$("duplicates"), list.map((d) => h("section", { class: "x-mapping x-duplicate", role: "group", "aria-label": t.duplicateLabel(d.name), "data-duplicate": d.name },
+      h("h3", {}, t.duplicateH(d.name)),
+      h("p", {}, t.duplicateLede(d.name, d.earlier.name, d.earlier.loadedAt)),
+      h("ul", {}, h("li", {}, t.duplicateReplaceNote(d.earlier.name)), h("li", {}, t.duplicateSkipNote)),
+      h("p", {}, h("button", { type: "button", "data-answer": "replace", onclick: () => void this.session.answerDuplicate(d.key, "replace") }, t.duplicateReplace), " ",
+        h("button", { type: "button", "data-answer": "skip", onclick: () => void this.session.answerDuplicate(d.key, "skip") }, t.duplicateSkip)))));
+  }
+
   private mappingCard(m: PendingMapping): HTMLElement {
     const selects: HTMLSelectElement[][] = [];
     const t = this.m;
@@ -286,7 +299,8 @@ class ExploreElement extends HTMLElement {
     // buttons) wait for the checks (lockWhileChecking): no unit year is listed but the one shown.
     const overview = await loadOverview(engine, this.selected ? { unit_id: this.selected.slice(0, cut), fiscal_year: Number(this.selected.slice(cut + 1)) } : null,
       this.checking() ? 0 : LIST_UNITS, this.unitFilter);
-    workspace.hidden = overview.totals.units === 0 && overview.totals.findings === 0;
+    // Not hidden while the console's changes wait for 撤销 or 保留 (a DELETE FROM units leaves no unit to show).
+    workspace.hidden = overview.totals.units === 0 && overview.totals.findings === 0 && !this.session.consoleChanges;
     if (workspace.hidden) {
       this.dataset.state = this.session.uploads.length ? "shown" : "empty";
       return;
@@ -350,7 +364,7 @@ class ExploreElement extends HTMLElement {
    */
   private lockWhileChecking(checking: boolean) {
     this.dataset.checking = String(checking);
-    for (const el of this.querySelectorAll<HTMLButtonElement | HTMLSelectElement | HTMLInputElement>('[data-x="unit-select"], [data-x="unit-filter"], [data-x="sql-run"], [data-x="sql-examples"] button, [data-x="exports"] button, [data-view]')) el.disabled = checking;
+    for (const el of this.querySelectorAll<HTMLButtonElement | HTMLSelectElement | HTMLInputElement>('[data-x="unit-select"], [data-x="unit-filter"], [data-x="sql-run"], [data-x="sql-reset"], [data-x="sql-examples"] button, [data-x="exports"] button, [data-view]')) el.disabled = checking;
     const err = this.$("sql-error");
     if (checking) clear(err, this.m.checkingConsole);
     else if (err.textContent === this.m.checkingConsole) clear(err);
@@ -531,12 +545,29 @@ class ExploreElement extends HTMLElement {
     const input = this.$<HTMLTextAreaElement>("sql-input");
     clear(this.$("sql-examples"), examples(this.language).map((x) => h("button", { type: "button", class: "chip", onclick: () => { input.value = x.sql; void this.runSql(); } }, x.label)));
     this.$("sql-run").addEventListener("click", () => void this.runSql());
+    this.$("sql-reset").addEventListener("click", () => {
+      if (!confirm(this.m.confirmReset)) return;
+      this.dataset.state = "loading";
+      void this.session.resetData();
+    });
     input.addEventListener("keydown", (e) => {
       if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
         void this.runSql();
       }
     });
+  }
+
+  /** The console's change set: how many statements are not kept yet, with 撤销 and 保留; or what became of the last ones. */
+  private renderConsoleState(c: ConsoleState) {
+    const x = this.m;
+    this.dataset.changes = String(c.pending);
+    const el = this.$("sql-changes");
+    if (c.pending) {
+      clear(el, x.changesPending(c.pending), " ",
+        h("button", { type: "button", "data-x": "sql-undo", onclick: () => void this.session.undoConsole() }, x.undo), " ",
+        h("button", { type: "button", class: "link", "data-x": "sql-keep", onclick: () => void this.session.keepConsole() }, x.keep));
+    } else clear(el, c.last ? x.consoleLast[c.last] : null);
   }
 
   private async runSql() {
@@ -549,28 +580,35 @@ class ExploreElement extends HTMLElement {
     if (this.checking()) return clear(err, x.checkingConsole);
     const text = this.$<HTMLTextAreaElement>("sql-input").value;
     if (!text.trim()) return;
+    // Read-only unless 允许修改 is ticked; what the page itself manages (transactions, settings, databases) never.
+    const kind = consoleKind(text);
+    if (kind.kind === "refused") return clear(err, x.consoleRefused(kind.first));
+    if (kind.kind === "change" && !this.$<HTMLInputElement>("sql-allow").checked) return clear(err, x.readOnly(kind.first));
     const { sql, limited } = limitedSql(text, CONSOLE_ROWS + 1);
     const t0 = performance.now();
     clear(out, h("p", { class: "where", role: "status" }, x.querying));
     try {
-      const m = plainMatrix(await engine.arrow(sql));
+      const m = plainMatrix(await this.session.console(kind.kind, (e) => e.arrow(sql)));
       const ms = performance.now() - t0;
       const more = limited && m.rows.length > CONSOLE_ROWS;
       const rows = more ? m.rows.slice(0, CONSOLE_ROWS) : m.rows;
       clear(out,
         h("p", { class: "where", role: "status" }, m.columns.length ? `${more ? x.rowsMore(CONSOLE_ROWS) : x.rowsCount(rows.length)} · ${x.ms(ms.toFixed(0))}` : x.executed(ms.toFixed(0)),
-          m.columns.length ? [x.exportAll, h("button", { type: "button", class: "link", onclick: () => void this.exportQuery(text, "csv") }, "CSV"), " ",
+          // A change's result (DuckDB's count of rows changed) is not exported: exporting runs the statement again.
+          m.columns.length && kind.kind === "read" ? [x.exportAll, h("button", { type: "button", class: "link", onclick: () => void this.exportQuery(text, "csv") }, "CSV"), " ",
             h("button", { type: "button", class: "link", onclick: () => void this.exportQuery(text, "xlsx") }, "XLSX")] : null),
         m.columns.length ? h("div", { class: "table-wrap x-result" }, h("table", { "data-table": "sql" },
           h("thead", {}, h("tr", {}, m.columns.map((c) => h("th", { scope: "col" }, c)))),
           h("tbody", {}, rows.map((r) => h("tr", {}, r.map((v) => h("td", { class: typeof v === "number" ? "num" : null }, v === null ? "NULL" : String(v)))))))) : null);
-      if (!/^\s*(select|with|from|values|table|describe|show|summarize|pragma)\b/i.test(text)) {
+      if (kind.kind === "change") {
         this.years.clear();
         void this.refresh();
       }
     } catch (e) {
       clear(out);
-      clear(err, sqlErrorText(String((e as Error).message ?? e), this.language));
+      const message = String((e as Error).message ?? e);
+      // A read that hid a write (a CTE before DELETE): DuckDB's read-only transaction refused it.
+      clear(err, isReadOnlyRefusal(message) ? x.readOnly("") : e instanceof ConsoleAborted ? `${sqlErrorText(message, this.language)} ${x.consoleLast.aborted}` : sqlErrorText(message, this.language));
     }
   }
 
@@ -646,7 +684,9 @@ class ExploreElement extends HTMLElement {
     const engine = this.session.engine;
     if (!engine) return;
     const s = sql.trim().replace(/;\s*$/, "");
-    await this.withTask(this.m.exporting(`${name}.${kind}`), async (step) => {
+    // The console's own text is exported as it was run: in a read-only transaction (or the open change set).
+    const guard = <T,>(work: () => Promise<T>) => (name === "jixiao-query" ? this.session.console("read", () => work()) : work());
+    await this.withTask(this.m.exporting(`${name}.${kind}`), (step) => guard(async () => {
       // Counted first, so the bar can say how far the export is.
       const [{ n: all }] = await engine.query<{ n: number }>(`SELECT CAST(count(*) AS DOUBLE) AS n FROM (${s}) AS x`);
       let done = 0;
@@ -678,7 +718,7 @@ class ExploreElement extends HTMLElement {
         writer = new XlsxWriter(sheetName(sheet), m.columns, m.types);
       }
       await this.saveXlsx(name, writer);
-    });
+    }));
   }
 
   private async saveRows(name: string, head: string[], rows: string[][], kind: "csv" | "xlsx") {

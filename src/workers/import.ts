@@ -1,11 +1,11 @@
 // The import worker: the core importer (and, for .xlsx, read-excel-file, loaded
 // only when a workbook arrives) runs here, off the page's thread. It never sees
 // DuckDB: it answers with canonical CSV text that the page hands to read_csv.
-import { ImportError, type Dataset } from "../core/model.ts";
-import { mergeDatasets } from "../core/import.ts";
+import { ImportError } from "../core/model.ts";
+import type { LoadedFile } from "../core/dedupe.ts";
 import { readWorkbook } from "../core/workbook.ts";
 import {
-  HEAD_BYTES, bulkPlan, importRecords, importText, isZip, toLoaded, type MappingRequest,
+  HEAD_BYTES, bulkPlan, importRecords, importText, isZip, mergeSheets, toLoaded, type MappingRequest,
 } from "../explore/importer.ts";
 import type { WorkerReply, WorkerRequest } from "../explore/protocol.ts";
 import { xt, type Lang } from "../site/i18n-explore.ts";
@@ -23,7 +23,7 @@ async function importOne(id: number, file: Blob, name: string, saved: Extract<Wo
     progress(m.stepWorkbook, 0.1);
     // The same reading as the CLI's (src/core/workbook.ts): every sheet, percentages as the sheet shows them.
     const sheets = await readWorkbook(name, new Uint8Array(await file.arrayBuffer()));
-    const parts: Dataset[] = [];
+    const parts: LoadedFile[] = [];
     const requests: MappingRequest[] = [];
     const names: string[] = [];
     const skipped: string[] = [];
@@ -35,14 +35,14 @@ async function importOne(id: number, file: Blob, name: string, saved: Extract<Wo
       const out = importRecords(part, records, saved);
       if ("mapping" in out) requests.push(out.mapping);
       else {
-        parts.push(out.data);
+        parts.push({ file: part, data: out.data });
         names.push(part);
       }
     });
     if (requests.length) return post({ kind: "mapping", id, requests });
     if (!parts.length) throw new ImportError(`${name}：工作簿中没有可读取的工作表`, `${name}: no sheet with data`, { file: name });
     progress(m.stepTidy, 0.95);
-    return post({ kind: "loaded", id, loaded: toLoaded(mergeDatasets(parts), names) });
+    return post({ kind: "loaded", id, loaded: toLoaded(mergeSheets(parts), names) });
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   progress(m.stepParse, 0.3);
