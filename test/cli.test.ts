@@ -211,3 +211,18 @@ describe("bin/jixiao.mjs in a real process", () => {
     expect(json.findings.some((f: { code: string; location: { row: number } }) => f.code === "target.impossible" && f.location.row === 78)).toBe(true);
   });
 });
+
+describe("jixiao import on project forms", () => {
+  it("prints each project under its unit with its own funding and indicators, and reads a workbook like its CSV", async () => {
+    const csv = await run("import", "test/fixtures/real/13_sichuan_jingyan_mata_2023_project_declaration.csv");
+    expect(csv.code).toBe(0);
+    expect(csv.out).toMatch(/井研县马踏镇人民政府（2023 年度）\n  项目：村组干部报酬 · 项目支出绩效目标表\n    预算总额：3,309,840\.00 元\n    绩效指标：8 条/);
+    expect(csv.out).toContain("  项目：基层组织活动经费 · 项目支出绩效目标表\n    预算总额：660,000.00 元");
+    const a = await run("import", "test/fixtures/real/12_sichuan_zhongjiang_shuili_2022_project_selfeval.csv", "--json");
+    const b = await run("import", "test/fixtures/real/12_sichuan_zhongjiang_shuili_2022_project_selfeval.xlsx", "--json");
+    const strip = (out: string) => JSON.parse(out.replace(/12_sichuan_zhongjiang_shuili_2022_project_selfeval\.(csv|xlsx)/g, "F")) as { projects: unknown[]; indicators: { name: string; target: string }[]; execution: unknown[] };
+    expect(strip(b.out).projects).toEqual(strip(a.out).projects);
+    expect(strip(b.out).indicators.map((i) => [i.name, i.target])).toEqual(strip(a.out).indicators.map((i) => [i.name, i.target]));
+    expect(strip(b.out).execution).toEqual(strip(a.out).execution);
+  });
+});

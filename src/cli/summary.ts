@@ -1,9 +1,36 @@
 // The short Chinese summary `jixiao import` prints by default.
-import type { Dataset } from "../core/model.ts";
+import type { BudgetLine, Dataset, FormKind, Indicator } from "../core/model.ts";
 import { formatYuan } from "../core/format.ts";
 
 const yuan = (fen: bigint) => formatYuan(fen);
 const SEVERITY = { error: "错误", warning: "警告", info: "提示" } as const;
+
+const KIND_ZH: Record<FormKind, string> = {
+  unit_declaration: "整体支出绩效目标表", unit_selfeval: "整体支出绩效自评表", unit_monitoring: "整体支出绩效监控表",
+  project_declaration: "项目支出绩效目标表", project_selfeval: "项目支出绩效自评表", project_monitoring: "项目支出绩效监控表",
+};
+
+/** Budget lines, indented: a unit's own, or a project's. */
+function budgetLines(lines: string[], indent: string, budget: readonly BudgetLine[]): void {
+  for (const b of budget) {
+    const label = b.kind === "total" ? "预算总额" : b.kind === "source" ? `资金来源·${b.item}` : `资金结构·${b.item}`;
+    lines.push(`${indent}${label}：${yuan(b.amountFen)}`);
+  }
+}
+
+/** The indicator count by 一级/二级, indented. */
+function indicatorLines(lines: string[], indent: string, inds: readonly Indicator[]): void {
+  if (!inds.length) return;
+  const groups = new Map<string, { n: number; l2: Map<string, number> }>();
+  for (const i of inds) {
+    const g = groups.get(i.level1) ?? { n: 0, l2: new Map() };
+    g.n++;
+    g.l2.set(i.level2, (g.l2.get(i.level2) ?? 0) + 1);
+    groups.set(i.level1, g);
+  }
+  lines.push(`${indent}绩效指标：${inds.length} 条（其中三级指标 ${inds.filter((i) => i.name).length} 条）`);
+  for (const [l1, g] of groups) lines.push(`${indent}  ${l1} ${g.n}：${[...g.l2].map(([l2, n]) => `${l2} ${n}`).join("，")}`);
+}
 
 export function summarise(data: Dataset): string {
   const lines: string[] = [];
@@ -14,22 +41,17 @@ export function summarise(data: Dataset): string {
     const unit = data.units.find((u) => u.id === id && u.year === year);
     lines.push(`${unit?.name ?? id}（${year} 年度${unit?.status === "sample" ? "，示例数据" : ""}）`);
     if (unit?.fundingMethod) lines.push(`  拨款方式：${unit.fundingMethod}`);
-    for (const b of data.budget.filter((b) => b.unitId === id && b.year === year)) {
-      const label = b.kind === "total" ? "预算总额" : b.kind === "source" ? `资金来源·${b.item}` : `资金结构·${b.item}`;
-      lines.push(`  ${label}：${yuan(b.amountFen)}`);
-    }
     const tasks = data.tasks.filter((t) => t.unitId === id && t.year === year);
+    const own = <T extends { unitId: string; year: number; projectId?: string | null }>(xs: readonly T[]) => xs.filter((x) => x.unitId === id && x.year === year && !x.projectId);
+    budgetLines(lines, "  ", own(data.budget));
     if (tasks.length) lines.push(`  重点任务：${tasks.length} 项`);
-    const inds = data.indicators.filter((i) => i.unitId === id && i.year === year);
-    const groups = new Map<string, { n: number; l2: Map<string, number> }>();
-    for (const i of inds) {
-      const g = groups.get(i.level1) ?? { n: 0, l2: new Map() };
-      g.n++;
-      g.l2.set(i.level2, (g.l2.get(i.level2) ?? 0) + 1);
-      groups.set(i.level1, g);
+    indicatorLines(lines, "  ", own(data.indicators));
+    // Its projects, each with its own funding and indicators.
+    for (const p of (data.projects ?? []).filter((p) => p.unitId === id && p.year === year)) {
+      lines.push(`  项目：${p.name}${p.code ? `（${p.code}）` : ""} · ${KIND_ZH[p.formKind]}`);
+      budgetLines(lines, "    ", data.budget.filter((b) => b.projectId === p.id && b.year === year));
+      indicatorLines(lines, "    ", data.indicators.filter((i) => i.projectId === p.id && i.year === year));
     }
-    lines.push(`  绩效指标：${inds.length} 条（其中三级指标 ${inds.filter((i) => i.name).length} 条）`);
-    for (const [l1, g] of groups) lines.push(`    ${l1} ${g.n}：${[...g.l2].map(([l2, n]) => `${l2} ${n}`).join("，")}`);
   }
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of data.findings) counts[f.severity]++;
