@@ -1,13 +1,13 @@
 // The fuzz cases and invariants shared by test/fuzz.test.ts (seeded, bounded)
 // and bench/fuzz.ts (`npm run fuzz`, a longer campaign). Inputs are mutations of
-// real forms — data/raw, the canonical tables, /work/shared/real-forms/*.csv when
-// present — through importFile's public API only:
+// real forms — data/raw, the canonical tables, and the real forms kept in the repo
+// (test/fixtures/real/*.csv, UTF-8) — through importFile's public API only:
 //   cells shifted left/right, rows inserted, deleted, repeated, blank or junk rows,
 //   merged-cell gaps, hostile cell values (1e400, -0, =1+1, @SUM, bidi and
 //   zero-width characters, markup, 200k-character cells, random Unicode), quoting,
 //   delimiters, line ends, re-encoding (UTF-8/GBK/UTF-16LE/BE, with and without BOM),
 //   truncation at any byte, two copies in one file.
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
@@ -18,14 +18,14 @@ import { budgetStructureChart, indicatorGroupChart } from "../src/charts/index.t
 import { esc } from "../src/charts/util.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const REAL_FORMS = "/work/shared/real-forms";
+const REAL_FORMS = join(ROOT, "test/fixtures/real");
 
 export interface Seed {
   name: string;
   text: string;
 }
 
-/** The forms and tables mutated: the bundled declaration, its canonical tables, and the real forms when this machine has them. */
+/** The forms and tables mutated: the bundled declaration, its canonical tables, and the repo's real forms (the same on every machine). */
 export function loadSeeds(): Seed[] {
   const dec = new TextDecoder("utf-8");
   const read = (path: string, name: string): Seed => ({ name, text: dec.decode(readFileSync(path)).replace(/^\uFEFF/, "") });
@@ -33,10 +33,8 @@ export function loadSeeds(): Seed[] {
   for (const dir of ["data/raw", "data/canonical"]) {
     for (const f of readdirSync(join(ROOT, dir)).sort()) seeds.push(read(join(ROOT, dir, f), `${dir}/${f}`));
   }
-  if (existsSync(REAL_FORMS)) {
-    for (const f of readdirSync(REAL_FORMS).sort()) {
-      if (f.endsWith(".csv") && !f.includes(".gbk.")) seeds.push(read(join(REAL_FORMS, f), f));
-    }
+  for (const f of readdirSync(REAL_FORMS).sort()) {
+    if (f.endsWith(".csv") && !f.includes(".gbk.")) seeds.push(read(join(REAL_FORMS, f), f));
   }
   return seeds;
 }
