@@ -33,6 +33,13 @@ describe("label(text)", () => {
     expect(label(text)).toMatchObject({ key, points, unit });
   });
 
+  it("compares labels in traditional characters in simplified ones (項目名稱, 實施單位, 年初預算數, 萬元)", () => {
+    expect(label("項目名稱").key).toBe("项目名称");
+    expect(headField(label("實施單位").key)).toBe("implementer");
+    expect(fundingField(label("年初預算數").key)).toBe("budget_initial");
+    expect(label("項目資金 (萬元)")).toMatchObject({ key: "项目资金", unit: "万元" });
+  });
+
   it("tells the long-term and annual column sets apart", () => {
     expect(label("指标值(长期)")).toMatchObject({ key: "指标值", set: "long" });
     expect(label("三级指标(年度)")).toMatchObject({ key: "三级指标", set: "annual" });

@@ -87,6 +87,9 @@ const PREFIX_OPS: ReadonlyArray<readonly [string, Operator]> = [
   [">", ">"],
   ["<", "<"],
   ["=", "="],
+  // Look-alikes published forms use for “=”: the small equals sign and a box-drawing double line (﹦100%, ═100%).
+  ["﹦", "="],
+  ["═", "="],
 ];
 
 /** Trailing operators: 95%以上, 80元以下, 5%以内. */

@@ -22,9 +22,20 @@ export function halfwidth(s: string): string {
   return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 }
 
+// Traditional characters of the vocabulary's words → simplified (forms reposted in 繁體: 項目名稱, 實施單位, 績效指標 …).
+// Only labels are compared through it; values are kept as written.
+const TRADITIONAL = "萬項稱門實單資預數執總體標績級際產質時經濟會態環滿續響務對撥結轉餘計劃說專審監評價報設況內負責聯繫電話備註進為與並達現動規區縣鎮財當歲費補護權週業發開關員場廠嚴確認證這個們來後從眾優勢險醫療衛農築運營維準則據屬獲條長間陽陰點線網絡庫導學師紀錄檔圖書館讀寫類別幣額細節處廳辦廣東織組離釐視頻階層舊樣貨選擇隊儀機構誌雜傳統藝術劇轄鄉應協調檢驗測試樓範決過論於齊擬採購買賣錢銀種習難歷題廢棄氣汙綠園";
+const SIMPLIFIED = "万项称门实单资预数执总体标绩级际产质时经济会态环满续响务对拨结转余计划说专审监评价报设况内负责联系电话备注进为与并达现动规区县镇财当岁费补护权周业发开关员场厂严确认证这个们来后从众优势险医疗卫农筑运营维准则据属获条长间阳阴点线网络库导学师纪录档图书馆读写类别币额细节处厅办广东织组离厘视频阶层旧样货选择队仪机构志杂传统艺术剧辖乡应协调检验测试楼范决过论于齐拟采购买卖钱银种习难历题废弃气污绿园";
+const SIMPLE = new Map([...TRADITIONAL].map((c, i) => [c, SIMPLIFIED[i]]));
+
 /** Whitespace, zero-width characters and line breaks removed; half-width; Chinese brackets and colons made plain. */
 export function squash(s: string): string {
   return halfwidth(s).replace(/[\s\u200b-\u200f\u2028-\u202f\u2060\ufeff]/g, "").replace(/[【〔]/g, "(").replace(/[】〕]/g, ")");
+}
+
+/** A label's key in simplified characters. */
+function simplified(s: string): string {
+  return /[\u4e00-\u9fff]/.test(s) ? s.replace(/[\u4e00-\u9fff]/g, (c) => SIMPLE.get(c) ?? c) : s;
 }
 
 const POINTS = /\((\d+(?:\.\d+)?)分\)|\((?:\d+(?:\.\d+)?-)?(\d+(?:\.\d+)?)\)分|(\d+(?:\.\d+)?)分$/;
@@ -33,7 +44,7 @@ const NOISE = /\((?:盖章|签章|公章|[A-Za-z](?:\/[A-Za-z])?|[A-Za-z]\/[A-Za
 
 /** The label of a cell, normalised as described above. */
 export function label(text: string): Label {
-  let s = squash(text);
+  let s = simplified(squash(text));
   // A long cell is a value, not a label: no annotation to take off (and no regex run over 200k characters).
   if (s.length > 80) return { key: s, points: null, unit: null, set: null };
   let points: string | null = null;
