@@ -1,14 +1,10 @@
 // The short Chinese summary `jixiao import` prints by default.
-import type { BudgetLine, Dataset, FormKind, Indicator } from "../core/model.ts";
+import { FORM_KIND_ZH, type BudgetLine, type Dataset, type Indicator } from "../core/model.ts";
 import { formatYuan } from "../core/format.ts";
 
 const yuan = (fen: bigint) => formatYuan(fen);
 const SEVERITY = { error: "错误", warning: "警告", info: "提示" } as const;
 
-const KIND_ZH: Record<FormKind, string> = {
-  unit_declaration: "整体支出绩效目标表", unit_selfeval: "整体支出绩效自评表", unit_monitoring: "整体支出绩效监控表",
-  project_declaration: "项目支出绩效目标表", project_selfeval: "项目支出绩效自评表", project_monitoring: "项目支出绩效监控表",
-};
 
 /** Budget lines, indented: a unit's own, or a project's. */
 function budgetLines(lines: string[], indent: string, budget: readonly BudgetLine[]): void {
@@ -48,7 +44,7 @@ export function summarise(data: Dataset): string {
     indicatorLines(lines, "  ", own(data.indicators));
     // Its projects, each with its own funding and indicators.
     for (const p of (data.projects ?? []).filter((p) => p.unitId === id && p.year === year)) {
-      lines.push(`  项目：${p.name}${p.code ? `（${p.code}）` : ""} · ${KIND_ZH[p.formKind]}`);
+      lines.push(`  项目：${p.name}${p.code ? `（${p.code}）` : ""} · ${FORM_KIND_ZH[p.formKind]}`);
       budgetLines(lines, "    ", data.budget.filter((b) => b.projectId === p.id && b.year === year));
       indicatorLines(lines, "    ", data.indicators.filter((i) => i.projectId === p.id && i.year === year));
     }

@@ -3,7 +3,7 @@
 // mapped by name (Chinese headers and 预算管理一体化 field names are synonyms),
 // never by position.
 import Papa from "papaparse";
-import { ImportError, type BudgetKind, type DataStatus, type Dataset, type Finding, type FormKind, type Indicator, type Location, type ParsedTarget, type Project, type Severity } from "./model.ts";
+import { FORM_KINDS, ImportError, type BudgetKind, type DataStatus, type Dataset, type Finding, type Indicator, type Location, type ParsedTarget, type Project, type Severity } from "./model.ts";
 import { fenToYuanString, parseYuanToFen } from "./money.ts";
 import { dedupeIds, indicatorId, unitId } from "./ids.ts";
 import { parseTarget } from "./target.ts";
@@ -445,7 +445,6 @@ export interface JsonDataset {
   projects?: Project[];
 }
 
-const FORM_KINDS: readonly FormKind[] = ["unit_declaration", "unit_selfeval", "unit_monitoring", "project_declaration", "project_selfeval", "project_monitoring"];
 
 /** Reads projects back from JSON; an entry without unit, year or name is a finding. */
 function projectsFromJson(list: Record<string, unknown>[], file: string, findings: Finding[]): Project[] {

@@ -50,9 +50,15 @@ export interface Unit {
 }
 
 /** unit (整体支出) or project (项目支出) × declaration (申报表/目标表/审批表), self-evaluation (自评表), monitoring (监控表). */
-export type FormKind =
-  | "unit_declaration" | "unit_selfeval" | "unit_monitoring"
-  | "project_declaration" | "project_selfeval" | "project_monitoring";
+export const FORM_KINDS = ["unit_declaration", "unit_selfeval", "unit_monitoring", "project_declaration", "project_selfeval", "project_monitoring"] as const;
+
+export type FormKind = (typeof FORM_KINDS)[number];
+
+/** The form kinds' names as the forms write them. */
+export const FORM_KIND_ZH: Record<FormKind, string> = {
+  unit_declaration: "部门整体支出绩效目标表", unit_selfeval: "部门整体支出绩效自评表", unit_monitoring: "部门整体支出绩效监控表",
+  project_declaration: "项目支出绩效目标表", project_selfeval: "项目支出绩效自评表", project_monitoring: "项目支出绩效监控表",
+};
 
 /**
  * A project (项目支出) of a unit in one year. Its indicators, its declared funding

@@ -210,7 +210,7 @@ export function readIndicatorTable(rows: readonly Row[], found: IndicatorHeader)
       l2Row = r.row;
       l2Count = 1;
       nameCell = undefined;
-      out.push(rowOf(r, at, l1, l2, null, header));
+      out.push(rowOf(r, at, l1, l2, null));
       continue;
     }
     const name = nameCell ? nameCell.text.replace(/\s*\n\s*/g, "") : null;
@@ -223,23 +223,22 @@ export function readIndicatorTable(rows: readonly Row[], found: IndicatorHeader)
       if (hasData && l2) {
         // A row with figures but no 三级 name: the 二级 itself is the item (投入管理-style).
         l2Count++;
-        out.push(rowOf(r, at, l1, l2, null, header));
+        out.push(rowOf(r, at, l1, l2, null));
       }
       continue;
     }
     l2Count++;
-    out.push(rowOf(r, at, l1, l2, name, header));
+    out.push(rowOf(r, at, l1, l2, name));
   }
   closeGroup();
   return { header, rows: out, level1Weights, placeholders, emptyGroups, end: i, declaredTotal };
 }
 
-function rowOf(r: Row, at: Partial<Record<IndicatorField, Cell>>, level1: string, level2: string, name: string | null, header: IndicatorHeader): IndicatorRow {
+function rowOf(r: Row, at: Partial<Record<IndicatorField, Cell>>, level1: string, level2: string, name: string | null): IndicatorRow {
   const values: Partial<Record<IndicatorField, string>> = {};
   for (const [f, c] of Object.entries(at) as [IndicatorField, Cell][]) values[f] = c.text;
   const target = joinTarget(values.target_op, values.target, values.target_unit);
   const named = at.name ?? at.l2 ?? r.cells[0];
-  void header;
   return {
     level1, level2, name, target, longTarget: values.long_target ?? null, explanation: values.explanation ?? null,
     values, row: r.row, column: named.col + 1, cells: at,

@@ -3,6 +3,7 @@
 // vocabulary (synonyms.ts): the kind from the title, the body from 实施单位 (else
 // 预算单位/主管部门), the blocks from their header labels wherever they sit.
 import {
+  FORM_KIND_ZH,
   ImportError, type Actual, type BudgetLine, type DataStatus, type Dataset, type ExecutionLine, type Finding,
   type FormKind, type Indicator, type Period, type Project, type Severity, type Task, type Unit,
 } from "../model.ts";
@@ -254,10 +255,6 @@ function periodYear(head: FormRead["head"]): number | null {
 type Note = (severity: Severity, code: string, message: string, messageEn: string, row?: number, column?: number, subject?: string) => void;
 
 const PERIOD_OF: Record<string, Period | null> = { declaration: null, selfeval: "yearend", monitoring: "midyear" };
-const KIND_ZH: Record<FormKind, string> = {
-  unit_declaration: "部门整体支出绩效目标表", unit_selfeval: "部门整体支出绩效自评表", unit_monitoring: "部门整体支出绩效监控表",
-  project_declaration: "项目支出绩效目标表", project_selfeval: "项目支出绩效自评表", project_monitoring: "项目支出绩效监控表",
-};
 
 /** A cell's text as paragraphs: one per line, markup dropped, whitespace collapsed. */
 const paragraphs = (text: string): string[] => toParagraphs(text).flatMap((p) => p.split(/\n+/)).map(plainText).filter(Boolean);
@@ -354,7 +351,7 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
   let scopeName = body.name;
   if (isProject) {
     const named = head.project ? splitCode(head.project.value) : null;
-    const name = named?.name ?? KIND_ZH[kind];
+    const name = named?.name ?? FORM_KIND_ZH[kind];
     if (!head.project) note("warning", "project.no_name", "项目表没有项目名称", "project form has no 项目名称", form.firstRow);
     const pcode = head.project_code ? splitCode(head.project_code.value).name : named?.code ?? null;
     projectId = `p${fnv1a([body.name, pcode ?? name].join("\u001f"))}`;
@@ -421,7 +418,7 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
     for (const g of table.emptyGroups) note("info", "indicator.empty_group", `二级指标“${g.level2}”下没有三级指标`, `二级 group “${g.level2}” has no indicator`, g.row);
     checkTargets(table, note);
     let filled = 0;
-    table.rows.forEach((r, k) => {
+    table.rows.forEach((r) => {
       r.name = r.name === null ? null : plainText(r.name);
       const id = indicatorId(scopeName, r.level1, r.level2, r.name);
       const src = { file, row: r.row, column: r.column };
@@ -431,7 +428,6 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
         note: [given(r.longTarget) ? `实施期指标值：${given(r.longTarget)}` : null, given(r.explanation) ? `指标解释：${given(r.explanation)}` : null].filter(Boolean).join("；") || null,
         source: src, ...scope, ...(given(r.values.weight) ? { weight: r.values.weight } : {}),
       };
-      void k;
       seen.order.set(unitYear, ind.order);
       data.indicators.push(ind);
       if (!period) return;
@@ -450,7 +446,7 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
       data.actuals!.push(actual);
     });
     if (period === "yearend" && table.rows.length && filled === 0) {
-      note("warning", "form.not_filled", `${KIND_ZH[kind]}没有填写任何实际完成值（未填报），不评分`, "the self-evaluation has no actual values (not reported); not scored", table.header.row);
+      note("warning", "form.not_filled", `${FORM_KIND_ZH[kind]}没有填写任何实际完成值（未填报），不评分`, "the self-evaluation has no actual values (not reported); not scored", table.header.row);
     }
   }
 }
