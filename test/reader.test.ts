@@ -45,11 +45,9 @@ describe("label(text)", () => {
     expect(label("三级指标(年度)")).toMatchObject({ key: "三级指标", set: "annual" });
   });
 
-  it("takes no annotation off a long cell (a value, not a label) and stays linear on 200,000 digits", () => {
-    const long = "9".repeat(200_000) + "分";
-    const t = performance.now();
-    expect(label(long).points).toBeNull();
-    expect(performance.now() - t).toBeLessThan(1000);
+  it("takes no annotation off a long cell (a value, not a label)", () => {
+    expect(label("9".repeat(200_000) + "分").points).toBeNull();
+    expect(label("产出指标(50分)".padEnd(90, "的")).points).toBeNull();
   });
 });
 

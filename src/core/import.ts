@@ -3,11 +3,10 @@
 // finding with its location. Runs in Node and in a browser worker alike.
 import { ImportError, type DataStatus, type Dataset } from "./model.ts";
 import { decodeBytes } from "./decode.ts";
-import { detectDelimiter, parseDelimited } from "./table.ts";
+import { detectDelimiter, parseDelimited, type TableRecord } from "./table.ts";
 import { looksLikeForm, parseForm } from "./form.ts";
 import { looksLikeProgressForm, parseProgressForm } from "./progress.ts";
 import { looksLikeProjectForm, readForms, sniffForm } from "./reader/read.ts";
-import type { TableRecord } from "./table.ts";
 import { importWorkbook, isZip } from "./workbook.ts";
 import { fromJson, mapHeader, readCanonical } from "./canonical.ts";
 import { runChecks } from "./checks.ts";
@@ -49,7 +48,12 @@ export function importFile(file: string, bytes: Uint8Array, options: ImportOptio
     }
   }
   data.findings.unshift(...findings);
-  data = dropRepeatedLines(data); // a form pasted twice into one file: each amount once
+  return finish(data, options);
+}
+
+/** What every file gets after it is read, text or workbook alike: repeated lines once, then the reviewer's checks. */
+function finish(read: Dataset, options: ImportOptions): Dataset {
+  const data = dropRepeatedLines(read); // a form pasted twice into one file: each amount once
   // A JSON export's stored findings and the same ones derived again are one.
   if (options.checks !== false) data.findings = dedupeFindings([...data.findings, ...runChecks(data)]);
   return data;
@@ -75,9 +79,7 @@ export function readRecords(file: string, records: TableRecord[], status: DataSt
 /** Any file the importer reads, workbooks included (every sheet, through the same readers as text). */
 export async function importAny(file: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<Dataset> {
   if (!isZip(bytes)) return importFile(file, bytes, options);
-  const data = await importWorkbook(file, bytes, readRecords, mergeDatasets, options.status ?? "declared");
-  if (options.checks !== false) data.findings.push(...runChecks(data));
-  return data;
+  return finish(await importWorkbook(file, bytes, readRecords, mergeDatasets, options.status ?? "declared"), options);
 }
 
 /**
@@ -95,6 +97,11 @@ export function readSheet(records: readonly TableRecord[], file: string, status:
   if (unitForm && looksLikeProgressForm(records)) return parseProgressForm(records, file, status);
   if (unitForm && looksLikeForm(records)) return parseForm(records, file, status);
   return sniffForm(records) ? readForms(records, file, status) : null;
+}
+
+/** True when readSheet takes the records as a form (whichever reader reads it), not as a table. */
+export function looksLikeAnyForm(records: readonly TableRecord[]): boolean {
+  return looksLikeProgressForm(records) || looksLikeForm(records) || sniffForm(records) !== null;
 }
 
 /** Concatenates datasets (several files, several years, several units). */

@@ -5,10 +5,7 @@
 // page loads into DuckDB with read_csv, never row by row.
 import { mapHeader, readCanonical, tableRows, toCsv, COLUMNS, type TableName } from "../core/canonical.ts";
 import { decodeBytes, type Encoding } from "../core/decode.ts";
-import { looksLikeForm } from "../core/form.ts";
-import { looksLikeProgressForm } from "../core/progress.ts";
-import { looksLikeGeneralForm } from "../core/reader/read.ts";
-import { importFile, mergeDatasets, readSheet } from "../core/import.ts";
+import { importFile, looksLikeAnyForm, mergeDatasets, readSheet } from "../core/import.ts";
 import { ImportError, type Dataset, type Finding, type ParsedTarget } from "../core/model.ts";
 import { runChecks } from "../core/checks.ts";
 import { dedupeFindings, dedupeLoads, dropRepeatedLines, type LoadedFile } from "../core/dedupe.ts";
@@ -100,7 +97,7 @@ export function bulkPlan(name: string, size: number, head: Uint8Array, saved: Re
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) return null;
   const delimiter = detectDelimiter(text);
   const { records } = parseDelimited(text, delimiter);
-  if (looksLikeForm(records) || looksLikeGeneralForm(records) || looksLikeProgressForm(records)) return null;
+  if (looksLikeAnyForm(records)) return null;
   const first = records.findIndex((r) => r.cells.some((c) => c.trim() !== ""));
   if (first !== 0) return null; // read_csv takes the header from the first line
   const headers = records[0].cells;
@@ -183,7 +180,7 @@ export function importText(name: string, bytes: Uint8Array, saved: Record<string
     const problems = all.slice(0, MAX_PROBLEMS).map(problemOf);
     return { indicatorMap: { rows, problems, counts } };
   }
-  if (first !== -1 && !looksLikeProgressForm(records) && !looksLikeGeneralForm(records) && !looksLikeForm(records)) {
+  if (first !== -1 && !looksLikeAnyForm(records)) {
     const headers = records[first].cells;
     if (saved[headerSignature(headers)] || needsMapping(headers)) return importRecords(name, records, saved, findings);
   }

@@ -6,7 +6,7 @@
 import { moneyTargetToFen } from "../target.ts";
 import { parseYuanToFen } from "../money.ts";
 import type { Cell, Row } from "./grid.ts";
-import { halfwidth, label, type MoneyUnit } from "./labels.ts";
+import { halfwidth, type MoneyUnit } from "./labels.ts";
 import { fundingField, fundingItem, isFundingBlock, monthOf, type FundingField } from "./synonyms.ts";
 
 export interface FundingHeader {
@@ -106,4 +106,3 @@ export function blockUnit(r: Row): MoneyUnit | null {
   return null;
 }
 
-export { label };

@@ -4,7 +4,7 @@
 // one form ends and the next begins when a file or sheet holds several.
 import type { TableRecord } from "../table.ts";
 import { cleanText, hasMarkup, toParagraphs } from "../text.ts";
-import { cellText, label, type Label } from "./labels.ts";
+import { joinBrokenLines, label, type Label } from "./labels.ts";
 import { headField, indicatorField } from "./synonyms.ts";
 
 export interface Cell {
@@ -33,7 +33,7 @@ export function toRows(records: readonly TableRecord[]): Row[] {
     const cells: Cell[] = [];
     r.cells.forEach((raw, col) => {
       const markup = hasMarkup(raw);
-      const text = markup ? toParagraphs(raw).join("\n") : cellText(cleanTextKeepingLines(raw));
+      const text = markup ? toParagraphs(raw).join("\n") : joinBrokenLines(cleanTextKeepingLines(raw));
       if (text !== "") cells.push({ text, label: label(text), row, col, markup });
     });
     return { row, cells };

@@ -79,7 +79,7 @@ export function splitCode(text: string): { code: string | null; name: string } {
 }
 
 /** A cell's text as shown to a reader: line breaks inside a label removed when it is a short vertical label, else kept as spaces. */
-export function cellText(text: string): string {
+export function joinBrokenLines(text: string): string {
   const t = text.replace(/\r\n?/g, "\n").trim();
   // Vertical text (`产\n出\n指\n标`) and broken labels (`年初\n预算数`): joined without a space.
   if (/\n/.test(t) && t.split("\n").every((line) => line.trim().length <= 8)) return t.replace(/\s*\n\s*/g, "");

@@ -91,11 +91,6 @@ export function looksLikeProjectForm(records: readonly TableRecord[]): boolean {
   return false;
 }
 
-/** True when records hold a form this reader places. */
-export function looksLikeGeneralForm(records: readonly TableRecord[]): boolean {
-  return sniffForm(records) !== null;
-}
-
 const TASK_HEADERS: Record<string, string> = {
   部门职能: "duty", 职能: "duty", 主要职能: "duty", 年度目标任务: "task", 目标任务: "task", 重点任务: "task", 主要任务: "task", 任务名称: "task",
   支出项目名称: "item", 对应项目: "item", 项目名称: "item", 预算金额: "amount", 金额: "amount", 预算数: "amount",
