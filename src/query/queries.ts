@@ -46,6 +46,11 @@ export const SQL = {
               FROM projects p JOIN (SELECT unit_id, fiscal_year, min(unit_name) AS unit_name FROM units GROUP BY unit_id, fiscal_year) u
                 ON u.unit_id = p.unit_id AND u.fiscal_year = p.fiscal_year
               ORDER BY p.unit_id, p.fiscal_year DESC, p.source_file, p.source_row, p.project_id`,
+  unitProjects: `SELECT p.project_id, p.unit_id, p.fiscal_year, p.project_name, p.project_code, p.supervisor, p.implementer, p.implementation_period,
+                         p.project_type, p.form_kind, p.goals_long, p.goals_annual, p.goals_actual, p.data_source, p.source_file, p.source_row, u.unit_name
+                  FROM projects p JOIN (SELECT unit_id, fiscal_year, min(unit_name) AS unit_name FROM units WHERE unit_id = $1 AND fiscal_year = $2 GROUP BY unit_id, fiscal_year) u
+                    ON u.unit_id = p.unit_id AND u.fiscal_year = p.fiscal_year
+                  ORDER BY p.source_file, p.source_row, p.project_id`,
   projectBudget: `SELECT line_id, kind, item, CAST(amount AS VARCHAR) AS amount, source_file, source_row
                   FROM budget WHERE project_id = $1 AND fiscal_year = $2
                   ORDER BY CASE kind WHEN 'total' THEN 0 WHEN 'source' THEN 1 ELSE 2 END, source_row, line_id`,
@@ -89,6 +94,7 @@ export const queries = {
   tasks: (e: QueryEngine, unitId: string, year: number) => run<TaskRow>(e, SQL.tasks, [unitId, year]),
   findings: (e: QueryEngine, unitId: string, year: number) => run<FindingRow>(e, SQL.findings, [unitId, year]),
   projects: (e: QueryEngine) => run<ProjectRow>(e, SQL.projects),
+  unitProjects: (e: QueryEngine, unitId: string, year: number) => run<ProjectRow>(e, SQL.unitProjects, [unitId, year]),
   projectBudget: (e: QueryEngine, projectId: string, year: number) => run<BudgetRow>(e, SQL.projectBudget, [projectId, year]),
   projectExecution: (e: QueryEngine, projectId: string, year: number) => run<ExecutionRow>(e, SQL.projectExecution, [projectId, year]),
   projectIndicators: (e: QueryEngine, projectId: string, year: number) => run<IndicatorRow>(e, SQL.projectIndicators, [projectId, year]),

@@ -2,7 +2,7 @@
 // its CSV download (so the file and the figure can never disagree).
 import Papa from "papaparse";
 import type { QueryEngine } from "../query/engine.ts";
-import { queries, type UnitRow } from "../query/queries.ts";
+import { queries, type BudgetRow, type IndicatorKindRow, type UnitRow } from "../query/queries.ts";
 import { budgetStructureChart, bulletChart, completionChart, indicatorGroupChart } from "../charts/index.ts";
 import type { ProgressReport } from "../core/progress.ts";
 import { bulletRows, completionRows } from "./progressView.ts";
@@ -14,10 +14,17 @@ export const CHARTS = ["budget", "indicators"] as const;
 export type ChartName = (typeof CHARTS)[number];
 
 /** The unit page's charts; a chart is null when the unit has no rows for it (a unit known only from its project forms). */
-export async function unitCharts(db: QueryEngine, unit: UnitRow, lang: Lang): Promise<Record<ChartName, { wide: ChartResult; compact: ChartResult } | null>> {
+export async function unitCharts(db: QueryEngine, unit: UnitRow, lang: Lang): Promise<UnitCharts> {
+  const [budget, kinds] = await Promise.all([queries.budget(db, unit.unit_id, unit.fiscal_year), queries.indicatorKinds(db, unit.unit_id, unit.fiscal_year)]);
+  return unitChartsOf(unit, budget, kinds, lang);
+}
+
+export type UnitCharts = Record<ChartName, { wide: ChartResult; compact: ChartResult } | null>;
+
+/** The unit page's charts from its budget lines and indicator counts. */
+export function unitChartsOf(unit: UnitRow, budget: readonly BudgetRow[], kinds: readonly IndicatorKindRow[], lang: Lang): UnitCharts {
   const year = unit.fiscal_year;
   const sample = unit.data_source === "sample";
-  const [budget, kinds] = await Promise.all([queries.budget(db, unit.unit_id, year), queries.indicatorKinds(db, unit.unit_id, year)]);
   const budgetRows = budgetChartRows(budget, lang);
   const budgetTitle = `${unit.unit_name} ${t(lang, "site.yearLabel", year)} ${t(lang, "site.budgetH")}`;
   const kindRows = kinds.map((k) => ({ level1: k.level1, level2: k.level2, kind: k.kind, count: k.n }));

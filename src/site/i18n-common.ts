@@ -4,6 +4,8 @@
 import type { Lang } from "../core/format.ts";
 
 const zh = {
+  /** Between the items of a list in running text. */
+  listSep: "，",
   navExplore: "数据探索",
   navCompare: "比较",
   declared: "已申报",
@@ -41,6 +43,7 @@ const zh = {
 type Messages = typeof zh;
 
 const en: Messages = {
+  listSep: ", ",
   navExplore: "Explore data",
   navCompare: "Compare",
   declared: "Declared",

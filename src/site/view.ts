@@ -30,7 +30,7 @@ export function budgetGroupLabel(kind: "total" | "source" | "structure", lang: L
   return kind === "total" ? t(lang, "site.kindTotal") : kind === "source" ? t(lang, "site.kindSource") : t(lang, "site.kindStructure");
 }
 
-export function budgetChartRows(rows: BudgetRow[], lang: Lang = "zh") {
+export function budgetChartRows(rows: readonly BudgetRow[], lang: Lang = "zh") {
   return rows
     .filter((r) => r.kind !== "total")
     .map((r) => ({ group: budgetGroupLabel(r.kind, lang), item: r.item, amountFen: fen(r.amount)! }));

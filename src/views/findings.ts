@@ -1,0 +1,45 @@
+// The data-quality findings, most serious first, each with where it is (file,
+// row, column) and a link to the indicator or budget line it is about. Errors
+// and warnings are listed; the importer's notes (提示) are folded under a count.
+import type { BudgetRow, FindingRow, IndicatorRow } from "../query/queries.ts";
+import { sourceText } from "../site/view.ts";
+import { t, type Lang } from "../site/messages.ts";
+import { el, type Element, type Node } from "./tree.ts";
+
+/** A finding's text in the page's language (a finding without English keeps its Chinese). */
+export const findingText = (f: FindingRow, lang: Lang) => (lang === "en" && f.message_en ? f.message_en : f.message);
+
+export interface FindingsOptions {
+  lang: Lang;
+  indicators: readonly IndicatorRow[];
+  budget: readonly BudgetRow[];
+}
+
+export function findingList(findings: readonly FindingRow[], o: FindingsOptions): Node[] {
+  const { lang } = o;
+  if (!findings.length) return [el("p", {}, t(lang, "site.noFindings"))];
+  const target = (f: FindingRow) => {
+    if (!f.subject) return null;
+    const ind = o.indicators.find((i) => i.indicator_id === f.subject);
+    if (ind) return { href: `#ind-${ind.indicator_id}`, label: ind.name ?? `${ind.level2}${t(lang, "site.paren", t(lang, "site.inputMgmt"))}` };
+    const line = o.budget.find((b) => b.line_id === f.subject);
+    if (line) return { href: `#${line.line_id}`, label: `${t(lang, "site.budgetPrefix")}${line.item}` };
+    return null;
+  };
+  // The first finding about a subject is the one its indicator's badge links to.
+  const firstFor = new Set<string>();
+  const item = (f: FindingRow): Element => {
+    const link = target(f);
+    const anchor = f.subject && !firstFor.has(f.subject) ? (firstFor.add(f.subject), `f-${f.subject}`) : null;
+    return el("li", { id: anchor, "data-code": f.code },
+      el("span", { class: `badge ${f.severity}` }, t(lang, "site.severity")[f.severity]), " ", findingText(f, lang),
+      link ? [" · ", el("a", { href: link.href }, t(lang, "site.viewItem", link.label))] : null,
+      el("br"), el("span", { class: "where" }, sourceText(f.source_file, f.source_row, f.source_column, lang)));
+  };
+  const serious = findings.filter((f) => f.severity !== "info");
+  const notes = findings.filter((f) => f.severity === "info");
+  return [
+    serious.length ? el("ul", { class: "findings" }, serious.map(item)) : null,
+    notes.length ? el("details", { class: "notes" }, el("summary", {}, t(lang, "explore.infoSummary", notes.length)), el("ul", { class: "findings" }, notes.map(item))) : null,
+  ].filter((n): n is Element => n !== null);
+}
