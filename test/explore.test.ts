@@ -19,7 +19,8 @@ import { plainRows, plainValue, unscaledToDecimal, ArrowType } from "../src/quer
 import { encodeGbk } from "./explore.fixtures.ts";
 import { generate } from "../scripts/gen-indicators.ts";
 import { bulkUnitRows, checkBulk, createLineCounter, finishBulk, typeTargets, UNIT_TARGETS_ONE_BY_ONE } from "../src/explore/bulk.ts";
-import { loadOverview, loadUnit } from "../src/explore/dashboard.ts";
+import { loadOverview } from "../src/explore/dashboard.ts";
+import { loadUnitData } from "../src/views/unitData.ts";
 import { selfEvalRows } from "./progress.fixtures.ts";
 
 const SEED = "data/raw/000_83bc0b582c527eae.txt";
@@ -260,15 +261,15 @@ describe("the explore database (setupSql, insertTableSql, the indicators view)",
     await e.close();
   });
 
-  it("loadOverview and loadUnit give the unit page's rows and charts", async () => {
+  it("loadOverview and loadUnitData give the unit page's rows and charts", async () => {
     const o = await loadOverview(db);
     expect(o.level1).toEqual(await queries.level1Counts(build));
     expect(o.totals).toEqual({ units: 1, indicators: seed.indicators.length, budget: seed.budget.length, findings: seed.findings.length, matched: null });
-    const d = await loadUnit(db, o.units[0]);
+    const d = await loadUnitData(db, o.units[0], "zh", { limit: 300 });
     expect(d.indicatorCount).toBe(seed.indicators.length);
     expect(d.checks.map((c) => c.state)).toEqual(["ok", "ok"]);
-    expect(d.budgetChart?.svg).toContain('role="img"');
-    expect(d.indicatorChartCompact?.svg).toContain('viewBox="0 0 340');
+    expect(d.charts.budget?.wide.svg).toContain('role="img"');
+    expect(d.charts.indicators?.compact?.svg).toContain('viewBox="0 0 340');
   });
 
   it("a bulk CSV read by read_csv gives the same indicators as the importer, bad years as findings", async () => {

@@ -1,13 +1,8 @@
-// The explore page's dashboards as data: the same queries (src/query/queries.ts),
-// view helpers (src/site/view.ts) and chart functions (src/charts) as the
-// prerendered unit page, over whatever is loaded. DOM-free: the page only
+// The explore page's overview as data, over whatever is loaded (a unit's own
+// dashboard is the unit page's: src/views/unitData.ts). DOM-free: the page only
 // arranges what this returns, so it is tested in Node on native DuckDB.
 import type { QueryEngine } from "../query/engine.ts";
-import { SQL, queries, unitsSql, type FindingRow, type IndicatorRow, type UnitRow, type KeyFiguresRow, type Level1CountRow, type FindingCountRow, type BudgetRow, type TaskRow } from "../query/queries.ts";
-import { budgetStructureChart, indicatorGroupChart, type ChartResult } from "../charts/index.ts";
-import { budgetChartRows, reconciliationChecks, type ReconciliationCheck } from "../site/view.ts";
-import type { Lang } from "../site/i18n-explore.ts";
-import { t } from "../site/messages.ts";
+import { SQL, queries, unitsSql, type UnitRow, type KeyFiguresRow, type Level1CountRow, type FindingCountRow } from "../query/queries.ts";
 
 /** Rows of long lists shown on the page; the rest is in the SQL console and the exports. */
 export const SHOW_ROWS = 300;
@@ -63,51 +58,4 @@ export async function loadOverview(e: QueryEngine, want: UnitKey | null = null, 
         ${SQL.level1Counts}`, shown.flatMap((u) => [u.unit_id, u.fiscal_year]))) as unknown as Level1CountRow[])
     : [];
   return { units, selected, figures, level1, findings, totals: totals[0] };
-}
-
-export interface UnitDashboard {
-  unit: UnitRow;
-  budget: BudgetRow[];
-  checks: ReconciliationCheck[];
-  /** Each chart at 640 (desktop) and 340 (phone) units wide, as the unit page draws them. */
-  budgetChart: ChartResult | null;
-  budgetChartCompact: ChartResult | null;
-  indicatorChart: ChartResult | null;
-  indicatorChartCompact: ChartResult | null;
-  indicators: IndicatorRow[];
-  /** All of the unit year's indicators (the list holds at most SHOW_ROWS). */
-  indicatorCount: number;
-  tasks: TaskRow[];
-  findings: FindingRow[];
-  /** Findings read (SHOW_ROWS + 1 when there are more than the list shows). */
-  findingCount: number;
-}
-
-/** Everything the unit dashboards show for one unit and year, charts rendered by the same functions as the unit page. */
-export async function loadUnit(e: QueryEngine, unit: UnitRow, lang: Lang = "zh"): Promise<UnitDashboard> {
-  const id = unit.unit_id;
-  const year = unit.fiscal_year;
-  const [budget, rec, kinds, indicators, tasks, findings] = await Promise.all([
-    queries.budget(e, id, year),
-    queries.reconciliation(e, id, year),
-    queries.indicatorKinds(e, id, year),
-    e.query(`${SQL.indicators} LIMIT ${SHOW_ROWS}`, [id, year]) as unknown as Promise<IndicatorRow[]>,
-    queries.tasks(e, id, year),
-    e.query(`${SQL.findings} LIMIT ${SHOW_ROWS + 1}`, [id, year]) as unknown as Promise<FindingRow[]>,
-  ]);
-  const sample = unit.data_source === "sample";
-  const rows = budgetChartRows(budget, lang);
-  const kindRows = kinds.map((k) => ({ level1: k.level1 ?? "", level2: k.level2 ?? "", kind: k.kind, count: k.n }));
-  const budgetTitle = t(lang, "explore.budgetChartTitle", unit.unit_name, year);
-  const indTitle = t(lang, "explore.indicatorChartTitle", unit.unit_name, year);
-  return {
-    unit, budget, tasks, indicators, findings: findings.slice(0, SHOW_ROWS),
-    checks: reconciliationChecks(rec, lang),
-    budgetChart: rows.length ? budgetStructureChart(rows, { id: "x-budget", title: budgetTitle, sample, lang }) : null,
-    budgetChartCompact: rows.length ? budgetStructureChart(rows, { id: "x-budget-c", title: budgetTitle, sample, lang, width: 340 }) : null,
-    indicatorChart: kindRows.length ? indicatorGroupChart(kindRows, { id: "x-ind", title: indTitle, sample, lang }) : null,
-    indicatorChartCompact: kindRows.length ? indicatorGroupChart(kindRows, { id: "x-ind-c", title: indTitle, sample, lang, width: 340 }) : null,
-    indicatorCount: kinds.reduce((n, k) => n + k.n, 0),
-    findingCount: findings.length,
-  };
 }

@@ -3,6 +3,8 @@
 // src/charts (which escapes every data text), is parsed as XML — never as HTML —
 // and stripped of anything that could run before it is inserted.
 
+import { attrPairs, isChartSvg, type Node as VNode } from "../views/tree.ts";
+
 type Child = Node | string | number | null | undefined | false;
 /** Children nest: arrays (of arrays) of children are flattened in order. */
 export type Children = Child | readonly Children[];
@@ -92,4 +94,20 @@ export function redraw(el: Element, key: string, build: () => Children[]): void 
   if (drawn.get(el) === key) return;
   clear(el, ...build());
   drawn.set(el, key);
+}
+
+/**
+ * A tree of the one view layer (src/views/tree.ts) as DOM nodes: texts as text nodes, attributes set one by one,
+ * a chart's SVG through svgNode. The same tree toHtml renders for the published pages.
+ */
+export function toDom(tree: VNode | readonly VNode[], broken?: string): Node[] {
+  const list: readonly VNode[] = Array.isArray(tree) ? tree : [tree as VNode];
+  return list.map((n) => {
+    if (typeof n === "string") return document.createTextNode(n);
+    if (isChartSvg(n)) return svgNode(n.svg, broken);
+    const e = document.createElement(n.tag);
+    for (const [k, v] of attrPairs(n.attrs)) e.setAttribute(k, v);
+    e.append(...toDom(n.children, broken));
+    return e;
+  });
 }

@@ -22,7 +22,7 @@ const SHORT_LIST = 50;
 export interface ResultsContext {
   lang: Lang;
   /** The page's chart figure (SVG, phone layout, downloads, data table). */
-  figure: (name: string, wide: ChartResult | null, compact: ChartResult | null, source: string) => HTMLElement | null;
+  figure: (name: string, wide: ChartResult | null, compact: ChartResult | null, source: string) => Node | null;
   /** The analyst picked another year to compare with. */
   compareWith: (year: number) => void;
   /** A large file's checks are running: the year across units waits for them. */

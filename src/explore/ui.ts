@@ -3,8 +3,13 @@
 // what the DOM-free modules compute. Every text from a file goes in as text.
 import { Cancelled, ConsoleAborted, Session, type ConsoleState, type EngineState, type Failure, type PendingDuplicate, type PendingMapping, type TaskView, type UploadView } from "./session.ts";
 import { consoleKind, isReadOnlyRefusal } from "./statements.ts";
-import { h, clear, nodes, redraw, svgNode, download, svgToPng, type Children } from "./dom.ts";
-import { loadOverview, loadUnit, LIST_UNITS, OVERVIEW_ROWS, type UnitDashboard, type Overview } from "./dashboard.ts";
+import { h, clear, nodes, redraw, toDom, download, svgToPng, type Children } from "./dom.ts";
+import { loadOverview, LIST_UNITS, OVERVIEW_ROWS, SHOW_ROWS, type Overview } from "./dashboard.ts";
+import { loadUnitData, type UnitData } from "../views/unitData.ts";
+import { unitChartName, unitView } from "../views/unit.ts";
+import { CHARTS } from "../site/chartData.ts";
+import { PUBLISHED_TABLES } from "../site/paths.ts";
+import { chartFigure } from "../views/chart.ts";
 import { loadResults, loadYear } from "./results.ts";
 import { resultsNodes } from "./resultsView.ts";
 import { warmFontsWhenIdle } from "./warmup.ts";
@@ -16,6 +21,7 @@ import { plainMatrix } from "../query/arrow.ts";
 import { SYNONYMS, type TableName } from "../core/canonical.ts";
 import { budgetGroupLabel, indicatorTree, parsedText, shareText, sourceText, wanText, yuanText } from "../site/view.ts";
 import { t as messages } from "../site/i18n.ts";
+import { t } from "../site/messages.ts";
 import { formatCount, type Lang } from "../core/format.ts";
 import { engineMessage, langOf, xt } from "../site/i18n-explore.ts";
 import type { ChartResult } from "../charts/types.ts";
@@ -40,6 +46,8 @@ class ExploreElement extends HTMLElement {
   private unitFilter = "";
   /** The unit dashboard's part above the findings as last drawn, with the data it was drawn from (renderUnit). */
   private unitHead: { key: string; nodes: Node[] } | null = null;
+  /** Each chart drawn, by its export name (its buttons say which). */
+  private charts = new Map<string, ChartResult>();
   private refreshing: Promise<void> | null = null;
   private refreshAgain = false;
   private pickedAt = 0;
@@ -75,6 +83,7 @@ class ExploreElement extends HTMLElement {
     this.wireIntake();
     this.wireConsole();
     this.wireFilter();
+    this.wireCharts();
     this.renderEngine(this.session.engineState);
     this.dataset.state = "idle";
     void this.session.restore().then((n) => {
@@ -88,7 +97,7 @@ class ExploreElement extends HTMLElement {
   private wireIntake() {
     const input = this.$<HTMLInputElement>("file");
     const drop = this.$("drop");
-    const take = (files: FileList | null) => {
+    const take = (files: FileList | File[] | null) => {
       if (!files?.length) return;
       this.pickedAt = performance.now();
       // The engine's per-statement measures (src/query/browser.ts) are kept from this drop on: a long session
@@ -111,6 +120,17 @@ class ExploreElement extends HTMLElement {
       e.preventDefault();
       drop.classList.remove("over");
       take(e.dataTransfer?.files ?? null);
+    });
+    // The site's own canonical tables (src/pages/data/canonical), fetched from this origin and read as files are.
+    this.$("published").addEventListener("click", async () => {
+      const base = this.dataset.base ?? "/";
+      const files: File[] = [];
+      for (const table of PUBLISHED_TABLES) {
+        const res = await fetch(`${base}data/canonical/${table}.csv`).catch((e: Error) => ({ ok: false, status: e.message }) as const);
+        if (!res.ok) return clear(this.$("failures"), h("p", {}, this.m.loadPublishedFailed(table, String(res.status))));
+        files.push(new File([await res.blob()], `${table}.csv`, { type: "text/csv" }));
+      }
+      take(files);
     });
     this.$("cancel").addEventListener("click", () => {
       this.taskCancelled = true;
@@ -309,7 +329,7 @@ class ExploreElement extends HTMLElement {
     this.selected = overview.selected ? key(overview.selected) : null;
     const unit = overview.selected;
     // The unit's queries and its completion's go to the engine now, and run there while this thread draws the overview.
-    const pendingUnit = unit ? loadUnit(engine, unit, this.language) : null;
+    const pendingUnit = unit ? loadUnitData(engine, unit, this.language, { limit: SHOW_ROWS }) : null;
     const pendingResults = unit ? loadResults(engine, unit, this.language, this.compareWith, this.session.indicatorMapping()) : null;
     for (const p of [pendingUnit, pendingResults]) p?.catch(() => {}); // awaited below, where a failure is shown
     performance.mark("jixiao:step 看板：概览表");
@@ -413,55 +433,50 @@ class ExploreElement extends HTMLElement {
         })))));
   }
 
-  private chartFigure(name: string, wide: ChartResult | null, compact: ChartResult | null, source: string): HTMLElement | null {
+  /** A chart as the view layer draws it (src/views/chart.ts), its export buttons wired by wireCharts. */
+  private chartFigure(name: string, wide: ChartResult | null, compact: ChartResult | null, source: string): Node | null {
     if (!wide) return null;
-    const exportSvg = () => download(new Blob([standaloneSvg(wide.svg)], { type: "image/svg+xml" }), safeFileName(name, "svg"));
-    const exportPng = async () => {
-      const svg = standaloneSvg(wide.svg);
-      const { width, height } = svgSize(svg);
-      download(await svgToPng(svg, width, height, this.m.pngFailed), safeFileName(name, "png"));
-    };
-    const t = wide.table;
-    const m = this.m;
-    return h("figure", { class: "chart", "data-chart": name },
-      h("div", { class: compact ? "wide" : "wide only" }, svgNode(wide.svg, m.chartBroken)),
-      compact ? h("div", { class: "compact" }, svgNode(compact.svg, m.chartBroken)) : null,
-      h("figcaption", {}, wide.summary, " ", h("span", { class: "where" }, m.chartSource(source))),
-      h("p", { class: "x-actions" }, m.chartDownload, h("button", { type: "button", class: "link", onclick: exportSvg }, "SVG"), " ", h("button", { type: "button", class: "link", onclick: () => void exportPng() }, "PNG"),
-        m.chartData, h("button", { type: "button", class: "link", onclick: () => void this.saveRows(name, t.head, t.rows, "csv") }, "CSV"), " ",
-        h("button", { type: "button", class: "link", onclick: () => void this.saveRows(name, t.head, t.rows, "xlsx") }, "XLSX")),
-      h("details", { class: "data" }, h("summary", {}, m.chartTable), h("div", { class: "table-wrap" }, h("table", {},
-        h("caption", {}, t.caption),
-        h("thead", {}, h("tr", {}, t.head.map((c, i) => h("th", { scope: "col", class: t.numeric[i] ? "num" : null }, c)))),
-        h("tbody", {}, t.rows.map((r) => h("tr", {}, r.map((c, i) => h("td", { class: t.numeric[i] ? "num" : null }, c)))))))));
+    this.charts.set(name, wide);
+    return toDom(chartFigure({ wide, compact }, { lang: this.language, source, exportName: name }), this.m.chartBroken)[0];
+  }
+
+  /** The chart export buttons of every chart drawn (data-action="chart-…", data-chart=name), wired once. */
+  private wireCharts() {
+    this.addEventListener("click", (e) => {
+      const button = (e.target as Element).closest?.<HTMLElement>("[data-action^='chart-']");
+      const name = button?.dataset.chart;
+      const wide = name === undefined ? undefined : this.charts.get(name);
+      if (!button || !name || !wide) return;
+      const kind = button.dataset.action!.slice("chart-".length);
+      if (kind === "svg") download(new Blob([standaloneSvg(wide.svg)], { type: "image/svg+xml" }), safeFileName(name, "svg"));
+      else if (kind === "png") {
+        const svg = standaloneSvg(wide.svg);
+        const { width, height } = svgSize(svg);
+        void svgToPng(svg, width, height, this.m.pngFailed).then((png) => download(png, safeFileName(name, "png")));
+      } else if (kind === "csv" || kind === "xlsx") void this.saveRows(name, wide.table.head, wide.table.rows, kind);
+    });
   }
 
   /** The names of the files whose checks are still running ("" when none). */
   private checking(): string {
-    return this.session.uploads.filter((u) => u.checking).map((u) => u.name).join(this.language === "en" ? ", " : "、");
+    return this.session.uploads.filter((u) => u.checking).map((u) => u.name).join(t(this.language, "common.listSep"));
   }
 
-  private renderUnit(d: UnitDashboard) {
+  private renderUnit(d: UnitData) {
     const u = d.unit;
-    const m = this.m;
     const checking = this.checking();
     const lang = this.language;
     const upload = this.session.uploads.find((x) => x.parts.includes(u.source_file ?? "") || x.name === u.source_file);
     const el = this.$("unit");
+    const view = unitView(d, { lang, host: "workspace", level: 4, checking: !!checking });
+    for (const chart of CHARTS) if (d.charts[chart]) this.charts.set(unitChartName(d, chart, lang), d.charts[chart].wide);
     // Everything above the findings is drawn again only when its data changed: a large file's checks end with a
     // refresh that changes the findings (and maybe the ids of repeated indicators), not the tables and charts.
-    const headKey = JSON.stringify([lang, u, d.budget, d.checks, d.indicators, d.indicatorCount, upload?.loadedAt ?? null,
-      d.budgetChart?.svg, d.budgetChartCompact?.svg, d.indicatorChart?.svg, d.indicatorChartCompact?.svg], (_, v) => (typeof v === "bigint" ? String(v) : v));
+    const headKey = JSON.stringify([lang, d.unit, d.budget, d.checks, d.indicators, d.indicatorCount, d.tasks, d.projects, upload?.loadedAt ?? null,
+      Object.values(d.charts).map((c) => c?.wide.svg)], (_, v) => (typeof v === "bigint" ? String(v) : v));
     const kept = this.unitHead?.key === headKey && this.unitHead.nodes.every((n) => n.parentNode === el) ? this.unitHead.nodes : null;
-    const head = kept ?? nodes(this.unitHeadNodes(d, upload?.loadedAt ?? null));
-    const findings = nodes(
-      h("h4", {}, m.findingsH),
-      checking ? h("p", { "data-checking": "" }, m.checking) : d.findings.length ? [
-        h("ul", { class: "findings", "data-list": "findings" }, d.findings.filter((f) => f.severity !== "info").map((f) => this.findingItem(f))),
-        d.findings.some((f) => f.severity === "info") ? h("details", {}, h("summary", {}, m.infoSummary(d.findings.filter((f) => f.severity === "info").length)),
-          h("ul", { class: "findings" }, d.findings.filter((f) => f.severity === "info").map((f) => this.findingItem(f)))) : null,
-      ] : h("p", {}, m.noFindings),
-      !checking && d.findingCount > d.findings.length ? h("p", { class: "where" }, m.findingsMore(d.findings.length)) : null);
+    const head = kept ?? [...nodes(this.unitTitle(d, upload?.loadedAt ?? null)), ...toDom(view.slice(0, -1), this.m.chartBroken)];
+    const findings = toDom(view[view.length - 1], this.m.chartBroken);
     if (kept) {
       const last = kept[kept.length - 1];
       while (last.nextSibling) last.nextSibling.remove();
@@ -472,71 +487,15 @@ class ExploreElement extends HTMLElement {
     }
   }
 
-  /** The unit dashboard above its findings: title, key figures, budget, indicators. */
-  private unitHeadNodes(d: UnitDashboard, loadedAt: string | null): Children[] {
+  /** The unit dashboard's own header in the workspace: its title and where its data came from. */
+  private unitTitle(d: UnitData, loadedAt: string | null): Children[] {
     const u = d.unit;
     const m = this.m;
-    const lang = this.language;
-    const sample = u.data_source === "sample";
-    const total = d.budget.find((b) => b.kind === "total");
-    const basic = d.budget.find((b) => b.kind === "structure" && b.item === "基本支出");
-    const project = d.budget.find((b) => b.kind === "structure" && b.item === "项目支出");
-    const named = d.indicators.filter((i) => i.name).length;
-    const fig = (label: string, big: string, exact: string) => h("li", {}, h("span", { class: "label" }, label), h("span", { class: "big" }, big), h("span", { class: "exact" }, exact));
-    const src = (file: string | null, row: number | null, column?: number | null) => sourceText(file, row, column, lang);
-    const tree = indicatorTree(d.indicators);
     return [
       h("h3", { class: "x-unit-title" }, m.unitTitle(u.unit_name, u.fiscal_year)),
-      h("p", { class: "lede" }, sample ? h("span", { class: "badge sample" }, m.sample) : h("span", { class: "badge upload" }, m.upload),
-        m.sourceLine(src(u.source_file, null), loadedAt), u.funding_method ? m.fundingLine(u.funding_method) : ""),
-      h("ul", { class: "figures", "aria-label": m.keyFigures },
-        fig(m.figTotal, wanText(total?.amount ?? null, lang), yuanText(total?.amount ?? null, lang)),
-        fig(m.figBasic(shareText(basic?.amount ?? null, total?.amount ?? null)), wanText(basic?.amount ?? null, lang), yuanText(basic?.amount ?? null, lang)),
-        fig(m.figProject(shareText(project?.amount ?? null, total?.amount ?? null)), wanText(project?.amount ?? null, lang), yuanText(project?.amount ?? null, lang)),
-        fig(m.figIndicators, m.figIndicatorCount(formatCount(d.indicatorCount, lang)), d.indicatorCount > d.indicators.length ? m.figListed(d.indicators.length) : m.figNamed(named))),
-      h("h4", {}, m.budgetH),
-      d.budget.length ? [
-        this.chartFigure(`${u.unit_name}-${u.fiscal_year}-${m.budgetChartFile}`, d.budgetChart, d.budgetChartCompact, src(u.source_file, null)),
-        h("div", { class: "table-wrap" }, h("table", { class: "stack", "data-table": "budget" },
-          h("caption", {}, m.budgetCaption),
-          h("thead", {}, h("tr", {}, [m.colKind, m.colItem, m.colYuan, m.colShare, m.colSource].map((c, i) => h("th", { scope: "col", class: i === 2 || i === 3 ? "num" : null }, c)))),
-          h("tbody", {}, d.budget.map((b) => h("tr", {},
-            h("td", { "data-label": m.colKind }, budgetGroupLabel(b.kind, lang)),
-            h("td", { "data-label": m.colItemShort }, b.item),
-            h("td", { class: "num", "data-label": m.colYuan }, yuanText(b.amount, lang)),
-            h("td", { class: "num", "data-label": m.colShare }, shareText(b.amount, total?.amount ?? null)),
-            h("td", { class: "where", "data-label": m.colSource }, src(b.source_file, b.source_row))))))),
-        h("ul", { "aria-label": this.site.reconcile }, d.checks.map((c) => h("li", {}, h("span", { class: c.state === "ok" ? "ok" : "mismatch" }, c.state === "ok" ? this.site.recOk : c.state === "mismatch" ? this.site.recBad : this.site.recNone), " ", c.text))),
-      ] : h("p", {}, m.noBudget),
-      h("h4", {}, m.indicatorsH),
-      this.chartFigure(`${u.unit_name}-${u.fiscal_year}-${m.indicatorChartFile}`, d.indicatorChart, d.indicatorChartCompact, src(u.source_file, null)),
-      d.indicatorCount > d.indicators.length ? h("p", { class: "lede" }, m.indicatorsMore(formatCount(d.indicatorCount, lang), d.indicators.length)) : null,
-      tree.map((l1) => h("section", { "aria-label": l1.level1 ?? "" },
-        h("h5", {}, m.level1Heading(l1.level1 ?? m.noLevel1, l1.groups.reduce((s, g) => s + g.rows.length, 0))),
-        l1.groups.every((g) => g.rows.every((r) => r.name === null))
-          ? h("div", { class: "table-wrap" }, h("table", { class: "stack ind", "data-table": "indicators" },
-              h("caption", {}, m.itemsCaption(l1.level1 ?? "")),
-              h("thead", {}, h("tr", {}, [m.colLevel2, m.colNote, m.colSource].map((c) => h("th", { scope: "col" }, c)))),
-              h("tbody", {}, l1.groups.flatMap((g) => g.rows).map((r) => h("tr", { "data-indicator": r.indicator_id },
-                h("td", { "data-label": m.colLevel2 }, r.level2 ?? "—"),
-                h("td", { "data-label": m.colNote }, r.note ?? "—"),
-                h("td", { class: "where", "data-label": m.colSource }, src(r.source_file, r.source_row)))))))
-          : l1.groups.map((g) => h("div", { class: "table-wrap" }, h("table", { class: "stack ind", "data-table": "indicators" },
-              h("caption", {}, m.groupCaption(l1.level1 ?? "", g.level2 ?? "", g.rows.length)),
-              h("thead", {}, h("tr", {}, [m.colName, m.colTarget, m.colType, m.colRead, m.colSource].map((c) => h("th", { scope: "col" }, c)))),
-              h("tbody", {}, g.rows.map((r) => h("tr", { "data-indicator": r.indicator_id },
-                h("td", { "data-label": m.colName }, r.name ?? h("span", { class: "where" }, m.noName)),
-                h("td", { "data-label": m.colTargetShort }, r.target ?? "—"),
-                h("td", { class: "kind", "data-label": m.colType }, this.site.kinds[r.target_kind] ?? r.target_kind),
-                h("td", { "data-label": m.colRead }, parsedText(r, lang)),
-                h("td", { class: "where", "data-label": m.colSource }, src(r.source_file, r.source_row)))))))))),
+      h("p", { class: "lede" }, u.data_source === "sample" ? h("span", { class: "badge sample" }, m.sample) : h("span", { class: "badge upload" }, m.upload),
+        m.sourceLine(sourceText(u.source_file, null, null, this.language), loadedAt), u.funding_method ? m.fundingLine(u.funding_method) : ""),
     ];
-  }
-
-  private findingItem(f: UnitDashboard["findings"][number]) {
-    const en = this.language === "en";
-    return h("li", {}, h("span", { class: `badge ${f.severity}` }, this.site.severity[f.severity]), " ", (en && f.message_en) || f.message, h("br"),
-      h("span", { class: "where" }, `${sourceText(f.source_file, f.source_row, f.source_column, this.language)} · ${f.code}`));
   }
 
   // ---- SQL console ----

@@ -10,3 +10,6 @@ export const href = (path = "", lang: Lang = "zh") => BASE + (lang === "en" ? "e
 export const unitHref = (unitId: string, year: number, lang: Lang = "zh") => href(`unit/${unitId}/${year}/`, lang);
 /** Static files (favicon, data) are shared by both languages. */
 export const asset = (path: string) => BASE + path.replace(/^\//, "");
+
+/** The canonical tables the site publishes as downloads (data/canonical/{table}.csv), which the workspace can load. */
+export const PUBLISHED_TABLES = ["units", "budget", "tasks", "indicators", "findings"] as const;

@@ -39,7 +39,7 @@ export function findingList(findings: readonly FindingRow[], o: FindingsOptions)
   const serious = findings.filter((f) => f.severity !== "info");
   const notes = findings.filter((f) => f.severity === "info");
   return [
-    serious.length ? el("ul", { class: "findings" }, serious.map(item)) : null,
+    serious.length ? el("ul", { class: "findings", "data-list": "findings" }, serious.map(item)) : null,
     notes.length ? el("details", { class: "notes" }, el("summary", {}, t(lang, "explore.infoSummary", notes.length)), el("ul", { class: "findings" }, notes.map(item))) : null,
   ].filter((n): n is Element => n !== null);
 }

@@ -22,18 +22,18 @@ export function indicatorTables(rows: readonly IndicatorRow[], findings: readonl
     const count = l1.groups.reduce((s, g) => s + g.rows.length, 0);
     const heading = el(`h${o.level}`, { id: `l1-${l1.level1}` }, l1.level1 || t(lang, "explore.noLevel1"), t(lang, "site.paren", t(lang, "site.groupCount", count)));
     const tables = l1.groups.every((g) => g.rows.every((r) => r.name === null))
-      ? [el("div", { class: "table-wrap" }, el("table", { class: "stack ind" },
+      ? [el("div", { class: "table-wrap" }, el("table", { class: "stack ind", "data-table": "indicators" },
           el("caption", {}, t(lang, "site.itemsCaption", l1.level1)),
           head([t(lang, "site.colLevel2"), t(lang, "site.colNote"), t(lang, "site.source")]),
-          el("tbody", {}, l1.groups.flatMap((g) => g.rows).map((r) => el("tr", { id: `ind-${r.indicator_id}` },
+          el("tbody", {}, l1.groups.flatMap((g) => g.rows).map((r) => el("tr", { id: `ind-${r.indicator_id}`, "data-indicator": r.indicator_id },
             el("td", { "data-label": t(lang, "site.colLevel2") }, r.level2),
             el("td", { "data-label": t(lang, "site.colNote") }, r.note ?? "—"),
             el("td", { class: "where", "data-label": t(lang, "site.source") }, row(r)))))))]
-      : l1.groups.map((g) => el("div", { class: "table-wrap" }, el("table", { class: "stack ind" },
+      : l1.groups.map((g) => el("div", { class: "table-wrap" }, el("table", { class: "stack ind", "data-table": "indicators" },
           el("caption", {}, `${l1.level1} › ${g.level2}`, t(lang, "site.paren", t(lang, "site.groupCount", g.rows.length))),
           el("colgroup", {}, ["c-name", "c-target", "c-kind", "c-read", "c-src"].map((c) => el("col", { class: c }))),
           head([t(lang, "site.colName"), t(lang, "site.colTarget"), t(lang, "site.colType"), t(lang, "site.colRead"), t(lang, "site.source")]),
-          el("tbody", {}, g.rows.map((r) => el("tr", { id: `ind-${r.indicator_id}` },
+          el("tbody", {}, g.rows.map((r) => el("tr", { id: `ind-${r.indicator_id}`, "data-indicator": r.indicator_id },
             el("td", { "data-label": t(lang, "site.colName") }, r.name ?? el("span", { class: "where" }, t(lang, "site.noName")),
               about(r.indicator_id).map((f) => [el("br"), el("a", { href: `#f-${r.indicator_id}`, class: `badge ${f.severity}` }, t(lang, "site.severity")[f.severity]), " ",
                 el("span", { class: "where" }, findingText(f, lang))])),

@@ -20,8 +20,8 @@ export interface UnitViewOptions {
   lang: Lang;
   /** The published page links the projects' pages and each chart's CSV file; the workspace offers exports (data-action). */
   host: "page" | "workspace";
-  /** The sections' heading level (2 on the unit page; 3 in the workspace, under its own headings). */
-  level: 2 | 3;
+  /** The sections' heading level (2 on the unit page; 4 in the workspace, under its own headings). */
+  level: number;
   /** The published page: where each chart's CSV file is. */
   csvHref?: (chart: ChartName) => string;
   /** The workspace: a large file's checks still run, so its findings are not listed yet. */
@@ -34,6 +34,10 @@ export function unitSectionsOf(d: UnitData): UnitSection[] {
   return (["budget", "projects", "indicators", "tasks", "duties", "findings"] as const).filter((s) =>
     s === "findings" || (s === "projects" ? d.projects.length > 0 : declared));
 }
+
+/** A chart's name in the workspace, which its exported files are named after. */
+export const unitChartName = (d: UnitData, chart: ChartName, lang: Lang) =>
+  `${d.unit.unit_name}-${d.unit.fiscal_year}-${t(lang, chart === "budget" ? "explore.budgetChartFile" : "explore.indicatorChartFile")}`;
 
 /** The page's source line for the budget: the file and the rows the lines were read from. */
 function budgetSource(d: UnitData, lang: Lang): string {
@@ -72,8 +76,8 @@ function budgetSection(d: UnitData, o: UnitViewOptions): Kids[] {
   const cols = [t(lang, "site.colKind"), t(lang, "site.colItem"), t(lang, "site.colYuan"), t(lang, "site.colWan"), t(lang, "site.colShare"), t(lang, "site.source")];
   const cell = (i: number, text: string) => el("td", { class: i >= 2 && i <= 4 ? "num" : i === 5 ? "where" : null, "data-label": cols[i] }, text);
   return [
-    d.charts.budget ? chartFigure(d.charts.budget, { lang, source: budgetSource(d, lang), csv: o.csvHref?.("budget"), exportName: o.host === "page" ? undefined : `${d.unit.unit_name}-${d.unit.fiscal_year}-${t(lang, "explore.budgetChartFile")}` }) : null,
-    el("div", { class: "table-wrap" }, el("table", { class: "stack" },
+    d.charts.budget ? chartFigure(d.charts.budget, { lang, source: budgetSource(d, lang), csv: o.csvHref?.("budget"), exportName: o.host === "page" ? undefined : unitChartName(d, "budget", lang) }) : null,
+    el("div", { class: "table-wrap" }, el("table", { class: "stack", "data-table": "budget" },
       el("caption", {}, t(lang, "site.budgetTable")),
       el("thead", {}, el("tr", {}, cols.map((c, i) => el("th", { scope: "col", class: i >= 2 && i <= 4 ? "num" : null }, c)))),
       el("tbody", {}, d.budget.map((b) => el("tr", { id: b.line_id },
@@ -91,7 +95,7 @@ function projectsSection(d: UnitData, o: UnitViewOptions): Kids[] {
   return [
     el("p", { class: "lede" }, t(lang, "project.unitLede", d.projects.length)),
     a ? el("p", {}, el("span", { class: a.state === "ok" ? "ok" : "mismatch" }, a.state === "ok" ? t(lang, "site.recOk") : t(lang, "site.recBad")), " ", a.text) : null,
-    el("div", { class: "table-wrap" }, el("table", { class: "stack" },
+    el("div", { class: "table-wrap" }, el("table", { class: "stack", "data-table": "projects" },
       el("caption", {}, t(lang, "project.unitH")),
       el("thead", {}, el("tr", {}, cols.map((c, i) => el("th", { scope: "col", class: i === 1 ? "num" : null }, c)))),
       el("tbody", {}, d.projects.map(({ project: p, amount, result }) => el("tr", { id: p.project_id },
@@ -111,7 +115,7 @@ function indicatorsSection(d: UnitData, o: UnitViewOptions): Kids[] {
     d.indicatorCount > d.indicators.length
       ? el("p", { class: "lede" }, t(lang, "explore.indicatorsMore", formatCount(d.indicatorCount, lang), d.indicators.length))
       : el("p", { class: "lede" }, t(lang, "site.indicatorsLede", d.indicators.length, named)),
-    d.charts.indicators ? chartFigure(d.charts.indicators, { lang, source: `${file} ${t(lang, "site.indicatorTable")}`, csv: o.csvHref?.("indicators"), exportName: o.host === "page" ? undefined : `${d.unit.unit_name}-${d.unit.fiscal_year}-${t(lang, "explore.indicatorChartFile")}` }) : null,
+    d.charts.indicators ? chartFigure(d.charts.indicators, { lang, source: `${file} ${t(lang, "site.indicatorTable")}`, csv: o.csvHref?.("indicators"), exportName: o.host === "page" ? undefined : unitChartName(d, "indicators", lang) }) : null,
     indicatorTables(d.indicators, d.findings, { lang, level: o.level + 1 }),
   ];
 }

@@ -1,11 +1,10 @@
 // /data/canonical/{table}.csv — the declared canonical tables as downloads (as committed).
 import type { APIRoute } from "astro";
 import { readFileSync } from "node:fs";
-
-const TABLES = ["units", "budget", "tasks", "indicators", "findings"];
+import { PUBLISHED_TABLES } from "../../../site/paths.ts";
 
 export function getStaticPaths() {
-  return TABLES.map((table) => ({ params: { table } }));
+  return PUBLISHED_TABLES.map((table) => ({ params: { table } }));
 }
 
 export const GET: APIRoute = ({ params }) =>
