@@ -6,12 +6,12 @@ import { expect } from "vitest";
 const SNAPSHOTS = fileURLToPath(new URL("./snapshots/charts/", import.meta.url));
 
 /** Compares with test/snapshots/charts/<name>.svg; writes it when missing, <name>-changed.svg when different. */
-export function expectSnapshot(name: string, svg: string): void {
-  const file = `${SNAPSHOTS}${name}.svg`;
-  const changed = `${SNAPSHOTS}${name}-changed.svg`;
+export function expectSnapshot(name: string, svg: string, { dir = SNAPSHOTS, ext = "svg" } = {}): void {
+  const file = `${dir}${name}.${ext}`;
+  const changed = `${dir}${name}-changed.${ext}`;
   const actual = `${svg}\n`;
   if (!existsSync(file)) {
-    mkdirSync(SNAPSHOTS, { recursive: true });
+    mkdirSync(dir, { recursive: true });
     writeFileSync(file, actual);
     return;
   }
@@ -20,7 +20,7 @@ export function expectSnapshot(name: string, svg: string): void {
     return;
   }
   writeFileSync(changed, actual);
-  throw new Error(`snapshot ${name}.svg differs: see ${name}-changed.svg`);
+  throw new Error(`snapshot ${name}.${ext} differs: see ${name}-changed.${ext}`);
 }
 
 /** Tags balance, and text and attributes hold no raw < or bare &. */

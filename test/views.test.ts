@@ -1,0 +1,98 @@
+// The view layer: the element tree renders to escaped HTML (the prerendered
+// pages place nothing else), and the unit dashboard, built from the bundled
+// declared data through the one query interface, is kept as an HTML snapshot
+// beside the charts' SVG ones (test/snapshots/views/*.html).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import { openDataFolders } from "../src/query/node.ts";
+import { queries } from "../src/query/queries.ts";
+import type { QueryEngine } from "../src/query/engine.ts";
+import { chartSvg, el, flat, toHtml } from "../src/views/tree.ts";
+import { loadUnitData, type UnitData } from "../src/views/unitData.ts";
+import { unitSectionsOf, unitView } from "../src/views/unit.ts";
+import { expectSnapshot } from "./chartAssertions.ts";
+
+const SNAPSHOTS = fileURLToPath(new URL("./snapshots/views/", import.meta.url));
+/** One block element a line, so that a snapshot's change reads as a diff. */
+const lines = (html: string) => html.replace(/><(?=\/?(?:section|div|table|thead|tbody|tr|ul|ol|li|p|h\d|figure|figcaption|details)\b)/g, ">\n<") + "\n";
+
+describe("toHtml(tree)", () => {
+  it.each([
+    [el("p", {}, "a < b & c > d"), "<p>a &lt; b &amp; c &gt; d</p>"],
+    [el("a", { href: 'x" onclick="y', title: "<&>" }, "t"), '<a href="x&quot; onclick=&quot;y" title="<&amp;>">t</a>'],
+    [el("details", { open: true, hidden: false, id: null }, el("summary", {}, "s")), "<details open><summary>s</summary></details>"],
+    [el("td", {}, 0, "", null, false, undefined, [1, ["2"]]), "<td>012</td>"],
+    [el("p", {}, "a", el("br"), "b"), "<p>a<br>b</p>"],
+    [el("div", {}, chartSvg('<svg role="img"><title>t</title></svg>')), '<div><svg role="img"><title>t</title></svg></div>'],
+  ])("renders %j", (tree, html) => {
+    expect(toHtml(tree)).toBe(html);
+  });
+
+  it("refuses event-handler attributes and tag names that are not tags", () => {
+    expect(() => toHtml(el("a", { onclick: "x" }))).toThrow("invalid attribute: onclick");
+    expect(() => toHtml(el("a", { 'x"y': "1" }))).toThrow("invalid attribute");
+    expect(() => toHtml(el("img src=x", {}))).toThrow("invalid tag");
+  });
+
+  it("never turns text or an attribute value into markup", () => {
+    fc.assert(fc.property(fc.string({ unit: "binary" }), fc.string({ unit: "binary" }), (text, value) => {
+      const html = toHtml(el("span", { title: value }, text));
+      // One element: no < in the text part, no " in the value part.
+      const inner = html.slice(html.indexOf(">") + 1, -"</span>".length);
+      expect(inner).not.toMatch(/</);
+      expect(html.slice(0, html.indexOf(">") + 1)).toMatch(/^<span title(="[^"]*")?>$/);
+    }), { numRuns: 2000, seed: 17 });
+  });
+
+  it("flat() keeps order and leaves out absent children", () => {
+    expect(flat(["a", [null, ["b", false, 3]], undefined, ""])).toEqual(["a", "b", "3"]);
+  });
+});
+
+describe("unitView(data, options)", () => {
+  let db: QueryEngine;
+  let data: UnitData;
+  beforeAll(async () => {
+    db = await openDataFolders([{ dir: "data/canonical", status: "declared" }]);
+    const [unit] = await queries.units(db);
+    data = await loadUnitData(db, unit, "zh");
+  });
+  afterAll(() => db.close());
+
+  it("has the declared unit's sections, in page order", () => {
+    expect(unitSectionsOf(data)).toEqual(["budget", "indicators", "tasks", "duties", "findings"]);
+  });
+
+  it("renders the unit page's dashboard as its snapshot, in Chinese and in English", async () => {
+    expectSnapshot("unit-page", lines(toHtml(unitView(data, { lang: "zh", host: "page", level: 2, csvHref: (c) => `/data/u/2026/${c}.csv` }))), { dir: SNAPSHOTS, ext: "html" });
+    const en = await loadUnitData(db, data.unit, "en");
+    expectSnapshot("unit-page-en", lines(toHtml(unitView(en, { lang: "en", host: "page", level: 2, csvHref: (c) => `/data/u/2026/${c}.csv` }))), { dir: SNAPSHOTS, ext: "html" });
+  });
+
+  it("differs in the workspace only by its options: heading levels and what a chart offers", () => {
+    const page = toHtml(unitView(data, { lang: "zh", host: "page", level: 2 }));
+    const workspace = toHtml(unitView(data, { lang: "zh", host: "workspace", level: 4 }))
+      .replace(/<(\/?)h(\d)/g, (_, s: string, n: string) => `<${s}h${Number(n) - 2}`)
+      .replace(/<p class="x-actions">.*?<\/p>/g, "")
+      .replace(/ data-chart="[^"]*"/g, "");
+    expect(workspace).toBe(page);
+  });
+
+  it("lists at most `limit` indicators and findings and says how many there are", async () => {
+    const few = await loadUnitData(db, data.unit, "zh", { limit: 5 });
+    expect(few.indicators).toHaveLength(5);
+    expect(few.indicatorCount).toBe(data.indicators.length);
+    expect(few.findings).toHaveLength(5);
+    expect(few.findingsMore).toBe(true);
+    const html = toHtml(unitView(few, { lang: "zh", host: "workspace", level: 4 }));
+    expect(html).toContain(`共 ${data.indicators.length} 条，下面按顺序列出前 5 条`);
+    expect(html).toContain("超过 5 条，只列出前 5 条");
+  });
+
+  it("while a large file is checked, says so instead of listing findings", () => {
+    const html = toHtml(unitView(data, { lang: "zh", host: "workspace", level: 4, checking: true }));
+    expect(html).toContain("<p data-checking>");
+    expect(html).not.toContain('data-list="findings"');
+  });
+});
