@@ -12,6 +12,10 @@ import { chartSvg, el, flat, toHtml } from "../src/views/tree.ts";
 import { loadUnitData, type UnitData } from "../src/views/unitData.ts";
 import { unitSectionsOf, unitView } from "../src/views/unit.ts";
 import { expectSnapshot } from "./chartAssertions.ts";
+import { reportSection } from "../src/views/progress.ts";
+import { unitReports } from "../src/site/progressData.ts";
+import { progressCharts } from "../src/site/chartData.ts";
+import { alertCounts, behindTarget } from "../src/site/progressView.ts";
 
 const SNAPSHOTS = fileURLToPath(new URL("./snapshots/views/", import.meta.url));
 /** One block element a line, so that a snapshot's change reads as a diff. */
@@ -94,5 +98,35 @@ describe("unitView(data, options)", () => {
     const html = toHtml(unitView(data, { lang: "zh", host: "workspace", level: 4, checking: true }));
     expect(html).toContain("<p data-checking>");
     expect(html).not.toContain('data-list="findings"');
+  });
+});
+
+describe("reportSection(report, options)", () => {
+  const reports = unitReports("uf602be38", 2026);
+  const data = (lang: "zh" | "en") => reports.map((report) => ({ report, charts: progressCharts("上海市闵行区江川路街道社区党群服务中心", report, lang), alerts: alertCounts(report), behind: behindTarget(report) }));
+
+  it("renders each period of the bundled unit's completion as its snapshot", () => {
+    expect(reports.map((r) => r.period)).toEqual(["yearend", "midyear"]);
+    for (const lang of ["zh", "en"] as const) {
+      const html = data(lang).map((v) => toHtml(reportSection(v, { lang, level: 2, source: "s", csvHref: (n) => `/d/${n}.csv`, unitPage: "/u/", anchors: v.report.period === "yearend", markSample: false }))).join("\n");
+      expectSnapshot(`progress${lang === "en" ? "-en" : ""}`, lines(html), { dir: SNAPSHOTS, ext: "html" });
+    }
+  });
+
+  it("puts what is behind target before the charts, and folds the full table under its count", () => {
+    const [v] = data("zh");
+    const html = toHtml(reportSection(v, { lang: "zh", level: 2, source: "s", anchors: true }));
+    expect(html.indexOf('data-list="behind"')).toBeLessThan(html.indexOf("<figure"));
+    expect(html).toContain(`<summary>全部指标得分（${v.report.indicators.length}）</summary>`);
+    expect(html).toContain('<span class="badge sample">示例数据</span>');
+    expect(toHtml(reportSection(v, { lang: "zh", level: 2, source: "s", anchors: true, markSample: false }))).not.toContain("示例数据</span>");
+  });
+
+  it("lists at most `limit` rows in the workspace, saying how many there are", () => {
+    const [v] = data("zh");
+    const html = toHtml(reportSection(v, { lang: "zh", level: 5, source: "s", exportPrefix: "x", anchors: false, limit: { behind: 1, table: 2 } }));
+    expect(html.match(/<tr data-indicator/g)).toHaveLength(2);
+    expect(html).toContain(`共 ${v.report.indicators.length} 条，这里列出前 2 条。`);
+    expect(html).toContain('data-action="chart-svg"');
   });
 });

@@ -3,7 +3,10 @@
 // comparison pages (src/components/pages/ProgressPage.astro, CompareUnitPage.astro)
 // with their texts, for the unit year picked on the page. Text from files goes in
 // as text nodes only (h() of dom.ts); charts through the page's chart figure.
-import { h, type Children } from "./dom.ts";
+import { h, toDom, type Children } from "./dom.ts";
+import { reportChartName, reportSection } from "../views/progress.ts";
+import { PROGRESS_CHARTS } from "../site/chartData.ts";
+import { t } from "../site/messages.ts";
 import { SHOW_ROWS } from "./dashboard.ts";
 import { xt, type Lang } from "../site/i18n-explore.ts";
 import { MAX_UNIT_INDICATORS, MAX_YEAR_UNITS, type CompareView, type ReportView, type Results, type YearResults } from "./results.ts";
@@ -23,6 +26,8 @@ export interface ResultsContext {
   lang: Lang;
   /** The page's chart figure (SVG, phone layout, downloads, data table). */
   figure: (name: string, wide: ChartResult | null, compact: ChartResult | null, source: string) => Node | null;
+  /** A chart drawn by the view layer, by its export name (its buttons say which). */
+  chart: (name: string, wide: ChartResult) => void;
   /** The analyst picked another year to compare with. */
   compareWith: (year: number) => void;
   /** A large file's checks are running: the year across units waits for them. */
@@ -72,58 +77,15 @@ function acrossNodes(y: number, year: YearResults | null, ctx: ResultsContext): 
   ];
 }
 
-function reportNodes(r: Results, v: ReportView, ctx: ResultsContext): HTMLElement {
+/** One period's completion, as the progress page draws it (src/views/progress.ts), its charts' exports registered. */
+function reportNodes(r: Results, v: ReportView, ctx: ResultsContext): Node[] {
   const { lang } = ctx;
-  const m = xt(lang);
-  const p = PROGRESS_MESSAGES[lang];
-  const site = siteMessages(lang);
-  const rep = v.report;
-  const sample = rep.status === "sample";
-  const money = (fen: bigint | null) => (fen === null ? "—" : formatYuan(fen, lang));
-  const fig = (label: string, big: Node | string, exact: (Node | string)[]) => h("li", {}, h("span", { class: "label" }, label), h("span", { class: "big" }, big), h("span", { class: "exact" }, exact));
-  const exec = rep.execution;
-  const file = `${r.unit.unit_name}-${rep.year}-${m.progressChartFile}-${p.period[rep.period]}`;
-  const shown = rep.indicators.slice(0, SHOW_ROWS);
-  return h("section", { "aria-label": p.period[rep.period], "data-report": rep.period },
-    h("h5", {}, p.period[rep.period], " ", badge(sample, lang)),
-    rep.asOf ? h("p", { class: "lede" }, p.asOf(rep.asOf)) : null,
-    rep.undeclared ? h("p", { class: "mismatch" }, m.progressUndeclared) : null,
-    h("ul", { class: "figures", "aria-label": site.keyFigures },
-      fig(`${p.total}${rep.period === "midyear" ? p.projected : ""}`, rep.result.total, [`${p.grade}${site.colon}${rep.result.grade}`]),
-      fig(p.execRate, exec?.rate ? `${exec.rate}%` : "—", [
-        exec ? p.execDetail(money(exec.budgetFullYearFen), money(exec.executedFen)) : "",
-        ...(exec?.timeProgress ? [h("br"), `${p.timeProgress(exec.timeProgress)} · `, exec.alert ? h("span", { class: `alert ${exec.alert}` }, p.alertLabel[exec.alert]) : ""] : []),
-      ]),
-      rep.period === "midyear"
-        ? fig(p.alerts, h("span", {}, h("span", { class: "alert red" }, String(v.alerts.red)), " / ", h("span", { class: "alert yellow" }, String(v.alerts.yellow)), " / ", h("span", { class: "alert green" }, String(v.alerts.green))), [p.alertCounts(v.alerts.red, v.alerts.yellow, v.alerts.green)])
-        : null),
-    h("h6", {}, p.byLevel1),
-    ctx.figure(`${file}-${p.byLevel1}`, v.charts.l1?.wide ?? null, v.charts.l1?.compact ?? null, m.progressSource),
-    v.charts.bullet ? [h("h6", {}, p.bullet), ctx.figure(`${file}-${p.bullet}`, v.charts.bullet.wide, v.charts.bullet.compact, m.progressSource)] : null,
-    h("h6", {}, p.behind),
-    v.behind.length === 0 ? h("p", {}, p.noneBehind) : [
-      h("ul", { class: "findings", "data-list": "behind" }, v.behind.slice(0, SHORT_LIST).map((x) => h("li", {},
-        h("span", { class: `badge status-${x.score.status}` }, p.status[x.score.status]),
-        x.alert && x.alert !== "green" ? [" ", h("span", { class: `badge alert ${x.alert}` }, p.alertLabel[x.alert])] : null,
-        " ", x.indicator.name ?? x.indicator.level2,
-        h("span", { class: "where" }, ` · ${x.indicator.target ?? "—"} → ${x.valueText ?? p.status.no_data}`),
-        x.actual?.deviationReason ? [h("br"), x.actual.deviationKinds.length ? `【${x.actual.deviationKinds.join("、")}】` : "", x.actual.deviationReason] : null,
-        x.actual?.correctiveAction ? h("span", { class: "where" }, ` · ${x.actual.correctiveAction}`) : null))),
-      more(Math.min(SHORT_LIST, v.behind.length), v.behind.length, lang),
-    ],
-    h("details", { class: "data" }, h("summary", {}, lang === "zh" ? `${p.table}（${rep.indicators.length}）` : `${p.table} (${rep.indicators.length})`),
-      h("div", { class: "table-wrap" }, h("table", { class: "stack", "data-table": `scores-${rep.period}` },
-        h("caption", {}, `${p.period[rep.period]} · ${p.table}`),
-        h("thead", {}, h("tr", {}, [p.colName, p.colTarget, p.colActual, p.colStatus, p.colScore, ...(rep.period === "midyear" ? [p.colAlert] : []), site.source].map((c) => h("th", { scope: "col", class: c === p.colScore ? "num" : null }, c)))),
-        h("tbody", {}, shown.map((x) => h("tr", { "data-indicator": x.indicator.id },
-          h("td", { "data-label": p.colName }, x.indicator.name ?? x.indicator.level2, h("br"), h("span", { class: "where" }, `${x.indicator.level1} › ${x.indicator.level2}`)),
-          h("td", { "data-label": p.colTarget }, x.indicator.target ?? "—"),
-          h("td", { "data-label": p.colActual }, x.valueText ?? p.none),
-          h("td", { "data-label": p.colStatus }, h("span", { class: `badge status-${x.score.status}` }, p.status[x.score.status])),
-          h("td", { class: "num", "data-label": p.colScore }, `${x.score.score ?? "—"} / ${x.score.max}`, x.score.declaredScore ? [h("br"), h("span", { class: "where" }, p.declared(x.score.declaredScore))] : null),
-          rep.period === "midyear" ? h("td", { "data-label": p.colAlert }, x.alert ? h("span", { class: `alert ${x.alert}` }, p.alertLabel[x.alert]) : "—") : null,
-          h("td", { class: "where", "data-label": site.source }, x.actual ? sourceText(x.actual.source.file, x.actual.source.row ?? null, null, lang) : "—")))))),
-      more(shown.length, rep.indicators.length, lang)));
+  const prefix = `${r.unit.unit_name}-${v.report.year}-${xt(lang).progressChartFile}`;
+  for (const name of PROGRESS_CHARTS) {
+    const c = v.charts[name];
+    if (c) ctx.chart(reportChartName(prefix, v.report, name, lang), c.wide);
+  }
+  return toDom(reportSection(v, { lang, level: 5, source: t(lang, "progress.source"), exportPrefix: prefix, limit: { behind: SHORT_LIST, table: SHOW_ROWS }, anchors: false }), xt(lang).chartBroken);
 }
 
 function findingNodes(r: Results, lang: Lang): HTMLElement {

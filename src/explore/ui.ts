@@ -355,6 +355,7 @@ class ExploreElement extends HTMLElement {
       lang: this.language,
       checking: !!checking,
       figure: (name, wide, compact, source) => this.chartFigure(name, wide, compact, source),
+      chart: (name, wide) => this.charts.set(name, wide),
       compareWith: (year) => {
         this.compareWith = year;
         void this.refresh();

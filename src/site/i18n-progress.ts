@@ -35,6 +35,8 @@ const zh = {
   declared: (s: string) => `单位自评 ${s}`,
   none: C.zh.none,
   backToUnit: "返回申报内容",
+  /** Under each completion chart: what its figures come from. */
+  source: "申报表的指标与自评 / 运行监控表的完成值",
   link: "完成情况",
   noProgress: "暂无完成情况数据。",
 };
@@ -74,6 +76,7 @@ const en: M = {
   declared: (s: string) => `self-assessed ${s}`,
   none: C.en.none,
   backToUnit: "Back to the declaration",
+  source: "the declared indicators and the results of the self-evaluation / monitoring forms",
   link: "Completion",
   noProgress: "No completion data yet.",
 };

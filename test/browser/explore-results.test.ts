@@ -69,7 +69,7 @@ describe("completion on /explore/: the declaration, then its 自评 and 监控 f
     expect(yeText).toContain("年终绩效自评");
     expect(yeText).toContain(yearEnd.result.total);
     expect(yeText).toContain(`等级：${yearEnd.result.grade}`);
-    expect(yeText).toContain("上传数据");
+    // Uploaded data is said once, in the unit's header; nothing here is marked illustrative.
     expect(yeText).not.toContain("示例数据");
     // Behind target: the indicators the core says are not met, partly met or without data.
     const behind = yearEnd.indicators.filter((x) => ["not_met", "partly", "no_data"].includes(x.score.status));

@@ -1,0 +1,116 @@
+// One period of a unit year's completion (year-end 自评 or mid-year 运行监控),
+// written once: score and grade, 预算执行率 with time progress, mid-year alerts,
+// completion by 一级 (二级 folded), target-vs-result bullets, the indicators
+// behind target with their reasons first, and every indicator's result in a
+// folded table. The progress page places it (ProgressPage.astro), and so does the
+// workspace (src/explore/resultsView.ts); their differences are options.
+import { formatYuan } from "../core/format.ts";
+import type { ProgressReport } from "../core/progress.ts";
+import type { ProgressChartName } from "../site/chartData.ts";
+import type { alertCounts } from "../site/progressView.ts";
+import type { ProgressIndicator } from "../core/progress.ts";
+import { sourceText } from "../site/view.ts";
+import { t, type Lang } from "../site/messages.ts";
+import { chartFigure, type ChartPair } from "./chart.ts";
+import { el, type Element, type Kids } from "./tree.ts";
+
+export interface ReportData {
+  report: ProgressReport;
+  charts: Record<ProgressChartName, ChartPair | null>;
+  alerts: ReturnType<typeof alertCounts>;
+  behind: ProgressIndicator[];
+}
+
+export interface ReportOptions {
+  lang: Lang;
+  /** The period's heading level. */
+  level: number;
+  /** Where the figures come from, under each chart. */
+  source: string;
+  /** The published page: each chart's CSV file (by its name, e.g. progress-yearend-l1), and the unit page its rows link to. */
+  csvHref?: (name: string) => string;
+  unitPage?: string;
+  /** The workspace: charts are exported under this name prefix. */
+  exportPrefix?: string;
+  /** At most this many rows of the behind-target list and of the table (none: all). */
+  limit?: { behind: number; table: number };
+  /** The row ids (#p-…) a behind-target item links to are given to this period's table only. */
+  anchors: boolean;
+  /** The period's heading says 示例数据 when its data is illustrative (not where the whole page says so once). */
+  markSample?: boolean;
+}
+
+const CHART_WHAT = { l1: "progress.byLevel1", l2: "progress.byLevel2", bullet: "progress.bullet" } as const;
+
+/** A completion chart's export name in the workspace. */
+export const reportChartName = (prefix: string, r: ProgressReport, name: ProgressChartName, lang: Lang) =>
+  `${prefix}-${t(lang, "progress.period")[r.period]}-${t(lang, CHART_WHAT[name])}`;
+
+const listMore = (shown: number, all: number, lang: Lang) => (all > shown ? el("p", { class: "where" }, t(lang, "explore.listMore", shown, all)) : null);
+
+export function reportSection(v: ReportData, o: ReportOptions): Element {
+  const { lang } = o;
+  const r = v.report;
+  const period = t(lang, "progress.period")[r.period];
+  const money = (fen: bigint | null) => (fen === null ? "—" : formatYuan(fen, lang));
+  const exec = r.execution;
+  const fig = (label: string, big: Kids, exact: Kids) => el("li", {}, el("span", { class: "label" }, label), el("span", { class: "big" }, big), el("span", { class: "exact" }, exact));
+  const h = (n: number, ...kids: Kids[]) => el(`h${o.level + n}`, n === 0 ? { id: r.period } : {}, ...kids);
+  const chart = (name: ProgressChartName) => {
+    const c = v.charts[name];
+    return c ? chartFigure(c, { lang, source: o.source, csv: o.csvHref?.(`progress-${r.period}-${name}`), exportName: o.exportPrefix && reportChartName(o.exportPrefix, r, name, lang) }) : null;
+  };
+  const name = (x: ProgressIndicator) => x.indicator.name ?? x.indicator.level2;
+  const behind = o.limit ? v.behind.slice(0, o.limit.behind) : v.behind;
+  const rows = o.limit ? r.indicators.slice(0, o.limit.table) : r.indicators;
+  const cols = [t(lang, "progress.colName"), t(lang, "progress.colTarget"), t(lang, "progress.colActual"), t(lang, "progress.colStatus"), t(lang, "progress.colScore"),
+    ...(r.period === "midyear" ? [t(lang, "progress.colAlert")] : []), t(lang, "site.source")];
+  const status = (x: ProgressIndicator) => el("span", { class: `badge status-${x.score.status}` }, t(lang, "progress.status")[x.score.status]);
+  const alert = (a: "red" | "yellow" | "green" | null | undefined) => (a ? el("span", { class: `alert ${a}` }, t(lang, "progress.alertLabel")[a]) : null);
+  return el("section", { "aria-labelledby": r.period, "data-report": r.period },
+    h(0, period, r.status === "sample" && o.markSample !== false ? [" ", el("span", { class: "badge sample" }, t(lang, "site.sample"))] : null),
+    r.asOf ? el("p", { class: "lede" }, t(lang, "progress.asOf", r.asOf)) : null,
+    r.undeclared ? el("p", { class: "mismatch" }, t(lang, "explore.progressUndeclared")) : null,
+    el("ul", { class: "figures", "aria-label": t(lang, "site.keyFigures") },
+      fig(`${t(lang, "progress.total")}${r.period === "midyear" ? t(lang, "progress.projected") : ""}`, r.result.total, `${t(lang, "progress.grade")}${t(lang, "site.colon")}${r.result.grade}`),
+      fig(t(lang, "progress.execRate"), exec?.rate ? `${exec.rate}%` : "—", [
+        exec ? t(lang, "progress.execDetail", money(exec.budgetFullYearFen), money(exec.executedFen)) : null,
+        exec?.timeProgress ? [el("br"), `${t(lang, "progress.timeProgress", exec.timeProgress)} · `, alert(exec.alert)] : null,
+      ]),
+      r.period === "midyear"
+        ? fig(t(lang, "progress.alerts"), [el("span", { class: "alert red" }, v.alerts.red), " / ", el("span", { class: "alert yellow" }, v.alerts.yellow), " / ", el("span", { class: "alert green" }, v.alerts.green)],
+            t(lang, "progress.alertCounts", v.alerts.red, v.alerts.yellow, v.alerts.green))
+        : null),
+    // Problems first: what is behind target, with its reasons, before the charts.
+    h(1, t(lang, "progress.behind")),
+    behind.length === 0 ? el("p", {}, t(lang, "progress.noneBehind")) : [
+      el("ul", { class: "findings", "data-list": "behind" }, behind.map((x) => el("li", {},
+        status(x),
+        x.alert && x.alert !== "green" ? [" ", el("span", { class: `badge alert ${x.alert}` }, t(lang, "progress.alertLabel")[x.alert])] : null,
+        " ", o.anchors ? el("a", { href: `#p-${x.indicator.id}` }, name(x)) : name(x),
+        el("span", { class: "where" }, ` · ${x.indicator.target ?? "—"} → ${x.valueText ?? t(lang, "progress.status").no_data}`),
+        x.actual?.deviationReason ? [el("br"), x.actual.deviationKinds.length ? `【${x.actual.deviationKinds.join("、")}】` : null, x.actual.deviationReason] : null,
+        x.actual?.correctiveAction ? el("span", { class: "where" }, ` · ${x.actual.correctiveAction}`) : null))),
+      listMore(behind.length, v.behind.length, lang),
+    ],
+    h(1, t(lang, "progress.byLevel1")),
+    chart("l1"),
+    v.charts.l2 ? el("details", { class: "data" }, el("summary", {}, t(lang, "progress.byLevel2")), chart("l2")) : null,
+    v.charts.bullet ? [h(1, t(lang, "progress.bullet")), chart("bullet")] : null,
+    h(1, t(lang, "progress.table")),
+    el("details", { class: "data" },
+      el("summary", {}, t(lang, "progress.table"), t(lang, "site.paren", String(r.indicators.length))),
+      el("div", { class: "table-wrap" }, el("table", { class: "stack", "data-table": `scores-${r.period}` },
+        el("caption", {}, `${period} · ${t(lang, "progress.table")}`),
+        el("thead", {}, el("tr", {}, cols.map((c, i) => el("th", { scope: "col", class: i === 4 ? "num" : null }, c)))),
+        el("tbody", {}, rows.map((x) => el("tr", { id: o.anchors ? `p-${x.indicator.id}` : null, "data-indicator": x.indicator.id },
+          el("td", { "data-label": cols[0] }, o.unitPage ? el("a", { href: `${o.unitPage}#ind-${x.indicator.id}` }, name(x)) : name(x), el("br"),
+            el("span", { class: "where" }, `${x.indicator.level1} › ${x.indicator.level2}`)),
+          el("td", { "data-label": cols[1] }, x.indicator.target ?? "—"),
+          el("td", { "data-label": cols[2] }, x.valueText ?? t(lang, "progress.none")),
+          el("td", { "data-label": cols[3] }, status(x)),
+          el("td", { class: "num", "data-label": cols[4] }, `${x.score.score ?? "—"} / ${x.score.max}`, x.score.declaredScore ? [el("br"), el("span", { class: "where" }, t(lang, "progress.declared", x.score.declaredScore))] : null),
+          r.period === "midyear" ? el("td", { "data-label": cols[5] }, alert(x.alert) ?? "—") : null,
+          el("td", { class: "where", "data-label": cols[cols.length - 1] }, x.actual ? sourceText(x.actual.source.file, x.actual.source.row ?? null, null, lang) : "—")))))),
+      listMore(rows.length, r.indicators.length, lang)));
+}
