@@ -36,12 +36,13 @@ const ALLOWED: Record<string, string[]> = {
   query: ["core", "workers"], // workers: a worker's entry file, imported as ?worker
   workers: ["core", "query", "site", "explore"],
   site: ["core", "charts", "query"],
-  explore: ["core", "charts", "query", "site", "workers"],
+  views: ["core", "charts", "query", "site"], // the one view layer: trees, no DOM (src/explore renders them to DOM)
+  explore: ["core", "charts", "query", "site", "views", "workers"],
   cli: ["core"],
   styles: [],
   layouts: ["core", "site", "styles"],
-  components: ["core", "charts", "query", "site", "explore", "layouts", "docs"],
-  pages: ["core", "charts", "query", "site", "explore", "layouts", "components"],
+  components: ["core", "charts", "query", "site", "views", "explore", "layouts", "docs"],
+  pages: ["core", "charts", "query", "site", "views", "explore", "layouts", "components"],
 };
 
 /** Every cycle of imports, each as the files around it (found by a depth-first walk). */

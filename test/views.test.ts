@@ -4,6 +4,7 @@
 // beside the charts' SVG ones (test/snapshots/views/*.html).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileURLToPath } from "node:url";
+import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { openDataFolders } from "../src/query/node.ts";
 import { queries } from "../src/query/queries.ts";
@@ -47,6 +48,10 @@ describe("toHtml(tree)", () => {
       expect(inner).not.toMatch(/</);
       expect(html.slice(0, html.indexOf(">") + 1)).toMatch(/^<span title(="[^"]*")?>$/);
     }), { numRuns: 2000, seed: 17 });
+  });
+
+  it("src/views/ touches no DOM (its trees are rendered by toHtml here and by toDom in the workspace)", () => {
+    for (const f of readdirSync("src/views")) expect(readFileSync(`src/views/${f}`, "utf8"), f).not.toMatch(/\b(document|window|HTMLElement|innerHTML)\b/);
   });
 
   it("flat() keeps order and leaves out absent children", () => {

@@ -117,13 +117,20 @@ export function checkIndicators(data: Dataset): Finding[] {
   return out;
 }
 
+/** cell.formula_like: =SUM(…), @A1, +1+1 (a number followed by more arithmetic); not =100.00(率) or -5%. The SQL of the bulk route runs the same pattern (RE2 reads it as JavaScript does). */
+export const FORMULA_LIKE = /^[=+\-@]\s*(?:[A-Za-z(]|[\d.]+\s*[-+*/^&])/;
+/** target.implausible_number: more integer digits or decimals than a declared target plausibly has. */
+export const PLAUSIBLE_DIGITS = { integer: 15, decimals: 6 } as const;
+const PLAUSIBLE_NUMBER = new RegExp(`^-?\\d{1,${PLAUSIBLE_DIGITS.integer}}(\\.\\d+)?$`);
+/** target.impossible: a percentage target above this can never be met. */
+export const PERCENT_MAX = 100;
+
 function checkIndicator(ind: Indicator, budgetTotal: bigint | undefined): Finding[] {
   const out: Finding[] = [];
   const f = (severity: Severity, code: string, zh: string, en: string) => out.push(finding(severity, code, zh, en, ind.source, ind.id));
   const label = ind.name ?? `${ind.level2}（无三级指标）`;
   for (const cell of [ind.name, ind.target]) {
-    // =SUM(…), @A1, +1+1 (a number followed by more arithmetic); not =100.00(率) or -5%.
-    if (cell && /^[=+\-@]\s*(?:[A-Za-z(]|[\d.]+\s*[-+*/^&])/.test(cell)) f("warning", "cell.formula_like", `“${cell.slice(0, 30)}”形如电子表格公式，已按文本处理`, `“${cell.slice(0, 30)}” looks like a spreadsheet formula; kept as text`);
+    if (cell && FORMULA_LIKE.test(cell)) f("warning", "cell.formula_like", `“${cell.slice(0, 30)}”形如电子表格公式，已按文本处理`, `“${cell.slice(0, 30)}” looks like a spreadsheet formula; kept as text`);
   }
   const p = ind.parsed;
   if (p.kind === "none") {
@@ -148,7 +155,7 @@ function checkIndicator(ind: Indicator, budgetTotal: bigint | undefined): Findin
   if ((p.op === "<" && value <= 0 && nonNegative) || (p.op === "=" && value < 0 && nonNegative) || (p.op === "<=" && value < 0 && nonNegative)) {
     f("error", "target.impossible", `“${label}”的目标“${ind.target}”不可能达到：数值不会小于 0${p.op === "<" && value === 0 ? "（应为“=0”或“≤0”）" : ""}`, `target “${ind.target}” of “${label}” can never be met: the value is never below 0${p.op === "<" && value === 0 ? " (write =0 or ≤0)" : ""}`);
   }
-  if (family === "percent" && ((p.op === ">=" && value > 100) || (p.op === ">" && value >= 100) || (p.op === "=" && value > 100))) {
+  if (family === "percent" && ((p.op === ">=" && value > PERCENT_MAX) || (p.op === ">" && value >= PERCENT_MAX) || (p.op === "=" && value > PERCENT_MAX))) {
     f("error", "target.impossible", `“${label}”的目标“${ind.target}”超过 100%，不可能达到`, `target “${ind.target}” of “${label}” exceeds 100% and can never be met`);
   }
   if (ind.level2 === "质量指标" && expectedFamily(ind) === "count" && family === "count") f("info", "target.count_in_quality", `“${label}”是数量型目标，却列在质量指标下`, `“${label}” is a count but sits under 质量指标`);
@@ -157,7 +164,7 @@ function checkIndicator(ind: Indicator, budgetTotal: bigint | undefined): Findin
   if (expected && family && family !== "other" && family !== expected) {
     f("warning", "target.unit_mismatch", `“${label}”的计量单位“${p.unit}”与指标不符，应为${FAMILY_ZH[expected]}`, `unit “${p.unit}” does not fit “${label}”; expected ${FAMILY_EN[expected]}`);
   }
-  if (!/^-?\d{1,15}(\.\d+)?$/.test(p.value) || (p.value.split(".")[1]?.length ?? 0) > 6) {
+  if (!PLAUSIBLE_NUMBER.test(p.value) || (p.value.split(".")[1]?.length ?? 0) > PLAUSIBLE_DIGITS.decimals) {
     f("warning", "target.implausible_number", `“${label}”的目标值 ${p.value} 位数异常，请核实`, `target value ${p.value} of “${label}” has an implausible number of digits`);
   }
   if (family === "money" && p.unit && budgetTotal !== undefined && (p.op === "<=" || p.op === "<" || p.op === "=")) {

@@ -6,6 +6,7 @@
 // is a view that joins each row to `target_lookup`, where every distinct
 // (target, year) was parsed once by the core's grammar — so a million-row file
 // never has its targets parsed row by row in JavaScript.
+import { FORMULA_LIKE, PERCENT_MAX, PLAUSIBLE_DIGITS } from "../core/checks.ts";
 import { COLUMNS, type TableName } from "../core/canonical.ts";
 import { columnType, insertCsvSql } from "../query/schema.ts";
 import type { BulkPlan } from "./importer.ts";
@@ -567,12 +568,10 @@ const CHECK_KEY = (uploadId: number, percentUnits: readonly string[]) => `SELECT
         FROM indicator_rows r LEFT JOIN (
           -- Whether a parsed target folds: decided once per distinct target, not per row.
           SELECT target, fiscal_year, op, measure_unit,
-                 target_kind = 'quantitative' AND CASE WHEN left(target, 1) IN ('=', '+', '-', '@') THEN NOT regexp_matches(target, '${FORMULA_LIKE}') ELSE true END
+                 target_kind = 'quantitative' AND CASE WHEN left(target, 1) IN ('=', '+', '-', '@') THEN NOT regexp_matches(target, '${FORMULA_LIKE.source}') ELSE true END
                  AND TRY_CAST(value AS DOUBLE) > 0
-                 AND (TRY_CAST(value AS DOUBLE) < 100 OR measure_unit IS NULL${percentUnits.length ? ` OR measure_unit NOT IN (${percentUnits.map(q).join(", ")})` : " OR true"}) AND regexp_full_match(value, '[0-9]{1,15}(\\.[0-9]{1,6})?') AS folded
+                 AND (TRY_CAST(value AS DOUBLE) < ${PERCENT_MAX} OR measure_unit IS NULL${percentUnits.length ? ` OR measure_unit NOT IN (${percentUnits.map(q).join(", ")})` : " OR true"}) AND regexp_full_match(value, '[0-9]{1,${PLAUSIBLE_DIGITS.integer}}(\\.[0-9]{1,${PLAUSIBLE_DIGITS.decimals}})?') AS folded
           FROM target_lookup) l ON l.target = r.target AND l.fiscal_year = r.fiscal_year WHERE r.upload_id = ${uploadId})`;
-/** The core's cell.formula_like test (checks.ts); on cleaned text (single spaces only) RE2 reads it as JavaScript does. */
-const FORMULA_LIKE = "^[=+\\-@]\\s*(?:[A-Za-z(]|[\\d.]+\\s*[-+*/^&])";
 
 /**
  * One pass over the rows joined to their parsed targets: each row's check key

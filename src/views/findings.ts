@@ -9,6 +9,9 @@ import { el, type Element, type Node } from "./tree.ts";
 /** A finding's text in the page's language (a finding without English keeps its Chinese). */
 export const findingText = (f: FindingRow, lang: Lang) => (lang === "en" && f.message_en ? f.message_en : f.message);
 
+/** Errors and warnings listed before the rest is folded. */
+const SHOWN = 5;
+
 export interface FindingsOptions {
   lang: Lang;
   indicators: readonly IndicatorRow[];
@@ -38,8 +41,12 @@ export function findingList(findings: readonly FindingRow[], o: FindingsOptions)
   };
   const serious = findings.filter((f) => f.severity !== "info");
   const notes = findings.filter((f) => f.severity === "info");
+  // The most serious first; past the first few, the rest folded under their count.
+  const first = serious.slice(0, SHOWN);
+  const rest = serious.slice(SHOWN);
   return [
-    serious.length ? el("ul", { class: "findings", "data-list": "findings" }, serious.map(item)) : null,
+    first.length ? el("ul", { class: "findings", "data-list": "findings" }, first.map(item)) : null,
+    rest.length ? el("details", { class: "fold" }, el("summary", {}, t(lang, "view.moreFindings", rest.length)), el("ul", { class: "findings", "data-list": "findings" }, rest.map(item))) : null,
     notes.length ? el("details", { class: "notes" }, el("summary", {}, t(lang, "explore.infoSummary", notes.length)), el("ul", { class: "findings" }, notes.map(item))) : null,
   ].filter((n): n is Element => n !== null);
 }

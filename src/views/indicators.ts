@@ -20,7 +20,10 @@ export function indicatorTables(rows: readonly IndicatorRow[], findings: readonl
   const head = (cols: string[]) => el("thead", {}, el("tr", {}, cols.map((c) => el("th", { scope: "col" }, c))));
   return indicatorTree([...rows]).map((l1) => {
     const count = l1.groups.reduce((s, g) => s + g.rows.length, 0);
-    const heading = el(`h${o.level}`, { id: `l1-${l1.level1}` }, l1.level1 || t(lang, "explore.noLevel1"), t(lang, "site.paren", t(lang, "site.groupCount", count)));
+    const toCheck = l1.groups.flatMap((g) => g.rows).filter((r) => about(r.indicator_id).length > 0).length;
+    // Folded to its heading line, which says how many items and how many need checking; a link to a row opens it.
+    const heading = el("summary", {}, el(`h${o.level}`, { id: `l1-${l1.level1}` }, l1.level1 || t(lang, "explore.noLevel1"), t(lang, "site.paren", t(lang, "site.groupCount", count))),
+      toCheck ? el("span", { class: "to-check" }, t(lang, "view.toCheck", toCheck)) : null);
     const tables = l1.groups.every((g) => g.rows.every((r) => r.name === null))
       ? [el("div", { class: "table-wrap" }, el("table", { class: "stack ind", "data-table": "indicators" },
           el("caption", {}, t(lang, "site.itemsCaption", l1.level1)),
@@ -41,6 +44,6 @@ export function indicatorTables(rows: readonly IndicatorRow[], findings: readonl
             el("td", { class: "kind", "data-label": t(lang, "site.colType") }, t(lang, "site.kinds")[r.target_kind] ?? r.target_kind),
             el("td", { "data-label": t(lang, "site.colRead") }, parsedText(r, lang)),
             el("td", { class: "where", "data-label": t(lang, "site.source") }, row(r))))))));
-    return el("section", { "aria-labelledby": `l1-${l1.level1}` }, heading, tables);
+    return el("section", { "aria-labelledby": `l1-${l1.level1}` }, el("details", { class: "fold" }, heading, tables));
   });
 }

@@ -38,6 +38,8 @@ export interface ReportOptions {
   anchors: boolean;
   /** The period's heading says 示例数据 when its data is illustrative (not where the whole page says so once). */
   markSample?: boolean;
+  /** Folded to its heading line with its score and grade (the mid-year report under the year-end one). */
+  folded?: boolean;
 }
 
 const CHART_WHAT = { l1: "progress.byLevel1", l2: "progress.byLevel2", bullet: "progress.bullet" } as const;
@@ -67,8 +69,8 @@ export function reportSection(v: ReportData, o: ReportOptions): Element {
     ...(r.period === "midyear" ? [t(lang, "progress.colAlert")] : []), t(lang, "site.source")];
   const status = (x: ProgressIndicator) => el("span", { class: `badge status-${x.score.status}` }, t(lang, "progress.status")[x.score.status]);
   const alert = (a: "red" | "yellow" | "green" | null | undefined) => (a ? el("span", { class: `alert ${a}` }, t(lang, "progress.alertLabel")[a]) : null);
-  return el("section", { "aria-labelledby": r.period, "data-report": r.period },
-    h(0, period, r.status === "sample" && o.markSample !== false ? [" ", el("span", { class: "badge sample" }, t(lang, "site.sample"))] : null),
+  const heading = h(0, period, r.status === "sample" && o.markSample !== false ? [" ", el("span", { class: "badge sample" }, t(lang, "site.sample"))] : null);
+  const body: Kids[] = [
     r.asOf ? el("p", { class: "lede" }, t(lang, "progress.asOf", r.asOf)) : null,
     r.undeclared ? el("p", { class: "mismatch" }, t(lang, "explore.progressUndeclared")) : null,
     el("ul", { class: "figures", "aria-label": t(lang, "site.keyFigures") },
@@ -112,5 +114,10 @@ export function reportSection(v: ReportData, o: ReportOptions): Element {
           el("td", { class: "num", "data-label": cols[4] }, `${x.score.score ?? "—"} / ${x.score.max}`, x.score.declaredScore ? [el("br"), el("span", { class: "where" }, t(lang, "progress.declared", x.score.declaredScore))] : null),
           r.period === "midyear" ? el("td", { "data-label": cols[5] }, alert(x.alert) ?? "—") : null,
           el("td", { class: "where", "data-label": cols[cols.length - 1] }, x.actual ? sourceText(x.actual.source.file, x.actual.source.row ?? null, null, lang) : "—")))))),
-      listMore(rows.length, r.indicators.length, lang)));
+      listMore(rows.length, r.indicators.length, lang)),
+  ];
+  return el("section", { "aria-labelledby": r.period, "data-report": r.period },
+    o.folded
+      ? el("details", { class: "fold" }, el("summary", {}, heading, " ", el("span", { class: "where" }, `${t(lang, "progress.total")} ${r.result.total}${t(lang, "site.paren", r.result.grade)}`)), body)
+      : [heading, body]);
 }

@@ -122,19 +122,24 @@ function indicatorsSection(d: UnitData, o: UnitViewOptions): Kids[] {
 
 function tasksSection(d: UnitData, lang: Lang): Kids[] {
   if (!d.tasks.length) return [el("p", {}, t(lang, "site.noTasks"))];
-  return [el("ol", { class: "tasks" }, d.tasks.map((task) => el("li", { id: task.task_id },
-    el("strong", {}, task.task_name), el("br"), task.task_content ?? "", " ",
-    el("span", { class: "where" }, t(lang, "site.paren", sourceText(task.source_file, task.source_row, null, lang))))))];
+  // The names first, each task's content folded under a summary line.
+  return [el("details", { class: "fold" }, el("summary", {}, t(lang, "view.showTasks", d.tasks.length)),
+    el("ol", { class: "tasks" }, d.tasks.map((task) => el("li", { id: task.task_id },
+      el("strong", {}, task.task_name), el("br"), task.task_content ?? "", " ",
+      el("span", { class: "where" }, t(lang, "site.paren", sourceText(task.source_file, task.source_row, null, lang)))))))];
 }
 
 function dutiesSection(d: UnitData, o: UnitViewOptions): Kids[] {
   const { lang } = o;
-  const paras = (text: string | null) => {
-    const ps = (text ?? "").split("\n").filter(Boolean);
-    return el("div", { class: "paras" }, ps.length ? ps.map((p) => el("p", {}, p)) : el("p", {}, t(lang, "site.notGiven")));
+  // Each text folded under its heading line (long texts; a leader reads the figures first).
+  const text = (label: string, body: string | null) => {
+    const ps = (body ?? "").split("\n").filter(Boolean);
+    const heading = el(`h${o.level + 1}`, {}, label);
+    if (!ps.length) return [heading, el("p", {}, t(lang, "site.notGiven"))];
+    return el("details", { class: "fold" }, el("summary", {}, heading, " ", el("span", { class: "where" }, t(lang, "view.showText"))),
+      el("div", { class: "paras" }, ps.map((p) => el("p", {}, p))));
   };
-  const h = `h${o.level + 1}`;
-  return [el(h, {}, t(lang, "site.duties")), paras(d.unit.duties), el(h, {}, t(lang, "site.goals")), paras(d.unit.goals)];
+  return [text(t(lang, "site.duties"), d.unit.duties), text(t(lang, "site.goals"), d.unit.goals)];
 }
 
 function findingsSection(d: UnitData, o: UnitViewOptions): Kids[] {

@@ -13,7 +13,7 @@ import { COLUMNS } from "../../src/core/canonical.ts";
 import { importFile } from "../../src/core/import.ts";
 import { formatYuan } from "../../src/core/format.ts";
 import { generate } from "../../scripts/gen-indicators.ts";
-import { useSite } from "./harness.ts";
+import { useSite, unfold } from "./harness.ts";
 import { dropFiles, openExplore } from "./explore.harness.ts";
 
 const SEED = "data/raw/000_83bc0b582c527eae.txt";
@@ -74,6 +74,7 @@ describe("the English explore page (/en/explore/)", () => {
     expect(text).toContain(`1 unit-year, ${seed.indicators.length} indicators, ${seed.budget.length} budget lines,`);
     // Indicators exactly as declared, with English kinds.
     expect(await page.locator("[data-indicator]").count()).toBe(seed.indicators.length);
+    await unfold(page); // the indicator groups are folded to their headings
     for (const ind of seed.indicators.filter((i) => i.name)) {
       const cells = await page.locator(`tr[data-indicator="${ind.id}"] td`).allInnerTexts();
       expect(cells[0].split("\n")[0]).toBe(ind.name); // then the findings about it, as on the unit page

@@ -14,7 +14,7 @@ import { formatYuan } from "../../src/core/format.ts";
 import { COLUMNS, fromJson } from "../../src/core/canonical.ts";
 import { generate } from "../../scripts/gen-indicators.ts";
 import { gbkIndicatorCsv, workbookSheets } from "../explore.fixtures.ts";
-import { useSite } from "./harness.ts";
+import { useSite, unfold } from "./harness.ts";
 import { consoleCells, dropFiles, openExplore } from "./explore.harness.ts";
 
 const SEED = "data/raw/000_83bc0b582c527eae.txt";
@@ -67,6 +67,7 @@ describe("the explore page", () => {
     for (const b of seed.budget) expect(await page.locator('[data-table="budget"]').innerText()).toContain(formatYuan(b.amountFen));
     expect(text).toContain("✓ 相符 资金来源合计 92,787,331.00 元 = 预算总额 92,787,331.00 元");
     expect(await page.locator("[data-indicator]").count()).toBe(seed.indicators.length);
+    await unfold(page); // the indicator groups are folded to their headings
     for (const ind of seed.indicators.filter((i) => i.name)) {
       const cells = await page.locator(`tr[data-indicator="${ind.id}"] td`).allInnerTexts();
       expect(cells[0].split("\n")[0]).toBe(ind.name); // then the findings about it, as on the unit page
@@ -103,6 +104,7 @@ describe("the explore page", () => {
     await page.selectOption('[data-x="unit-select"]', { label: "GBK单位 · 2026 年度" });
     await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-state") === "shown");
     expect(await page.locator(".x-unit-title").innerText()).toContain("GBK单位");
+    await unfold(page); // the indicator groups are folded to their headings
     const targets = await page.locator("tr[data-indicator]:has(td:nth-child(5)) td:nth-child(2)").allInnerTexts();
     expect(targets).toEqual(seed.indicators.filter((i) => i.name).map((i) => i.target ?? "—"));
     await page.selectOption('[data-x="unit-select"]', { label: "工作簿单位 · 2026 年度" });
@@ -171,6 +173,7 @@ describe("the explore page", () => {
     await card.getByRole("button", { name: "确认并读取" }).click();
     await page.waitForFunction(() => document.querySelectorAll("[data-upload]").length === 1 && document.querySelector("jx-explore")?.getAttribute("data-busy") === "false");
     expect(await page.locator(".x-unit-title").innerText()).toContain("映射单位");
+    await unfold(page); // the indicator groups are folded to their headings
     expect(await page.locator("tr[data-indicator] td").first().innerText()).toBe("培训人次");
     // The same export again: read at once with the saved mapping.
     const again = file("系统导出-12月.csv", readFileSync(csv, "utf8").replace("培训人次", "培训场次"));
@@ -216,6 +219,7 @@ describe("the explore page", () => {
     expect(await page.locator("[data-upload]").count()).toBe(2);
     expect(await page.locator("[data-upload]").nth(1).innerText()).toContain("大文件：DuckDB 直接读取");
     // The bulk file's first unit shows the cell as the importer reads it (tags dropped, the rest kept), as text.
+    await unfold(page); // the indicator groups are folded to their headings
     const cell = page.locator("tr[data-indicator] td", { hasText: "onerror" }).first();
     expect(await cell.innerText()).toBe("<img src=x onerror=window.__pwned=1 培训 粗体");
     await page.selectOption('[data-x="unit-select"]', { index: 0 });

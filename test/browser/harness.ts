@@ -81,3 +81,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
   });
 }
+
+/** Opens every folded part of a dashboard (src/views/ details.fold) as a reader would: a click on its summary line. */
+export async function unfold(page: Page): Promise<void> {
+  for (let closed = page.locator("details.fold:not([open]) > summary"); await closed.count(); ) await closed.first().click();
+}

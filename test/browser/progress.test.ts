@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { siteDataset } from "../../src/site/dataset.ts";
 import { scoreProgress } from "../../src/core/progress.ts";
-import { useSite, watchedPage } from "./harness.ts";
+import { unfold, useSite, watchedPage } from "./harness.ts";
 
 const ctx = useSite();
 
@@ -22,6 +22,9 @@ describe.each([
     await page.goto(`${ctx.server.url}unit/uf602be38/2026/`);
     await page.getByRole("link", { name: /完成情况/ }).click();
     expect(page.url()).toBe(`${ctx.server.url}unit/uf602be38/2026/progress/`);
+    // The mid-year report is folded under the year-end one, its score and grade on its heading line.
+    expect(await page.locator("section:has(h2#midyear) > details.fold > summary").innerText()).toMatch(/^年中运行监控.*综合得分 \d+\.\d\d（[优良中差]）/);
+    await unfold(page);
     for (const r of real) {
       const section = page.locator(`section:has(h2#${r.period})`);
       const text = await section.innerText();

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { tmpdir } from "node:os";
 import Papa from "papaparse";
 import type { Browser } from "playwright-core";
-import { axeViolations, build, launch, site, watchedPage } from "./harness.ts";
+import { axeViolations, build, launch, site, watchedPage, unfold } from "./harness.ts";
 
 const DATA = "test/fixtures/site-projects";
 const csv = (table: string) => Papa.parse<Record<string, string>>(readFileSync(join(DATA, `${table}.csv`), "utf8").replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
@@ -57,6 +57,7 @@ it("each project page shows its name, funding to the fen, its indicators and its
     for (const text of want.absent ?? []) expect(await page.locator("#completion ~ section").allInnerTexts().then((s) => s.join(" ")), `${p.project_id}: ${text}`).not.toContain(text);
     const own = indicators.filter((i) => i.project_id === p.project_id);
     expect(await page.locator('main tr[id^="ind-"]').count(), p.project_id).toBe(own.length);
+    await unfold(page); // the indicator groups are folded to their headings
     for (const i of own) if (i.name) expect(await page.locator(`[id="ind-${i.indicator_id}"]`).innerText()).toContain(i.name);
     await page.goto(server.url + `unit/${p.unit_id}/${p.fiscal_year}/`);
     const link = page.locator(`main a[href$="/project/${p.project_id}/"]`);

@@ -3,7 +3,7 @@
 import { expect, inject, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { importFile } from "../../src/core/import.ts";
-import { useSite, watchedPage } from "./harness.ts";
+import { unfold, useSite, watchedPage } from "./harness.ts";
 
 const ctx = useSite();
 
@@ -18,6 +18,7 @@ it("the language toggle switches the interface, keeps the page and leaves data a
   await page.getByRole("link", { name: "English" }).click();
   expect(page.url()).toBe(`${ctx.server.url}en/unit/${unit.id}/${unit.year}/`);
   expect(await page.locator("html").getAttribute("lang")).toBe("en");
+  await unfold(page);
   const text = await page.locator("main").innerText();
   expect(text).toContain("Budget structure");
   expect(text).toContain("¥92,787,331.00");

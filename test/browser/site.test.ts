@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 mkdirSync("test/output", { recursive: true });
 import { importFile } from "../../src/core/import.ts";
 import { formatYuan } from "../../src/core/format.ts";
-import { useSite, watchedPage } from "./harness.ts";
+import { unfold, useSite, watchedPage } from "./harness.ts";
 
 const ctx = useSite();
 
@@ -48,6 +48,9 @@ describe.each([
     expect(await page.locator("main").innerText()).toContain("✓ 相符 资金来源合计 92,787,331.00 元 = 预算总额 92,787,331.00 元");
     const rows = page.locator('tr[id^="ind-"]');
     expect(await rows.count()).toBe(seed.indicators.length);
+    // Each 一级 group is folded to its heading line, with its count and how many need checking; a click opens it, JavaScript or not.
+    expect(await page.locator('[data-section="indicators"] details.fold > summary h3').allInnerTexts()).toEqual(["投入管理指标（7 条）", "产出指标（35 条）", "效益指标（14 条）", "满意度指标（4 条）"]);
+    await unfold(page);
     for (const ind of seed.indicators) {
       const row = page.locator(`tr[id="ind-${ind.id}"]`);
       const cells = await row.locator("td").allInnerTexts();
