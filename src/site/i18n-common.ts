@@ -34,6 +34,8 @@ const zh = {
   colStatus: "状态",
   colGrade: "等级",
   noReport: "无数据",
+  /** Grades of the national self-evaluation (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below). */
+  grade: { 优: "优", 良: "良", 中: "中", 差: "差" } as Record<"优" | "良" | "中" | "差", string>,
   /** A scored indicator's status (scoring.ts), as the progress and comparison pages name it. */
   scoreStatus: { met: "达成", partly: "部分达成", not_met: "未达成", no_data: "未填报", not_applicable: "不适用" },
 };
@@ -71,6 +73,7 @@ const en: Messages = {
   colStatus: "Status",
   colGrade: "Grade",
   noReport: "no data",
+  grade: { 优: "excellent", 良: "good", 中: "fair", 差: "poor" } as Record<"优" | "良" | "中" | "差", string>,
   scoreStatus: { met: "met", partly: "partly met", not_met: "not met", no_data: "no data", not_applicable: "not applicable" },
 };
 
