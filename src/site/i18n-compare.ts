@@ -10,7 +10,7 @@ const zh = {
   lede: "两种比较：同一单位的不同年度（预算、绩效指标、重点任务与职责的变化），以及同一年度的不同单位（排名、分布、完成情况与区域汇总）。金额精确到分，变动按分计算。",
   sampleNoticeH: "示例数据",
   sampleNotice: (declared: string) =>
-    `本栏目的每一项比较都涉及示例数据：真实申报数据只有${declared}；其余年度和单位（名称以“示例·”开头）以及全部执行与自评数据，都是为演示比较功能按固定种子生成的示例数据，不是真实申报或执行数据。图表和表格中凡用到示例数据之处均标有“示例数据”。`,
+    `本栏目的每一项比较都涉及示例数据：真实申报数据只有${declared}；其余年度和单位（名称以“示例·”开头）以及全部执行与自评数据，都是为演示比较功能按固定种子生成的示例数据，不是真实申报或执行数据。本页不再逐项标注示例数据；申报数据在表中标为“已申报”。`,
   sampleNoticeNone: "本栏目的每一项比较都涉及示例数据（为演示生成，不是真实申报或执行数据）。",
   declaredList: (items: string[]) => items.join("、"),
   declaredItem: (unit: string, year: number) => `“${unit}” ${year} 年度一份`,
@@ -32,6 +32,8 @@ const zh = {
   nUnits: (n: number) => `${n} 个单位`,
   yearsText: (ys: number[]) => ys.join("、"),
   sampleYears: (ys: number[]) => (ys.length ? `${ys.join("、")} 年度` : "均为申报数据"),
+  dataYears: (declared: number[], sample: number[]) =>
+    [declared.length ? `${declared.join("、")} 年度已申报` : "", sample.length ? `${sample.join("、")} 年度为示例数据` : ""].filter(Boolean).join("；"),
   pairText: (a: number, b: number) => `${a} → ${b}`,
   pairLabel: (a: number, b: number) => `${a} 年度与 ${b} 年度比较`,
   yearLink: (y: number) => `${y} 年度跨单位比较`,
@@ -226,9 +228,9 @@ const en: Messages = {
   title: C.en.navCompare,
   h1: "Compare years and units",
   lede: "Two comparisons: one unit across its years (how its budget, indicators, tasks and duties changed), and one year across units (rankings, distribution, completion and regional roll-up). Amounts are exact to the fen, and changes are computed in fen.",
-  sampleNoticeH: "示例数据 Illustrative data",
+  sampleNoticeH: "Illustrative data",
   sampleNotice: (declared: string) =>
-    `Every comparison here involves illustrative data: the only real declaration is ${declared}. The other years and units (named 示例·…) and all execution and self-evaluation data were generated with a fixed seed to demonstrate the comparisons. They are not real declared or reported data. Charts and tables mark every use of them “示例数据”.`,
+    `Every comparison here involves illustrative data: the only real declaration is ${declared}. The other years and units (named 示例·…) and all execution and self-evaluation data were generated with a fixed seed to demonstrate the comparisons. They are not real declared or reported data. Figures on this page are not marked one by one; declared figures are marked “Declared” in the tables.`,
   sampleNoticeNone: "Every comparison here involves illustrative data (generated for demonstration; not real declared or reported data).",
   declaredList: (items: string[]) => items.join("; "),
   declaredItem: (unit: string, year: number) => `${unit}, ${year}`,
@@ -250,6 +252,8 @@ const en: Messages = {
   nUnits: (n: number) => `${n} unit${n === 1 ? "" : "s"}`,
   yearsText: (ys: number[]) => ys.join(", "),
   sampleYears: (ys: number[]) => (ys.length ? `in ${ys.join(", ")}` : "all declared"),
+  dataYears: (declared: number[], sample: number[]) =>
+    [declared.length ? `${declared.join(", ")} declared` : "", sample.length ? `${sample.join(", ")} illustrative` : ""].filter(Boolean).join("; "),
   pairText: (a: number, b: number) => `${a} → ${b}`,
   pairLabel: (a: number, b: number) => `${a} compared with ${b}`,
   yearLink: (y: number) => `${y} across units`,
@@ -259,7 +263,7 @@ const en: Messages = {
 
   crumbs: "You are here",
   home: C.en.navCompare,
-  badgeSample: "示例数据 Illustrative",
+  badgeSample: "Illustrative data",
   badgeDeclared: C.en.declared,
   yearLabel: (y: number) => `${y}`,
   toc: C.en.toc,
