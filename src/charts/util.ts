@@ -356,9 +356,21 @@ export function caption(f: Frame): string {
   return f.sample ? f.title + tr(f, "（示例数据）", " (illustrative data)") : f.title;
 }
 
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * In an English chart, text from the data (unit names, items — Chinese as declared) is marked
+ * lang="zh-CN", as the page marks it around the chart; the chart's own words are English.
+ */
+function markChinese(f: Frame, body: string): string {
+  if (f.lang !== "en") return body;
+  return body.replace(/<text ([^>]*)>([^<]*)<\/text>/g, (whole, attrs: string, content: string) => (HAN.test(content) ? `<text ${attrs} lang="zh-CN">${content}</text>` : whole));
+}
+
 /** The outer <svg>: labelled by its own <title> and <desc>, sized by its viewBox. */
 export function svgDocument(f: Frame, cls: string, height: number, desc: string, defs: string, body: string): string {
   const h = Math.ceil(height);
+  body = markChinese(f, body);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="jx-chart ${cls}" role="img" aria-labelledby="${f.id}-title ${f.id}-desc" viewBox="0 0 ${f.width} ${h}" width="100%" font-family="inherit" font-size="13" fill="${INK}">`,
     `<title id="${f.id}-title">${esc(f.title)}</title>`,
