@@ -10,6 +10,7 @@ import { COMPARE_MESSAGES } from "./i18n-compare.ts";
 import { PROGRESS_MESSAGES } from "./i18n-progress.ts";
 import { EXPLORE_MESSAGES } from "./i18n-explore.ts";
 import { PROJECT_MESSAGES } from "./i18n-project.ts";
+import { ABOUT_MESSAGES } from "./i18n-about.ts";
 
 export type { Lang };
 
@@ -21,6 +22,7 @@ function catalogue(lang: Lang) {
     progress: PROGRESS_MESSAGES[lang],
     explore: EXPLORE_MESSAGES[lang],
     project: PROJECT_MESSAGES[lang],
+    about: ABOUT_MESSAGES[lang],
   };
 }
 
