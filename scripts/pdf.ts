@@ -1,6 +1,6 @@
 // After `astro build`: every unit page printed to an A4 PDF report beside it
-// (dist/unit/{id}/{year}/report.pdf), with unit, year and data source in the
-// running header and page numbers in the footer. Uses Debian's Chromium; where
+// (dist/unit/{id}/{year}/report.pdf), tagged and with an outline, the unit, year and data
+// source heading page 1 and in every page's footer beside its page number. Uses Debian's Chromium; where
 // there is none, the PDF links are taken out of the pages instead of left broken.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -36,14 +36,19 @@ if (process.env.JIXIAO_PDF === "0" || !existsSync(CHROMIUM)) {
     await page.goto(url + p, { waitUntil: "load" });
     const head = await page.evaluate(() => document.querySelector(".print-header")?.textContent?.trim() ?? document.title);
     const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+    // The page's own print header opens page 1; every page's footer names the report and its
+    // page, so the header is printed once. Tagged (structure for screen readers) with an
+    // outline of the headings.
     await page.pdf({
       path: join(DIST, p, "report.pdf"),
       format: "A4",
       printBackground: true,
-      margin: { top: "18mm", bottom: "16mm", left: "14mm", right: "14mm" },
+      margin: { top: "14mm", bottom: "16mm", left: "14mm", right: "14mm" },
       displayHeaderFooter: true,
-      headerTemplate: `<div style="font-size:8px;width:100%;padding:0 14mm;color:#444;font-family:sans-serif">${esc(head)}</div>`,
-      footerTemplate: `<div style="font-size:8px;width:100%;padding:0 14mm;color:#444;font-family:sans-serif;text-align:right"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`,
+      headerTemplate: "<span></span>",
+      footerTemplate: `<div style="font-size:8px;width:100%;padding:0 14mm;color:#444;font-family:sans-serif;display:flex;justify-content:space-between"><span>${esc(head)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`,
+      tagged: true,
+      outline: true,
     });
   }
   await browser.close();

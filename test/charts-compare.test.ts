@@ -85,6 +85,14 @@ describe.each(charts)("%s chart", (name, render) => {
     expect(real.svg).not.toContain("jx-sample-badge");
     expect(real.summary).not.toContain("示例数据");
   });
+
+  it("draws no badge with sampleBadge: false (the page marks it once) but still says 示例数据 in its caption and summary", () => {
+    const zh = render({ ...options, sampleBadge: false });
+    expect(zh.svg).not.toContain("jx-sample-badge");
+    expect(zh.summary.startsWith("示例数据：")).toBe(true);
+    expect(zh.table.caption).toBe(`${name} 示例（示例数据）`);
+    expect(zh.svg).toContain(`<desc id="jx-${name}-desc">示例数据：`);
+  });
 });
 
 describe("escaping", () => {

@@ -11,6 +11,12 @@ export interface ChartOptions {
   width?: number;
   /** Illustrative data: a visible 示例数据 badge, and the summary says so first. */
   sample?: boolean;
+  /**
+   * Draw the 示例数据 badge inside the chart (default true). False where the page already marks
+   * the whole section or page as illustrative (one mark, in the page's own style); the title and
+   * summary still say so.
+   */
+  sampleBadge?: boolean;
   /** Stack labels above bars (phone layout); default: width < 480. */
   compact?: boolean;
 }

@@ -11,6 +11,8 @@ export interface Frame {
   title: string;
   width: number;
   sample: boolean;
+  /** Draw the 示例数据 badge (sample and not turned off by the page). */
+  sampleBadge: boolean;
   compact: boolean;
   /** Left and right padding. */
   pad: number;
@@ -24,7 +26,7 @@ export function fail(what: string, detail: string): never {
 
 export function normalizeOptions(options: ChartOptions): Frame {
   if (options == null || typeof options !== "object") fail("options", String(options));
-  const { id, title, lang = "zh", width = 640, sample = false } = options;
+  const { id, title, lang = "zh", width = 640, sample = false, sampleBadge = true } = options;
   if (typeof id !== "string" || !/^[A-Za-z][\w-]*$/.test(id)) fail("id", JSON.stringify(id));
   if (typeof title !== "string" || title.trim() === "") fail("title", JSON.stringify(title));
   if (lang !== "zh" && lang !== "en") fail("lang", JSON.stringify(lang));
@@ -32,10 +34,11 @@ export function normalizeOptions(options: ChartOptions): Frame {
     fail("width", String(width));
   }
   if (typeof sample !== "boolean") fail("sample", JSON.stringify(sample));
+  if (typeof sampleBadge !== "boolean") fail("sampleBadge", JSON.stringify(sampleBadge));
   const compact = options.compact ?? width < 480;
   if (typeof compact !== "boolean") fail("compact", JSON.stringify(compact));
   const pad = 8;
-  return { id, lang, title, width, sample, compact, pad, inner: width - 2 * pad };
+  return { id, lang, title, width, sample, sampleBadge: sample && sampleBadge, compact, pad, inner: width - 2 * pad };
 }
 
 /** "1 indicator", "2 indicators". */
@@ -293,7 +296,7 @@ export function sampleLabel(f: Frame): string {
 
 /** The visible 示例数据 badge row (empty when the data is declared). */
 export function header(f: Frame): Block {
-  if (!f.sample) return { svg: "", height: 0 };
+  if (!f.sampleBadge) return { svg: "", height: 0 };
   const label = sampleLabel(f);
   const w = textWidth(label, 12, true) + 16;
   const svg =
@@ -353,9 +356,21 @@ export function caption(f: Frame): string {
   return f.sample ? f.title + tr(f, "（示例数据）", " (illustrative data)") : f.title;
 }
 
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * In an English chart, text from the data (unit names, items — Chinese as declared) is marked
+ * lang="zh-CN", as the page marks it around the chart; the chart's own words are English.
+ */
+function markChinese(f: Frame, body: string): string {
+  if (f.lang !== "en") return body;
+  return body.replace(/<text ([^>]*)>([^<]*)<\/text>/g, (whole, attrs: string, content: string) => (HAN.test(content) ? `<text ${attrs} lang="zh-CN">${content}</text>` : whole));
+}
+
 /** The outer <svg>: labelled by its own <title> and <desc>, sized by its viewBox. */
 export function svgDocument(f: Frame, cls: string, height: number, desc: string, defs: string, body: string): string {
   const h = Math.ceil(height);
+  body = markChinese(f, body);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="jx-chart ${cls}" role="img" aria-labelledby="${f.id}-title ${f.id}-desc" viewBox="0 0 ${f.width} ${h}" width="100%" font-family="inherit" font-size="13" fill="${INK}">`,
     `<title id="${f.id}-title">${esc(f.title)}</title>`,

@@ -1,7 +1,8 @@
 // The comparison pages' charts, computed once for the page and for its CSV
 // downloads (so that the file and the figure can never disagree). Each chart in
 // a wide (640) and a phone (340) layout; sample: true whenever any figure behind
-// it is illustrative (示例数据).
+// it is illustrative (示例数据). The comparison pages mark the whole page once
+// (SampleNotice), so the charts draw no badge of their own (sampleBadge: false).
 import type { ChartResult } from "../charts/types.ts";
 import { slopeChart } from "../charts/slope.ts";
 import { completionChart } from "../charts/completion.ts";
@@ -42,7 +43,7 @@ export function unitCharts(model: CompareModel, unitId: string, from: number, to
   const slopeSample = years.some((u) => u.unit?.status === "sample");
   const slope =
     slopeRows.length && new Set(slopeRows.flatMap((r) => r.values.map((v) => v.year))).size >= 2
-      ? both((id, w) => slopeChart(slopeRows, { id, title: t(lang, "compare.slopeTitle", name), sample: slopeSample, lang, ...(w ? { width: 340 } : {}) }), "slope", slopeSample)
+      ? both((id, w) => slopeChart(slopeRows, { id, title: t(lang, "compare.slopeTitle", name), sample: slopeSample, sampleBadge: false, lang, ...(w ? { width: 340 } : {}) }), "slope", slopeSample)
       : null;
 
   const plan = cmp ? waterfallPlan(cmp.budget) : null;
@@ -57,7 +58,7 @@ export function unitCharts(model: CompareModel, unitId: string, from: number, to
                 steps: [...plan.steps.map((s) => ({ item: s.item, changeFen: s.changeFen })), ...(plan.residualFen !== 0n ? [{ item: t(lang, "compare.waterfallResidual", basis), changeFen: plan.residualFen }] : [])],
                 end: { label: t(lang, "compare.waterfallEnd", to), amountFen: plan.endFen },
               },
-              { id, title: t(lang, "compare.waterfallTitle", name, from, to), sample: cmp.sample, lang, ...(w ? { width: 340 } : {}) },
+              { id, title: t(lang, "compare.waterfallTitle", name, from, to), sample: cmp.sample, sampleBadge: false, lang, ...(w ? { width: 340 } : {}) },
             ),
           "wf",
           cmp.sample,
@@ -68,7 +69,7 @@ export function unitCharts(model: CompareModel, unitId: string, from: number, to
   const trendRows = reported.map((p) => ({ group: t(lang, "compare.yearLabel", p.year), met: p.counts.met, partly: p.counts.partly, notMet: p.counts.notMet, noData: p.counts.noData }));
   const trendSample = reported.some((p) => p.report!.status === "sample");
   const trend = trendRows.some((r) => r.met + r.partly + r.notMet + r.noData > 0)
-    ? both((id, w) => completionChart(trendRows, { id, title: t(lang, "compare.trendChartTitle", name), sample: trendSample, lang, ...(w ? { width: 340 } : {}) }), "trend", trendSample)
+    ? both((id, w) => completionChart(trendRows, { id, title: t(lang, "compare.trendChartTitle", name), sample: trendSample, sampleBadge: false, lang, ...(w ? { width: 340 } : {}) }), "trend", trendSample)
     : null;
   return { slope, waterfall, trend, plan, basis };
 }
@@ -95,7 +96,7 @@ export function yearCharts(model: CompareModel, year: number, lang: Lang): YearC
   const reportSample = v.units.some((u) => u.report?.status === "sample");
   const rank = (key: "budget" | "rate" | "score", rows: RankBarRow[], o: { title: string; measure: string; max?: number; noteLabel?: string; sample: boolean }) => ({
     key,
-    figure: both((id, w) => rankBarsChart(rows, { id, lang, nameLabel: t(lang, "compare.colUnit"), ...o, ...(w ? { width: 340 } : {}) }), `rk-${key}`, o.sample),
+    figure: both((id, w) => rankBarsChart(rows, { id, lang, sampleBadge: false, nameLabel: t(lang, "compare.colUnit"), ...o, ...(w ? { width: 340 } : {}) }), `rk-${key}`, o.sample),
   });
   const ranks = [
     rank(
@@ -120,7 +121,7 @@ export function yearCharts(model: CompareModel, year: number, lang: Lang): YearC
     for (const [kind, key, title] of [["structure", "structure", t(lang, "compare.structTitle", year, modeText)], ["source", "sources", t(lang, "compare.sourceTitle", year, modeText)]] as const) {
       const rows = structureRows(v.units, kind);
       if (!rows.some((r) => r.items.length)) continue;
-      out.push({ key, figure: both((id, w) => structureBarsChart(rows, { id, title, lang, mode, sample: unitSample, ...(w ? { width: 340 } : {}) }), `st-${key}-${mode}`, unitSample) });
+      out.push({ key, figure: both((id, w) => structureBarsChart(rows, { id, title, lang, mode, sample: unitSample, sampleBadge: false, ...(w ? { width: 340 } : {}) }), `st-${key}-${mode}`, unitSample) });
     }
     return out;
   };
@@ -128,7 +129,7 @@ export function yearCharts(model: CompareModel, year: number, lang: Lang): YearC
   for (const u of v.units) {
     if (!u.completion.length) continue;
     const sample = u.report?.status === "sample";
-    completion.set(u.unitId, { chart: completionChart(u.completion, { id: `cm-${u.unitId}`, title: t(lang, "compare.completionTitle", u.name, year), lang, width: 360, sample }), sample });
+    completion.set(u.unitId, { chart: completionChart(u.completion, { id: `cm-${u.unitId}`, title: t(lang, "compare.completionTitle", u.name, year), lang, width: 360, sample, sampleBadge: false }), sample });
   }
   return { view: v, ranks, structure: { abs: structure("absolute"), share: structure("share") }, completion };
 }

@@ -9,6 +9,9 @@ const zh = {
   navExplore: "数据探索",
   navCompare: "比较",
   declared: "已申报",
+  /** The one 示例数据 mark (class `badge sample`) and what it says. */
+  sample: "示例数据",
+  scoreGrade: "得分 / 等级",
   unitCol: "单位",
   total: "预算总额",
   source: "来源",
@@ -36,6 +39,8 @@ const zh = {
   colStatus: "状态",
   colGrade: "等级",
   noReport: "无数据",
+  /** Grades of the national self-evaluation (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below). */
+  grade: { 优: "优", 良: "良", 中: "中", 差: "差" } as Record<"优" | "良" | "中" | "差", string>,
   /** A scored indicator's status (scoring.ts), as the progress and comparison pages name it. */
   scoreStatus: { met: "达成", partly: "部分达成", not_met: "未达成", no_data: "未填报", not_applicable: "不适用" },
 };
@@ -47,6 +52,8 @@ const en: Messages = {
   navExplore: "Explore data",
   navCompare: "Compare",
   declared: "Declared",
+  sample: "Illustrative data",
+  scoreGrade: "Score / grade",
   unitCol: "Unit",
   total: "Budget total",
   source: "Source",
@@ -63,17 +70,18 @@ const en: Messages = {
   recNone: "— Not checked",
   noFindings: "No problems found.",
   chartData: "Chart data (table)",
-  colLevel2: "二级 group",
+  colLevel2: "Level-2 group",
   colNote: "Note",
   colType: "Kind",
   colRead: "Reading",
-  noName: "(no 三级 name)",
+  noName: "(no level-3 name)",
   colUnits: "Units",
   none: "—",
   colItem: "Item",
   colStatus: "Status",
   colGrade: "Grade",
   noReport: "no data",
+  grade: { 优: "excellent", 良: "good", 中: "fair", 差: "poor" } as Record<"优" | "良" | "中" | "差", string>,
   scoreStatus: { met: "met", partly: "partly met", not_met: "not met", no_data: "no data", not_applicable: "not applicable" },
 };
 

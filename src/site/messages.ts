@@ -11,6 +11,7 @@ import { PROGRESS_MESSAGES } from "./i18n-progress.ts";
 import { EXPLORE_MESSAGES } from "./i18n-explore.ts";
 import { PROJECT_MESSAGES } from "./i18n-project.ts";
 import { VIEW_MESSAGES } from "./i18n-views.ts";
+import { ABOUT_MESSAGES } from "./i18n-about.ts";
 
 export type { Lang };
 
@@ -23,6 +24,7 @@ function catalogue(lang: Lang) {
     explore: EXPLORE_MESSAGES[lang],
     project: PROJECT_MESSAGES[lang],
     view: VIEW_MESSAGES[lang],
+    about: ABOUT_MESSAGES[lang],
   };
 }
 
