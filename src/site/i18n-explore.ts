@@ -597,6 +597,8 @@ const ENGINE_EN: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^引擎的后台线程出错或被阻止$/, () => "the engine’s background thread failed or was blocked"],
   [/^引擎在 (\d+) 秒内没有启动（可能被浏览器安全策略阻止）$/, (m) => `the engine did not start within ${m[1]} seconds (perhaps blocked by a browser security policy)`],
   [/^引擎无法启动$/, () => "the engine cannot start"],
+  [/^引擎文件的类型不对：服务器返回的是 (.+)，不是 gzip 文件/, (m) => `the engine file has the wrong type: the server sent ${m[1]}, not a gzip file (a host may answer a missing file with a web page: check that the duckdb/ folder was uploaded whole)`],
+  [/^浏览器安全策略（Content-Security-Policy）不允许运行 WebAssembly/, () => "the browser’s security policy (Content-Security-Policy) forbids WebAssembly: script-src must include 'wasm-unsafe-eval'"],
 ];
 
 export function engineMessage(message: string, lang: Lang): string {

@@ -14,6 +14,7 @@ self.onmessage = async (e: MessageEvent<EngineFileRequest>) => {
     await cached;
     post({ kind: "cached" });
   } catch (err) {
-    post({ kind: "failed", stage: err instanceof EngineFileError ? err.stage : "download", status: err instanceof EngineFileError ? err.status : undefined, detail: String((err as Error).message ?? err) });
+    const known = err instanceof EngineFileError ? err : null;
+    post({ kind: "failed", stage: known?.stage ?? "download", status: known?.status, contentType: known?.contentType, detail: String((err as Error).message ?? err) });
   }
 };
