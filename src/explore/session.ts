@@ -73,7 +73,8 @@ export type StorageNotice =
   | { kind: "unsaved"; name: string; reason: string }
   | { kind: "unreadable"; fault: store.StoreFault }
   | { kind: "elsewhere"; names: string[] }
-  | { kind: "clearedElsewhere" };
+  | { kind: "clearedElsewhere" }
+  | { kind: "cut"; names: string[] };
 
 /** The console's changes not yet kept (run in one open transaction), and what happened to the last ones. */
 export interface ConsoleState {
@@ -270,7 +271,13 @@ export class Session {
   addFiles(files: File[]): Promise<void> {
     this.cancelled = false;
     if (files.length) void this.ensureEngine().catch(() => {});
-    const work = files.map((file) => () => this.loadOne(file, { id: this.nextUpload++, name: file.name, loadedAt: now(), persist: true, restored: false }));
+    const work = files.map((file) => () => {
+      // Noted until the file is kept (or is not to be): a reload before that tells it at the next load.
+      const ticket = store.importBegins(file.name);
+      return this.loadOne(file, { id: this.nextUpload++, name: file.name, loadedAt: now(), persist: true, restored: false }).finally(() => {
+        void Promise.allSettled(this.pendingSaves).then(() => store.importDone(ticket));
+      });
+    });
     return this.enqueue(work);
   }
 
@@ -299,6 +306,9 @@ export class Session {
     }
     if (read.fault) this.notice({ kind: "unreadable", fault: read.fault });
     const stored = read.uploads;
+    // A file kept in the moment before the reload (its note not yet taken back) is not cut: it is restored.
+    const cut = store.takeCutImports().filter((n) => !stored.some((s) => s.name === n));
+    if (cut.length) this.notice({ kind: "cut", names: cut });
     if (!stored.length) return 0;
     this.nextUpload = Math.max(...stored.map((s) => s.id)) + 1;
     for (const s of stored) this.storedKey.set(s.id, s.id);

@@ -181,6 +181,44 @@ export function saveMapping(m: SavedMapping): void {
   } catch { /* storage full or blocked: the mapping is asked again next time */ }
 }
 
+// The files this tab is importing, in its sessionStorage (a reload keeps it, another tab has its own): one left
+// there at the next load was cut off by a reload before it was kept.
+const IMPORTING = "jixiao.explore.importing";
+
+function importing(): { ticket: string; name: string }[] {
+  try {
+    const list = JSON.parse(sessionStorage.getItem(IMPORTING) ?? "[]");
+    return Array.isArray(list) ? list.filter((x) => typeof x?.ticket === "string" && typeof x?.name === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+function setImporting(list: { ticket: string; name: string }[]) {
+  try {
+    if (list.length) sessionStorage.setItem(IMPORTING, JSON.stringify(list));
+    else sessionStorage.removeItem(IMPORTING);
+  } catch { /* blocked storage: a cut import goes untold */ }
+}
+
+/** Notes that a file's import begins; the ticket ends it (importDone). */
+export function importBegins(name: string): string {
+  const ticket = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  setImporting([...importing(), { ticket, name }]);
+  return ticket;
+}
+
+export function importDone(ticket: string): void {
+  setImporting(importing().filter((x) => x.ticket !== ticket));
+}
+
+/** The files whose import a reload of this tab cut off, once (the list is emptied). */
+export function takeCutImports(): string[] {
+  const names = importing().map((x) => x.name);
+  setImporting([]);
+  return names;
+}
+
 /** Removes every uploaded file and saved mapping from this browser. */
 export async function clearAll(): Promise<void> {
   try {

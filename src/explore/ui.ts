@@ -201,11 +201,13 @@ class ExploreElement extends HTMLElement {
   /** What this browser's storage did with the files (not kept, unreadable, another tab's changes), before the failures. */
   private storageNodes(list: StorageNotice[]) {
     const m = this.m;
+    const list_ = this.language === "en" ? ", " : "、";
     const text = (n: StorageNotice) =>
       n.kind === "full" ? m.storageFull(n.name)
       : n.kind === "unsaved" ? m.storageUnsaved(n.name, n.reason)
       : n.kind === "unreadable" ? `${n.fault.kind === "corrupt" ? m.storageCorrupt(n.fault.count) : n.fault.kind === "older" ? m.storageOlder : m.storageNewer}${m.storageClearNote}`
-      : n.kind === "elsewhere" ? m.storageElsewhere(n.names.join("、"))
+      : n.kind === "elsewhere" ? m.storageElsewhere(n.names.join(list_))
+      : n.kind === "cut" ? m.storageCut(n.names.join(list_))
       : m.storageClearedElsewhere;
     return list.map((n) => h("p", { class: "x-storage", "data-storage": n.kind },
       h("span", { class: "badge warning" }, m.storageNotice), " ", text(n), " ",

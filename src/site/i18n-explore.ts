@@ -284,6 +284,7 @@ const zh = {
   storageReload: "重新载入本页",
   storageClearedElsewhere: "另一个标签页清除了本浏览器保存的数据：本页显示的文件仍在，但刷新或关闭本页后不再恢复。",
   storageNotice: "存储",
+  storageCut: (names: string) => `上次刷新本页时 ${names} 尚未载入完成，没有保存（已载入的部分也未保留）：请重新选择此文件。`,
   bulkCsvError: (name: string, row: number | null, reason: string) => `${name}${row ? ` 第 ${row} 行` : ""}：${reason}，文件未载入`,
   bulkReadError: (name: string, first: string) => `${name}：读取失败（${first}）`,
   /** Where a problem is: “a.csv 第 3 行 第 2 列”. */
@@ -575,6 +576,7 @@ const en: ExploreMessages = {
   storageReload: "Reload this page",
   storageClearedElsewhere: "Another tab cleared the data kept in this browser: the files shown here stay, but are not restored after a reload or closing this page.",
   storageNotice: "Storage",
+  storageCut: (names: string) => `${names} had not finished loading when this page was last reloaded and was not kept (nothing of it was kept): choose it again.`,
   bulkCsvError: (name: string, row: number | null, reason: string) => `${name}${row ? ` row ${row}` : ""}: ${reason}; the file was not loaded`,
   bulkReadError: (name: string, first: string) => `${name}: could not be read (${first})`,
   row: (r: number) => `row ${r}`,
