@@ -175,6 +175,24 @@ describe("a kept store that cannot be read back", () => {
   });
 });
 
+describe("on /en/explore/", () => {
+  it("the same notices are in English", async () => {
+    const context = await state.browser.newContext();
+    await prepareStore(context, () => new Promise<void>((ok) => {
+      const req = indexedDB.open("jixiao-explore", 7);
+      req.onsuccess = () => (req.result.close(), ok());
+    }));
+    const { page, errors } = await openExplore(context, `${state.server.url}en/explore/`);
+    const notice = page.locator('[data-storage="unreadable"]');
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain("Storage The explore data kept in this browser comes from a newer version and cannot be read by this page. The published overview and unit pages are not affected");
+    await notice.getByRole("button", { name: "Clear the unreadable kept data" }).click();
+    await notice.waitFor({ state: "detached" });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe("two tabs on the workspace at once", () => {
   it("each keeps its own file (neither overwrites the other), each is told of the other's, and a reload shows both", async () => {
     const context = await state.browser.newContext();
