@@ -524,7 +524,9 @@ export class Session {
     const save = store.saveUpload({ name: meta.name, loadedAt: meta.loadedAt, bytes: file.size, file }).then((key) => {
       this.storedKey.set(meta.id, key);
     }, (e: DOMException) => {
-      this.notice(e?.name === "QuotaExceededError" ? { kind: "full", name: meta.name } : { kind: "unsaved", name: meta.name, reason: String(e?.message || e?.name || e) });
+      // A store of another layout or version refuses every write (NotFoundError, VersionError): its notice says what to do.
+      const fault = e?.name === "NotFoundError" || e?.name === "VersionError";
+      this.notice(e?.name === "QuotaExceededError" ? { kind: "full", name: meta.name } : { kind: "unsaved", name: meta.name, reason: fault ? this.m.storageUnsavedFault : String(e?.message || e?.name || e) });
     });
     this.pendingSaves.push(save);
   }

@@ -275,6 +275,7 @@ const zh = {
   // This browser's storage (src/explore/store.ts), told apart from the files that did not load.
   storageFull: (name: string) => `${name} 已载入，但本浏览器的存储空间已满，未能保存：刷新或关闭本页后需重新选择此文件。此前保存的文件不受影响。`,
   storageUnsaved: (name: string, reason: string) => `${name} 已载入，但未能保存在本浏览器中（${reason}）：刷新或关闭本页后需重新选择此文件。`,
+  storageUnsavedFault: "本浏览器中保存的数据无法读取，请先点击“清除无法读取的保存数据”",
   storageCorrupt: (n: number) => `本浏览器中保存的 ${formatCount(n)} 个文件记录已损坏，无法恢复；其余文件照常恢复。`,
   storageOlder: "本浏览器中保存的数据探索数据格式不符（可能来自旧版本），无法恢复。",
   storageNewer: "本浏览器中保存的数据探索数据来自较新的版本，本页无法读取。",
@@ -567,6 +568,7 @@ const en: ExploreMessages = {
   engineNoLoad: (m: string) => `the data engine could not start, so the file was not loaded (${m})`,
   storageFull: (name: string) => `${name} is loaded, but this browser’s storage is full and it was not kept: after a reload or closing this page, choose it again. Files kept before are not affected.`,
   storageUnsaved: (name: string, reason: string) => `${name} is loaded, but it could not be kept in this browser (${reason}): after a reload or closing this page, choose it again.`,
+  storageUnsavedFault: "the data kept in this browser cannot be read: click “Clear the unreadable kept data” first",
   storageCorrupt: (n: number) => `${plural(n, "file record")} kept in this browser ${n === 1 ? "is" : "are"} damaged and cannot be restored; the other files are restored as usual.`,
   storageOlder: "The explore data kept in this browser has another layout (perhaps from an older version) and cannot be restored.",
   storageNewer: "The explore data kept in this browser comes from a newer version and cannot be read by this page.",
