@@ -30,7 +30,8 @@ export class EngineFileError extends Error {
   }
 }
 
-export type EngineFileStage = "download" | "decompress" | "type";
+/** policy: the worker's own Content-Security-Policy (sent with its script) forbids compiling WebAssembly. */
+export type EngineFileStage = "download" | "decompress" | "type" | "policy";
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 const WASM_MAGIC = [0, 0x61, 0x73, 0x6d];

@@ -56,6 +56,19 @@ describe("the explore engine blocked", () => {
     }
   });
 
+  it("by the same policy sent only with the workers' scripts (the page itself allows wasm): told within 10 s", async () => {
+    const context = await state.browser.newContext();
+    await context.route(/\/_assets\/(duckdb-browser-eh\.worker|engine-file)[^/]*\.js$/, async (route) => {
+      const real = await route.fetch();
+      await route.fulfill({ response: real, headers: { ...real.headers(), "content-security-policy": NO_WASM_CSP } });
+    });
+    const { page } = await openExplore(context, `${state.server.url}explore/`);
+    const r = await failsWithin(page);
+    expect(r.ms).toBeLessThan(10_000);
+    expect(r.engine).toContain("wasm-unsafe-eval");
+    await context.close();
+  });
+
   it("in a browser with no WebAssembly: told at once", async () => {
     const context = await state.browser.newContext();
     await context.addInitScript(() => delete (globalThis as { WebAssembly?: unknown }).WebAssembly);
