@@ -29,6 +29,14 @@ beforeAll(async () => {
       bad.fill(0x55, 1000, 5000);
       res.writeHead(200, { "content-type": "application/gzip", "content-length": String(bad.length) });
       res.end(bad);
+    } else if (req.url === "/encoded.wasm.gz") {
+      // A host that marks the .gz as Content-Encoding: gzip: fetch unpacks it on the way.
+      res.writeHead(200, { "content-type": "application/wasm", "content-encoding": "gzip", "content-length": String(gz.length) });
+      res.end(gz);
+    } else if (req.url === "/fallback.wasm.gz") {
+      // A host that answers a missing file with its home page.
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end("<!doctype html><title>首页</title>");
     } else if (req.url === "/cut.wasm.gz") {
       res.writeHead(200, { "content-type": "application/gzip", "content-length": String(gz.length) });
       res.write(gz.subarray(0, 100_000), () => res.destroy());
@@ -42,6 +50,12 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe("loadEngineFile", () => {
+  it("takes an engine the host sent with Content-Encoding: gzip (already unpacked) as it is", async () => {
+    const { wasm: blob } = await loadEngineFile(`${base}/encoded.wasm.gz`, "test");
+    expect(blob.type).toBe("application/wasm");
+    expect(Buffer.from(await blob.arrayBuffer()).equals(wasm)).toBe(true);
+  });
+
   it("gives the decompressed engine, typed application/wasm, and reports the download's progress", async () => {
     const seen: EngineFileProgress[] = [];
     const { wasm: blob, cached } = await loadEngineFile(`${base}/engine.wasm.gz`, "test", (p) => seen.push(p));
@@ -63,6 +77,7 @@ describe("loadEngineFile", () => {
     expect(missing).toMatchObject({ stage: "download", status: 404 });
     expect(await failure(`${base}/corrupt.wasm.gz`)).toMatchObject({ name: "EngineFileError", stage: "decompress" });
     expect(await failure(`${base}/cut.wasm.gz`)).toMatchObject({ name: "EngineFileError", stage: "download" });
+    expect(await failure(`${base}/fallback.wasm.gz`)).toMatchObject({ name: "EngineFileError", stage: "type", contentType: "text/html" });
     expect(await failure("http://127.0.0.1:1/engine.wasm.gz")).toMatchObject({ name: "EngineFileError", stage: "download", status: undefined });
   });
 });

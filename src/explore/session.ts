@@ -63,6 +63,19 @@ export interface PendingDuplicate {
   earlier: { id: number; name: string; loadedAt: string };
 }
 
+/**
+ * What the page says about this browser's storage, apart from the files that did not load: a file loaded but not
+ * kept (the quota is full, or the store refused it), kept files that cannot be read back (offered to be cleared), and
+ * another tab's changes to what is kept.
+ */
+export type StorageNotice =
+  | { kind: "full"; name: string }
+  | { kind: "unsaved"; name: string; reason: string }
+  | { kind: "unreadable"; fault: store.StoreFault }
+  | { kind: "elsewhere"; names: string[] }
+  | { kind: "clearedElsewhere" }
+  | { kind: "cut"; names: string[] };
+
 /** The console's changes not yet kept (run in one open transaction), and what happened to the last ones. */
 export interface ConsoleState {
   pending: number;
@@ -98,6 +111,7 @@ type Events = {
   mappings: PendingMapping[];
   duplicates: PendingDuplicate[];
   console: ConsoleState;
+  storage: StorageNotice[];
   /** The loaded data changed; a listener may return the promise of its redrawing, which a load waits for. */
   data: { reason: "loaded" | "checked" | "removed" | "cleared"; first?: { unitId: string; year: number } };
 };
@@ -124,10 +138,13 @@ export class Session {
   failures: Failure[] = [];
   mappings: PendingMapping[] = [];
   duplicates: PendingDuplicate[] = [];
+  storage: StorageNotice[] = [];
   /** Statements of the console's open change set (0: no transaction of the console's is open). */
   consoleChanges = 0;
   /** The file each upload was read from (to tell a file dropped again, and to rebuild the tables from what was loaded). */
   private files = new Map<number, File>();
+  /** The key each upload is kept under in this browser (the store gives it: another tab may have used the upload's id). */
+  private storedKey = new Map<number, number>();
   /** Manual indicator mapping rows by upload (files of route "mapping"). */
   private indicatorMaps = new Map<number, MappingRow[]>();
   private enginePromise: Promise<BrowserEngine> | null = null;
@@ -149,6 +166,7 @@ export class Session {
     this.options = options;
     this.lang = options.lang ?? "zh";
     this.m = xt(this.lang);
+    if (typeof window !== "undefined") store.onOtherTab((c) => this.otherTab(c));
   }
 
   on<K extends keyof Events>(type: K, fn: (v: Events[K]) => void | Promise<void>): void {
@@ -253,7 +271,13 @@ export class Session {
   addFiles(files: File[]): Promise<void> {
     this.cancelled = false;
     if (files.length) void this.ensureEngine().catch(() => {});
-    const work = files.map((file) => () => this.loadOne(file, { id: this.nextUpload++, name: file.name, loadedAt: now(), persist: true, restored: false }));
+    const work = files.map((file) => () => {
+      // Noted until the file is kept (or is not to be): a reload before that tells it at the next load.
+      const ticket = store.importBegins(file.name);
+      return this.loadOne(file, { id: this.nextUpload++, name: file.name, loadedAt: now(), persist: true, restored: false }).finally(() => {
+        void Promise.allSettled(this.pendingSaves).then(() => store.importDone(ticket));
+      });
+    });
     return this.enqueue(work);
   }
 
@@ -272,20 +296,55 @@ export class Session {
     return run;
   }
 
-  /** Reads again every file kept in this browser (after a reload). */
+  /** Reads again every file kept in this browser (after a reload); what is kept but cannot be read is told, with a way to clear it. */
   async restore(): Promise<number> {
-    let stored: store.StoredUpload[];
+    let read: store.StoreRead;
     try {
-      stored = await store.listUploads();
+      read = await store.readStore();
     } catch {
       return 0;
     }
+    if (read.fault) this.notice({ kind: "unreadable", fault: read.fault });
+    const stored = read.uploads;
+    // A file kept in the moment before the reload (its note not yet taken back) is not cut: it is restored.
+    const cut = store.takeCutImports().filter((n) => !stored.some((s) => s.name === n));
+    if (cut.length) this.notice({ kind: "cut", names: cut });
     if (!stored.length) return 0;
     this.nextUpload = Math.max(...stored.map((s) => s.id)) + 1;
+    for (const s of stored) this.storedKey.set(s.id, s.id);
     this.cancelled = false;
     void this.ensureEngine().catch(() => {});
     await this.enqueue(stored.map((s) => () => this.loadOne(s.file as File, { id: s.id, name: s.name, loadedAt: s.loadedAt, persist: false, restored: true })));
     return stored.length;
+  }
+
+  /** 清除: removes from this browser what restore() could not read (the files it could read stay). */
+  async discardUnreadable(): Promise<void> {
+    const notice = this.storage.find((n) => n.kind === "unreadable");
+    if (!notice || notice.kind !== "unreadable") return;
+    await store.discardFault(notice.fault);
+    this.setStorage(this.storage.filter((n) => n !== notice));
+  }
+
+  private notice(n: StorageNotice) {
+    this.setStorage([...this.storage.filter((o) => o.kind !== n.kind || (n.kind !== "elsewhere" && n.kind !== "clearedElsewhere" && n.kind !== "unreadable")), n]);
+  }
+
+  private setStorage(list: StorageNotice[]) {
+    this.storage = list;
+    this.emit("storage", list);
+  }
+
+  /** Another tab kept or removed a file, or cleared everything: told here, this tab's own data left as it is. */
+  private otherTab(c: store.StoreChange) {
+    if (c.kind === "saved") {
+      const earlier = this.storage.find((n) => n.kind === "elsewhere");
+      this.notice({ kind: "elsewhere", names: [...(earlier?.kind === "elsewhere" ? earlier.names : []), c.name] });
+    } else if (c.kind === "cleared") {
+      // Nothing of this tab's is kept any more.
+      this.storedKey.clear();
+      this.notice({ kind: "clearedElsewhere" });
+    }
   }
 
   /** The analyst confirmed a header mapping: remember it and read the file again. */
@@ -459,11 +518,15 @@ export class Session {
     }
   }
 
-  /** Keeps a loaded file in this browser's storage (unless it came from there). */
+  /** Keeps a loaded file in this browser's storage (unless it came from there); a file that cannot be kept stays loaded, told. */
   private keep(file: File, meta: { id: number; name: string; loadedAt: string; persist: boolean }) {
     if (!meta.persist) return;
-    const save = store.saveUpload({ id: meta.id, name: meta.name, loadedAt: meta.loadedAt, bytes: file.size, file }).catch(() => {
-      this.fail(meta.name, new Error(this.m.storageFull));
+    const save = store.saveUpload({ name: meta.name, loadedAt: meta.loadedAt, bytes: file.size, file }).then((key) => {
+      this.storedKey.set(meta.id, key);
+    }, (e: DOMException) => {
+      // A store of another layout or version refuses every write (NotFoundError, VersionError): its notice says what to do.
+      const fault = e?.name === "NotFoundError" || e?.name === "VersionError";
+      this.notice(e?.name === "QuotaExceededError" ? { kind: "full", name: meta.name } : { kind: "unsaved", name: meta.name, reason: fault ? this.m.storageUnsavedFault : String(e?.message || e?.name || e) });
     });
     this.pendingSaves.push(save);
   }
@@ -686,7 +749,11 @@ export class Session {
   /** Removes one upload's rows and its stored file. */
   async remove(id: number): Promise<void> {
     await this.exclusive(() => this.keepConsoleChanges());
-    await store.deleteUpload(id).catch(() => {});
+    await Promise.allSettled(this.pendingSaves);
+    const key = this.storedKey.get(id);
+    const upload = this.uploads.find((u) => u.id === id);
+    if (key !== undefined && upload) await store.deleteUpload(key, upload).catch(() => {});
+    this.storedKey.delete(id);
     this.indicatorMaps.delete(id);
     await this.dropUpload(id);
   }
@@ -707,11 +774,14 @@ export class Session {
     this.mappings = [];
     this.duplicates = [];
     this.files.clear();
+    this.storedKey.clear();
+    this.storage = [];
     this.cancelled = false;
     this.emit("uploads", this.uploads);
     this.emit("failures", this.failures);
     this.emit("mappings", this.mappings);
     this.emit("duplicates", this.duplicates);
+    this.emit("storage", this.storage);
     this.emit("data", { reason: "cleared" });
   }
 

@@ -1,7 +1,7 @@
 // <jx-explore>: the explore page's one custom element. It wires the markup of
 // src/components/explore/*.astro to a Session (src/explore/session.ts) and renders
 // what the DOM-free modules compute. Every text from a file goes in as text.
-import { Cancelled, ConsoleAborted, Session, type ConsoleState, type EngineState, type Failure, type PendingDuplicate, type PendingMapping, type TaskView, type UploadView } from "./session.ts";
+import { Cancelled, ConsoleAborted, Session, type ConsoleState, type EngineState, type Failure, type PendingDuplicate, type PendingMapping, type StorageNotice, type TaskView, type UploadView } from "./session.ts";
 import { consoleKind, isReadOnlyRefusal } from "./statements.ts";
 import { h, clear, nodes, redraw, toDom, download, svgToPng, type Children } from "./dom.ts";
 import { loadOverview, LIST_UNITS, OVERVIEW_ROWS, SHOW_ROWS, type Overview } from "./dashboard.ts";
@@ -69,6 +69,7 @@ class ExploreElement extends HTMLElement {
     this.session.on("task", (t) => this.renderTask(t));
     this.session.on("uploads", (u) => this.renderUploads(u));
     this.session.on("failures", (f) => this.renderFailures(f));
+    this.session.on("storage", () => this.renderFailures(this.session.failures));
     this.session.on("mappings", (m) => this.renderMappings(m));
     this.session.on("duplicates", (d) => this.renderDuplicates(d));
     this.session.on("console", (c) => this.renderConsoleState(c));
@@ -190,11 +191,28 @@ class ExploreElement extends HTMLElement {
   private renderFailures(list: Failure[]) {
     const el = this.$("failures");
     const m = this.m;
-    clear(el, list.length ? h("h3", {}, m.failuresH(list.length)) : null,
+    clear(el, this.storageNodes(this.session.storage), list.length ? h("h3", {}, m.failuresH(list.length)) : null,
       list.length ? h("ul", { class: "findings" }, list.map((f) => h("li", { "data-failure": "" },
         h("span", { class: "badge error" }, m.error), " ", f.message,
         f.location?.row ? h("span", { class: "where" }, ` · ${whereText(f.location, this.language)}`) : null,
         h("span", { class: "where" }, m.failureAt(f.at))))) : null);
+  }
+
+  /** What this browser's storage did with the files (not kept, unreadable, another tab's changes), before the failures. */
+  private storageNodes(list: StorageNotice[]) {
+    const m = this.m;
+    const list_ = this.language === "en" ? ", " : "、";
+    const text = (n: StorageNotice) =>
+      n.kind === "full" ? m.storageFull(n.name)
+      : n.kind === "unsaved" ? m.storageUnsaved(n.name, n.reason)
+      : n.kind === "unreadable" ? `${n.fault.kind === "corrupt" ? m.storageCorrupt(n.fault.count) : n.fault.kind === "older" ? m.storageOlder : m.storageNewer}${m.storageClearNote}`
+      : n.kind === "elsewhere" ? m.storageElsewhere(n.names.join(list_))
+      : n.kind === "cut" ? m.storageCut(n.names.join(list_))
+      : m.storageClearedElsewhere;
+    return list.map((n) => h("p", { class: "x-storage", "data-storage": n.kind },
+      h("span", { class: "badge warning" }, m.storageNotice), " ", text(n), " ",
+      n.kind === "unreadable" ? h("button", { type: "button", "data-x": "storage-clear", onclick: () => void this.session.discardUnreadable() }, m.storageClear)
+      : n.kind === "elsewhere" ? h("button", { type: "button", class: "link", onclick: () => location.reload() }, m.storageReload) : null));
   }
 
   private renderUploads(list: UploadView[]) {

@@ -97,7 +97,7 @@ function engineFile(url: string, cacheName: string, onProgress?: (p: EngineProgr
       else if (m.kind === "cached") end();
       else {
         end();
-        fail(new EngineFileError(m.stage, m.detail, m.status));
+        fail(new EngineFileError(m.stage, m.detail, m.status, m.contentType));
       }
     };
     worker.onerror = (e) => {
@@ -110,12 +110,27 @@ function engineFile(url: string, cacheName: string, onProgress?: (p: EngineProgr
   });
 }
 
+const WASM_POLICY = "浏览器安全策略（Content-Security-Policy）不允许运行 WebAssembly：script-src 须含 'wasm-unsafe-eval'";
+
+/**
+ * Whether this page may compile WebAssembly: a Content-Security-Policy without 'wasm-unsafe-eval' refuses it, and
+ * DuckDB's instantiate() then never settles (its worker dies quietly). An empty module, compiled here, says so at once.
+ */
+async function wasmAllowed(): Promise<void> {
+  try {
+    await WebAssembly.compile(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+  } catch (e) {
+    throw new EngineStartError(WASM_POLICY, String(e));
+  }
+}
+
 /** Starts DuckDB-wasm; rejects with EngineStartError (never hangs) when it cannot. */
 export async function startBrowserEngine(options: StartOptions): Promise<BrowserEngine> {
   const { onProgress, timeoutMs = 30_000 } = options;
   if (typeof WebAssembly !== "object" || typeof Worker === "undefined" || typeof DecompressionStream === "undefined") {
     throw new EngineStartError("此浏览器不支持 WebAssembly、Web Worker 或解压缩接口，无法运行数据探索引擎", "missing WebAssembly/Worker/DecompressionStream");
   }
+  await wasmAllowed();
   const progress = (p: EngineProgress) => {
     if (p.phase === "decompress") performance.mark("jixiao:engine decompress");
     onProgress?.(p);
@@ -138,6 +153,8 @@ export async function startBrowserEngine(options: StartOptions): Promise<Browser
     worker.terminate();
     if (!(e instanceof EngineFileError)) throw new EngineStartError("引擎文件下载失败", String(e));
     if (e.stage === "decompress") throw new EngineStartError("引擎文件已损坏，无法解压", e.message);
+    if (e.stage === "policy") throw new EngineStartError(WASM_POLICY, e.message);
+    if (e.stage === "type") throw new EngineStartError(`引擎文件的类型不对：服务器返回的是 ${e.contentType ?? "?"}，不是 gzip 文件（主机可能以网页答复了缺失的文件，请确认 duckdb/ 目录已完整上传）`, e.message);
     throw new EngineStartError(e.status ? `引擎文件无法下载（HTTP ${e.status}）` : "引擎文件下载失败", e.message);
   }
   const { cached } = file;

@@ -17,15 +17,25 @@ export interface EngineFileProgress {
 
 /** The file could not be had: `stage` says whether the download or the decompression failed; `status` is the HTTP status. */
 export class EngineFileError extends Error {
-  readonly stage: "download" | "decompress";
+  /** type: what came is neither gzip nor the engine (a host's page for a missing file, say); `contentType` is what the host called it. */
+  readonly stage: EngineFileStage;
   readonly status?: number;
-  constructor(stage: "download" | "decompress", message: string, status?: number) {
+  readonly contentType?: string;
+  constructor(stage: EngineFileStage, message: string, status?: number, contentType?: string) {
     super(message);
     this.name = "EngineFileError";
     this.stage = stage;
     this.status = status;
+    this.contentType = contentType;
   }
 }
+
+/** policy: the worker's own Content-Security-Policy (sent with its script) forbids compiling WebAssembly. */
+export type EngineFileStage = "download" | "decompress" | "type" | "policy";
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+const WASM_MAGIC = [0, 0x61, 0x73, 0x6d];
+const startsWith = (bytes: Uint8Array | undefined, magic: number[]) => !!bytes && magic.every((b, i) => bytes[i] === b);
 
 export interface EngineFile {
   wasm: Blob;
@@ -74,6 +84,17 @@ export async function loadEngineFile(url: string, cacheName: string, onProgress?
   } catch (e) {
     throw new EngineFileError("download", `GET ${url}: ${String(e)}`);
   }
+  const head = parts[0];
+  if (startsWith(head, WASM_MAGIC)) {
+    // The host sent the .gz with Content-Encoding: gzip, so the browser unpacked it already: these are the engine's bytes.
+    const wasm = new Blob(parts as BlobPart[], { type: "application/wasm" });
+    parts.length = 0;
+    return { wasm, cached: Promise.resolve() };
+  }
+  if (!startsWith(head, GZIP_MAGIC)) {
+    const type = res.headers.get("content-type")?.split(";")[0].trim() || "?";
+    throw new EngineFileError("type", `GET ${url}: ${type}, not gzip`, res.status, type);
+  }
   onProgress?.({ phase: "decompress" });
   const gz = new Blob(parts as BlobPart[], { type: "application/gzip" });
   parts.length = 0;
@@ -96,4 +117,4 @@ export type EngineFileReply =
   | { kind: "progress"; progress: EngineFileProgress }
   | { kind: "wasm"; wasm: Blob }
   | { kind: "cached" }
-  | { kind: "failed"; stage: "download" | "decompress"; status?: number; detail: string };
+  | { kind: "failed"; stage: EngineFileStage; status?: number; contentType?: string; detail: string };

@@ -29,8 +29,13 @@ export const SQL = {
                FROM budget WHERE project_id IS NULL GROUP BY unit_id, fiscal_year`,
   level1Counts: `SELECT unit_id, fiscal_year, level1, CAST(count(*) AS INTEGER) AS n, CAST(count(name) AS INTEGER) AS named
                  FROM indicators WHERE project_id IS NULL GROUP BY unit_id, fiscal_year, level1 ORDER BY unit_id, fiscal_year, min(ord)`,
-  findingCounts: `SELECT unit_id, fiscal_year, severity, CAST(count(*) AS INTEGER) AS n
-                  FROM findings GROUP BY unit_id, fiscal_year, severity`,
+  // A declared unit-year's findings are its declaration's: those of illustrative (示例数据) progress about its
+  // indicators (actual.missing from the sample's 自评/监控) belong to the progress page, which shows them as 未填报.
+  findingCounts: `SELECT f.unit_id, f.fiscal_year, f.severity, CAST(count(*) AS INTEGER) AS n
+                  FROM findings f
+                  WHERE f.data_source IS DISTINCT FROM 'sample'
+                     OR EXISTS (SELECT 1 FROM units u WHERE u.unit_id = f.unit_id AND u.fiscal_year = f.fiscal_year AND u.data_source = 'sample')
+                  GROUP BY f.unit_id, f.fiscal_year, f.severity`,
   indicatorKinds: `SELECT level1, level2, target_kind AS kind, CAST(count(*) AS INTEGER) AS n
                    FROM indicators WHERE unit_id = $1 AND fiscal_year = $2 AND project_id IS NULL
                    GROUP BY level1, level2, target_kind ORDER BY min(ord), target_kind`,
@@ -40,6 +45,7 @@ export const SQL = {
           FROM tasks WHERE unit_id = $1 AND fiscal_year = $2 ORDER BY task_order`,
   findings: `SELECT severity, code, message, message_en, subject, source_file, source_row, source_column
              FROM findings WHERE unit_id = $1 AND fiscal_year = $2
+               AND (data_source IS DISTINCT FROM 'sample' OR EXISTS (SELECT 1 FROM units WHERE unit_id = $1 AND fiscal_year = $2 AND data_source = 'sample'))
              ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, source_row NULLS FIRST`,
   projects: `SELECT p.project_id, p.unit_id, p.fiscal_year, p.project_name, p.project_code, p.supervisor, p.implementer, p.implementation_period,
                      p.project_type, p.form_kind, p.goals_long, p.goals_annual, p.goals_actual, p.data_source, p.source_file, p.source_row, u.unit_name
