@@ -236,3 +236,16 @@ describe("toCsv", () => {
     expect(toCsv("indicators", rows, true)).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
   });
 });
+
+describe("a findings table read on its own", () => {
+  it("keeps the unit year each finding was written under (findings.csv loaded without units.csv)", () => {
+    const text = readFileSync("data/canonical/findings.csv");
+    const data = importFile("findings.csv", text, { checks: false });
+    const rows = tableRows(data).findings;
+    const written = toCsv("findings", rows);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.unit_id === "uf602be38" && r.fiscal_year === "2026")).toBe(true);
+    const lines = (s: string) => s.replace(/^\uFEFF/, "").split(/\r?\n/).filter(Boolean).sort();
+    expect(lines(written)).toEqual(lines(text.toString("utf8")));
+  });
+});

@@ -12,7 +12,7 @@ import type { TableName } from "../src/core/canonical.ts";
 import { createNodeEngine } from "../src/query/node.ts";
 import type { QueryEngine } from "../src/query/engine.ts";
 import { importRecords, mergeSheets, sheetRecords, toLoaded, type Loaded } from "../src/explore/importer.ts";
-import { finishUploadSql, insertTableSql, overlapFindingsSql, overlapSql, OVERLAP_SUMMARY_SQL, setupSql } from "../src/explore/sql.ts";
+import { finishUploadSql, insertTableSql, overlapFindingsSql, overlapSql, OVERLAP_SUMMARY_SQL, repeatedFindingsSql, setupSql } from "../src/explore/sql.ts";
 import { consoleKind, isReadOnlyRefusal, splitStatements, statementKind } from "../src/explore/statements.ts";
 import { gbkIndicatorCsv, workbookSheets } from "./explore.fixtures.ts";
 import { SEED_BYTES, gbk, seedAsExcelCsv } from "./fixtures/variants.ts";
@@ -162,5 +162,21 @@ describe("overlapSql(upload): a later upload's rows that repeat or contradict an
     expect(await total()).toEqual(["92787331.00"]);
     const f = await db.query<{ severity: string; message: string; message_en: string }>("SELECT severity, message, message_en FROM findings WHERE upload_id = 3 AND code = 'load.conflicting_rows'");
     expect(f).toEqual([{ severity: "error", message: expect.stringContaining("以先载入的 a.txt 为准"), message_en: expect.stringContaining("a.txt holds") }]);
+  });
+});
+
+describe("repeatedFindingsSql(uploadId): a finding an earlier upload holds counts once", () => {
+  it("drops the new upload's repeats, keeps what is new, and gives the earlier finding the column only the new one names", async () => {
+    const e = await createNodeEngine();
+    for (const sql of setupSql()) await e.query(sql);
+    const row = (upload: number, code: string, column: number | null) =>
+      `('u1', 2026, 'warning', '${code}', '说明 ${code}', 'text ${code}', 'i1', 'a.txt', 7, ${column ?? "NULL"}, 'declared', ${upload})`;
+    await e.query(`INSERT INTO findings (unit_id, fiscal_year, severity, code, message, message_en, subject, source_file, source_row, source_column, data_source, upload_id) VALUES
+      ${[row(1, "x.same", null), row(1, "x.first", null), row(2, "x.same", 3), row(2, "x.new", null)].join(", ")}`);
+    for (const sql of repeatedFindingsSql(2)) await e.query(sql);
+    expect(await e.query("SELECT code, CAST(upload_id AS INTEGER) AS u, CAST(source_column AS INTEGER) AS c FROM findings ORDER BY code")).toEqual([
+      { code: "x.first", u: 1, c: null }, { code: "x.new", u: 2, c: null }, { code: "x.same", u: 1, c: 3 },
+    ]);
+    await e.close();
   });
 });

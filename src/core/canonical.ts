@@ -224,10 +224,12 @@ export function readCanonical(
       }
       const fRow = whole(get("source_row"));
       const fColumn = whole(get("source_column"));
+      const ownerYear = get("fiscal_year");
       data.findings.push({
         severity, code: get("code"), message, messageEn: get("message_en"),
         location: { file: get("source_file") || file, ...(fRow ? { row: fRow } : {}), ...(fColumn ? { column: fColumn } : {}) },
         ...(get("subject") ? { subject: get("subject") } : {}),
+        ...(get("unit_id") && /^(19|20)\d{2}$/.test(ownerYear) ? { owner: { unitId: get("unit_id"), year: Number(ownerYear) } } : {}),
       });
       continue;
     }
@@ -389,7 +391,7 @@ export function tableRows(data: Dataset): Record<TableName, Record<string, strin
   for (const x of [...(data.actuals ?? []), ...(data.execution ?? [])]) {
     if (!owner.has(`file:${x.source.file}`)) owner.set(`file:${x.source.file}`, { unitId: x.unitId, year: x.year });
   }
-  const ownerOf = (f: Finding) => (f.subject && (owner.get(at(f.subject, f.location)) ?? owner.get(f.subject))) || owner.get(`file:${f.location.file}`);
+  const ownerOf = (f: Finding) => (f.subject && (owner.get(at(f.subject, f.location)) ?? owner.get(f.subject))) || owner.get(`file:${f.location.file}`) || f.owner;
   return {
     units: data.units.map((u) => ({
       unit_id: u.id, unit_name: u.name, fiscal_year: s(u.year), funding_method: u.fundingMethod ?? "", duties: u.duties.join("\n"), goals: u.goals.join("\n"),

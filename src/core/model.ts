@@ -23,6 +23,8 @@ export interface Finding {
   location: Location;
   /** Id of the unit, budget line, task or indicator the finding is about, if any. */
   subject?: string;
+  /** The unit year a stored finding was written under (a findings table read without its units keeps it). */
+  owner?: { unitId: string; year: number };
 }
 
 export interface Unit {

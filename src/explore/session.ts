@@ -9,7 +9,7 @@ import type { BulkPlan, Loaded, MappingRequest, Problem } from "./importer.ts";
 import type { BulkStep } from "./bulk.ts";
 import type { WorkerReply, WorkerRequest } from "./protocol.ts";
 import type { SavedMapping } from "./mapping.ts";
-import { bulkInsertSql, csvErrorText, deleteUploadSql, FINDINGS_DB, finishUploadSql, firstUnitSql, insertLookupSql, insertTableSql, overlapFindingsSql, overlapSql, OVERLAP_SUMMARY_SQL, setupSql, uploadRowSql } from "./sql.ts";
+import { bulkInsertSql, csvErrorText, deleteUploadSql, FINDINGS_DB, finishUploadSql, firstUnitSql, insertLookupSql, insertTableSql, overlapFindingsSql, overlapSql, OVERLAP_SUMMARY_SQL, repeatedFindingsSql, setupSql, uploadRowSql } from "./sql.ts";
 import { conflictingRowsFinding, duplicateRowsFinding, sameBytes } from "../core/dedupe.ts";
 import { isAborted } from "./statements.ts";
 import * as store from "./store.ts";
@@ -469,6 +469,7 @@ export class Session {
         await engine.registerText(reg, loaded.tables.findings.csv);
         registered.push(reg);
         await engine.run(insertTableSql("findings", reg, id));
+        await engine.run(repeatedFindingsSql(id).join(";\n"));
       }
       if (overlap.length) {
         const notes = overlap.map((o) => ({ unitId: o.unit_id, year: o.fiscal_year, finding: (o.same ? duplicateRowsFinding : conflictingRowsFinding)(o.n, o.earlier, { file: o.file, ...(o.row !== null ? { row: o.row } : {}) }) }));

@@ -251,6 +251,22 @@ export function overlapFindingsSql(uploadId: number, notes: readonly { unitId: s
   ];
 }
 
+/**
+ * After the upload's findings are written: those that repeat a finding of an earlier upload go — the same
+ * finding (the core's dedupeFindings key: severity, code, subject, place, both texts; a column on one side
+ * only still matches), e.g. a published findings.csv loaded beside the tables whose checks derive it again.
+ */
+export function repeatedFindingsSql(uploadId: number): string[] {
+  const same = ["severity", "code", "subject", "source_file", "source_row", "message", "message_en"].map((c) => `g.${c} IS NOT DISTINCT FROM f.${c}`).join(" AND ");
+  return [
+    // The earlier finding takes the column the new one names (a canonical findings.csv keeps it; a table's rows do not).
+    `UPDATE findings g SET source_column = f.source_column FROM findings f WHERE f.upload_id = ${uploadId} AND g.upload_id < ${uploadId}
+      AND ${same} AND g.source_column IS NULL AND f.source_column IS NOT NULL`,
+    `DELETE FROM findings f WHERE f.upload_id = ${uploadId} AND EXISTS (SELECT 1 FROM findings g WHERE g.upload_id < ${uploadId}
+      AND ${same} AND (g.source_column IS NOT DISTINCT FROM f.source_column OR f.source_column IS NULL))`,
+  ];
+}
+
 // ---- Bulk CSV: read_csv straight into indicator_rows ----
 //
 // The row loop is DuckDB's; JavaScript (src/explore/bulk.ts, the core's own
