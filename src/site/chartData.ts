@@ -32,14 +32,14 @@ export function unitChartsOf(unit: UnitRow, budget: readonly BudgetRow[], kinds:
   return {
     budget: budgetRows.length
       ? {
-          wide: budgetStructureChart(budgetRows, { id: "budget", title: budgetTitle, sample, lang }),
-          compact: budgetStructureChart(budgetRows, { id: "budget-c", title: budgetTitle, sample, lang, width: 340 }),
+          wide: budgetStructureChart(budgetRows, { id: "budget", title: budgetTitle, sample, sampleBadge: false, lang }),
+          compact: budgetStructureChart(budgetRows, { id: "budget-c", title: budgetTitle, sample, sampleBadge: false, lang, width: 340 }),
         }
       : null,
     indicators: kindRows.length
       ? {
-          wide: indicatorGroupChart(kindRows, { id: "ind", title: indTitle, sample, lang }),
-          compact: indicatorGroupChart(kindRows, { id: "ind-c", title: indTitle, sample, lang, width: 340 }),
+          wide: indicatorGroupChart(kindRows, { id: "ind", title: indTitle, sample, sampleBadge: false, lang }),
+          compact: indicatorGroupChart(kindRows, { id: "ind-c", title: indTitle, sample, sampleBadge: false, lang, width: 340 }),
         }
       : null,
   };
@@ -61,7 +61,8 @@ export type ProgressChartName = (typeof PROGRESS_CHARTS)[number];
 
 /** The charts of one progress report (period): completion by 一级 and 二级, and the bullets (null when no quantitative indicator). */
 export function progressCharts(unitName: string, r: ProgressReport, lang: Lang): Record<ProgressChartName, { wide: ChartResult; compact: ChartResult } | null> {
-  const common = { sample: r.status === "sample", lang };
+  // The page (or the workspace's unit header) says 示例数据 once; the charts draw no badge of their own.
+  const common = { sample: r.status === "sample", sampleBadge: false, lang };
   const title = (what: string) => `${unitName} ${t(lang, "site.yearLabel", r.year)} ${t(lang, "progress.period")[r.period]}${t(lang, "site.colon")}${what}`;
   const id = r.period;
   const pair = <T,>(rows: T[], chart: (rows: T[], o: { id: string; title: string; width?: number } & typeof common) => ChartResult, key: string, what: string) => ({

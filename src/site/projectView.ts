@@ -4,7 +4,7 @@ import { formatYuan, type Lang } from "../core/format.ts";
 import { sumFen } from "../core/money.ts";
 import type { ProgressReport } from "../core/progress.ts";
 import type { BudgetRow, ExecutionRow, FindingRow, ProjectRow } from "../query/queries.ts";
-import { fen, shareText } from "./view.ts";
+import { fen, gradeName, shareText } from "./view.ts";
 import { t } from "./messages.ts";
 import { href } from "./paths.ts";
 
@@ -50,7 +50,7 @@ export function resultText(reports: readonly ProgressReport[], lang: Lang = "zh"
   const r = reports[0];
   if (!r) return "—";
   const c = completionOf(r);
-  if (c === "graded") return `${r.result.total}${t(lang, "site.paren", r.result.grade)}`;
+  if (c === "graded") return `${r.result.total}${t(lang, "site.paren", gradeName(r.result.grade, lang))}`;
   if (c === "unfilled") return t(lang, "project.notFilledH");
   const e = r.execution;
   return e?.rate && e.timeProgress ? t(lang, "project.pace", `${e.rate}%`, `${e.timeProgress}%`) : "—";

@@ -81,3 +81,6 @@ export function reconciliationChecks(rec: ReconciliationRow, lang: Lang = "zh"):
   };
   return [check("source", rec.sources, rec.source_lines), check("structure", rec.structure, rec.structure_lines)];
 }
+
+/** A grade (优/良/中/差) in the page's language; anything else (未填报, —) as it is. */
+export const gradeName = (grade: string, lang: Lang = "zh"): string => (t(lang, "common.grade") as Record<string, string>)[grade] ?? grade;

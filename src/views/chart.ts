@@ -5,6 +5,7 @@
 import type { ChartResult } from "../charts/types.ts";
 import { t, type Lang } from "../site/messages.ts";
 import { chartSvg, el, type Element } from "./tree.ts";
+import { zh } from "./text.ts";
 
 export interface ChartPair {
   wide: ChartResult;
@@ -28,7 +29,7 @@ export function chartFigure(c: ChartPair, o: ChartOptions): Element {
   return el("figure", { class: "chart", "data-chart": o.exportName },
     el("div", { class: c.compact ? "wide" : "wide only" }, chartSvg(c.wide.svg)),
     c.compact ? el("div", { class: "compact" }, chartSvg(c.compact.svg)) : null,
-    el("figcaption", {}, c.wide.summary, " ", el("span", { class: "where" }, t(o.lang, "site.dataSource"), o.source)),
+    el("figcaption", {}, zh(c.wide.summary, o.lang), " ", el("span", { class: "where" }, t(o.lang, "site.dataSource"), o.source)),
     o.exportName
       ? el("p", { class: "x-actions" }, t(o.lang, "explore.chartDownload"), action("svg", "SVG"), " ", action("png", "PNG"),
           t(o.lang, "explore.chartData"), action("csv", "CSV"), " ", action("xlsx", "XLSX"))
@@ -36,8 +37,8 @@ export function chartFigure(c: ChartPair, o: ChartOptions): Element {
     el("details", { class: "data" },
       el("summary", {}, t(o.lang, "site.chartData")),
       el("div", { class: "table-wrap" }, el("table", {},
-        el("caption", {}, table.caption),
-        el("thead", {}, el("tr", {}, table.head.map((h, i) => el("th", { scope: "col", class: num(i) }, h)))),
-        el("tbody", {}, table.rows.map((r) => el("tr", {}, r.map((cell, i) => el("td", { class: num(i) }, cell)))))))),
+        el("caption", {}, zh(table.caption, o.lang)),
+        el("thead", {}, el("tr", {}, table.head.map((h, i) => el("th", { scope: "col", class: num(i) }, zh(h, o.lang))))),
+        el("tbody", {}, table.rows.map((r) => el("tr", {}, r.map((cell, i) => el("td", { class: num(i) }, zh(cell, o.lang))))))))),
     o.csv ? el("p", { class: "downloads" }, el("a", { href: o.csv, download: true }, t(o.lang, "site.csvDownload"))) : null);
 }

@@ -5,6 +5,7 @@ import type { BudgetRow, FindingRow, IndicatorRow } from "../query/queries.ts";
 import { sourceText } from "../site/view.ts";
 import { t, type Lang } from "../site/messages.ts";
 import { el, type Element, type Node } from "./tree.ts";
+import { zh } from "./text.ts";
 
 /** A finding's text in the page's language (a finding without English keeps its Chinese). */
 export const findingText = (f: FindingRow, lang: Lang) => (lang === "en" && f.message_en ? f.message_en : f.message);
@@ -35,8 +36,8 @@ export function findingList(findings: readonly FindingRow[], o: FindingsOptions)
     const link = target(f);
     const anchor = f.subject && !firstFor.has(f.subject) ? (firstFor.add(f.subject), `f-${f.subject}`) : null;
     return el("li", { id: anchor, "data-code": f.code },
-      el("span", { class: `badge ${f.severity}` }, t(lang, "site.severity")[f.severity]), " ", findingText(f, lang),
-      link ? [" · ", el("a", { href: link.href }, t(lang, "site.viewItem", link.label))] : null,
+      el("span", { class: `badge ${f.severity}` }, t(lang, "site.severity")[f.severity]), " ", zh(findingText(f, lang), lang),
+      link ? [" · ", el("a", { href: link.href }, zh(t(lang, "site.viewItem", link.label), lang))] : null,
       el("br"), el("span", { class: "where" }, sourceText(f.source_file, f.source_row, f.source_column, lang)));
   };
   const serious = findings.filter((f) => f.severity !== "info");

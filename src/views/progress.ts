@@ -9,10 +9,11 @@ import type { ProgressReport } from "../core/progress.ts";
 import type { ProgressChartName } from "../site/chartData.ts";
 import type { alertCounts } from "../site/progressView.ts";
 import type { ProgressIndicator } from "../core/progress.ts";
-import { sourceText } from "../site/view.ts";
+import { gradeName, sourceText } from "../site/view.ts";
 import { t, type Lang } from "../site/messages.ts";
 import { chartFigure, type ChartPair } from "./chart.ts";
 import { el, type Element, type Kids } from "./tree.ts";
+import { zh } from "./text.ts";
 
 export interface ReportData {
   report: ProgressReport;
@@ -62,7 +63,7 @@ export function reportSection(v: ReportData, o: ReportOptions): Element {
     const c = v.charts[name];
     return c ? chartFigure(c, { lang, source: o.source, csv: o.csvHref?.(`progress-${r.period}-${name}`), exportName: o.exportPrefix && reportChartName(o.exportPrefix, r, name, lang) }) : null;
   };
-  const name = (x: ProgressIndicator) => x.indicator.name ?? x.indicator.level2;
+  const name = (x: ProgressIndicator) => zh(x.indicator.name ?? x.indicator.level2, lang);
   const behind = o.limit ? v.behind.slice(0, o.limit.behind) : v.behind;
   const rows = o.limit ? r.indicators.slice(0, o.limit.table) : r.indicators;
   const cols = [t(lang, "progress.colName"), t(lang, "progress.colTarget"), t(lang, "progress.colActual"), t(lang, "progress.colStatus"), t(lang, "progress.colScore"),
@@ -74,7 +75,7 @@ export function reportSection(v: ReportData, o: ReportOptions): Element {
     r.asOf ? el("p", { class: "lede" }, t(lang, "progress.asOf", r.asOf)) : null,
     r.undeclared ? el("p", { class: "mismatch" }, t(lang, "explore.progressUndeclared")) : null,
     el("ul", { class: "figures", "aria-label": t(lang, "site.keyFigures") },
-      fig(`${t(lang, "progress.total")}${r.period === "midyear" ? t(lang, "progress.projected") : ""}`, r.result.total, `${t(lang, "progress.grade")}${t(lang, "site.colon")}${r.result.grade}`),
+      fig(`${t(lang, "progress.total")}${r.period === "midyear" ? t(lang, "progress.projected") : ""}`, r.result.total, `${t(lang, "progress.grade")}${t(lang, "site.colon")}${gradeName(r.result.grade, lang)}`),
       fig(t(lang, "progress.execRate"), exec?.rate ? `${exec.rate}%` : "—", [
         exec ? t(lang, "progress.execDetail", money(exec.budgetFullYearFen), money(exec.executedFen)) : null,
         exec?.timeProgress ? [el("br"), `${t(lang, "progress.timeProgress", exec.timeProgress)} · `, alert(exec.alert)] : null,
@@ -90,9 +91,9 @@ export function reportSection(v: ReportData, o: ReportOptions): Element {
         status(x),
         x.alert && x.alert !== "green" ? [" ", el("span", { class: `badge alert ${x.alert}` }, t(lang, "progress.alertLabel")[x.alert])] : null,
         " ", o.anchors ? el("a", { href: `#p-${x.indicator.id}` }, name(x)) : name(x),
-        el("span", { class: "where" }, ` · ${x.indicator.target ?? "—"} → ${x.valueText ?? t(lang, "progress.status").no_data}`),
-        x.actual?.deviationReason ? [el("br"), x.actual.deviationKinds.length ? `【${x.actual.deviationKinds.join("、")}】` : null, x.actual.deviationReason] : null,
-        x.actual?.correctiveAction ? el("span", { class: "where" }, ` · ${x.actual.correctiveAction}`) : null))),
+        el("span", { class: "where" }, " · ", zh(x.indicator.target ?? "—", lang), " → ", zh(x.valueText ?? t(lang, "progress.status").no_data, lang)),
+        x.actual?.deviationReason ? [el("br"), zh(x.actual.deviationKinds.length ? `【${x.actual.deviationKinds.join("、")}】` : null, lang), zh(x.actual.deviationReason, lang)] : null,
+        x.actual?.correctiveAction ? el("span", { class: "where" }, " · ", zh(x.actual.correctiveAction, lang)) : null))),
       listMore(behind.length, v.behind.length, lang),
     ],
     h(1, t(lang, "progress.byLevel1")),
@@ -107,9 +108,9 @@ export function reportSection(v: ReportData, o: ReportOptions): Element {
         el("thead", {}, el("tr", {}, cols.map((c, i) => el("th", { scope: "col", class: i === 4 ? "num" : null }, c)))),
         el("tbody", {}, rows.map((x) => el("tr", { id: o.anchors ? `p-${x.indicator.id}` : null, "data-indicator": x.indicator.id },
           el("td", { "data-label": cols[0] }, o.unitPage ? el("a", { href: `${o.unitPage}#ind-${x.indicator.id}` }, name(x)) : name(x), el("br"),
-            el("span", { class: "where" }, `${x.indicator.level1} › ${x.indicator.level2}`)),
-          el("td", { "data-label": cols[1] }, x.indicator.target ?? "—"),
-          el("td", { "data-label": cols[2] }, x.valueText ?? t(lang, "progress.none")),
+            el("span", { class: "where" }, zh(`${x.indicator.level1} › ${x.indicator.level2}`, lang))),
+          el("td", { "data-label": cols[1] }, zh(x.indicator.target, lang) ?? "—"),
+          el("td", { "data-label": cols[2] }, zh(x.valueText, lang) ?? t(lang, "progress.none")),
           el("td", { "data-label": cols[3] }, status(x)),
           el("td", { class: "num", "data-label": cols[4] }, `${x.score.score ?? "—"} / ${x.score.max}`, x.score.declaredScore ? [el("br"), el("span", { class: "where" }, t(lang, "progress.declared", x.score.declaredScore))] : null),
           r.period === "midyear" ? el("td", { "data-label": cols[5] }, alert(x.alert) ?? "—") : null,
@@ -118,6 +119,6 @@ export function reportSection(v: ReportData, o: ReportOptions): Element {
   ];
   return el("section", { "aria-labelledby": r.period, "data-report": r.period },
     o.folded
-      ? el("details", { class: "fold" }, el("summary", {}, heading, " ", el("span", { class: "where" }, `${t(lang, "progress.total")} ${r.result.total}${t(lang, "site.paren", r.result.grade)}`)), body)
+      ? el("details", { class: "fold" }, el("summary", {}, heading, " ", el("span", { class: "where" }, `${t(lang, "progress.total")} ${r.result.total}${t(lang, "site.paren", gradeName(r.result.grade, lang))}`)), body)
       : [heading, body]);
 }

@@ -13,6 +13,7 @@ import { findingList } from "./findings.ts";
 import { indicatorTables } from "./indicators.ts";
 import { el, type Element, type Kids } from "./tree.ts";
 import type { UnitData } from "./unitData.ts";
+import { zh } from "./text.ts";
 
 export type UnitSection = "budget" | "projects" | "indicators" | "tasks" | "duties" | "findings";
 
@@ -74,14 +75,14 @@ function budgetSection(d: UnitData, o: UnitViewOptions): Kids[] {
   if (!d.budget.length) return [el("p", {}, t(lang, "explore.noBudget"))];
   const total = d.budget.find((b) => b.kind === "total");
   const cols = [t(lang, "site.colKind"), t(lang, "site.colItem"), t(lang, "site.colYuan"), t(lang, "site.colWan"), t(lang, "site.colShare"), t(lang, "site.source")];
-  const cell = (i: number, text: string) => el("td", { class: i >= 2 && i <= 4 ? "num" : i === 5 ? "where" : null, "data-label": cols[i] }, text);
+  const cell = (i: number, text: Kids) => el("td", { class: i >= 2 && i <= 4 ? "num" : i === 5 ? "where" : null, "data-label": cols[i] }, text);
   return [
     d.charts.budget ? chartFigure(d.charts.budget, { lang, source: budgetSource(d, lang), csv: o.csvHref?.("budget"), exportName: o.host === "page" ? undefined : unitChartName(d, "budget", lang) }) : null,
     el("div", { class: "table-wrap" }, el("table", { class: "stack", "data-table": "budget" },
       el("caption", {}, t(lang, "site.budgetTable")),
       el("thead", {}, el("tr", {}, cols.map((c, i) => el("th", { scope: "col", class: i >= 2 && i <= 4 ? "num" : null }, c)))),
       el("tbody", {}, d.budget.map((b) => el("tr", { id: b.line_id },
-        cell(0, budgetGroupLabel(b.kind, lang)), cell(1, b.item), cell(2, yuanText(b.amount, lang)), cell(3, wanText(b.amount, lang)),
+        cell(0, budgetGroupLabel(b.kind, lang)), cell(1, zh(b.item, lang)), cell(2, yuanText(b.amount, lang)), cell(3, wanText(b.amount, lang)),
         cell(4, shareText(b.amount, total?.amount)), cell(5, sourceText(b.source_file, b.source_row, null, lang))))))),
     el("ul", { "aria-label": t(lang, "site.reconcile") }, d.checks.map((c) => el("li", {},
       el("span", { class: c.state === "ok" ? "ok" : "mismatch" }, c.state === "ok" ? t(lang, "site.recOk") : c.state === "mismatch" ? t(lang, "site.recBad") : t(lang, "site.recNone")), " ", c.text))),
@@ -99,10 +100,10 @@ function projectsSection(d: UnitData, o: UnitViewOptions): Kids[] {
       el("caption", {}, t(lang, "project.unitH")),
       el("thead", {}, el("tr", {}, cols.map((c, i) => el("th", { scope: "col", class: i === 1 ? "num" : null }, c)))),
       el("tbody", {}, d.projects.map(({ project: p, amount, result }) => el("tr", { id: p.project_id },
-        el("td", { "data-label": cols[0] }, o.host === "page" ? el("a", { href: projectHref(p, lang) }, p.project_name) : p.project_name),
+        el("td", { "data-label": cols[0] }, o.host === "page" ? el("a", { href: projectHref(p, lang) }, zh(p.project_name, lang)) : zh(p.project_name, lang)),
         el("td", { class: "num", "data-label": cols[1] }, yuanText(amount, lang)),
         el("td", { "data-label": cols[2] }, t(lang, "project.formKind")[p.form_kind]),
-        el("td", { "data-label": cols[3] }, result),
+        el("td", { "data-label": cols[3] }, zh(result, lang)),
         el("td", { class: "where", "data-label": cols[4] }, sourceText(p.source_file, p.source_row, null, lang))))))),
   ];
 }
@@ -125,7 +126,7 @@ function tasksSection(d: UnitData, lang: Lang): Kids[] {
   // The names first, each task's content folded under a summary line.
   return [el("details", { class: "fold" }, el("summary", {}, t(lang, "view.showTasks", d.tasks.length)),
     el("ol", { class: "tasks" }, d.tasks.map((task) => el("li", { id: task.task_id },
-      el("strong", {}, task.task_name), el("br"), task.task_content ?? "", " ",
+      el("strong", {}, zh(task.task_name, lang)), el("br"), zh(task.task_content, lang), " ",
       el("span", { class: "where" }, t(lang, "site.paren", sourceText(task.source_file, task.source_row, null, lang)))))))];
 }
 
@@ -137,7 +138,7 @@ function dutiesSection(d: UnitData, o: UnitViewOptions): Kids[] {
     const heading = el(`h${o.level + 1}`, {}, label);
     if (!ps.length) return [heading, el("p", {}, t(lang, "site.notGiven"))];
     return el("details", { class: "fold" }, el("summary", {}, heading, " ", el("span", { class: "where" }, t(lang, "view.showText"))),
-      el("div", { class: "paras" }, ps.map((p) => el("p", {}, p))));
+      el("div", { class: "paras" }, ps.map((p) => el("p", {}, zh(p, lang)))));
   };
   return [text(t(lang, "site.duties"), d.unit.duties), text(t(lang, "site.goals"), d.unit.goals)];
 }

@@ -1,0 +1,12 @@
+// Text from the data (unit names, items, indicators, targets — Chinese as declared) in a
+// view: on an English page each run of Chinese is marked lang="zh-CN" (src/site/dataText.ts),
+// so that screen readers switch voice and the browser picks CJK fonts; on a Chinese page it
+// is the text as it is.
+import { textRuns } from "../site/dataText.ts";
+import type { Lang } from "../site/messages.ts";
+import { el, type Kids } from "./tree.ts";
+
+export function zh(text: string | null | undefined, lang: Lang): Kids {
+  if (!text || lang !== "en") return text ?? null;
+  return textRuns(text).map((r) => (r.zh ? el("span", { lang: "zh-CN" }, r.text) : r.text));
+}
