@@ -57,6 +57,9 @@ export const SQL = {
                   FROM projects p JOIN (SELECT unit_id, fiscal_year, min(unit_name) AS unit_name FROM units WHERE unit_id = $1 AND fiscal_year = $2 GROUP BY unit_id, fiscal_year) u
                     ON u.unit_id = p.unit_id AND u.fiscal_year = p.fiscal_year
                   ORDER BY p.source_file, p.source_row, p.project_id`,
+  // One unit year's declared total and whether it is illustrative (the headline's change against last year).
+  unitYearTotal: `SELECT CAST((SELECT sum(amount) FROM budget WHERE unit_id = $1 AND fiscal_year = $2 AND kind = 'total' AND project_id IS NULL) AS VARCHAR) AS total,
+                         (SELECT min(data_source) FROM units WHERE unit_id = $1 AND fiscal_year = $2) AS data_source`,
   projectBudget: `SELECT line_id, kind, item, CAST(amount AS VARCHAR) AS amount, source_file, source_row
                   FROM budget WHERE project_id = $1 AND fiscal_year = $2
                   ORDER BY CASE kind WHEN 'total' THEN 0 WHEN 'source' THEN 1 ELSE 2 END, source_row, line_id`,
@@ -101,6 +104,7 @@ export const queries = {
   findings: (e: QueryEngine, unitId: string, year: number) => run<FindingRow>(e, SQL.findings, [unitId, year]),
   projects: (e: QueryEngine) => run<ProjectRow>(e, SQL.projects),
   unitProjects: (e: QueryEngine, unitId: string, year: number) => run<ProjectRow>(e, SQL.unitProjects, [unitId, year]),
+  unitYearTotal: async (e: QueryEngine, unitId: string, year: number) => (await run<{ total: string | null; data_source: "declared" | "sample" | null }>(e, SQL.unitYearTotal, [unitId, year]))[0],
   projectBudget: (e: QueryEngine, projectId: string, year: number) => run<BudgetRow>(e, SQL.projectBudget, [projectId, year]),
   projectExecution: (e: QueryEngine, projectId: string, year: number) => run<ExecutionRow>(e, SQL.projectExecution, [projectId, year]),
   projectIndicators: (e: QueryEngine, projectId: string, year: number) => run<IndicatorRow>(e, SQL.projectIndicators, [projectId, year]),

@@ -135,9 +135,6 @@ const zh = {
 
 type Messages = typeof zh;
 
-/** 拨款方式 as English readers know them; another method stays as declared (marked as Chinese on the page). */
-const FUNDING_EN: Record<string, string> = { 全额: "full appropriation", 差额: "partial appropriation", 自收自支: "self-financed", 定额: "fixed subsidy" };
-
 const en: Messages = {
   siteName: "Jixiao",
   paren: (s: string) => ` (${s})`,
@@ -166,7 +163,7 @@ const en: Messages = {
   overviewLede: (n: number, years: string) => `${n} unit-year(s) (${years}). Each lists the budget total, basic and project expenditure, indicators per level-1 group and the data-quality findings; open a unit for its full declaration.`,
   yearLabel: (y: number) => `${y}`,
   wholeUnit: "Unit-wide expenditure performance targets",
-  funding: (m: string) => `Funding: ${FUNDING_EN[m] ?? m}`,
+  funding: (m: string) => `Funding: ${m}`,
   total: C.en.total,
   basic: "Basic expenditure",
   project: "Project expenditure",

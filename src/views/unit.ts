@@ -14,6 +14,7 @@ import { indicatorTables } from "./indicators.ts";
 import { el, type Element, type Kids } from "./tree.ts";
 import type { UnitData } from "./unitData.ts";
 import { zh } from "./text.ts";
+import { headlineStrip } from "./headline.ts";
 
 export type UnitSection = "budget" | "projects" | "indicators" | "tasks" | "duties" | "findings";
 
@@ -57,8 +58,8 @@ export function unitFigures(d: UnitData, lang: Lang): Element {
   const named = d.indicators.filter((i) => i.name).length;
   const limited = d.indicatorCount > d.indicators.length;
   const u = d.unit;
+  // The budget total leads the headline strip above; the figures give its parts.
   return el("ul", { class: "figures", "aria-label": t(lang, "site.keyFigures") },
-    money(t(lang, "site.total"), total?.amount, false),
     money(t(lang, "site.basic"), line("基本支出")?.amount, true),
     money(t(lang, "site.project"), line("项目支出")?.amount, true),
     limited
@@ -75,7 +76,8 @@ function budgetSection(d: UnitData, o: UnitViewOptions): Kids[] {
   if (!d.budget.length) return [el("p", {}, t(lang, "explore.noBudget"))];
   const total = d.budget.find((b) => b.kind === "total");
   const cols = [t(lang, "site.colKind"), t(lang, "site.colItem"), t(lang, "site.colYuan"), t(lang, "site.colWan"), t(lang, "site.colShare"), t(lang, "site.source")];
-  const cell = (i: number, text: Kids) => el("td", { class: i >= 2 && i <= 4 ? "num" : i === 5 ? "where" : null, "data-label": cols[i] }, text);
+  // 万元 (col 3) is left out on a phone, where the exact 元 and the chart's 万元 say it.
+  const cell = (i: number, text: Kids) => el("td", { class: i === 3 ? "num wan" : i >= 2 && i <= 4 ? "num" : i === 5 ? "where" : null, "data-label": cols[i] }, text);
   return [
     d.charts.budget ? chartFigure(d.charts.budget, { lang, source: budgetSource(d, lang), csv: o.csvHref?.("budget"), exportName: o.host === "page" ? undefined : unitChartName(d, "budget", lang) }) : null,
     el("div", { class: "table-wrap" }, el("table", { class: "stack", "data-table": "budget" },
@@ -176,5 +178,5 @@ export function unitSection(s: UnitSection, d: UnitData, o: UnitViewOptions): El
 /** The key figures (when the unit declared its own budget or indicators) and every section the data has. */
 export function unitView(d: UnitData, o: UnitViewOptions): Element[] {
   const sections = unitSectionsOf(d);
-  return [sections.includes("budget") ? unitFigures(d, o.lang) : null, ...sections.map((s) => unitSection(s, d, o))].filter((n): n is Element => n !== null);
+  return [sections.includes("budget") ? [headlineStrip(d.headline, o.lang), unitFigures(d, o.lang)] : [], ...sections.map((s) => unitSection(s, d, o))].flat();
 }

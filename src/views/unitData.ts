@@ -9,6 +9,9 @@ import { reconciliationChecks, type ReconciliationCheck } from "../site/view.ts"
 import { declaredTotal, projectAmount, projectsAgainstDeclared, type ProjectsAgainst } from "../site/projectView.ts";
 import type { Lang } from "../site/messages.ts";
 import type { ChartPair } from "./chart.ts";
+import type { ProgressReport } from "../core/progress.ts";
+import { headline, headlineReport, type Headline } from "../site/headline.ts";
+import { fen } from "../site/view.ts";
 
 export interface ProjectEntry {
   project: ProjectRow;
@@ -34,6 +37,8 @@ export interface UnitData {
   /** The declared 项目支出 against the projects' amounts. */
   against: ProjectsAgainst | null;
   charts: Record<ChartName, ChartPair | null>;
+  /** The strip a leader reads first: budget, execution rate, score, indicators not met, change against last year. */
+  headline: Headline;
 }
 
 export interface UnitDataOptions {
@@ -43,6 +48,8 @@ export interface UnitDataOptions {
   resultOf?: (p: ProjectRow) => string;
   /** Findings derived over everything loaded (the build's 项目支出 against its projects). */
   extraFindings?: readonly FindingRow[];
+  /** The unit year's completion report the headline shows (the year-end one when there is one). */
+  report?: ProgressReport | null;
 }
 
 export async function loadUnitData(e: QueryEngine, unit: UnitRow, lang: Lang, o: UnitDataOptions = {}): Promise<UnitData> {
@@ -58,6 +65,7 @@ export async function loadUnitData(e: QueryEngine, unit: UnitRow, lang: Lang, o:
     e.query(limited(SQL.findings, o.limit === undefined ? undefined : o.limit + 1), [id, year]) as unknown as Promise<FindingRow[]>,
     queries.unitProjects(e, id, year),
   ]);
+  const previous = await queries.unitYearTotal(e, id, year - 1);
   const forms = await Promise.all(mine.map(async (p) => {
     const [pb, pe] = await Promise.all([queries.projectBudget(e, p.project_id, year), queries.projectExecution(e, p.project_id, year)]);
     return { p, pb, pe };
@@ -67,6 +75,12 @@ export async function loadUnitData(e: QueryEngine, unit: UnitRow, lang: Lang, o:
     unit, budget, tasks, indicators,
     charts: unitChartsOf(unit, budget, kinds, lang),
     checks: reconciliationChecks(rec, lang),
+    headline: headline({
+      budgetFen: fen(budget.find((b) => b.kind === "total")?.amount),
+      budgetSample: unit.data_source === "sample",
+      report: o.report ? headlineReport(o.report) : null,
+      previous: previous?.data_source ? { year: year - 1, budgetFen: fen(previous.total), sample: previous.data_source === "sample" } : null,
+    }, lang),
     indicatorCount: kinds.reduce((n, k) => n + k.n, 0),
     findings: shown,
     findingsMore: findings.length > shown.length,
