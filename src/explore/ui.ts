@@ -383,6 +383,8 @@ class ExploreElement extends HTMLElement {
     // they are painted — after the next frame's layout and paint (not waited for: a hidden tab has no frames).
     if (this.pickedAt) {
       this.pickedAt = 0;
+      // The reader's focus goes to what the files made: the unit dashboard's title (a screen reader reads it out).
+      this.querySelector<HTMLElement>(".x-unit-title")?.focus();
       requestAnimationFrame(() => setTimeout(() => {
         performance.mark("jixiao:dashboard");
         performance.measure("jixiao:drop-to-dashboard", "jixiao:files-picked", "jixiao:dashboard");
@@ -511,7 +513,7 @@ class ExploreElement extends HTMLElement {
     const u = d.unit;
     const m = this.m;
     return [
-      h("h3", { class: "x-unit-title" }, m.unitTitle(u.unit_name, u.fiscal_year)),
+      h("h3", { class: "x-unit-title", tabindex: "-1" }, m.unitTitle(u.unit_name, u.fiscal_year)),
       h("p", { class: "lede" }, u.data_source === "sample" ? h("span", { class: "badge sample" }, m.sample) : h("span", { class: "badge upload" }, m.upload),
         m.sourceLine(sourceText(u.source_file, null, null, this.language), loadedAt), u.funding_method ? m.fundingLine(u.funding_method) : ""),
     ];

@@ -61,6 +61,8 @@ describe("the explore page", () => {
     const { page, foreign, errors, requests } = await open(context);
     const before = requests.length;
     await drop(page, [SEED]);
+    // The reader is taken to what the file made: focus on the unit dashboard's title.
+    await page.waitForFunction(() => document.activeElement?.classList.contains("x-unit-title"));
     const text = await mainText(page);
     expect(text).toContain("数据探索引擎已就绪");
     expect(text).toContain(unit.name);

@@ -23,6 +23,8 @@ describe.each([
     const context = await ctx.browser.newContext({ javaScriptEnabled });
     const { page, foreign, errors } = await watchedPage(context, new URL(ctx.server.url).origin);
     await page.goto(ctx.server.url);
+    // The navigation says where the reader is.
+    expect(await page.locator('.site-header nav a[aria-current="page"]').allInnerTexts()).toEqual(["概览"]);
     const text = await page.locator("main").innerText();
     expect(text).toContain(unit.name);
     expect(text).toContain("92,787,331.00 元");
@@ -40,6 +42,8 @@ describe.each([
     const context = await ctx.browser.newContext({ javaScriptEnabled });
     const { page, foreign, errors } = await watchedPage(context, new URL(ctx.server.url).origin);
     await page.goto(ctx.server.url + unitPath);
+    // A unit's pages belong to the overview: its link is marked as the part of the site the reader is in.
+    expect(await page.locator('.site-header nav a[aria-current="true"]').allInnerTexts()).toEqual(["概览"]);
     for (const line of seed.budget) {
       const row = page.locator(`tr[id="${line.id}"]`);
       await expect.poll(() => row.innerText()).toContain(formatYuan(line.amountFen));
