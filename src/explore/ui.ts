@@ -10,6 +10,8 @@ import { unitChartName, unitView } from "../views/unit.ts";
 import { CHARTS } from "../site/chartData.ts";
 import { PUBLISHED_TABLES } from "../site/paths.ts";
 import { chartFigure } from "../views/chart.ts";
+import { headlineStrip } from "../views/headline.ts";
+import { headline, headlineReport } from "../site/headline.ts";
 import { loadResults, loadYear } from "./results.ts";
 import { resultsNodes } from "./resultsView.ts";
 import { warmFontsWhenIdle } from "./warmup.ts";
@@ -359,6 +361,12 @@ class ExploreElement extends HTMLElement {
     else clear(this.$("unit"));
     performance.mark("jixiao:step 看板：完成情况与年度对比");
     const results = await pendingResults;
+    // The headline's rate, score and indicators not met come with the completion, scored after the unit is drawn.
+    const report = results?.reports.find((v) => v.report.period === "yearend")?.report ?? results?.reports[0]?.report;
+    if (dashboard && report) {
+      const strip = this.$("unit").querySelector(".headline");
+      strip?.replaceWith(...toDom(headlineStrip(headline({ ...dashboard.headline, report: headlineReport(report) }, this.language), this.language)));
+    }
     // A year across units is read again only when the data changes, not on every pick of a unit or year to compare;
     // not while a large file is being checked (its other units' targets are parsed with the checks).
     const checking = this.checking();

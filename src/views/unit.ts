@@ -15,6 +15,7 @@ import { el, type Element, type Kids } from "./tree.ts";
 import type { UnitData } from "./unitData.ts";
 import { zh } from "./text.ts";
 import { headlineStrip } from "./headline.ts";
+import { headline } from "../site/headline.ts";
 
 export type UnitSection = "budget" | "projects" | "indicators" | "tasks" | "duties" | "findings";
 
@@ -178,5 +179,5 @@ export function unitSection(s: UnitSection, d: UnitData, o: UnitViewOptions): El
 /** The key figures (when the unit declared its own budget or indicators) and every section the data has. */
 export function unitView(d: UnitData, o: UnitViewOptions): Element[] {
   const sections = unitSectionsOf(d);
-  return [sections.includes("budget") ? [headlineStrip(d.headline, o.lang), unitFigures(d, o.lang)] : [], ...sections.map((s) => unitSection(s, d, o))].flat();
+  return [sections.includes("budget") ? [headlineStrip(headline(d.headline, o.lang), o.lang), unitFigures(d, o.lang)] : [], ...sections.map((s) => unitSection(s, d, o))].flat();
 }

@@ -10,7 +10,7 @@ import { declaredTotal, projectAmount, projectsAgainstDeclared, type ProjectsAga
 import type { Lang } from "../site/messages.ts";
 import type { ChartPair } from "./chart.ts";
 import type { ProgressReport } from "../core/progress.ts";
-import { headline, headlineReport, type Headline } from "../site/headline.ts";
+import { headlineReport, type HeadlineInput } from "../site/headline.ts";
 import { fen } from "../site/view.ts";
 
 export interface ProjectEntry {
@@ -37,8 +37,8 @@ export interface UnitData {
   /** The declared 项目支出 against the projects' amounts. */
   against: ProjectsAgainst | null;
   charts: Record<ChartName, ChartPair | null>;
-  /** The strip a leader reads first: budget, execution rate, score, indicators not met, change against last year. */
-  headline: Headline;
+  /** What the strip a leader reads first is made of: budget, completion report, last year's budget. */
+  headline: HeadlineInput;
 }
 
 export interface UnitDataOptions {
@@ -75,12 +75,12 @@ export async function loadUnitData(e: QueryEngine, unit: UnitRow, lang: Lang, o:
     unit, budget, tasks, indicators,
     charts: unitChartsOf(unit, budget, kinds, lang),
     checks: reconciliationChecks(rec, lang),
-    headline: headline({
+    headline: {
       budgetFen: fen(budget.find((b) => b.kind === "total")?.amount),
       budgetSample: unit.data_source === "sample",
       report: o.report ? headlineReport(o.report) : null,
       previous: previous?.data_source ? { year: year - 1, budgetFen: fen(previous.total), sample: previous.data_source === "sample" } : null,
-    }, lang),
+    },
     indicatorCount: kinds.reduce((n, k) => n + k.n, 0),
     findings: shown,
     findingsMore: findings.length > shown.length,

@@ -69,6 +69,9 @@ describe("completion on /explore/: the declaration, then its 自评 and 监控 f
     expect(yeText).toContain("年终绩效自评");
     expect(yeText).toContain(yearEnd.result.total);
     expect(yeText).toContain(`等级：${yearEnd.result.grade}`);
+    // The unit dashboard's headline carries the year-end score and the rate, as the unit page's does.
+    expect(await page.locator('[data-x="unit"] .headline .hl-score .hl-value').innerText()).toContain(yearEnd.result.total);
+    if (yearEnd.execution?.rate) expect(await page.locator('[data-x="unit"] .headline .hl-rate .hl-value').innerText()).toBe(`${yearEnd.execution.rate}%`);
     // Uploaded data is said once, in the unit's header; nothing here is marked illustrative.
     expect(yeText).not.toContain("示例数据");
     // Behind target: the indicators the core says are not met, partly met or without data.
