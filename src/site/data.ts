@@ -1,23 +1,47 @@
 // The bundled data the build prerenders: real declared data and illustrative
 // (示例数据) data, loaded side by side but always told apart (data_source).
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { openDataFolders } from "../query/node.ts";
+import { isParquetFolder, parquetToCsv } from "../query/parquet.ts";
 import type { QueryEngine } from "../query/engine.ts";
 
-const DEFAULT_FOLDERS = [
-  { dir: "data/canonical", status: "declared" as const },
-  { dir: "data/sample", status: "sample" as const },
+export type DataFolder = { dir: string; status: "declared" | "sample" };
+
+const DEFAULT_FOLDERS: DataFolder[] = [
+  { dir: "data/canonical", status: "declared" },
+  { dir: "data/sample", status: "sample" },
 ];
 
 /**
  * The folders to build from: the bundled ones, or JIXIAO_DATA="dir:declared,dir:sample"
  * (used by the tests to build a site from hostile data).
  */
-export const DATA_FOLDERS = process.env.JIXIAO_DATA
-  ? process.env.JIXIAO_DATA.split(",").map((part) => {
-      const [dir, status] = part.split(":");
-      return { dir, status: status === "sample" ? ("sample" as const) : ("declared" as const) };
-    })
-  : DEFAULT_FOLDERS;
+export function dataFolders(spec = process.env.JIXIAO_DATA): DataFolder[] {
+  return spec
+    ? spec.split(",").map((part) => {
+        const [dir, status] = part.split(":");
+        return { dir, status: status === "sample" ? ("sample" as const) : ("declared" as const) };
+      })
+    : DEFAULT_FOLDERS;
+}
+
+export const DATA_FOLDERS = dataFolders();
+
+/**
+ * JIXIAO_DATA with every Parquet folder (docs/scale.md) read into canonical CSV
+ * folders in a temporary folder, so the rest of the build reads one format.
+ * Run once before the pages render (astro.config.ts); CSV folders pass as they are.
+ */
+export async function resolveParquetData(spec = process.env.JIXIAO_DATA): Promise<{ spec: string | undefined; tmp: string | null }> {
+  const folders = dataFolders(spec);
+  if (!spec || !folders.some((f) => isParquetFolder(f.dir))) return { spec, tmp: null };
+  const tmp = mkdtempSync(join(tmpdir(), "jixiao-parquet-csv-"));
+  const out: DataFolder[] = [];
+  for (const [k, f] of folders.entries()) out.push(...(isParquetFolder(f.dir) ? await parquetToCsv(f.dir, join(tmp, String(k)), f.status) : [f]));
+  return { spec: out.map((f) => `${f.dir}:${f.status}`).join(","), tmp };
+}
 
 let engine: Promise<QueryEngine> | null = null;
 
