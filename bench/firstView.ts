@@ -20,9 +20,12 @@ export async function firstView(browser: Browser, url: string, path: string, tim
     })());
   });
   try {
-    const main = await page.goto(url + path, { waitUntil: "networkidle", timeout: timeoutMs });
+    // The load event first (networkidle alone can come before it on a slow machine), then a quiet network.
+    const main = await page.goto(url + path, { waitUntil: "load", timeout: timeoutMs });
     if (!main || main.status() !== 200) throw new Error(`/${path}: the page answered ${main?.status() ?? "nothing"}, not 200`);
-    if ((await page.evaluate(() => document.readyState)) !== "complete") throw new Error(`/${path}: the page did not finish loading`);
+    await page.waitForLoadState("networkidle", { timeout: timeoutMs });
+    const state = await page.evaluate(() => document.readyState);
+    if (state !== "complete") throw new Error(`/${path}: the page did not finish loading (document.readyState ${state})`);
     const failed = (await Promise.allSettled(reads)).filter((r) => r.status === "rejected");
     if (failed.length) throw new Error(`/${path}: ${failed.length} response bodies could not be read (${(failed[0] as PromiseRejectedResult).reason})`);
   } finally {
