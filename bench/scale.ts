@@ -8,6 +8,7 @@
 // whose bytes differ from its file — ends the run with exit 1 and says why.
 //
 // npm run bench:scale -- --units 100 --projects 10 [--seed 20261] [--open 4] [--keep]
+// npm run bench:scale -- --units 500 --projects 20 --parquet-only   (the data as Parquet, no site build)
 import { spawnSync } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,6 +24,7 @@ const { values: flags } = parseArgs({
     seed: { type: "string", default: "20261" },
     open: { type: "string", default: "4" },
     keep: { type: "boolean", default: false },
+    "parquet-only": { type: "boolean", default: false },
   },
 });
 const int = (name: string, text: string, min: number) => {
@@ -59,8 +61,10 @@ async function main() {
   const outDir = mkdtempSync(join(tmpdir(), "jixiao-scale-dist-"));
   writeDistrict(data, dir);
   const unitYears = data.units.length;
-  console.log(`$ npm run bench:scale -- --units ${units} --projects ${projects}   (Node ${process.version}; astro build alone, PDF reports not made)`);
+  const how = flags["parquet-only"] ? "--parquet-only   (the tables as Parquet, no site build)" : "  (astro build alone, PDF reports not made)";
+  console.log(`$ npm run bench:scale -- --units ${units} --projects ${projects} ${how}; Node ${process.version}`);
   console.log(`data: ${units} units × 3 years = ${unitYears} declarations, ${data.projects!.length} project-years, ${data.indicators.length} indicators, ${data.budget.length} budget lines, ${data.actuals!.length} actuals (seeded, 示例数据) in ${dir}`);
+  if (flags["parquet-only"]) return parquetOnly(dir, outDir);
 
   // /usr/bin/time -v reports the build process's peak RSS (its largest descendant's, when it forks).
   const log = join(dir, "build.log");
@@ -118,6 +122,25 @@ async function main() {
   }
   if (flags.keep) console.log(`kept: data ${dir}, site ${outDir}`);
   else for (const d of [dir, outDir]) rmSync(d, { recursive: true, force: true });
+}
+
+/** The district's tables as the build publishes them, without the site: sizes per table and the largest file. */
+async function parquetOnly(dir: string, outDir: string) {
+  const { openDataFolders } = await import("../src/query/node.ts");
+  const { writeParquet } = await import("../src/query/parquet.ts");
+  const t0 = performance.now();
+  const db = await openDataFolders([{ dir, status: "sample" }]);
+  const m = await writeParquet(db, join(outDir, "data", "parquet"));
+  await db.close();
+  const byTable = new Map<string, { files: number; rows: number; bytes: number }>();
+  for (const f of m.files) {
+    const t = byTable.get(f.table) ?? { files: 0, rows: 0, bytes: 0 };
+    byTable.set(f.table, { files: t.files + 1, rows: t.rows + f.rows, bytes: t.bytes + f.bytes });
+  }
+  const largest = m.files.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  console.log(`parquet only (no site build): ${m.files.length} files, ${mb(m.files.reduce((s, f) => s + f.bytes, 0))} in ${((performance.now() - t0) / 1000).toFixed(1)} s (CSV load + write); largest ${largest.path} ${mb(largest.bytes)}, ${largest.rows} rows`);
+  for (const [t, v] of byTable) console.log(`  ${t}: ${v.files} files, ${v.rows} rows, ${kb(v.bytes)}`);
+  if (!flags.keep) for (const d of [dir, outDir]) rmSync(d, { recursive: true, force: true });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
