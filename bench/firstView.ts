@@ -13,12 +13,21 @@ export async function firstView(browser: Browser, url: string, path: string, tim
   page.on("response", (res) => {
     // Bodies are read while the page loads; all are awaited before the context closes
     // (closing first drops the ones still in flight, which is how a page once measured 5.9 KB).
-    reads.push((async () => {
+    const read = (async () => {
       if (res.status() >= 300 && res.status() < 400) return; // a redirect has no body
       const body = await res.body();
+      // A response cut off mid-body still gives the bytes that came: check them against what the server announced.
+      const announced = res.headers()["content-length"];
+      if (announced !== undefined && !res.headers()["content-encoding"] && Number(announced) !== body.length) {
+        throw new Error(`${res.url()}: ${body.length} of ${announced} bytes arrived`);
+      }
       sizes.push({ url: res.url(), raw: body.length, gz: gzipSync(body, { level: 6 }).length });
-    })());
+    })();
+    read.catch(() => {}); // awaited below; a page that fails first must not leave it unhandled
+    reads.push(read);
   });
+  const failed: string[] = [];
+  page.on("requestfailed", (req) => failed.push(`${req.url()}: ${req.failure()?.errorText ?? "failed"}`));
   try {
     // The load event first (networkidle alone can come before it on a slow machine), then a quiet network.
     const main = await page.goto(url + path, { waitUntil: "load", timeout: timeoutMs });
@@ -26,8 +35,9 @@ export async function firstView(browser: Browser, url: string, path: string, tim
     await page.waitForLoadState("networkidle", { timeout: timeoutMs });
     const state = await page.evaluate(() => document.readyState);
     if (state !== "complete") throw new Error(`/${path}: the page did not finish loading (document.readyState ${state})`);
-    const failed = (await Promise.allSettled(reads)).filter((r) => r.status === "rejected");
-    if (failed.length) throw new Error(`/${path}: ${failed.length} response bodies could not be read (${(failed[0] as PromiseRejectedResult).reason})`);
+    const unread = (await Promise.allSettled(reads)).filter((r) => r.status === "rejected");
+    if (unread.length) throw new Error(`/${path}: ${unread.length} response bodies could not be read (${(unread[0] as PromiseRejectedResult).reason})`);
+    if (failed.length) throw new Error(`/${path}: ${failed.length} requests failed (${failed[0]})`);
   } finally {
     await context.close();
   }
