@@ -4,12 +4,14 @@
 // lists exactly the files present, the same bytes on every write — and a folder
 // as Spark or Trino writes it (no manifest, _SUCCESS and .crc files, the
 // partition column only in the path, a column left out) read back as CSV folders.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDataFolders } from "../src/query/node.ts";
-import { listParquet, parquetToCsv, writeParquet, type Manifest } from "../src/query/parquet.ts";
+import { downloadParquet, listParquet, parquetToCsv, writeParquet, type Manifest } from "../src/query/parquet.ts";
+import { dataFolders, resolveParquetData } from "../src/site/data.ts";
+import { serve } from "../scripts/serve.ts";
 import type { QueryEngine } from "../src/query/engine.ts";
 
 const FOLDERS = [
@@ -125,6 +127,48 @@ describe("parquetToCsv(dir) on a folder written as Spark or Trino write one", ()
       expect(await back.query(BUDGET_TOTALS("budget"))).toEqual(await db.query(BUDGET_TOTALS("budget")));
     } finally {
       await back.close();
+    }
+  });
+});
+
+describe("JIXIAO_DATA naming a published Parquet folder by URL", () => {
+  it("dataFolders keeps a URL's own colons and takes the status after the last", () => {
+    expect(dataFolders("http://127.0.0.1:8080/data/parquet/:sample,data/canonical:declared")).toEqual([
+      { dir: "http://127.0.0.1:8080/data/parquet/", status: "sample" },
+      { dir: "data/canonical", status: "declared" },
+    ]);
+    expect(dataFolders("https://example.org/p/")).toEqual([{ dir: "https://example.org/p/", status: "declared" }]);
+  });
+
+  it("resolveParquetData fetches it by its manifest and gives CSV folders with the same totals to the fen", async () => {
+    const { server, url } = await serve({ root: out, port: 0 });
+    try {
+      const { spec, tmp: made } = await resolveParquetData(`${url}:declared,test/fixtures/site-projects-unit:sample`);
+      expect(made).not.toBeNull();
+      const folders = dataFolders(spec);
+      expect(folders.map((f) => f.status)).toEqual(["declared", "sample", "sample"]);
+      expect(folders[2].dir).toBe("test/fixtures/site-projects-unit");
+      const back = await openDataFolders(folders.slice(0, 2));
+      try {
+        expect(await back.query(BUDGET_TOTALS("budget"))).toEqual(await db.query(BUDGET_TOTALS("budget")));
+      } finally {
+        await back.close();
+        rmSync(made!, { recursive: true, force: true });
+      }
+    } finally {
+      server.close();
+    }
+  });
+
+  it("refuses a file whose size is not the manifest's", async () => {
+    const copy = join(tmp, "tampered");
+    cpSync(out, copy, { recursive: true });
+    truncateSync(join(copy, manifest.files[0].path), 10);
+    const { server, url } = await serve({ root: copy, port: 0 });
+    try {
+      await expect(downloadParquet(url, join(tmp, "tampered-download"))).rejects.toThrow(/has 10 bytes, the manifest says \d+/);
+    } finally {
+      server.close();
     }
   });
 });

@@ -96,6 +96,30 @@ export function listParquet(dir: string): { path: string; table: TableName; fisc
   return out.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
+/**
+ * Fetches a published Parquet folder (its manifest.json and every file it lists)
+ * into dir, checking each file's size against the manifest; returns dir.
+ */
+export async function downloadParquet(base: string, dir: string): Promise<string> {
+  const root = base.endsWith("/") ? base : `${base}/`;
+  const get = async (path: string) => {
+    const res = await fetch(new URL(path, root));
+    if (!res.ok) throw new Error(`parquet: ${new URL(path, root)} answered ${res.status}`);
+    return Buffer.from(await res.arrayBuffer());
+  };
+  const manifestBytes = await get("manifest.json");
+  const manifest = JSON.parse(manifestBytes.toString("utf8")) as Manifest;
+  for (const f of manifest.files) {
+    if (f.path.split("/").some((p) => p === ".." || p === "") || f.path.startsWith("/")) throw new Error(`parquet: a manifest path outside its folder: ${f.path}`);
+    const bytes = await get(f.path);
+    if (bytes.length !== f.bytes) throw new Error(`parquet: ${f.path} has ${bytes.length} bytes, the manifest says ${f.bytes}`);
+    mkdirSync(join(dir, f.path, ".."), { recursive: true });
+    writeFileSync(join(dir, f.path), bytes);
+  }
+  writeFileSync(join(dir, "manifest.json"), manifestBytes);
+  return dir;
+}
+
 /** Whether a data folder holds Parquet tables (a manifest, or table/…/*.parquet) rather than CSV. */
 export function isParquetFolder(dir: string): boolean {
   return existsSync(join(dir, "manifest.json")) || (existsSync(dir) && statSync(dir).isDirectory() && listParquet(dir).length > 0);
