@@ -22,6 +22,7 @@ export const MIME: Record<string, string> = {
   ".pdf": "application/pdf",
   ".txt": "text/plain; charset=utf-8",
   ".woff2": "font/woff2",
+  ".parquet": "application/vnd.apache.parquet",
 };
 
 export interface ServeOptions {

@@ -59,6 +59,7 @@ describe("serve({root}) with Range requests", () => {
     expect(r.status).toBe(200);
     expect(r.headers.get("accept-ranges")).toBe("bytes");
     expect(r.headers.get("content-length")).toBe("1000");
+    expect(r.headers.get("content-type")).toBe("application/vnd.apache.parquet");
     expect(Buffer.from(await r.arrayBuffer()).equals(bytes)).toBe(true);
   });
 
