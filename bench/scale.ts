@@ -52,13 +52,21 @@ export function walk(dir: string): { path: string; bytes: number }[] {
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 
+/** Temporary folders of the run, removed at its end (also when it fails) unless --keep. */
+const made: string[] = [];
+const temp = (prefix: string) => {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  made.push(d);
+  return d;
+};
+
 async function main() {
   const units = int("units", flags.units!, 1);
   const projects = int("projects", flags.projects!, 0);
   const open = int("open", flags.open!, 0);
   const data = district({ units, projects, seed: int("seed", flags.seed!, 0) });
-  const dir = mkdtempSync(join(tmpdir(), "jixiao-scale-data-"));
-  const outDir = mkdtempSync(join(tmpdir(), "jixiao-scale-dist-"));
+  const dir = temp("jixiao-scale-data-");
+  const outDir = temp("jixiao-scale-dist-");
   writeDistrict(data, dir);
   const unitYears = data.units.length;
   const how = flags["parquet-only"] ? "--parquet-only   (the tables as Parquet, no site build)" : "  (astro build alone, PDF reports not made)";
@@ -121,7 +129,6 @@ async function main() {
     server.close();
   }
   if (flags.keep) console.log(`kept: data ${dir}, site ${outDir}`);
-  else for (const d of [dir, outDir]) rmSync(d, { recursive: true, force: true });
 }
 
 /** The district's tables as the build publishes them, without the site: sizes per table and the largest file. */
@@ -140,12 +147,13 @@ async function parquetOnly(dir: string, outDir: string) {
   const largest = m.files.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   console.log(`parquet only (no site build): ${m.files.length} files, ${mb(m.files.reduce((s, f) => s + f.bytes, 0))} in ${((performance.now() - t0) / 1000).toFixed(1)} s (CSV load + write); largest ${largest.path} ${mb(largest.bytes)}, ${largest.rows} rows`);
   for (const [t, v] of byTable) console.log(`  ${t}: ${v.files} files, ${v.rows} rows, ${kb(v.bytes)}`);
-  if (!flags.keep) for (const d of [dir, outDir]) rmSync(d, { recursive: true, force: true });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await main().catch((e) => {
-    console.error(`bench:scale FAILED: ${e instanceof Error ? e.message : String(e)}`);
+  const failure = await main().then(() => null, (e) => (e instanceof Error ? e.message : String(e)));
+  if (!flags.keep) for (const d of made) rmSync(d, { recursive: true, force: true });
+  if (failure) {
+    console.error(`bench:scale FAILED: ${failure}`);
     process.exit(1);
-  });
+  }
 }
