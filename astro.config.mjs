@@ -2,6 +2,7 @@
 // (JIXIAO_BASE=/jixiao/ npm run build) and from an intranet with no internet.
 import { defineConfig } from "astro/config";
 import { prepareDuckdb } from "./scripts/prepare-duckdb.ts";
+import { parquetData } from "./scripts/parquet-data.ts";
 
 export default defineConfig({
   base: process.env.JIXIAO_BASE ?? "/",
@@ -12,7 +13,9 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   // The explore page's engine: a gzip copy of duckdb-eh.wasm in public/duckdb/
   // (generated, not committed), made before every build and dev server.
-  integrations: [{ name: "jixiao:duckdb-wasm", hooks: { "astro:config:setup": async () => void (await prepareDuckdb()) } }],
+  // The canonical tables as Parquet (docs/scale.md): read when JIXIAO_DATA names a Parquet
+  // folder, written to dist/data/parquet/ after every build.
+  integrations: [{ name: "jixiao:duckdb-wasm", hooks: { "astro:config:setup": async () => void (await prepareDuckdb()) } }, parquetData()],
   security: {
     csp: {
       directives: [

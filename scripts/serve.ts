@@ -1,6 +1,7 @@
 // A small static server for dist/ on 127.0.0.1 (used by `npm start` and the
 // browser tests): correct MIME types (application/wasm matters), an optional
-// sub-path, and the security headers a static host can carry.
+// sub-path, the security headers a static host can carry, and byte ranges (206),
+// which DuckDB-wasm needs to read only the row groups of a Parquet file it wants.
 import { createServer, type Server } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import { createReadStream, existsSync, statSync } from "node:fs";
@@ -21,6 +22,7 @@ export const MIME: Record<string, string> = {
   ".pdf": "application/pdf",
   ".txt": "text/plain; charset=utf-8",
   ".woff2": "font/woff2",
+  ".parquet": "application/vnd.apache.parquet",
 };
 
 export interface ServeOptions {
@@ -30,9 +32,30 @@ export interface ServeOptions {
   base?: string;
   /** More headers on every file, e.g. the deployment's Content-Security-Policy (docs/deploy.md). */
   headers?: Record<string, string>;
+  /** Answer Range requests (default); false acts as a host that ignores them (whole file, 200). */
+  ranges?: boolean;
 }
 
-export function serve({ root, port = 4321, base = "/", headers = {} }: ServeOptions): Promise<{ server: Server; url: string }> {
+/**
+ * The one byte range a Range header asks of a file of `size` bytes: {start, end}
+ * (inclusive), "unsatisfiable" (answer 416), or null to send the whole file (no
+ * header, another unit, several ranges, or a header that does not parse — which
+ * RFC 9110 lets a server ignore).
+ */
+export function byteRange(header: string | undefined, size: number): { start: number; end: number } | "unsatisfiable" | null {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? "");
+  if (!m || (m[1] === "" && m[2] === "")) return null;
+  if (m[1] === "") {
+    const suffix = Number(m[2]); // bytes=-N: the last N bytes
+    return suffix === 0 || size === 0 ? "unsatisfiable" : { start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(m[1]);
+  const end = m[2] === "" ? size - 1 : Math.min(Number(m[2]), size - 1);
+  if (m[2] !== "" && Number(m[2]) < start) return null; // last < first: invalid, so ignored
+  return start >= size ? "unsatisfiable" : { start, end };
+}
+
+export function serve({ root, port = 4321, base = "/", headers = {}, ranges = true }: ServeOptions): Promise<{ server: Server; url: string }> {
   const dir = resolve(root);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -55,15 +78,29 @@ export function serve({ root, port = 4321, base = "/", headers = {} }: ServeOpti
       else res.end("not found");
       return;
     }
-    res.writeHead(200, {
+    const size = statSync(file).size;
+    const common = {
       "content-type": MIME[extname(file)] ?? "application/octet-stream",
-      "content-length": statSync(file).size,
       "x-content-type-options": "nosniff",
       "referrer-policy": "no-referrer",
       "cache-control": file.includes("/_assets/") ? "public, max-age=31536000, immutable" : "no-cache",
+      ...(ranges ? { "accept-ranges": "bytes" } : {}),
       ...headers,
-    });
-    createReadStream(file).pipe(res);
+    };
+    const range = ranges ? byteRange(req.headers.range, size) : null;
+    if (range === "unsatisfiable") {
+      res.writeHead(416, { ...common, "content-range": `bytes */${size}`, "content-length": 0 }).end();
+      return;
+    }
+    if (range) {
+      res.writeHead(206, { ...common, "content-range": `bytes ${range.start}-${range.end}/${size}`, "content-length": range.end - range.start + 1 });
+      if (req.method === "HEAD") res.end();
+      else createReadStream(file, range).pipe(res);
+      return;
+    }
+    res.writeHead(200, { ...common, "content-length": size });
+    if (req.method === "HEAD") res.end();
+    else createReadStream(file).pipe(res);
   });
   return new Promise((ok, fail) => {
     // A busy port is an error to tell (portProblem), not an unhandled 'error' event.

@@ -244,7 +244,7 @@ describe("a findings table read on its own", () => {
     const rows = tableRows(data).findings;
     const written = toCsv("findings", rows);
     expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => r.unit_id === "uf602be38" && r.fiscal_year === "2026")).toBe(true);
+    expect(rows.every((r) => r.unit_id === "ue5033044165152b9" && r.fiscal_year === "2026")).toBe(true);
     const lines = (s: string) => s.replace(/^\uFEFF/, "").split(/\r?\n/).filter(Boolean).sort();
     expect(lines(written)).toEqual(lines(text.toString("utf8")));
   });

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { siteDataset, siteMapping } from "../src/site/dataset.ts";
 import { compareModel, unitPair } from "../src/site/compareView.ts";
 
-const UNIT = "uf602be38";
+const UNIT = "ue5033044165152b9";
 
 describe("siteMapping() and compareModel(data, mapping)", () => {
   it("without data/mapping.csv no row overrides the automatic matching", () => {

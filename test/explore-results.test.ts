@@ -171,7 +171,7 @@ describe("loadResults(engine, unit): completion and comparison from the loaded f
   });
 
   it("a manual indicator mapping file is read as one (not as data) and applied to the year-over-year matching", async () => {
-    const csv = "old_indicator_id,new_indicator_id,decision\r\niadef3750,i9bdd70fb,confirmed\r\ni110b8314,i9bdd70fb,maybe\r\n";
+    const csv = "old_indicator_id,new_indicator_id,decision\r\ni6d048ce2a8f5f20e,i97836243d9a7d9ff,confirmed\r\ni0865cd9fa607a4d9,i97836243d9a7d9ff,maybe\r\n";
     const out = importText("指标对应.csv", new TextEncoder().encode(csv), {});
     expect("indicatorMap" in out).toBe(true);
     const map = (out as Extract<typeof out, { indicatorMap: unknown }>).indicatorMap;

@@ -231,7 +231,7 @@ describe("importFile on the seed reads the indicator table", () => {
     expect(again.indicators.map((i) => i.id)).toEqual(ids);
     expect(new Set(ids).size).toBe(60);
     expect(new Set([...data.budget, ...data.tasks].map((x) => x.id)).size).toBe(15);
-    for (const id of ids) expect(id).toMatch(/^i[0-9a-f]{8}(-\d+)?$/);
+    for (const id of ids) expect(id).toMatch(/^i[0-9a-f]{16}(-\d+)?$/);
   });
 
   it("gives the same ids when the file has another name (ids come from content)", () => {

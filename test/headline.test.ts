@@ -71,7 +71,7 @@ describe("headline(input, lang)", () => {
   });
 
   it("headlineReport(report) reads the bundled real unit's illustrative year-end report", () => {
-    const r = scoreProgress(siteDataset()).reports.find((x) => x.unitId === "uf602be38" && x.year === 2026 && x.period === "yearend" && !x.projectId)!;
+    const r = scoreProgress(siteDataset()).reports.find((x) => x.unitId === "ue5033044165152b9" && x.year === 2026 && x.period === "yearend" && !x.projectId)!;
     const h = headlineReport(r);
     expect(h).toMatchObject({ period: "yearend", rate: r.execution!.rate, score: r.result.total, grade: r.result.grade, sample: true });
     expect(h.notMet).toBe(r.indicators.filter((p) => p.score.status === "not_met").length);

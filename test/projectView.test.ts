@@ -65,26 +65,26 @@ describe("the project queries on test/fixtures/site-projects", () => {
   it("queries.projects lists the four projects with their units", async () => {
     const rows = await queries.projects(db);
     expect(rows.map((p) => [p.project_id, p.project_name, p.unit_name, p.form_kind]).sort()).toEqual([
-      ["p0f5c0a21", "教育系统基础设施建设和设备购置", "武汉市青山区教育局", "project_declaration"],
-      ["p1bc0dddd", "工资性支出", "青神县发展和改革局", "project_selfeval"],
-      ["p40e8e7e4", "申遗经费", "黄石市文物局(湖北水泥遗址博物馆)", "project_monitoring"],
-      ["pc963423c", "委托业务项目", "池州市贵池区棠溪镇人民政府", "project_selfeval"],
+      ["p33a16b856d824926", "申遗经费", "黄石市文物局(湖北水泥遗址博物馆)", "project_monitoring"],
+      ["p5544bfaea8ef30a9", "工资性支出", "青神县发展和改革局", "project_selfeval"],
+      ["p60e6c9a824e8a82b", "教育系统基础设施建设和设备购置", "武汉市青山区教育局", "project_declaration"],
+      ["pe210eef0d8c8c9b4", "委托业务项目", "池州市贵池区棠溪镇人民政府", "project_selfeval"],
     ]);
   });
 
   it("a project's budget, execution and indicators are its own; the unit queries keep to the unit's rows", async () => {
-    const budget = await queries.projectBudget(db, "p0f5c0a21", 2020);
+    const budget = await queries.projectBudget(db, "p60e6c9a824e8a82b", 2020);
     expect(budget.map((b) => [b.kind, b.item, b.amount])).toEqual([
       ["total", "资金总额", "100000000.00"],
       ["total", "当年资金总额", "100000000.00"],
       ["source", "财政拨款", "100000000.00"],
       ["source", "当年财政拨款", "100000000.00"],
     ]);
-    const execution = await queries.projectExecution(db, "pc963423c", 2022);
+    const execution = await queries.projectExecution(db, "pe210eef0d8c8c9b4", 2022);
     expect(execution.find((l) => l.item === "本年财政拨款")).toMatchObject({ budget_initial: "900000.00", budget_full_year: "899740.00", executed: "899740.00", source_row: 8 });
-    expect((await queries.projectIndicators(db, "pc963423c", 2022)).length).toBe(9);
-    expect(await queries.budget(db, "uaeeee428", 2020)).toEqual([]);
-    expect(await queries.indicators(db, "u2fe0c0e9", 2022)).toEqual([]);
+    expect((await queries.projectIndicators(db, "pe210eef0d8c8c9b4", 2022)).length).toBe(9);
+    expect(await queries.budget(db, "uc33a21ac1e7e067f", 2020)).toEqual([]);
+    expect(await queries.indicators(db, "ua9eced17b86628fb", 2022)).toEqual([]);
   });
 });
 
@@ -96,7 +96,7 @@ describe("a unit read from its declaration and from a project form (test/fixture
   afterAll(() => db?.close());
 
   it("queries.units gives the unit-year once, from its declaration; queries.projects lists each project once", async () => {
-    const units = (await queries.units(db)).filter((u) => u.unit_id === "uaeeee428");
+    const units = (await queries.units(db)).filter((u) => u.unit_id === "uc33a21ac1e7e067f");
     expect(units.map((u) => [u.fiscal_year, u.data_source, u.source_file])).toEqual([[2020, "sample", "test/fixtures/site-projects-unit/units.csv"]]);
     expect((await queries.projects(db)).length).toBe(4);
   });

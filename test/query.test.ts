@@ -11,7 +11,7 @@ import { inlineParams } from "../src/query/inline.ts";
 
 let bundled: QueryEngine;
 let floats: QueryEngine;
-const UNIT = "uf602be38";
+const UNIT = "ue5033044165152b9";
 
 beforeAll(async () => {
   bundled = await openDataFolders([{ dir: "data/canonical", status: "declared" }]);

@@ -31,10 +31,10 @@ describe("queries.findings(unit, year) with illustrative progress beside the dec
 
   it("counts the same on the overview; an illustrative unit-year keeps its own findings", async () => {
     const counts = await queries.findingCounts(site);
-    const real = Object.fromEntries(counts.filter((c) => c.unit_id === "uf602be38" && c.fiscal_year === 2026).map((c) => [c.severity, c.n]));
+    const real = Object.fromEntries(counts.filter((c) => c.unit_id === "ue5033044165152b9" && c.fiscal_year === 2026).map((c) => [c.severity, c.n]));
     expect(real).toEqual({ error: 2, warning: 7, info: cli.filter((f) => f.severity === "info").length });
-    const sample = counts.filter((c) => c.fiscal_year === 2025 && c.unit_id === "uf602be38");
+    const sample = counts.filter((c) => c.fiscal_year === 2025 && c.unit_id === "ue5033044165152b9");
     expect(sample.reduce((n, c) => n + c.n, 0)).toBeGreaterThan(0);
-    expect((await queries.findings(site, "uf602be38", 2025)).some((r) => r.code === "actual.missing" || r.code.startsWith("target."))).toBe(true);
+    expect((await queries.findings(site, "ue5033044165152b9", 2025)).some((r) => r.code === "actual.missing" || r.code.startsWith("target."))).toBe(true);
   });
 });

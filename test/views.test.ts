@@ -107,7 +107,7 @@ describe("unitView(data, options)", () => {
 });
 
 describe("reportSection(report, options)", () => {
-  const reports = unitReports("uf602be38", 2026);
+  const reports = unitReports("ue5033044165152b9", 2026);
   const data = (lang: "zh" | "en") => reports.map((report) => ({ report, charts: progressCharts("上海市闵行区江川路街道社区党群服务中心", report, lang), alerts: alertCounts(report), behind: behindTarget(report) }));
 
   it("renders each period of the bundled unit's completion as its snapshot", () => {

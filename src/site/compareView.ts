@@ -39,7 +39,8 @@ export function compareModel(data: Dataset, mapping: readonly MappingRow[] = NO_
   for (const list of byUnit.values()) list.sort((a, b) => a.year - b.year);
   const yearEnd = new Map<string, ProgressReport>();
   if (data.actuals?.length || data.execution?.length) {
-    for (const r of scoreProgress(data).reports) if (r.period === "yearend") yearEnd.set(`${r.unitId}|${r.year}`, r);
+    // The unit's own report: a project's report of the same unit-year would otherwise take its place.
+    for (const r of scoreProgress(data).reports) if (r.period === "yearend" && !r.projectId) yearEnd.set(`${r.unitId}|${r.year}`, r);
   }
   m = { data, mapping, byUnit, yearEnd };
   MODELS.set(data, m);

@@ -32,7 +32,7 @@ beforeAll(async () => {
   writeFileSync(SELF_EVAL, writeDelimited(selfEvalRows(), "\t"));
   writeFileSync(MONITOR, writeDelimited(monitorRows(), "\t"));
   // 活动安全预案覆盖率 (2025, removed) and 党群服务站辐射能力提升 (2026, added) confirmed as one indicator.
-  writeFileSync(MAPPING, "old_indicator_id,new_indicator_id,decision\r\niadef3750,i9bdd70fb,confirmed\r\n");
+  writeFileSync(MAPPING, "old_indicator_id,new_indicator_id,decision\r\ni6d048ce2a8f5f20e,i97836243d9a7d9ff,confirmed\r\n");
 });
 
 /** A screenshot of the window with a heading at its top, to look at (test/output/). */

@@ -9,7 +9,7 @@ import { unfold, useSite, watchedPage } from "./harness.ts";
 const ctx = useSite();
 
 const reports = scoreProgress(siteDataset()).reports;
-const real = reports.filter((r) => r.unitId === "uf602be38" && r.year === 2026);
+const real = reports.filter((r) => r.unitId === "ue5033044165152b9" && r.year === 2026);
 
 describe.each([
   ["JavaScript on", true],
@@ -19,9 +19,9 @@ describe.each([
     expect(real.map((r) => r.period).sort()).toEqual(["midyear", "yearend"]);
     const context = await ctx.browser.newContext({ javaScriptEnabled });
     const { page, errors, foreign } = await watchedPage(context, new URL(ctx.server.url).origin);
-    await page.goto(`${ctx.server.url}unit/uf602be38/2026/`);
+    await page.goto(`${ctx.server.url}unit/ue5033044165152b9/2026/`);
     await page.getByRole("link", { name: /完成情况/ }).click();
-    expect(page.url()).toBe(`${ctx.server.url}unit/uf602be38/2026/progress/`);
+    expect(page.url()).toBe(`${ctx.server.url}unit/ue5033044165152b9/2026/progress/`);
     // The mid-year report is folded under the year-end one, its score and grade on its heading line.
     expect(await page.locator("section:has(h2#midyear) > details.fold > summary").innerText()).toMatch(/^年中运行监控.*综合得分 \d+\.\d\d（[优良中差]）/);
     await unfold(page);
@@ -48,7 +48,7 @@ describe.each([
     const behind = real.find((r) => r.period === "yearend")!.indicators.find((i) => i.score.status === "not_met" || i.score.status === "partly")!;
     await page.locator(`section:has(h2#yearend) a[href="#p-${behind.indicator.id}"]`).first().click();
     await page.locator(`tr[id="p-${behind.indicator.id}"] a`).first().click();
-    expect(page.url()).toContain(`unit/uf602be38/2026/#ind-${behind.indicator.id}`);
+    expect(page.url()).toContain(`unit/ue5033044165152b9/2026/#ind-${behind.indicator.id}`);
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
     await context.close();
@@ -58,7 +58,7 @@ describe.each([
 it("the English dashboard keeps the figures and says the data is illustrative", async () => {
   const context = await ctx.browser.newContext();
   const { page, errors } = await watchedPage(context, new URL(ctx.server.url).origin);
-  await page.goto(`${ctx.server.url}en/unit/uf602be38/2026/progress/`);
+  await page.goto(`${ctx.server.url}en/unit/ue5033044165152b9/2026/progress/`);
   const text = await page.locator("main").innerText();
   expect(text).toContain("illustrative");
   for (const r of real) expect(text).toContain(r.result.total);
@@ -67,7 +67,7 @@ it("the English dashboard keeps the figures and says the data is illustrative", 
 });
 
 it("the dashboard's charts download as CSV that say 示例数据 first", async () => {
-  const bytes = new Uint8Array(await (await fetch(`${ctx.server.url}data/uf602be38/2026/progress-yearend-l1.csv`)).arrayBuffer());
+  const bytes = new Uint8Array(await (await fetch(`${ctx.server.url}data/ue5033044165152b9/2026/progress-yearend-l1.csv`)).arrayBuffer());
   const text = new TextDecoder().decode(bytes);
   expect(text.split("\r\n")[0]).toBe("示例数据（非真实申报数据）");
   const yearend = real.find((r) => r.period === "yearend")!;

@@ -17,10 +17,10 @@ const indicators = csv("indicators");
 
 /** What each page must show, as the forms print it (test/fixtures/real/README.md). */
 const EXPECT: Record<string, { name: string; money: string[]; completion: string[]; absent?: string[] }> = {
-  pc963423c: { name: "委托业务项目", money: ["900,000.00 元", "899,740.00 元"], completion: ["100.00", "优"] },
-  p1bc0dddd: { name: "工资性支出", money: ["2,389,300.00 元", "2,518,900.00 元"], completion: ["未填报"], absent: ["差"] },
-  p40e8e7e4: { name: "申遗经费", money: ["2,200,000.00 元", "875,700.00 元"], completion: ["39.80%", "序时进度 50.00%", "确定能"], absent: ["综合得分"] },
-  p0f5c0a21: { name: "教育系统基础设施建设和设备购置", money: ["100,000,000.00 元"], completion: ["申报表只有目标"] },
+  pe210eef0d8c8c9b4: { name: "委托业务项目", money: ["900,000.00 元", "899,740.00 元"], completion: ["100.00", "优"] },
+  p5544bfaea8ef30a9: { name: "工资性支出", money: ["2,389,300.00 元", "2,518,900.00 元"], completion: ["未填报"], absent: ["差"] },
+  p33a16b856d824926: { name: "申遗经费", money: ["2,200,000.00 元", "875,700.00 元"], completion: ["39.80%", "序时进度 50.00%", "确定能"], absent: ["综合得分"] },
+  p60e6c9a824e8a82b: { name: "教育系统基础设施建设和设备购置", money: ["100,000,000.00 元"], completion: ["申报表只有目标"] },
 };
 
 let browser: Browser;
@@ -75,11 +75,11 @@ it("each project page shows its name, funding to the fen, its indicators and its
 it("the unit page sets its loaded projects against its 项目支出 and says not all are loaded, to the fen", async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url + "unit/uaeeee428/2020/");
+  await page.goto(server.url + "unit/uc33a21ac1e7e067f/2020/");
   expect(await page.locator("main").innerText()).toContain("已读入项目合计 100,000,000.00 元，少于申报的项目支出 150,000,000.00 元：尚未读入全部项目");
-  expect(await page.locator('main a[href$="/project/p0f5c0a21/"]').count()).toBe(1);
+  expect(await page.locator('main a[href$="/project/p60e6c9a824e8a82b/"]').count()).toBe(1);
   // A unit known only from its project form has no empty budget section.
-  await page.goto(server.url + "unit/u2fe0c0e9/2022/");
+  await page.goto(server.url + "unit/ua9eced17b86628fb/2022/");
   expect(await page.locator("#budget").count()).toBe(0);
   expect(await page.locator("main").innerText()).toContain("仅读入项目支出表");
   await context.close();
@@ -93,7 +93,7 @@ it("the search index holds each project with the link to its page", async () => 
 it("a graded project's chart and figures show with JavaScript off", async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(server.url + pathOf(projects.find((p) => p.project_id === "pc963423c")!));
+  await page.goto(server.url + pathOf(projects.find((p) => p.project_id === "pe210eef0d8c8c9b4")!));
   expect(await page.locator("main figure.chart svg").count()).toBeGreaterThan(0);
   expect(await page.locator("main").innerText()).toContain("899,740.00 元");
   await context.close();

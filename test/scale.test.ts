@@ -1,0 +1,102 @@
+// The scale benchmark's district at a small size (bench/district.ts: 20 units ×
+// 3 years × 2 projects), built twice: from its CSV folder, then from the Parquet
+// that build published. Every unit page is reachable from the overview within
+// three clicks and every project page within four; the Parquet files hold the
+// CSV tables' totals to the fen and the manifest lists exactly them; the site
+// built from the Parquet is the same site, byte for byte.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { district, writeDistrict } from "../bench/district.ts";
+import { openDataFolders } from "../src/query/node.ts";
+import type { Manifest } from "../src/query/parquet.ts";
+import type { Dataset } from "../src/core/model.ts";
+
+const tmp = mkdtempSync(join(tmpdir(), "jixiao-scale-"));
+const csv = join(tmp, "csv");
+const fromCsv = join(tmp, "site-csv");
+const fromParquet = join(tmp, "site-parquet");
+let data: Dataset;
+
+function build(outDir: string, spec: string) {
+  const r = spawnSync(process.execPath, ["node_modules/astro/bin/astro.mjs", "build", "--outDir", outDir], {
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", JIXIAO_DATA: spec },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`astro build failed:\n${r.stdout.slice(-3000)}\n${r.stderr}`);
+}
+
+beforeAll(() => {
+  data = district({ units: 20, projects: 2 });
+  writeDistrict(data, csv);
+  build(fromCsv, `${csv}:sample`);
+  build(fromParquet, `${join(fromCsv, "data/parquet")}:sample`);
+}, 300_000);
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const files = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+
+/** Clicks from the overview to every page of the site (Chinese pages: each /en/ page mirrors one). */
+function clicks(root: string): Map<string, number> {
+  const depth = new Map<string, number>([["/", 0]]);
+  const queue = ["/"];
+  while (queue.length) {
+    const page = queue.shift()!;
+    const file = join(root, page, "index.html");
+    if (!existsSync(file)) continue;
+    for (const [, href] of readFileSync(file, "utf8").matchAll(/<a\b[^>]*?\bhref="([^"]+)"/g)) {
+      const target = new URL(href.replace(/&amp;/g, "&"), `http://site${page}`);
+      if (target.host !== "site" || !target.pathname.endsWith("/") || target.pathname.startsWith("/en/")) continue;
+      if (!depth.has(target.pathname)) {
+        depth.set(target.pathname, depth.get(page)! + 1);
+        queue.push(target.pathname);
+      }
+    }
+  }
+  return depth;
+}
+
+describe("a district of 20 units × 3 years × 2 projects", () => {
+  it("reaches every unit page from the overview within three clicks and every project page within four", () => {
+    const depth = clicks(fromCsv);
+    const units = [...new Set(data.units.map((u) => `/unit/${u.id}/${u.year}/`))];
+    const projects = data.projects!.map((p) => `/unit/${p.unitId}/${p.year}/project/${p.id}/`);
+    expect(units).toHaveLength(60);
+    expect(projects).toHaveLength(120);
+    for (const u of units) expect(existsSync(join(fromCsv, u, "index.html")), u).toBe(true);
+    for (const p of projects) expect(existsSync(join(fromCsv, p, "index.html")), p).toBe(true);
+    expect(units.filter((u) => !(depth.get(u)! <= 3))).toEqual([]);
+    expect(projects.filter((p) => !(depth.get(p)! <= 4))).toEqual([]);
+  });
+
+  it("publishes Parquet that holds the CSV tables' totals to the fen, listed exactly by its manifest", async () => {
+    const dir = join(fromCsv, "data/parquet");
+    const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Manifest;
+    expect(manifest.files.map((f) => f.path).sort()).toEqual(files(dir).filter((f) => f.endsWith(".parquet")));
+    const db = await openDataFolders([{ dir: csv, status: "sample" }]);
+    try {
+      const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+      const pq = (t: string) => `read_parquet([${manifest.files.filter((f) => f.table === t).map((f) => q(join(dir, f.path))).join(", ")}], hive_partitioning = true)`;
+      const money = (from: string) => `SELECT fiscal_year::INTEGER AS y, coalesce(project_id, '') <> '' AS project, kind, sum(amount)::VARCHAR AS total, count(*)::INTEGER AS n FROM ${from} GROUP BY ALL ORDER BY ALL`;
+      const spent = (from: string) => `SELECT fiscal_year::INTEGER AS y, period, sum(CAST(executed AS DECIMAL(18,2)))::VARCHAR AS total FROM ${from} GROUP BY ALL ORDER BY ALL`;
+      expect(await db.query(money(pq("budget")))).toEqual(await db.query(money("budget")));
+      expect(await db.query(spent(pq("execution")))).toEqual(await db.query(spent("execution")));
+      for (const t of ["units", "projects", "indicators", "actuals", "tasks"]) {
+        const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${t}`);
+        expect(manifest.files.filter((f) => f.table === t).reduce((s, f) => s + f.rows, 0), t).toBe(n);
+      }
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("builds the same site, byte for byte, from the published Parquet as from the CSV folder", () => {
+    const a = files(fromCsv);
+    expect(files(fromParquet)).toEqual(a);
+    const differ = a.filter((f) => !readFileSync(join(fromCsv, f)).equals(readFileSync(join(fromParquet, f))));
+    expect(differ).toEqual([]);
+  });
+});
