@@ -46,6 +46,8 @@ export interface Failure {
   message: string;
   location?: Location;
   at: string;
+  /** A file kept in this browser that no longer loads: it can be removed from the browser's storage. */
+  stored?: { id: number; name: string; loadedAt: string };
 }
 
 export interface PendingMapping {
@@ -362,12 +364,21 @@ export class Session {
     this.emit("mappings", this.mappings);
   }
 
-  private fail(name: string, e: unknown) {
+  private fail(name: string, e: unknown, stored?: Failure["stored"]) {
     const err = e as StepError & { location?: Location };
     // The core importer's errors carry an English message: the English page shows it.
     const text = (this.lang === "en" && err.messageEn) || err.message;
     const message = e instanceof Cancelled ? this.m.cancelledFile(name) : text?.startsWith(name) ? text : this.m.failure(name, text ?? String(e));
-    this.failures = [...this.failures, { name, message, location: err.location, at: now() }];
+    this.failures = [...this.failures, { name, message, location: err.location, at: now(), ...(stored ? { stored } : {}) }];
+    this.emit("failures", this.failures);
+  }
+
+  /** 从本浏览器移除: a kept file that no longer loads leaves this browser's storage (and its failure the list). */
+  async forgetStored(f: Failure): Promise<void> {
+    if (!f.stored) return;
+    await store.deleteUpload(f.stored.id, { name: f.stored.name, loadedAt: f.stored.loadedAt });
+    this.storedKey.delete(f.stored.id);
+    this.failures = this.failures.filter((x) => x !== f);
     this.emit("failures", this.failures);
   }
 
@@ -512,7 +523,9 @@ export class Session {
       // A file stopped once listed or committed (a bulk file while its dashboards show, any file while its findings are
       // written) goes whole, as any file that does not load.
       if (committed || listed) await this.dropUpload(id);
-      this.fail(name, e);
+      // A kept file that fails again on every visit (not for want of the engine, nor cancelled) can be let go.
+      const stuck = meta.restored && !(e instanceof Cancelled) && this.engineState.state !== "failed";
+      this.fail(name, e, stuck ? { id: this.storedKey.get(id) ?? id, name, loadedAt: meta.loadedAt } : undefined);
       if (e instanceof Cancelled) this.task(null);
     } finally {
       for (const r of registered) await engine?.dropFile(r).catch(() => {});

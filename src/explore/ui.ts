@@ -166,7 +166,7 @@ class ExploreElement extends HTMLElement {
         clear(el, p.fromCache ? m.engineFromCache : m.engineDownloading(mb(p.loaded ?? 0), mb(p.total)));
       } else {
         bar.removeAttribute("value");
-        clear(el, p?.phase === "decompress" ? m.engineDecompress : p?.phase === "start" ? m.engineStart : m.enginePrepare);
+        clear(el, p?.phase === "decompress" ? m.engineDecompress : p?.phase === "start" ? m.engineStart : p?.phase === "slow" ? m.engineSlow : m.enginePrepare);
       }
     }
   }
@@ -197,7 +197,8 @@ class ExploreElement extends HTMLElement {
       list.length ? h("ul", { class: "findings" }, list.map((f) => h("li", { "data-failure": "" },
         h("span", { class: "badge error" }, m.error), " ", f.message,
         f.location?.row ? h("span", { class: "where" }, ` · ${whereText(f.location, this.language)}`) : null,
-        h("span", { class: "where" }, m.failureAt(f.at))))) : null);
+        h("span", { class: "where" }, m.failureAt(f.at)),
+        f.stored ? [" ", h("button", { type: "button", class: "link", "data-x": "forget-stored", onclick: () => void this.session.forgetStored(f) }, m.forgetStored)] : null))) : null);
   }
 
   /** What this browser's storage did with the files (not kept, unreadable, another tab's changes), before the failures. */

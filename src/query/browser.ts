@@ -13,7 +13,11 @@ import type { QueryEngine, Row, Value } from "./engine.ts";
 import { plainRows, type ArrowLike } from "./arrow.ts";
 import { inlineParams } from "./inline.ts";
 
-export type EnginePhase = "download" | "decompress" | "start";
+/** "slow": the engine has not started after SLOW_START_MS — told while it is still waited for. */
+export type EnginePhase = "download" | "decompress" | "start" | "slow";
+
+/** A policy that blocks WebAssembly inside DuckDB's own worker leaves instantiate() silent: the reader is told by then. */
+export const SLOW_START_MS = 6_000;
 
 export interface EngineProgress {
   phase: EnginePhase;
@@ -162,6 +166,7 @@ export async function startBrowserEngine(options: StartOptions): Promise<Browser
   performance.mark("jixiao:engine start");
   onProgress?.({ phase: "start" });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  const slow = setTimeout(() => onProgress?.({ phase: "slow" }), Math.min(SLOW_START_MS, timeoutMs));
   try {
     await withTimeout(Promise.race([db.instantiate(wasmUrl, null), workerFailed]), timeoutMs, () =>
       new EngineStartError(`引擎在 ${Math.round(timeoutMs / 1000)} 秒内没有启动（可能被浏览器安全策略阻止）`, "instantiate timed out"));
@@ -170,6 +175,8 @@ export async function startBrowserEngine(options: StartOptions): Promise<Browser
     worker.terminate();
     URL.revokeObjectURL(wasmUrl);
     throw e instanceof EngineStartError ? e : new EngineStartError("引擎无法启动", String(e));
+  } finally {
+    clearTimeout(slow);
   }
   URL.revokeObjectURL(wasmUrl);
   performance.mark("jixiao:engine open");

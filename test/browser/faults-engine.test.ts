@@ -69,6 +69,21 @@ describe("the explore engine blocked", () => {
     await context.close();
   });
 
+  it("by the same policy sent only with DuckDB's own worker (instantiate never answers): told within 10 s while still waited for", async () => {
+    const context = await state.browser.newContext();
+    await context.route(/\/_assets\/duckdb-browser-eh\.worker[^/]*\.js$/, async (route) => {
+      const real = await route.fetch();
+      await route.fulfill({ response: real, headers: { ...real.headers(), "content-security-policy": NO_WASM_CSP } });
+    });
+    const { page } = await openExplore(context, `${state.server.url}explore/`);
+    const t0 = Date.now();
+    await page.setInputFiles("#x-file", [SEED]);
+    await page.waitForFunction(() => ["failed", "loading"].includes(document.querySelector("jx-explore")?.getAttribute("data-engine") ?? "") && /wasm-unsafe-eval/.test(document.querySelector('[data-x="engine"]')?.textContent ?? ""), null, { timeout: 10_000 });
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(await page.locator('[data-x="engine"]').innerText()).toMatch(/安全策略/);
+    await context.close();
+  });
+
   it("in a browser with no WebAssembly: told at once", async () => {
     const context = await state.browser.newContext();
     await context.addInitScript(() => delete (globalThis as { WebAssembly?: unknown }).WebAssembly);

@@ -131,6 +131,35 @@ describe("a kept store that cannot be read back", () => {
     await context.close();
   }, 60_000);
 
+  it("a kept file that no longer loads: its failure offers 从本浏览器移除, which removes only it, so the next visit is clean", async () => {
+    const context = await state.browser.newContext();
+    await prepareStore(context, (seed) => new Promise<void>((ok) => {
+      const req = indexedDB.open("jixiao-explore", 1);
+      req.onupgradeneeded = () => req.result.createObjectStore("uploads", { keyPath: "id" });
+      req.onsuccess = () => {
+        const t = req.result.transaction("uploads", "readwrite");
+        const bad = new Uint8Array([0, 1, 2, 255, 254, 0, 128]); // not a text file: refused on every visit
+        t.objectStore("uploads").put({ id: 1, name: "000_83bc0b582c527eae.txt", loadedAt: "2026-12-01 09:00:00", bytes: new Blob([seed]).size, file: new File([seed], "x.txt") });
+        t.objectStore("uploads").put({ id: 2, name: "坏文件.txt", loadedAt: "2026-12-01 09:00:01", bytes: bad.length, file: new File([bad], "坏文件.txt") });
+        t.oncomplete = () => (req.result.close(), ok());
+      };
+    }));
+    const { page, errors } = await openExplore(context, explore());
+    await waitIdle(page);
+    const failure = page.locator("[data-failure]");
+    await failure.waitFor();
+    expect(await failure.innerText()).toContain("坏文件.txt");
+    await failure.getByRole("button", { name: "从本浏览器移除这个文件" }).click();
+    await failure.waitFor({ state: "detached" });
+    expect(await kept(page)).toEqual([{ id: 1, name: SEED_NAME }]);
+    await page.reload();
+    await waitIdle(page);
+    expect(await page.locator("[data-failure]").count()).toBe(0);
+    expect(await uploadNames(page)).toEqual([SEED_NAME]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
   it("another layout (an older version's store): told, 清除 removes it, and files are kept again after", async () => {
     const context = await state.browser.newContext();
     await prepareStore(context, () => new Promise<void>((ok) => {
