@@ -462,6 +462,13 @@ export class Session {
       } else if (reply.kind === "bulk") {
         route = "bulk";
         bulk = await this.loadBulk(engine, file, name, id, reply.plan, label, registered);
+        // A large file's rows that repeat or contradict rows loaded before are left out too, before anything is drawn
+        // (its checks run later, on what stays); their note comes with the checks' findings.
+        if (this.uploads.some((u) => u.route !== "mapping")) {
+          await engine.run(overlapSql(id).join(";\n"));
+          overlap = await engine.query(OVERLAP_SUMMARY_SQL);
+          if (overlap.length) bulk.rows -= overlap.reduce((n, o) => n + o.n, 0);
+        }
       }
       this.task({ label: label(this.m.stepSum), fraction: 0.95, cancellable: true });
       const upload = { id, name, parts, loadedAt: meta.loadedAt, route, bytes: size };
@@ -482,10 +489,10 @@ export class Session {
         await engine.run(insertTableSql("findings", reg, id));
         await engine.run(repeatedFindingsSql(id).join(";\n"));
       }
-      if (overlap.length) {
-        const notes = overlap.map((o) => ({ unitId: o.unit_id, year: o.fiscal_year, finding: (o.same ? duplicateRowsFinding : conflictingRowsFinding)(o.n, o.earlier, { file: o.file, ...(o.row !== null ? { row: o.row } : {}) }) }));
-        await engine.run(overlapFindingsSql(id, notes).join(";\n"));
-      }
+      const db = engine;
+      const overlapNotes = () => db.run(overlapFindingsSql(id, overlap.map((o) => ({ unitId: o.unit_id, year: o.fiscal_year,
+        finding: (o.same ? duplicateRowsFinding : conflictingRowsFinding)(o.n, o.earlier, { file: o.file, ...(o.row !== null ? { row: o.row } : {}) }) }))).join(";\n"));
+      if (overlap.length && !bulk) await overlapNotes();
       const rows = bulk ? bulk.rows : (await engine.query<{ rows: number }>(`SELECT CAST(rows_loaded AS INTEGER) AS rows FROM uploads WHERE upload_id = ${id}`))[0].rows;
       // A bulk file has no findings before its checks (its reading's wait in bulk_fix_findings).
       // Findings left out with the rows overlapSql left out, and its notes: counted from the table.
@@ -510,6 +517,7 @@ export class Session {
         inTransaction = false;
         committed = true;
         await this.checkBulk(engine, name, id, registered);
+        if (overlap.length) await overlapNotes();
         this.check();
         const checked: UploadView = { ...view, counts: await this.bulkCounts(engine, id), problems: await this.bulkProblems(engine, id), checking: false };
         this.uploads = this.uploads.map((u) => (u.id === id ? checked : u));

@@ -13,6 +13,7 @@ import { importFile } from "../../src/core/import.ts";
 import { formatYuan } from "../../src/core/format.ts";
 import { workbookSheets } from "../explore.fixtures.ts";
 import { gbk, seedAsExcelCsv } from "../fixtures/variants.ts";
+import { generate } from "../../scripts/gen-indicators.ts";
 import { useSite } from "./harness.ts";
 import { consoleCells, dropFiles, openExplore } from "./explore.harness.ts";
 
@@ -127,6 +128,29 @@ describe("the same file dropped twice on /explore/", () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("a large CSV (read by DuckDB itself) and its re-saved copy: the copy's rows count once, told with both files", async () => {
+    const big = join(dir, "大文件.csv");
+    generate(60_000, big);
+    // Re-saved: the same rows with LF line ends (other bytes, so not the same file).
+    const copy = file("大文件-另存.csv", readFileSync(big, "utf8").replace(/\r\n/g, "\n"));
+    const context = await state.browser.newContext();
+    const { page, errors } = await open(context);
+    await dropFiles(page, [big]);
+    await dropFiles(page, [copy]);
+    expect(await page.locator("[data-duplicate]").count()).toBe(0);
+    const all = await uploads(page);
+    expect(all).toHaveLength(2);
+    expect(all[1]).toContain("大文件：DuckDB 直接读取");
+    const second = page.locator("[data-upload]").nth(1);
+    await second.locator("summary").first().click();
+    // Told per unit year (as for a small file), with the earlier rows' source (the generator the rows name as theirs).
+    expect(await second.innerText()).toMatch(/警告 60 行与 scripts\/gen-indicators\.ts 中的行相同（同一单位、年度和项目），只计入一次/);
+    expect(all[1]).toMatch(/\t0\t/); // rows read: none new
+    expect(await consoleCells(page, "SELECT CAST(count(*) AS INTEGER) AS n FROM indicators")).toEqual(["60000"]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 
   it("a workbook whose budget sheet is repeated counts its lines once, the repeat told with both sheets", async () => {
     const context = await state.browser.newContext();
