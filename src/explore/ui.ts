@@ -15,6 +15,7 @@ import { headline, headlineReport } from "../site/headline.ts";
 import { loadResults, loadYear } from "./results.ts";
 import { resultsNodes } from "./resultsView.ts";
 import { warmFontsWhenIdle } from "./warmup.ts";
+import { makeSortable } from "./sort.ts";
 import { CHOOSABLE, tableOf, type SavedMapping } from "./mapping.ts";
 import { whereText, type MappingRequest } from "./importer.ts";
 import { BOM, csvChunk, jsonRows, safeFileName, sheetName, standaloneSvg, svgSize, XLSX_MAX_ROWS } from "./exports.ts";
@@ -40,6 +41,8 @@ class ExploreElement extends HTMLElement {
   private session!: Session;
   private $ = <T extends Element = HTMLElement>(name: string) => this.querySelector(`[data-x="${name}"]`) as T;
   private selected: string | null = null;
+  /** The unit year (and year compared with) a bookmarked address asked for: kept over the first unit of a restore. */
+  private fromUrl = false;
   /** The year the selected unit year is compared with (null: the year before, see results.ts otherYear). */
   private compareWith: number | null = null;
   /** The year-across-units view of each year shown, until the data changes. */
@@ -77,7 +80,7 @@ class ExploreElement extends HTMLElement {
     this.session.on("console", (c) => this.renderConsoleState(c));
     this.session.on("data", (d) => {
       this.years.clear();
-      if (d.first && (!this.selected || d.reason === "loaded")) this.selected = `${d.first.unitId}|${d.first.year}`;
+      if (d.first && (!this.selected || (d.reason === "loaded" && !this.fromUrl))) this.selected = `${d.first.unitId}|${d.first.year}`;
       // How many loaded files are safely in this browser's storage (tests wait for it before a reload).
       void this.session.saved().then(() => (this.dataset.saved = String(this.session.uploads.length)));
       // The session waits for this drawing before a large file's checks take the engine.
@@ -87,6 +90,7 @@ class ExploreElement extends HTMLElement {
     this.wireConsole();
     this.wireFilter();
     this.wireCharts();
+    this.readUrl();
     this.renderEngine(this.session.engineState);
     this.dataset.state = "idle";
     void this.session.restore().then((n) => {
@@ -103,6 +107,8 @@ class ExploreElement extends HTMLElement {
     const take = (files: FileList | File[] | null) => {
       if (!files?.length) return;
       this.pickedAt = performance.now();
+      // New files open on what they hold, not on a bookmarked unit.
+      this.fromUrl = false;
       // The engine's per-statement measures (src/query/browser.ts) are kept from this drop on: a long session
       // would otherwise keep every statement it ever ran.
       performance.clearMeasures("jixiao:sql");
@@ -348,6 +354,7 @@ class ExploreElement extends HTMLElement {
     }
     const key = (u: { unit_id: string; fiscal_year: number }) => `${u.unit_id}|${u.fiscal_year}`;
     this.selected = overview.selected ? key(overview.selected) : null;
+    this.writeUrl();
     const unit = overview.selected;
     // The unit's queries and its completion's go to the engine now, and run there while this thread draws the overview.
     const pendingUnit = unit ? loadUnitData(engine, unit, this.language, { limit: SHOW_ROWS }) : null;
@@ -461,6 +468,8 @@ class ExploreElement extends HTMLElement {
             h("td", { "data-label": m.colFile, class: "where" }, sourceText(u.source_file, null, null, lang)),
             h("td", {}, h("button", { type: "button", class: "link", "data-view": "", onclick: () => { this.selected = key(u); void this.refresh(); } }, m.view)));
         })))));
+    const table = this.$("overview").querySelector("table");
+    if (table) makeSortable(table, m.sortBy);
   }
 
   /** A chart as the view layer draws it (src/views/chart.ts), its export buttons wired by wireCharts. */
@@ -468,6 +477,27 @@ class ExploreElement extends HTMLElement {
     if (!wide) return null;
     this.charts.set(name, wide);
     return toDom(chartFigure({ wide, compact }, { lang: this.language, source, exportName: name }), this.m.chartBroken)[0];
+  }
+
+  /** The view in the address (#unit=…&year=…[&with=…]): a reload or a bookmark opens on the same dashboard. */
+  private readUrl() {
+    const p = new URLSearchParams(location.hash.slice(1));
+    const unit = p.get("unit");
+    const year = Number(p.get("year"));
+    if (!unit || !Number.isInteger(year)) return;
+    this.selected = `${unit}|${year}`;
+    const other = Number(p.get("with"));
+    this.compareWith = Number.isInteger(other) && other > 0 ? other : null;
+    this.fromUrl = true;
+  }
+
+  private writeUrl() {
+    if (!this.selected) return;
+    const cut = this.selected.lastIndexOf("|");
+    const p = new URLSearchParams({ unit: this.selected.slice(0, cut), year: this.selected.slice(cut + 1) });
+    if (this.compareWith !== null) p.set("with", String(this.compareWith));
+    const hash = `#${p}`;
+    if (location.hash !== hash) history.replaceState(null, "", hash);
   }
 
   /** The chart export buttons of every chart drawn (data-action="chart-…", data-chart=name), wired once. */
@@ -589,6 +619,8 @@ class ExploreElement extends HTMLElement {
         m.columns.length ? h("div", { class: "table-wrap x-result" }, h("table", { "data-table": "sql" },
           h("thead", {}, h("tr", {}, m.columns.map((c) => h("th", { scope: "col" }, c)))),
           h("tbody", {}, rows.map((r) => h("tr", {}, r.map((v) => h("td", { class: typeof v === "number" ? "num" : null }, v === null ? "NULL" : String(v)))))))) : null);
+      const result = out.querySelector("table");
+      if (result) makeSortable(result, x.sortBy);
       if (kind.kind === "change") {
         this.years.clear();
         void this.refresh();

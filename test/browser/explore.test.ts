@@ -114,6 +114,17 @@ describe("the explore page", () => {
     const budget = await page.locator('[data-table="budget"]').innerText();
     for (const b of seed.budget) expect(budget).toContain(formatYuan(b.amountFen));
     expect(await page.locator("tr[data-indicator]").count()).toBe(seed.indicators.length);
+    // The view is in the address: back to GBK单位, a reload opens on it again (not on the first file's unit).
+    await page.selectOption('[data-x="unit-select"]', { label: "GBK单位 · 2026 年度" });
+    await page.waitForFunction(() => document.querySelector(".x-unit-title")?.textContent?.includes("GBK单位"));
+    expect(new URL(page.url()).hash).toMatch(/^#unit=[^&]+&year=2026$/);
+    await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-saved") === "2");
+    await page.reload();
+    await page.waitForFunction(() => {
+      const el = document.querySelector("jx-explore");
+      return el?.getAttribute("data-state") === "shown" && el.getAttribute("data-busy") === "false";
+    }, null, { timeout: 60_000 });
+    expect(await page.locator(".x-unit-title").innerText()).toContain("GBK单位");
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
@@ -375,6 +386,14 @@ describe("the explore page", () => {
     const rows = await page.locator('[data-table="sql"] tbody tr').allInnerTexts();
     const total = rows.reduce((s, r) => s + Number(r.split("\t").pop()), 0);
     expect(total).toBe(seed.indicators.length);
+    // A result sorts by a column with a click on its header (a button), the order said by aria-sort.
+    const last = page.locator('[data-table="sql"] thead th').last();
+    await last.getByRole("button").click();
+    expect(await last.getAttribute("aria-sort")).toBe("ascending");
+    const counts = (await page.locator('[data-table="sql"] tbody tr td:last-child').allInnerTexts()).map(Number);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    await last.getByRole("button").press("Enter");
+    expect(await last.getAttribute("aria-sort")).toBe("descending");
     await page.fill('[data-x="sql-input"]', "SELECT nope FROM indicators");
     await page.click('[data-x="sql-run"]');
     await page.waitForFunction(() => document.querySelector('[data-x="sql-error"]')?.textContent);
