@@ -14,6 +14,9 @@ import { loadUnitData, type UnitData } from "../src/views/unitData.ts";
 import { unitSectionsOf, unitView } from "../src/views/unit.ts";
 import { expectSnapshot } from "./chartAssertions.ts";
 import { reportSection } from "../src/views/progress.ts";
+import { budgetHistory as historyView, indicatorChanges, indicatorCountList } from "../src/views/compare.ts";
+import { budgetHistory, compareModel, unitPair } from "../src/site/compareView.ts";
+import { siteDataset } from "../src/site/dataset.ts";
 import { unitReports } from "../src/site/progressData.ts";
 import { progressCharts } from "../src/site/chartData.ts";
 import { alertCounts, behindTarget } from "../src/site/progressView.ts";
@@ -133,5 +136,29 @@ describe("reportSection(report, options)", () => {
     expect(html.match(/<tr data-indicator/g)).toHaveLength(2);
     expect(html).toContain(`共 ${v.report.indicators.length} 条，这里列出前 2 条。`);
     expect(html).toContain('data-action="chart-svg"');
+  });
+});
+
+describe("budgetHistory(rows, options) and indicatorChanges(matches, options)", () => {
+  const model = compareModel(siteDataset());
+  const id = "ue5033044165152b9";
+  const years = model.byUnit.get(id) ?? [];
+  const pair = unitPair(model, id, 2025, 2026)!;
+
+  it("render the real unit's year over year as their snapshot (the comparison page's and the workspace's tables)", () => {
+    expect(years.map((y) => y.year)).toEqual([2024, 2025, 2026]);
+    const sampleYears = years.filter((y) => y.unit?.status === "sample").map((y) => y.year);
+    const html = [
+      toHtml(historyView(budgetHistory(years), { lang: "zh", pair: [2025, 2026], sampleYears })),
+      toHtml(indicatorCountList(pair.indicators, "zh")),
+      toHtml(indicatorChanges(pair.indicators, { lang: "zh", from: 2025, to: 2026, sampleYears: [2025], link: (y, i) => `/unit/${id}/${y}/#ind-${i}` })),
+    ].join("\n");
+    expectSnapshot("compare-unit", lines(html), { dir: SNAPSHOTS, ext: "html" });
+  });
+
+  it("list at most `limit` matches in the workspace, unlinked", () => {
+    const html = toHtml(indicatorChanges(pair.indicators, { lang: "zh", from: 2025, to: 2026, sampleYears: [], limit: 3 }));
+    expect(html.match(/<tr id="m-/g)).toHaveLength(3);
+    expect(html).not.toContain("<a href");
   });
 });

@@ -91,6 +91,8 @@ export interface CompareView {
   comparison: UnitComparison;
   counts: IndicatorCounts;
   history: HistoryRow[];
+  /** The unit's years whose declaration is illustrative (示例数据), as the comparison page marks them. */
+  sampleYears: number[];
   charts: UnitCharts;
   trend: TrendPoint[];
 }
@@ -155,6 +157,7 @@ export async function loadResults(e: QueryEngine, unit: UnitRow, lang: Lang = "z
         from, to, comparison,
         counts: indicatorCounts(comparison.indicators),
         history: budgetHistory(model.byUnit.get(id) ?? []),
+        sampleYears: (model.byUnit.get(id) ?? []).filter((u) => u.unit?.status === "sample").map((u) => u.year),
         charts: unitCharts(model, id, from, to, lang),
         trend: scoreTrend(model, id, years),
       };

@@ -5,6 +5,7 @@
 // as text nodes only (h() of dom.ts); charts through the page's chart figure.
 import { h, toDom, type Children } from "./dom.ts";
 import { reportChartName, reportSection } from "../views/progress.ts";
+import { budgetHistory, indicatorChanges, indicatorCountList } from "../views/compare.ts";
 import { PROGRESS_CHARTS } from "../site/chartData.ts";
 import { t } from "../site/messages.ts";
 import { SHOW_ROWS } from "./dashboard.ts";
@@ -15,8 +16,6 @@ import { PROGRESS_MESSAGES } from "../site/i18n-progress.ts";
 import { tc } from "../site/i18n-compare.ts";
 import { t as siteMessages } from "../site/i18n.ts";
 import { sourceText } from "../site/view.ts";
-import { pctText } from "../site/compareView.ts";
-import { STATUSES } from "../site/compareState.ts";
 import { formatCount, formatYuan } from "../core/format.ts";
 
 /** Long lists on the page (behind target, findings): the first rows only. */
@@ -102,13 +101,10 @@ function compareNodes(r: Results, v: CompareView, ctx: ResultsContext): Children
   const { lang } = ctx;
   const m = xt(lang);
   const c = tc(lang);
-  const { from, to, comparison: cmp, counts, charts } = v;
+  const { from, to, comparison: cmp, charts } = v;
   const file = (what: string) => `${r.unit.unit_name}-${from}-${to}-${m.compareChartFile}-${what}`;
-  const years = v.history[0]?.cells.map((x) => x.year) ?? [];
   const select = h("select", { id: "x-compare-with", "data-x": "compare-with", onchange: (e: Event) => ctx.compareWith(Number((e.target as HTMLSelectElement).value)) },
     r.years.filter((y) => y !== r.unit.fiscal_year).map((y) => h("option", { value: String(y), selected: y === (from === r.unit.fiscal_year ? to : from) }, c.yearLabel(y))));
-  const kind = (k: string) => (k === "total" ? c.kindTotal : k === "source" ? c.kindSource : c.kindStructure);
-  const nameOf = (i: NonNullable<(typeof cmp.indicators)[number]["old"]>) => i.name ?? `${i.level2} ${c.noName}`;
   const reported = v.trend.filter((t) => t.report);
   const matches = cmp.indicators.slice(0, SHOW_ROWS);
   return [
@@ -116,18 +112,7 @@ function compareNodes(r: Results, v: CompareView, ctx: ResultsContext): Children
     h("p", { class: "x-pick" }, h("label", { for: "x-compare-with" }, m.compareWith), " ", select),
 
     h("h5", {}, c.budgetH),
-    h("div", { class: "table-wrap" }, h("table", { class: "stack", "data-table": "budget-history" },
-      h("caption", {}, c.budgetCaption),
-      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, c.colKind), h("th", { scope: "col" }, c.colItem),
-        years.map((y, i) => [i > 0 ? h("th", { scope: "col", class: "num" }, `${c.yearLabel(y)} ${c.colChange}`) : null, h("th", { scope: "col", class: "num" }, c.yearLabel(y))]))),
-      h("tbody", {}, v.history.map((row) => h("tr", { "data-kind": row.kind },
-        h("td", { "data-label": c.colKind }, kind(row.kind)),
-        h("th", { scope: "row", "data-label": c.colItem }, row.item),
-        row.cells.map((cell, i) => [
-          i > 0 ? h("td", { class: "num", "data-label": `${c.yearLabel(cell.year)} ${c.colChange}` },
-            cell.changeFen === null ? c.none : `${formatYuan(cell.changeFen, lang, { signed: true })} (${pctText(cell.changePct, cell.changeFen === 0n ? c.none : c.newItem)})`) : null,
-          h("td", { class: "num", "data-label": c.yearLabel(cell.year) }, cell.amountFen === null ? h("span", { class: "where" }, c.notDeclared) : formatYuan(cell.amountFen, lang)),
-        ])))))),
+    toDom(budgetHistory(v.history, { lang, pair: [from, to], sampleYears: v.sampleYears })),
     charts.slope ? ctx.figure(file("slope"), charts.slope.wide, charts.slope.compact, m.compareSource) : null,
 
     h("h5", {}, c.waterfallH(from, to)),
@@ -137,24 +122,8 @@ function compareNodes(r: Results, v: CompareView, ctx: ResultsContext): Children
 
     h("h5", {}, c.indicatorsH(from, to)),
     h("p", { class: "lede" }, c.indicatorsLede(cmp.indicators.length, from, to)),
-    h("ul", { class: "cmp-counts-list", "aria-label": c.countsLabel },
-      STATUSES.map((s) => h("li", {}, h("span", { class: `cmp-st cmp-st-${s}` }, c.statusCount[s](counts.status[s])))),
-      h("li", {}, c.directionCount(counts.direction.raised, counts.direction.lowered, counts.direction.unit_changed, counts.direction.not_comparable)),
-      h("li", {}, c.strictCount(counts.stricter, counts.looser)),
-      h("li", {}, c.methodCount(counts.method.id, counts.method.name, counts.method.fuzzy, counts.method.manual))),
-    h("div", { class: "table-wrap" }, h("table", { class: "stack cmp-ind", "data-table": "indicator-changes" },
-      h("caption", {}, c.indCaption(from, to)),
-      h("thead", {}, h("tr", {}, [c.colStatus, c.colGroup, c.colOld(from), c.colNew(to), c.colDirection, c.colMatch].map((x) => h("th", { scope: "col" }, x)))),
-      h("tbody", {}, matches.map((x) => {
-        const ind = (x.new ?? x.old)!;
-        return h("tr", { "data-status": x.status },
-          h("td", { "data-label": c.colStatus }, h("span", { class: `cmp-st cmp-st-${x.status}` }, c.status[x.status])),
-          h("td", { "data-label": c.colGroup }, `${ind.level1} › ${ind.level2}`, x.acrossLevel2 && x.old ? [h("br"), h("span", { class: "where" }, c.acrossLevel2(x.old.level2))] : null),
-          h("td", { "data-label": c.colOld(from) }, x.old ? [nameOf(x.old), h("br"), h("span", { class: "cmp-target" }, x.old.target ?? c.noTarget)] : c.none),
-          h("td", { "data-label": c.colNew(to) }, x.new ? [nameOf(x.new), h("br"), h("span", { class: "cmp-target" }, x.new.target ?? c.noTarget)] : c.none),
-          h("td", { "data-label": c.colDirection }, x.direction ? [h("span", { class: `cmp-dir cmp-dir-${x.direction}` }, c.direction[x.direction]), x.stricter !== null ? [h("br"), h("span", { class: "where" }, x.stricter ? c.stricter : c.looser)] : null] : c.none),
-          h("td", { "data-label": c.colMatch }, x.method ? `${c.method[x.method]} ${x.confidence!.toFixed(2)}` : c.none));
-      })))),
+    toDom(indicatorCountList(cmp.indicators, lang)),
+    toDom(indicatorChanges(cmp.indicators, { lang, from, to, sampleYears: [from, to].filter((y) => v.sampleYears.includes(y)), limit: SHOW_ROWS })),
     more(matches.length, cmp.indicators.length, lang),
 
     h("h5", {}, c.trendH),
