@@ -39,7 +39,7 @@ export function indicatorTables(rows: readonly IndicatorRow[], findings: readonl
           head([t(lang, "site.colName"), t(lang, "site.colTarget"), t(lang, "site.colType"), t(lang, "site.colRead"), t(lang, "site.source")]),
           el("tbody", {}, g.rows.map((r) => el("tr", { id: `ind-${r.indicator_id}`, "data-indicator": r.indicator_id },
             el("td", { "data-label": t(lang, "site.colName") }, zh(r.name, lang) ?? el("span", { class: "where" }, t(lang, "site.noName")),
-              about(r.indicator_id).map((f) => [el("br"), el("a", { href: `#f-${r.indicator_id}`, class: `badge ${f.severity}` }, t(lang, "site.severity")[f.severity]), " ",
+              about(r.indicator_id).map((f) => [el("br"), el("a", { href: `#f-${r.indicator_id}`, class: `badge ${f.severity}`, "aria-label": t(lang, "view.findingLink", t(lang, "site.severity")[f.severity], r.name ?? r.level2) }, t(lang, "site.severity")[f.severity]), " ",
                 el("span", { class: "where" }, zh(findingText(f, lang), lang))])),
             el("td", { "data-label": t(lang, "site.colTarget") }, zh(r.target, lang) ?? "—"),
             el("td", { class: "kind", "data-label": t(lang, "site.colType") }, t(lang, "site.kinds")[r.target_kind] ?? r.target_kind),
