@@ -12,7 +12,6 @@ import { SHOW_ROWS } from "./dashboard.ts";
 import { xt, type Lang } from "../site/i18n-explore.ts";
 import { MAX_UNIT_INDICATORS, MAX_YEAR_UNITS, type CompareView, type ReportView, type Results, type YearResults } from "./results.ts";
 import type { ChartResult } from "../charts/types.ts";
-import { PROGRESS_MESSAGES } from "../site/i18n-progress.ts";
 import { tc } from "../site/i18n-compare.ts";
 import { t as siteMessages } from "../site/i18n.ts";
 import { sourceText } from "../site/view.ts";

@@ -22,7 +22,7 @@ import { BOM, csvChunk, jsonRows, safeFileName, sheetName, standaloneSvg, svgSiz
 import { BULK_TEMP_TABLES, examples, limitedSql, sqlErrorText, TABLES, storedAs } from "./sql.ts";
 import { plainMatrix } from "../query/arrow.ts";
 import { SYNONYMS, type TableName } from "../core/canonical.ts";
-import { budgetGroupLabel, indicatorTree, parsedText, shareText, sourceText, wanText, yuanText } from "../site/view.ts";
+import { shareText, sourceText, wanText } from "../site/view.ts";
 import { t as messages } from "../site/i18n.ts";
 import { t } from "../site/messages.ts";
 import { formatCount, type Lang } from "../core/format.ts";
