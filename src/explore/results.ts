@@ -5,10 +5,11 @@
 // then scored and compared by the core (scoreProgress, compareUnit) and drawn by
 // the chart functions of the prerendered progress and comparison pages. DOM-free:
 // tested in Node on native DuckDB.
+import type { ReportData } from "../views/progress.ts";
 import type { QueryEngine, Row } from "../query/engine.ts";
 import type { UnitRow } from "../query/queries.ts";
 import { fromJson, type TableName } from "../core/canonical.ts";
-import { scoreProgress, type ProgressIndicator, type ProgressReport } from "../core/progress.ts";
+import { scoreProgress } from "../core/progress.ts";
 import type { Dataset, Finding } from "../core/model.ts";
 import type { UnitComparison } from "../core/compare.ts";
 import type { MappingRow } from "../core/mapping.ts";
@@ -78,12 +79,8 @@ export async function loadYear(e: QueryEngine, year: number, lang: Lang = "zh"):
   return { year, units: x.units, tooLarge: false, charts: yearCharts(model, year, lang) };
 }
 
-export interface ReportView {
-  report: ProgressReport;
-  charts: ReturnType<typeof progressCharts>;
-  alerts: ReturnType<typeof alertCounts>;
-  behind: ProgressIndicator[];
-}
+/** One period's completion as the progress page's view draws it. */
+export type ReportView = ReportData;
 
 export interface CompareView {
   from: number;

@@ -54,15 +54,16 @@ export function unitFigures(d: UnitData, lang: Lang): Element {
   const line = (item: string) => d.budget.find((b) => b.kind === "structure" && b.item === item);
   const fig = (label: Kids, big: string, exact: string) =>
     el("li", {}, el("span", { class: "label" }, label), el("span", { class: "big" }, big), el("span", { class: "exact" }, exact));
-  const money = (label: string, amount: string | null | undefined, share: boolean) =>
-    fig([label, share ? t(lang, "site.paren", t(lang, "site.shareOf", shareText(amount, total?.amount))) : null], wanText(amount, lang), yuanText(amount, lang));
+  // A part of the budget: its share of the total beside its label.
+  const part = (label: string, amount: string | null | undefined) =>
+    fig([label, t(lang, "site.paren", t(lang, "site.shareOf", shareText(amount, total?.amount)))], wanText(amount, lang), yuanText(amount, lang));
   const named = d.indicators.filter((i) => i.name).length;
   const limited = d.indicatorCount > d.indicators.length;
   const u = d.unit;
   // The budget total leads the headline strip above; the figures give its parts.
   return el("ul", { class: "figures", "aria-label": t(lang, "site.keyFigures") },
-    money(t(lang, "site.basic"), line("基本支出")?.amount, true),
-    money(t(lang, "site.project"), line("项目支出")?.amount, true),
+    part(t(lang, "site.basic"), line("基本支出")?.amount),
+    part(t(lang, "site.project"), line("项目支出")?.amount),
     limited
       ? fig(t(lang, "site.indicators"), t(lang, "explore.figIndicatorCount", formatCount(d.indicatorCount, lang)), t(lang, "explore.figListed", d.indicators.length))
       : fig(t(lang, "site.indicators"), t(lang, "site.namedCount", named), t(lang, "site.indicatorsNote", d.indicators.length - named)),

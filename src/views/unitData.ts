@@ -56,7 +56,7 @@ export async function loadUnitData(e: QueryEngine, unit: UnitRow, lang: Lang, o:
   const id = unit.unit_id;
   const year = unit.fiscal_year;
   const limited = (sql: string, n: number | undefined) => (n === undefined ? sql : `${sql} LIMIT ${n}`);
-  const [budget, rec, kinds, indicators, tasks, findings, mine] = await Promise.all([
+  const [budget, rec, kinds, indicators, tasks, findings, mine, previous] = await Promise.all([
     queries.budget(e, id, year),
     queries.reconciliation(e, id, year),
     queries.indicatorKinds(e, id, year),
@@ -64,8 +64,8 @@ export async function loadUnitData(e: QueryEngine, unit: UnitRow, lang: Lang, o:
     queries.tasks(e, id, year),
     e.query(limited(SQL.findings, o.limit === undefined ? undefined : o.limit + 1), [id, year]) as unknown as Promise<FindingRow[]>,
     queries.unitProjects(e, id, year),
+    queries.unitYearTotal(e, id, year - 1),
   ]);
-  const previous = await queries.unitYearTotal(e, id, year - 1);
   const forms = await Promise.all(mine.map(async (p) => {
     const [pb, pe] = await Promise.all([queries.projectBudget(e, p.project_id, year), queries.projectExecution(e, p.project_id, year)]);
     return { p, pb, pe };
