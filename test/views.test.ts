@@ -14,8 +14,9 @@ import { loadUnitData, type UnitData } from "../src/views/unitData.ts";
 import { unitSectionsOf, unitView } from "../src/views/unit.ts";
 import { expectSnapshot } from "./chartAssertions.ts";
 import { reportSection } from "../src/views/progress.ts";
-import { budgetHistory as historyView, indicatorChanges, indicatorCountList } from "../src/views/compare.ts";
-import { budgetHistory, compareModel, unitPair } from "../src/site/compareView.ts";
+import { compareCharts, compareSectionsOf, compareUnitView, indicatorChanges } from "../src/views/compare.ts";
+import { compareUnitData } from "../src/views/compareData.ts";
+import { compareModel, unitPair } from "../src/site/compareView.ts";
 import { siteDataset } from "../src/site/dataset.ts";
 import { unitReports } from "../src/site/progressData.ts";
 import { progressCharts } from "../src/site/chartData.ts";
@@ -139,22 +140,46 @@ describe("reportSection(report, options)", () => {
   });
 });
 
-describe("budgetHistory(rows, options) and indicatorChanges(matches, options)", () => {
+describe("compareUnitView(data, options): a unit's year over year", () => {
   const model = compareModel(siteDataset());
   const id = "ue5033044165152b9";
   const years = model.byUnit.get(id) ?? [];
-  const pair = unitPair(model, id, 2025, 2026)!;
+  const data = (lang: "zh" | "en") => compareUnitData(model, id, 2025, 2026, lang)!;
+  const page = (lang: "zh" | "en") => ({ lang, host: "page" as const, level: 2, csvHref: (c: string) => `/compare/unit/${id}/2025-2026/${c}.csv`, link: (y: number, i: string) => `/unit/${id}/${y}/#ind-${i}` });
 
-  it("render the real unit's year over year as their snapshot (the comparison page's and the workspace's tables)", () => {
+  it.each(["zh", "en"] as const)("renders the real unit's comparison page sections as their snapshot (%s)", (lang) => {
     expect(years.map((y) => y.year)).toEqual([2024, 2025, 2026]);
-    const sampleYears = years.filter((y) => y.unit?.status === "sample").map((y) => y.year);
-    const html = [
-      toHtml(historyView(budgetHistory(years), { lang: "zh", pair: [2025, 2026], sampleYears })),
-      toHtml(indicatorCountList(pair.indicators, "zh")),
-      toHtml(indicatorChanges(pair.indicators, { lang: "zh", from: 2025, to: 2026, sampleYears: [2025], link: (y, i) => `/unit/${id}/${y}/#ind-${i}` })),
-    ].join("\n");
-    expectSnapshot("compare-unit", lines(html), { dir: SNAPSHOTS, ext: "html" });
+    const d = data(lang);
+    expect(compareSectionsOf(d)).toEqual(["budget", "waterfall", "indicators", "trend", "tasks", "duties"]);
+    expectSnapshot(lang === "zh" ? "compare-unit" : "compare-unit-en", lines(toHtml(compareUnitView(d, page(lang)))), { dir: SNAPSHOTS, ext: "html" });
   });
+
+  it("in the workspace: ids of its own, export buttons instead of CSV links, no page filter, at most `limit` matches unlinked", () => {
+    const d = data("zh");
+    const html = toHtml(compareUnitView(d, { lang: "zh", host: "workspace", level: 5, limit: 3 }));
+    expect(html).toContain('<h5 id="x-cmp-budget">');
+    expect(html).not.toMatch(/ id="(budget|waterfall|indicators|trend|tasks|duties)"/);
+    expect(html).not.toContain("data-filter");
+    expect(html).not.toContain("download");
+    expect(html.match(/<tr id="m-/g)).toHaveLength(3);
+    expect(html).not.toContain('<a href="/unit/');
+    expect(html).toContain(`共 ${d.comparison.indicators.length} 条，这里列出前 3 条。`);
+    const names = compareCharts(d, "zh").map(([n]) => n);
+    expect(names.length).toBeGreaterThan(0);
+    for (const n of names) expect(html).toContain(`data-chart="${n}"`);
+  });
+
+  it("marks the illustrative years once per table and says where the trend's figures come from", () => {
+    const html = toHtml(compareUnitView(data("zh"), page("zh")));
+    expect(html).toContain("2024、2025 年度为示例数据");
+    expect(html).toContain("预算执行率与得分均来自示例执行数据");
+    expect(html).toContain('<form class="cmp-filter" data-filter hidden>');
+    expect(html).toContain("/compare/unit/ue5033044165152b9/2025-2026/waterfall.csv");
+  });
+});
+
+describe("indicatorChanges(matches, options)", () => {
+  const pair = unitPair(compareModel(siteDataset()), "ue5033044165152b9", 2025, 2026)!;
 
   it("list at most `limit` matches in the workspace, unlinked", () => {
     const html = toHtml(indicatorChanges(pair.indicators, { lang: "zh", from: 2025, to: 2026, sampleYears: [], limit: 3 }));

@@ -11,12 +11,12 @@ import type { UnitRow } from "../query/queries.ts";
 import { fromJson, type TableName } from "../core/canonical.ts";
 import { scoreProgress } from "../core/progress.ts";
 import type { Dataset, Finding } from "../core/model.ts";
-import type { UnitComparison } from "../core/compare.ts";
 import type { MappingRow } from "../core/mapping.ts";
-import { budgetHistory, compareModel, indicatorCounts, scoreTrend, unitPair, type HistoryRow, type IndicatorCounts, type TrendPoint } from "../site/compareView.ts";
+import { compareModel } from "../site/compareView.ts";
+import { compareUnitData, type CompareUnitData } from "../views/compareData.ts";
 import { alertCounts, behindTarget } from "../site/progressView.ts";
 import { progressCharts } from "../site/chartData.ts";
-import { unitCharts, yearCharts, type UnitCharts, type YearCharts } from "../site/compareCharts.ts";
+import { yearCharts, type YearCharts } from "../site/compareCharts.ts";
 import type { Lang } from "../core/format.ts";
 import { jsonEntry } from "./exports.ts";
 import { storedAs } from "./sql.ts";
@@ -82,17 +82,8 @@ export async function loadYear(e: QueryEngine, year: number, lang: Lang = "zh"):
 /** One period's completion as the progress page's view draws it. */
 export type ReportView = ReportData;
 
-export interface CompareView {
-  from: number;
-  to: number;
-  comparison: UnitComparison;
-  counts: IndicatorCounts;
-  history: HistoryRow[];
-  /** The unit's years whose declaration is illustrative (示例数据), as the comparison page marks them. */
-  sampleYears: number[];
-  charts: UnitCharts;
-  trend: TrendPoint[];
-}
+/** Year over year of the unit: what the comparison page's view draws (src/views/compareData.ts). */
+export type CompareView = CompareUnitData;
 
 export interface Results {
   unit: UnitRow;
@@ -148,17 +139,7 @@ export async function loadResults(e: QueryEngine, unit: UnitRow, lang: Lang = "z
   let compare: CompareView | null = null;
   if (other !== null) {
     const [from, to] = other < year ? [other, year] : [year, other];
-    const comparison = unitPair(model, id, from, to);
-    if (comparison) {
-      compare = {
-        from, to, comparison,
-        counts: indicatorCounts(comparison.indicators),
-        history: budgetHistory(model.byUnit.get(id) ?? []),
-        sampleYears: (model.byUnit.get(id) ?? []).filter((u) => u.unit?.status === "sample").map((u) => u.year),
-        charts: unitCharts(model, id, from, to, lang),
-        trend: scoreTrend(model, id, years),
-      };
-    }
+    compare = compareUnitData(model, id, from, to, lang);
   }
   return { unit, years: years.length ? years : [year], reports, findings, compare, tooLarge: false };
 }

@@ -5,7 +5,7 @@
 // as text nodes only (h() of dom.ts); charts through the page's chart figure.
 import { h, toDom, type Children } from "./dom.ts";
 import { reportChartName, reportSection } from "../views/progress.ts";
-import { budgetHistory, indicatorChanges, indicatorCountList } from "../views/compare.ts";
+import { compareCharts, compareUnitView } from "../views/compare.ts";
 import { PROGRESS_CHARTS } from "../site/chartData.ts";
 import { t } from "../site/messages.ts";
 import { SHOW_ROWS } from "./dashboard.ts";
@@ -96,49 +96,16 @@ function findingNodes(r: Results, lang: Lang): HTMLElement {
     more(Math.min(SHORT_LIST, r.findings.length), r.findings.length, lang));
 }
 
+/** Year over year, as the comparison page draws it (src/views/compare.ts), with the year to compare with picked here; its charts' exports registered. */
 function compareNodes(r: Results, v: CompareView, ctx: ResultsContext): Children[] {
   const { lang } = ctx;
   const m = xt(lang);
-  const c = tc(lang);
-  const { from, to, comparison: cmp, charts } = v;
-  const file = (what: string) => `${r.unit.unit_name}-${from}-${to}-${m.compareChartFile}-${what}`;
   const select = h("select", { id: "x-compare-with", "data-x": "compare-with", onchange: (e: Event) => ctx.compareWith(Number((e.target as HTMLSelectElement).value)) },
-    r.years.filter((y) => y !== r.unit.fiscal_year).map((y) => h("option", { value: String(y), selected: y === (from === r.unit.fiscal_year ? to : from) }, c.yearLabel(y))));
-  const reported = v.trend.filter((t) => t.report);
-  const matches = cmp.indicators.slice(0, SHOW_ROWS);
+    r.years.filter((y) => y !== r.unit.fiscal_year).map((y) => h("option", { value: String(y), selected: y === (v.from === r.unit.fiscal_year ? v.to : v.from) }, t(lang, "compare.yearLabel", y))));
+  for (const [name, chart] of compareCharts(v, lang)) ctx.chart(name, chart);
   return [
-    h("p", { class: "lede" }, m.compareLede(from, to), " ", cmp.sample ? badge(true, lang) : null),
+    h("p", { class: "lede" }, m.compareLede(v.from, v.to), " ", v.comparison.sample ? badge(true, lang) : null),
     h("p", { class: "x-pick" }, h("label", { for: "x-compare-with" }, m.compareWith), " ", select),
-
-    h("h5", {}, c.budgetH),
-    toDom(budgetHistory(v.history, { lang, pair: [from, to], sampleYears: v.sampleYears })),
-    charts.slope ? ctx.figure(file("slope"), charts.slope.wide, charts.slope.compact, m.compareSource) : null,
-
-    h("h5", {}, c.waterfallH(from, to)),
-    charts.waterfall
-      ? [ctx.figure(file("waterfall"), charts.waterfall.wide, charts.waterfall.compact, m.compareSource), charts.plan && charts.plan.residualFen !== 0n ? h("p", { class: "mismatch" }, c.residualNote(charts.basis, formatYuan(charts.plan.residualFen, lang))) : null]
-      : h("p", {}, c.waterfallNone),
-
-    h("h5", {}, c.indicatorsH(from, to)),
-    h("p", { class: "lede" }, c.indicatorsLede(cmp.indicators.length, from, to)),
-    toDom(indicatorCountList(cmp.indicators, lang)),
-    toDom(indicatorChanges(cmp.indicators, { lang, from, to, sampleYears: [from, to].filter((y) => v.sampleYears.includes(y)), limit: SHOW_ROWS })),
-    more(matches.length, cmp.indicators.length, lang),
-
-    h("h5", {}, c.trendH),
-    reported.length === 0 ? h("p", {}, c.trendNone) : [
-      h("div", { class: "table-wrap" }, h("table", { class: "stack", "data-table": "trend" },
-        h("caption", {}, c.trendCaption, reported.some((t) => t.report!.status === "sample") ? [" ", badge(true, lang)] : null),
-        h("thead", {}, h("tr", {}, [c.colYear, c.colScoreChg, c.colGrade, c.colRateChg, c.colMet, c.colPartly, c.colNotMet, c.colNoData].map((x, i) => h("th", { scope: "col", class: i === 0 || i === 2 ? null : "num" }, x)))),
-        h("tbody", {}, v.trend.map((t) => h("tr", {},
-          h("th", { scope: "row", "data-label": c.colYear }, c.yearLabel(t.year)),
-          t.report ? [
-            h("td", { class: "num", "data-label": c.colScoreChg }, t.score ?? c.none, t.scoreChange ? h("span", { class: "where" }, ` (${t.scoreChange})`) : null),
-            h("td", { "data-label": c.colGrade }, t.grade ?? c.none),
-            h("td", { class: "num", "data-label": c.colRateChg }, t.rate === null ? c.none : `${t.rate}%`, t.rateChange ? h("span", { class: "where" }, ` (${t.rateChange})`) : null),
-            ...[t.counts.met, t.counts.partly, t.counts.notMet, t.counts.noData].map((n, i) => h("td", { class: "num", "data-label": [c.colMet, c.colPartly, c.colNotMet, c.colNoData][i] }, String(n))),
-          ] : h("td", { colspan: 7, "data-label": c.colScore }, c.noReport)))))),
-      charts.trend ? ctx.figure(file("trend"), charts.trend.wide, charts.trend.compact, m.progressSource) : null,
-    ],
+    toDom(compareUnitView(v, { lang, host: "workspace", level: 5, limit: SHOW_ROWS }), m.chartBroken),
   ];
 }

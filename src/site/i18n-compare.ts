@@ -62,6 +62,7 @@ const zh = {
   sourceSample: "示例数据（scripts/gen-sample.ts 生成）及申报表",
   sourceBudget: (ys: string) => `各年度申报表的预算总额、资金来源和资金结构行（${ys}）`,
   sourceProgress: "年终绩效自评与预算执行数据（示例数据）",
+  sourceProgressDeclared: "年终绩效自评与预算执行数据",
   sourceYear: (y: number) => `${y} 年度各单位申报表与年终绩效自评数据`,
   jsOff: "未启用 JavaScript 时，以上链接可直接打开各个预先生成的页面。",
 
@@ -109,7 +110,7 @@ const zh = {
   filterShown: (n: number | string, all: number | string) => `显示 ${n} / ${all} 行`,
   indCaption: (a: number, b: number) => `${a} 与 ${b} 年度绩效指标配对`,
   colStatus: C.zh.colStatus,
-  colGroup: "Level 1 › level 2",
+  colGroup: "一级 › 二级指标",
   colOld: (y: number) => `${y} 年度指标（指标值）`,
   colNew: (y: number) => `${y} 年度指标（指标值）`,
   colDirection: "目标值变化",
@@ -281,6 +282,7 @@ const en: Messages = {
   sourceSample: "illustrative data (scripts/gen-sample.ts) and declarations",
   sourceBudget: (ys: string) => `budget total, source and structure lines of each year's declaration (${ys})`,
   sourceProgress: "year-end self-evaluation and budget execution data (illustrative)",
+  sourceProgressDeclared: "year-end self-evaluation and budget execution data",
   sourceYear: (y: number) => `${y} declarations and year-end self-evaluation data`,
   jsOff: "Without JavaScript, the links above open each prerendered page directly.",
 

@@ -4,29 +4,33 @@
 // set aside (the heading level under each host's own headings, and what a chart
 // offers: the page links its CSV file, the workspace exports it).
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import Papa from "papaparse";
 import { useSite } from "./harness.ts";
-import { openExplore } from "./explore.harness.ts";
+import { dropFiles, openExplore } from "./explore.harness.ts";
 
 const state = useSite();
+const SAMPLE_TABLES = readdirSync("data/sample").filter((f) => f.endsWith(".csv")).map((f) => join("data/sample", f));
 const units = Papa.parse<Record<string, string>>(readFileSync("data/canonical/units.csv", "utf8"), { header: true, skipEmptyLines: true }).data;
 
 /** The unit dashboard's parts (key figures and each section) as the browser serialises them, host options set aside. */
-async function sections(page: Page, root: string, shift: number): Promise<Record<string, string>> {
-  const parts = await page.evaluate((root) => {
+async function sections(page: Page, root: string, shift: number, figures = true): Promise<Record<string, string>> {
+  const parts = await page.evaluate(({ root, figures }) => {
     const out: Record<string, string> = {};
     const el = document.querySelector(root)!;
-    out.figures = el.querySelector("ul.figures")?.outerHTML ?? "";
+    if (figures) out.figures = el.querySelector("ul.figures")?.outerHTML ?? "";
     for (const s of el.querySelectorAll<HTMLElement>("[data-section]")) {
       const copy = s.cloneNode(true) as HTMLElement;
-      for (const host of copy.querySelectorAll("p.x-actions, p.downloads")) host.remove();
+      // What a host offers: the page links CSV files, its indicators' unit pages and has a filter its script shows; the workspace exports charts.
+      for (const host of copy.querySelectorAll("p.x-actions, p.downloads, form[data-filter]")) host.remove();
+      for (const a of copy.querySelectorAll('[data-table="indicator-changes"] a')) a.replaceWith(...a.childNodes);
       for (const f of copy.querySelectorAll("figure[data-chart]")) f.removeAttribute("data-chart");
-      out[s.dataset.section!] = copy.outerHTML;
+      out[s.dataset.section!] = copy.outerHTML.replace(/(id|aria-labelledby)="x-cmp-/g, '$1="');
     }
     return out;
-  }, root);
+  }, { root, figures });
   const level = (html: string) => html.replace(/<(\/?)h([1-6])\b/g, (_, slash: string, n: string) => `<${slash}h${Number(n) - shift}`);
   return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, level(v)]));
 }
@@ -65,6 +69,24 @@ describe("the one view layer", () => {
     expect(await page.locator('[data-x="unit"] [data-section="budget"] [data-action="chart-svg"]').count()).toBe(1);
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
+
+    // Year over year: with the site's illustrative years dropped in too (the comparison pages are built on both), the
+    // workspace compares the year shown with the one before, as the comparison page does by default.
+    await dropFiles(page, SAMPLE_TABLES);
+    await page.waitForFunction(() => document.querySelector('[data-x="results"] [data-section="duties"]'), null, { timeout: 60_000 });
+    const yoy = await sections(page, '[data-x="results"]', 3, false);
+    // The pair the workspace shows (the year in the address, the other picked beside it) is the page of that pair.
+    const shown = Number(new URLSearchParams(new URL(page.url()).hash.slice(1)).get("year"));
+    const other = Number(await page.locator("#x-compare-with").inputValue());
+    const [from, to] = [shown, other].sort((a, b) => a - b);
+    expect(to - from).toBe(1);
+    await site.goto(`${state.server.url}compare/unit/${unit.unit_id}/${from}-${to}/`);
+    const yoyPage = await sections(site, "main", 0, false);
+    expect(Object.keys(yoy)).toEqual(["budget", "waterfall", "indicators", "trend", "tasks", "duties"]);
+    expect(Object.keys(yoy)).toEqual(Object.keys(yoyPage));
+    for (const key of Object.keys(yoyPage)) expect(firstDifference(yoy[key], yoyPage[key]), `year over year: ${key}`).toBeNull();
+    expect(await site.locator("form[data-filter]").count()).toBe(1);
+    expect(await page.locator('[data-x="results"] [data-section="waterfall"] [data-action="chart-csv"]').count()).toBe(1);
     await context.close();
-  });
+  }, 180_000);
 });
