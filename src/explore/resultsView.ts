@@ -32,21 +32,20 @@ export interface ResultsContext {
   checking?: boolean;
 }
 
-const badge = (sample: boolean, lang: Lang) => h("span", { class: `badge ${sample ? "sample" : "upload"}` }, sample ? xt(lang).sample : xt(lang).upload);
+const badge = (sample: boolean, lang: Lang) => h("span", { class: `badge ${sample ? "sample" : "upload"}` }, t(lang, sample ? "explore.sample" : "explore.upload"));
 
-const more = (shown: number, all: number, lang: Lang) => (all > shown ? h("p", { class: "where" }, xt(lang).listMore(shown, all)) : null);
+const more = (shown: number, all: number, lang: Lang) => (all > shown ? h("p", { class: "where" }, t(lang, "explore.listMore", shown, all)) : null);
 
 /** The sections for one unit year: completion, year over year, and its year across units. */
 export function resultsNodes(r: Results, year: YearResults | null, ctx: ResultsContext): Children[] {
-  const m = xt(ctx.lang);
   const unit: Children[] = r.tooLarge
-    ? [h("h4", {}, m.progressH), h("p", {}, m.resultsTooLarge(formatCount(MAX_UNIT_INDICATORS, ctx.lang)))]
+    ? [h("h4", {}, t(ctx.lang, "explore.progressH")), h("p", {}, t(ctx.lang, "explore.resultsTooLarge", formatCount(MAX_UNIT_INDICATORS, ctx.lang)))]
     : [
-        h("h4", { id: "x-progress" }, m.progressH),
-        r.reports.length ? [h("p", { class: "lede" }, m.progressLede), ...r.reports.map((v) => reportNodes(r, v, ctx))] : h("p", {}, m.progressNone(r.unit.fiscal_year)),
+        h("h4", { id: "x-progress" }, t(ctx.lang, "explore.progressH")),
+        r.reports.length ? [h("p", { class: "lede" }, t(ctx.lang, "explore.progressLede")), ...r.reports.map((v) => reportNodes(r, v, ctx))] : h("p", {}, t(ctx.lang, "explore.progressNone", r.unit.fiscal_year)),
         r.findings.length ? findingNodes(r, ctx.lang) : null,
-        h("h4", { id: "x-compare" }, m.compareH),
-        r.compare ? compareNodes(r, r.compare, ctx) : h("p", {}, m.compareOneYear(r.unit.fiscal_year)),
+        h("h4", { id: "x-compare" }, t(ctx.lang, "explore.compareH")),
+        r.compare ? compareNodes(r, r.compare, ctx) : h("p", {}, t(ctx.lang, "explore.compareOneYear", r.unit.fiscal_year)),
       ];
   return [...unit, acrossNodes(r.unit.fiscal_year, year, ctx)];
 }
@@ -78,12 +77,12 @@ function acrossNodes(y: number, year: YearResults | null, ctx: ResultsContext): 
 /** One period's completion, as the progress page draws it (src/views/progress.ts), its charts' exports registered. */
 function reportNodes(r: Results, v: ReportView, ctx: ResultsContext): Node[] {
   const { lang } = ctx;
-  const prefix = `${r.unit.unit_name}-${v.report.year}-${xt(lang).progressChartFile}`;
+  const prefix = `${r.unit.unit_name}-${v.report.year}-${t(lang, "explore.progressChartFile")}`;
   for (const name of PROGRESS_CHARTS) {
     const c = v.charts[name];
     if (c) ctx.chart(reportChartName(prefix, v.report, name, lang), c.wide);
   }
-  return toDom(reportSection(v, { lang, level: 5, source: t(lang, "progress.source"), exportPrefix: prefix, limit: { behind: SHORT_LIST, table: SHOW_ROWS }, anchors: false }), xt(lang).chartBroken);
+  return toDom(reportSection(v, { lang, level: 5, source: t(lang, "progress.source"), exportPrefix: prefix, limit: { behind: SHORT_LIST, table: SHOW_ROWS }, anchors: false }), t(lang, "explore.chartBroken"));
 }
 
 function findingNodes(r: Results, lang: Lang): HTMLElement {
@@ -99,13 +98,12 @@ function findingNodes(r: Results, lang: Lang): HTMLElement {
 /** Year over year, as the comparison page draws it (src/views/compare.ts), with the year to compare with picked here; its charts' exports registered. */
 function compareNodes(r: Results, v: CompareView, ctx: ResultsContext): Children[] {
   const { lang } = ctx;
-  const m = xt(lang);
   const select = h("select", { id: "x-compare-with", "data-x": "compare-with", onchange: (e: Event) => ctx.compareWith(Number((e.target as HTMLSelectElement).value)) },
     r.years.filter((y) => y !== r.unit.fiscal_year).map((y) => h("option", { value: String(y), selected: y === (v.from === r.unit.fiscal_year ? v.to : v.from) }, t(lang, "compare.yearLabel", y))));
   for (const [name, chart] of compareCharts(v, lang)) ctx.chart(name, chart);
   return [
-    h("p", { class: "lede" }, m.compareLede(v.from, v.to), " ", v.comparison.sample ? badge(true, lang) : null),
-    h("p", { class: "x-pick" }, h("label", { for: "x-compare-with" }, m.compareWith), " ", select),
-    toDom(compareUnitView(v, { lang, host: "workspace", level: 5, limit: SHOW_ROWS }), m.chartBroken),
+    h("p", { class: "lede" }, t(lang, "explore.compareLede", v.from, v.to), " ", v.comparison.sample ? badge(true, lang) : null),
+    h("p", { class: "x-pick" }, h("label", { for: "x-compare-with" }, t(lang, "explore.compareWith")), " ", select),
+    toDom(compareUnitView(v, { lang, host: "workspace", level: 5, limit: SHOW_ROWS }), t(lang, "explore.chartBroken")),
   ];
 }

@@ -23,10 +23,9 @@ import { BULK_TEMP_TABLES, examples, limitedSql, sqlErrorText, TABLES, storedAs 
 import { plainMatrix } from "../query/arrow.ts";
 import { SYNONYMS, type TableName } from "../core/canonical.ts";
 import { shareText, sourceText, wanText } from "../site/view.ts";
-import { t as messages } from "../site/i18n.ts";
 import { t } from "../site/messages.ts";
 import { formatCount, type Lang } from "../core/format.ts";
-import { engineMessage, langOf, xt } from "../site/i18n-explore.ts";
+import { engineMessage, langOf } from "../site/i18n-explore.ts";
 import type { ChartResult } from "../charts/types.ts";
 import type { Value } from "../query/engine.ts";
 import type { UnitRow } from "../query/queries.ts";
@@ -35,7 +34,7 @@ import ImportWorker from "../workers/import.ts?worker";
 const CONSOLE_ROWS = 1000;
 const mb = (n: number) => `${(n / 1e6).toFixed(n < 1e6 ? 2 : 1)} MB`;
 /** A canonical column with its Chinese header name (the name the export files use). */
-const colLabel = (c: string, lang: Lang) => xt(lang).columnLabel(c, SYNONYMS[c]?.find((s) => /[\u4e00-\u9fff]/.test(s)));
+const colLabel = (c: string, lang: Lang) => t(lang, "explore.columnLabel", c, SYNONYMS[c]?.find((s) => /[\u4e00-\u9fff]/.test(s)));
 
 class ExploreElement extends HTMLElement {
   private session!: Session;
@@ -60,18 +59,14 @@ class ExploreElement extends HTMLElement {
   private taskCancelled = false;
   /** The interface language, from data-lang (the page's URL decides it). */
   private language: Lang = "zh";
-  private m = xt("zh");
-  private site = messages("zh");
 
   connectedCallback() {
     this.language = langOf(this.dataset.lang);
-    this.m = xt(this.language);
-    this.site = messages(this.language);
     const base = this.dataset.base ?? "/";
     const timeout = Number((window as unknown as { __JIXIAO_ENGINE_TIMEOUT_MS?: number }).__JIXIAO_ENGINE_TIMEOUT_MS) || undefined;
     this.session = new Session({ wasmGzUrl: `${base}duckdb/${this.dataset.wasm}`, createWorker: () => new ImportWorker(), engineTimeoutMs: timeout, lang: this.language });
     this.session.on("engine", (s) => this.renderEngine(s));
-    this.session.on("task", (t) => this.renderTask(t));
+    this.session.on("task", (task) => this.renderTask(task));
     this.session.on("uploads", (u) => this.renderUploads(u));
     this.session.on("failures", (f) => this.renderFailures(f));
     this.session.on("storage", () => this.renderFailures(this.session.failures));
@@ -136,7 +131,7 @@ class ExploreElement extends HTMLElement {
       const files: File[] = [];
       for (const table of PUBLISHED_TABLES) {
         const res = await fetch(`${base}data/canonical/${table}.csv`).catch((e: Error) => ({ ok: false, status: e.message }) as const);
-        if (!res.ok) return clear(this.$("failures"), h("p", {}, this.m.loadPublishedFailed(table, String(res.status))));
+        if (!res.ok) return clear(this.$("failures"), h("p", {}, t(this.language, "explore.loadPublishedFailed", table, String(res.status))));
         files.push(new File([await res.blob()], `${table}.csv`, { type: "text/csv" }));
       }
       take(files);
@@ -146,7 +141,7 @@ class ExploreElement extends HTMLElement {
       this.session.cancel();
     });
     this.$("clear").addEventListener("click", async () => {
-      if (!confirm(this.m.confirmClear)) return;
+      if (!confirm(t(this.language, "explore.confirmClear"))) return;
       this.selected = null;
       await this.session.clear();
     });
@@ -157,22 +152,21 @@ class ExploreElement extends HTMLElement {
     this.dataset.engine = s.state;
     const bar = this.$<HTMLProgressElement>("engine-bar");
     bar.hidden = s.state !== "loading";
-    const m = this.m;
-    if (s.state === "idle") clear(el, m.engineIdle);
-    else if (s.state === "ready") clear(el, m.engineReady(s.version ?? ""));
+    if (s.state === "idle") clear(el, t(this.language, "explore.engineIdle"));
+    else if (s.state === "ready") clear(el, t(this.language, "explore.engineReady", s.version ?? ""));
     else if (s.state === "failed") {
-      clear(el, h("strong", {}, m.engineFailed), m.engineFailedTail(s.message ? engineMessage(s.message, this.language) : m.unknownReason),
-        m.engineFailedPublished, h("a", { href: this.dataset.home ?? this.dataset.base ?? "/" }, m.engineFailedLink), m.engineFailedAdvice);
+      clear(el, h("strong", {}, t(this.language, "explore.engineFailed")), t(this.language, "explore.engineFailedTail", s.message ? engineMessage(s.message, this.language) : t(this.language, "explore.unknownReason")),
+        t(this.language, "explore.engineFailedPublished"), h("a", { href: this.dataset.home ?? this.dataset.base ?? "/" }, t(this.language, "explore.engineFailedLink")), t(this.language, "explore.engineFailedAdvice"));
       el.setAttribute("role", "alert");
     } else {
       const p = s.progress;
       if (p?.phase === "download" && p.total) {
         bar.max = p.total;
         bar.value = p.loaded ?? 0;
-        clear(el, p.fromCache ? m.engineFromCache : m.engineDownloading(mb(p.loaded ?? 0), mb(p.total)));
+        clear(el, p.fromCache ? t(this.language, "explore.engineFromCache") : t(this.language, "explore.engineDownloading", mb(p.loaded ?? 0), mb(p.total)));
       } else {
         bar.removeAttribute("value");
-        clear(el, p?.phase === "decompress" ? m.engineDecompress : p?.phase === "start" ? m.engineStart : p?.phase === "slow" ? m.engineSlow : m.enginePrepare);
+        clear(el, p?.phase === "decompress" ? t(this.language, "explore.engineDecompress") : p?.phase === "start" ? t(this.language, "explore.engineStart") : p?.phase === "slow" ? t(this.language, "explore.engineSlow") : t(this.language, "explore.enginePrepare"));
       }
     }
   }
@@ -198,51 +192,48 @@ class ExploreElement extends HTMLElement {
 
   private renderFailures(list: Failure[]) {
     const el = this.$("failures");
-    const m = this.m;
-    clear(el, this.storageNodes(this.session.storage), list.length ? h("h3", {}, m.failuresH(list.length)) : null,
+    clear(el, this.storageNodes(this.session.storage), list.length ? h("h3", {}, t(this.language, "explore.failuresH", list.length)) : null,
       list.length ? h("ul", { class: "findings" }, list.map((f) => h("li", { "data-failure": "" },
-        h("span", { class: "badge error" }, m.error), " ", f.message,
+        h("span", { class: "badge error" }, t(this.language, "explore.error")), " ", f.message,
         f.location?.row ? h("span", { class: "where" }, ` · ${whereText(f.location, this.language)}`) : null,
-        h("span", { class: "where" }, m.failureAt(f.at)),
-        f.stored ? [" ", h("button", { type: "button", class: "link", "data-x": "forget-stored", onclick: () => void this.session.forgetStored(f) }, m.forgetStored)] : null))) : null);
+        h("span", { class: "where" }, t(this.language, "explore.failureAt", f.at)),
+        f.stored ? [" ", h("button", { type: "button", class: "link", "data-x": "forget-stored", onclick: () => void this.session.forgetStored(f) }, t(this.language, "explore.forgetStored"))] : null))) : null);
   }
 
   /** What this browser's storage did with the files (not kept, unreadable, another tab's changes), before the failures. */
   private storageNodes(list: StorageNotice[]) {
-    const m = this.m;
     const list_ = this.language === "en" ? ", " : "、";
     const text = (n: StorageNotice) =>
-      n.kind === "full" ? m.storageFull(n.name)
-      : n.kind === "unsaved" ? m.storageUnsaved(n.name, n.reason)
-      : n.kind === "unreadable" ? `${n.fault.kind === "corrupt" ? m.storageCorrupt(n.fault.count) : n.fault.kind === "older" ? m.storageOlder : m.storageNewer}${m.storageClearNote}`
-      : n.kind === "elsewhere" ? m.storageElsewhere(n.names.join(list_))
-      : n.kind === "cut" ? m.storageCut(n.names.join(list_))
-      : m.storageClearedElsewhere;
+      n.kind === "full" ? t(this.language, "explore.storageFull", n.name)
+      : n.kind === "unsaved" ? t(this.language, "explore.storageUnsaved", n.name, n.reason)
+      : n.kind === "unreadable" ? `${n.fault.kind === "corrupt" ? t(this.language, "explore.storageCorrupt", n.fault.count) : n.fault.kind === "older" ? t(this.language, "explore.storageOlder") : t(this.language, "explore.storageNewer")}${t(this.language, "explore.storageClearNote")}`
+      : n.kind === "elsewhere" ? t(this.language, "explore.storageElsewhere", n.names.join(list_))
+      : n.kind === "cut" ? t(this.language, "explore.storageCut", n.names.join(list_))
+      : t(this.language, "explore.storageClearedElsewhere");
     return list.map((n) => h("p", { class: "x-storage", "data-storage": n.kind },
-      h("span", { class: "badge warning" }, m.storageNotice), " ", text(n), " ",
-      n.kind === "unreadable" ? h("button", { type: "button", "data-x": "storage-clear", onclick: () => void this.session.discardUnreadable() }, m.storageClear)
-      : n.kind === "elsewhere" ? h("button", { type: "button", class: "link", onclick: () => location.reload() }, m.storageReload) : null));
+      h("span", { class: "badge warning" }, t(this.language, "explore.storageNotice")), " ", text(n), " ",
+      n.kind === "unreadable" ? h("button", { type: "button", "data-x": "storage-clear", onclick: () => void this.session.discardUnreadable() }, t(this.language, "explore.storageClear"))
+      : n.kind === "elsewhere" ? h("button", { type: "button", class: "link", onclick: () => location.reload() }, t(this.language, "explore.storageReload")) : null));
   }
 
   private renderUploads(list: UploadView[]) {
     const el = this.$("uploads");
     this.$<HTMLButtonElement>("clear").hidden = !list.length;
     if (!list.length) return clear(el);
-    const m = this.m;
     const lang = this.language;
     clear(el, h("div", { class: "table-wrap" }, h("table", { class: "stack" },
-      h("caption", {}, m.uploadsCaption(list.length)),
-      h("thead", {}, h("tr", {}, [m.colFile, m.colLoadedAt, m.colSize, m.colRows, m.colChecks, ""].map((c) => h("th", { scope: "col" }, c)))),
+      h("caption", {}, t(this.language, "explore.uploadsCaption", list.length)),
+      h("thead", {}, h("tr", {}, [t(this.language, "explore.colFile"), t(this.language, "explore.colLoadedAt"), t(this.language, "explore.colSize"), t(this.language, "explore.colRows"), t(this.language, "explore.colChecks"), ""].map((c) => h("th", { scope: "col" }, c)))),
       h("tbody", {}, list.map((u) => h("tr", { "data-upload": u.id },
-        h("td", { "data-label": m.colFile }, h("strong", {}, u.name), u.parts.length > 1 ? h("span", { class: "where" }, m.sheets(u.parts.length)) : null,
-          u.route === "bulk" ? h("span", { class: "where" }, m.bulkRoute) : u.route === "mapping" ? h("span", { class: "where" }, m.mappingRoute) : null, u.restored ? h("span", { class: "where" }, m.restored) : null),
-        h("td", { "data-label": m.colLoadedAt }, u.loadedAt),
-        h("td", { "data-label": m.colSize, class: "num" }, mb(u.bytes)),
-        h("td", { "data-label": m.colRows, class: "num" }, formatCount(u.rows, lang)),
-        h("td", { "data-label": m.colChecks, "data-checking": u.checking ? "" : null }, u.checking ? m.checkingShort : m.counts(formatCount(u.counts.error, lang), formatCount(u.counts.warning, lang), formatCount(u.counts.info, lang)),
-          u.problems.length ? h("details", {}, h("summary", {}, m.problemsSummary), h("ul", { class: "findings" }, u.problems.map((p) =>
-            h("li", {}, h("span", { class: `badge ${p.severity}` }, this.site.severity[p.severity]), " ", (lang === "en" && p.messageEn) || p.message, h("span", { class: "where" }, ` · ${whereText(p, lang)}`))))) : null),
-        h("td", {}, h("button", { type: "button", class: "link", onclick: () => void this.session.remove(u.id) }, m.remove)),
+        h("td", { "data-label": t(this.language, "explore.colFile") }, h("strong", {}, u.name), u.parts.length > 1 ? h("span", { class: "where" }, t(this.language, "explore.sheets", u.parts.length)) : null,
+          u.route === "bulk" ? h("span", { class: "where" }, t(this.language, "explore.bulkRoute")) : u.route === "mapping" ? h("span", { class: "where" }, t(this.language, "explore.mappingRoute")) : null, u.restored ? h("span", { class: "where" }, t(this.language, "explore.restored")) : null),
+        h("td", { "data-label": t(this.language, "explore.colLoadedAt") }, u.loadedAt),
+        h("td", { "data-label": t(this.language, "explore.colSize"), class: "num" }, mb(u.bytes)),
+        h("td", { "data-label": t(this.language, "explore.colRows"), class: "num" }, formatCount(u.rows, lang)),
+        h("td", { "data-label": t(this.language, "explore.colChecks"), "data-checking": u.checking ? "" : null }, u.checking ? t(this.language, "explore.checkingShort") : t(this.language, "explore.counts", formatCount(u.counts.error, lang), formatCount(u.counts.warning, lang), formatCount(u.counts.info, lang)),
+          u.problems.length ? h("details", {}, h("summary", {}, t(this.language, "explore.problemsSummary")), h("ul", { class: "findings" }, u.problems.map((p) =>
+            h("li", {}, h("span", { class: `badge ${p.severity}` }, t(this.language, "site.severity")[p.severity]), " ", (lang === "en" && p.messageEn) || p.message, h("span", { class: "where" }, ` · ${whereText(p, lang)}`))))) : null),
+        h("td", {}, h("button", { type: "button", class: "link", onclick: () => void this.session.remove(u.id) }, t(this.language, "explore.remove"))),
       ))))));
   }
 
@@ -252,31 +243,29 @@ class ExploreElement extends HTMLElement {
   }
 
   private renderDuplicates(list: PendingDuplicate[]) {
-    const t = this.m;
-    clear(this.$("duplicates"), list.map((d) => h("section", { class: "x-mapping x-duplicate", role: "group", "aria-label": t.duplicateLabel(d.name), "data-duplicate": d.name },
-      h("h3", {}, t.duplicateH(d.name)),
-      h("p", {}, t.duplicateLede(d.name, d.earlier.name, d.earlier.loadedAt)),
-      h("ul", {}, h("li", {}, t.duplicateReplaceNote(d.earlier.name)), h("li", {}, t.duplicateSkipNote)),
-      h("p", {}, h("button", { type: "button", "data-answer": "replace", onclick: () => void this.session.answerDuplicate(d.key, "replace") }, t.duplicateReplace), " ",
-        h("button", { type: "button", "data-answer": "skip", onclick: () => void this.session.answerDuplicate(d.key, "skip") }, t.duplicateSkip)))));
+    clear(this.$("duplicates"), list.map((d) => h("section", { class: "x-mapping x-duplicate", role: "group", "aria-label": t(this.language, "explore.duplicateLabel", d.name), "data-duplicate": d.name },
+      h("h3", {}, t(this.language, "explore.duplicateH", d.name)),
+      h("p", {}, t(this.language, "explore.duplicateLede", d.name, d.earlier.name, d.earlier.loadedAt)),
+      h("ul", {}, h("li", {}, t(this.language, "explore.duplicateReplaceNote", d.earlier.name)), h("li", {}, t(this.language, "explore.duplicateSkipNote"))),
+      h("p", {}, h("button", { type: "button", "data-answer": "replace", onclick: () => void this.session.answerDuplicate(d.key, "replace") }, t(this.language, "explore.duplicateReplace")), " ",
+        h("button", { type: "button", "data-answer": "skip", onclick: () => void this.session.answerDuplicate(d.key, "skip") }, t(this.language, "explore.duplicateSkip"))))));
   }
 
   private mappingCard(m: PendingMapping): HTMLElement {
     const selects: HTMLSelectElement[][] = [];
-    const t = this.m;
     const status = h("p", { class: "where", role: "status" });
     const sections = m.requests.map((r: MappingRequest, ri) => {
       selects[ri] = [];
       return h("div", { class: "table-wrap" }, h("table", {},
-        h("caption", {}, t.mappingCaption(r.part)),
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t.colHeader), h("th", { scope: "col" }, t.colCanonical), h("th", { scope: "col" }, t.colBasis))),
+        h("caption", {}, t(this.language, "explore.mappingCaption", r.part)),
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t(this.language, "explore.colHeader")), h("th", { scope: "col" }, t(this.language, "explore.colCanonical")), h("th", { scope: "col" }, t(this.language, "explore.colBasis")))),
         h("tbody", {}, r.headers.map((header, i) => {
           const s = r.suggestions[i];
-          const select = h("select", { "aria-label": t.headerSelect(header), "data-header": header },
-            h("option", { value: "" }, t.ignoreColumn), CHOOSABLE.map((c) => h("option", { value: c, selected: c === s.column }, colLabel(c, this.language))));
+          const select = h("select", { "aria-label": t(this.language, "explore.headerSelect", header), "data-header": header },
+            h("option", { value: "" }, t(this.language, "explore.ignoreColumn")), CHOOSABLE.map((c) => h("option", { value: c, selected: c === s.column }, colLabel(c, this.language))));
           selects[ri].push(select);
-          return h("tr", {}, h("td", {}, header || t.emptyHeader), h("td", {}, select),
-            h("td", { class: "where" }, s.confidence === "exact" ? t.basisExact : s.confidence === "guess" ? t.basisGuess : t.basisNone));
+          return h("tr", {}, h("td", {}, header || t(this.language, "explore.emptyHeader")), h("td", {}, select),
+            h("td", { class: "where" }, s.confidence === "exact" ? t(this.language, "explore.basisExact") : s.confidence === "guess" ? t(this.language, "explore.basisGuess") : t(this.language, "explore.basisNone")));
         }))));
     });
     const confirm = () => {
@@ -285,18 +274,18 @@ class ExploreElement extends HTMLElement {
         const columns = Object.fromEntries(r.headers.map((hd, i) => [hd, selects[ri][i].value]));
         const table = tableOf(r.headers.map((hd) => columns[hd]));
         if (!table) {
-          clear(status, t.noTable(r.part));
+          clear(status, t(this.language, "explore.noTable", r.part));
           return;
         }
         choices.push({ signature: r.signature, table, columns, savedAt: new Date().toISOString() });
       }
       void this.session.answerMapping(m.key, choices);
     };
-    return h("section", { class: "x-mapping", "aria-label": t.mappingLabel(m.name) },
-      h("h3", {}, t.mappingH(m.name)),
-      h("p", {}, t.mappingLede),
+    return h("section", { class: "x-mapping", "aria-label": t(this.language, "explore.mappingLabel", m.name) },
+      h("h3", {}, t(this.language, "explore.mappingH", m.name)),
+      h("p", {}, t(this.language, "explore.mappingLede")),
       sections, status,
-      h("p", {}, h("button", { type: "button", onclick: confirm }, t.mappingConfirm), " ", h("button", { type: "button", class: "link", onclick: () => this.session.dismissMapping(m.key) }, t.mappingSkip)));
+      h("p", {}, h("button", { type: "button", onclick: confirm }, t(this.language, "explore.mappingConfirm")), " ", h("button", { type: "button", class: "link", onclick: () => this.session.dismissMapping(m.key) }, t(this.language, "explore.mappingSkip"))));
   }
 
   /** The unit filter: the overview and the unit list are read again once typing pauses. */
@@ -332,7 +321,7 @@ class ExploreElement extends HTMLElement {
   }
 
   private dashboardError(e: unknown) {
-    clear(this.$("unit"), h("p", { role: "alert" }, this.m.dashboardError(String((e as Error).message ?? e))));
+    clear(this.$("unit"), h("p", { role: "alert" }, t(this.language, "explore.dashboardError", String((e as Error).message ?? e))));
   }
 
   private async renderDashboards() {
@@ -423,17 +412,16 @@ class ExploreElement extends HTMLElement {
     this.dataset.checking = String(checking);
     for (const el of this.querySelectorAll<HTMLButtonElement | HTMLSelectElement | HTMLInputElement>('[data-x="unit-select"], [data-x="unit-filter"], [data-x="sql-run"], [data-x="sql-reset"], [data-x="sql-examples"] button, [data-x="exports"] button, [data-view]')) el.disabled = checking;
     const err = this.$("sql-error");
-    if (checking) clear(err, this.m.checkingConsole);
-    else if (err.textContent === this.m.checkingConsole) clear(err);
+    if (checking) clear(err, t(this.language, "explore.checkingConsole"));
+    else if (err.textContent === t(this.language, "explore.checkingConsole")) clear(err);
   }
 
   private renderOverview(o: Overview, key: (u: { unit_id: string; fiscal_year: number }) => string) {
     const select = this.$<HTMLSelectElement>("unit-select");
     const options = o.selected && !o.units.some((u) => key(u) === this.selected) ? [...o.units, o.selected] : o.units;
-    const m = this.m;
     const lang = this.language;
     // Thousands of options at 1M rows: made again only when the list changes, not on every pick.
-    const labels = options.map((u) => [key(u), m.unitOption(u.unit_name, u.fiscal_year)]);
+    const labels = options.map((u) => [key(u), t(this.language, "explore.unitOption", u.unit_name, u.fiscal_year)]);
     redraw(select, JSON.stringify(labels), () => labels.map(([value, label]) => h("option", { value }, label)));
     select.value = this.selected ?? "";
     select.onchange = () => {
@@ -449,34 +437,34 @@ class ExploreElement extends HTMLElement {
     const checking = this.checking();
     clear(this.$("overview"),
       // While a large file is checked its unit rows (but the shown unit's) and its findings are still to come: not counted yet.
-      h("p", { class: "lede" }, checking ? m.overviewLedeChecking(o.totals.indicators, o.totals.budget) : m.overviewLede(o.totals.units, o.totals.indicators, o.totals.budget, o.totals.findings)),
-      checking ? h("p", { class: "where", role: "status", "data-checking": "" }, m.checkingNote(checking)) : null,
-      o.totals.matched !== null ? h("p", { class: "where", role: "status", "data-filtered": "" }, m.filtered(this.unitFilter, o.totals.matched)) : null,
+      h("p", { class: "lede" }, checking ? t(this.language, "explore.overviewLedeChecking", o.totals.indicators, o.totals.budget) : t(this.language, "explore.overviewLede", o.totals.units, o.totals.indicators, o.totals.budget, o.totals.findings)),
+      checking ? h("p", { class: "where", role: "status", "data-checking": "" }, t(this.language, "explore.checkingNote", checking)) : null,
+      o.totals.matched !== null ? h("p", { class: "where", role: "status", "data-filtered": "" }, t(this.language, "explore.filtered", this.unitFilter, o.totals.matched)) : null,
       shown.length === 0 ? null : h("div", { class: "table-wrap" }, h("table", { class: "stack", "data-table": "overview" },
-        h("caption", {}, m.overviewCaption((o.totals.matched ?? o.totals.units) > OVERVIEW_ROWS ? OVERVIEW_ROWS : null)),
-        h("thead", {}, h("tr", {}, [m.colUnit, m.colYear, m.colTotal, m.colBasicShare, m.colNamed, m.colErrWarn, m.colFile, ""].map((c, i) => h("th", { scope: "col", class: i === 2 || i === 3 || i === 4 ? "num" : null }, c)))),
+        h("caption", {}, t(this.language, "explore.overviewCaption", (o.totals.matched ?? o.totals.units) > OVERVIEW_ROWS ? OVERVIEW_ROWS : null)),
+        h("thead", {}, h("tr", {}, [t(this.language, "explore.colUnit"), t(this.language, "explore.colYear"), t(this.language, "explore.colTotal"), t(this.language, "explore.colBasicShare"), t(this.language, "explore.colNamed"), t(this.language, "explore.colErrWarn"), t(this.language, "explore.colFile"), ""].map((c, i) => h("th", { scope: "col", class: i === 2 || i === 3 || i === 4 ? "num" : null }, c)))),
         h("tbody", {}, shown.map((u) => {
           const f = figures.get(key(u));
           const count = (sev: string) => findings.get(`${key(u)}|${sev}`) ?? 0;
           return h("tr", {},
-            h("td", { "data-label": m.colUnit }, u.unit_name, u.data_source === "sample" ? h("span", { class: "badge sample" }, m.sample) : h("span", { class: "badge upload" }, m.upload)),
-            h("td", { "data-label": m.colYear }, String(u.fiscal_year)),
-            h("td", { "data-label": m.colTotal, class: "num" }, wanText(f?.total ?? null, lang)),
-            h("td", { "data-label": m.colBasicShare, class: "num" }, shareText(f?.basic ?? null, f?.total ?? null)),
-            h("td", { "data-label": m.colNamed, class: "num" }, formatCount(named.get(key(u)) ?? 0, lang)),
-            h("td", { "data-label": m.colErrWarn }, checking ? m.checkingShort : lang === "zh" ? `${count("error")} / ${count("warning")}` : `${formatCount(count("error"), lang)} / ${formatCount(count("warning"), lang)}`),
-            h("td", { "data-label": m.colFile, class: "where" }, sourceText(u.source_file, null, null, lang)),
-            h("td", {}, h("button", { type: "button", class: "link", "data-view": "", onclick: () => { this.selected = key(u); void this.refresh(); } }, m.view)));
+            h("td", { "data-label": t(this.language, "explore.colUnit") }, u.unit_name, u.data_source === "sample" ? h("span", { class: "badge sample" }, t(this.language, "explore.sample")) : h("span", { class: "badge upload" }, t(this.language, "explore.upload"))),
+            h("td", { "data-label": t(this.language, "explore.colYear") }, String(u.fiscal_year)),
+            h("td", { "data-label": t(this.language, "explore.colTotal"), class: "num" }, wanText(f?.total ?? null, lang)),
+            h("td", { "data-label": t(this.language, "explore.colBasicShare"), class: "num" }, shareText(f?.basic ?? null, f?.total ?? null)),
+            h("td", { "data-label": t(this.language, "explore.colNamed"), class: "num" }, formatCount(named.get(key(u)) ?? 0, lang)),
+            h("td", { "data-label": t(this.language, "explore.colErrWarn") }, checking ? t(this.language, "explore.checkingShort") : lang === "zh" ? `${count("error")} / ${count("warning")}` : `${formatCount(count("error"), lang)} / ${formatCount(count("warning"), lang)}`),
+            h("td", { "data-label": t(this.language, "explore.colFile"), class: "where" }, sourceText(u.source_file, null, null, lang)),
+            h("td", {}, h("button", { type: "button", class: "link", "data-view": "", onclick: () => { this.selected = key(u); void this.refresh(); } }, t(this.language, "explore.view"))));
         })))));
     const table = this.$("overview").querySelector("table");
-    if (table) makeSortable(table, m.sortBy);
+    if (table) makeSortable(table, (c) => t(this.language, "explore.sortBy", c));
   }
 
   /** A chart as the view layer draws it (src/views/chart.ts), its export buttons wired by wireCharts. */
   private chartFigure(name: string, wide: ChartResult | null, compact: ChartResult | null, source: string): Node | null {
     if (!wide) return null;
     this.charts.set(name, wide);
-    return toDom(chartFigure({ wide, compact }, { lang: this.language, source, exportName: name }), this.m.chartBroken)[0];
+    return toDom(chartFigure({ wide, compact }, { lang: this.language, source, exportName: name }), t(this.language, "explore.chartBroken"))[0];
   }
 
   /** The view in the address (#unit=…&year=…[&with=…]): a reload or a bookmark opens on the same dashboard. */
@@ -512,7 +500,7 @@ class ExploreElement extends HTMLElement {
       else if (kind === "png") {
         const svg = standaloneSvg(wide.svg);
         const { width, height } = svgSize(svg);
-        void svgToPng(svg, width, height, this.m.pngFailed).then((png) => download(png, safeFileName(name, "png")));
+        void svgToPng(svg, width, height, t(this.language, "explore.pngFailed")).then((png) => download(png, safeFileName(name, "png")));
       } else if (kind === "csv" || kind === "xlsx") void this.saveRows(name, wide.table.head, wide.table.rows, kind);
     });
   }
@@ -535,8 +523,8 @@ class ExploreElement extends HTMLElement {
     const headKey = JSON.stringify([lang, d.unit, d.budget, d.checks, d.indicators, d.indicatorCount, d.tasks, d.projects, upload?.loadedAt ?? null,
       Object.values(d.charts).map((c) => c?.wide.svg)], (_, v) => (typeof v === "bigint" ? String(v) : v));
     const kept = this.unitHead?.key === headKey && this.unitHead.nodes.every((n) => n.parentNode === el) ? this.unitHead.nodes : null;
-    const head = kept ?? [...nodes(this.unitTitle(d, upload?.loadedAt ?? null)), ...toDom(view.slice(0, -1), this.m.chartBroken)];
-    const findings = toDom(view[view.length - 1], this.m.chartBroken);
+    const head = kept ?? [...nodes(this.unitTitle(d, upload?.loadedAt ?? null)), ...toDom(view.slice(0, -1), t(this.language, "explore.chartBroken"))];
+    const findings = toDom(view[view.length - 1], t(this.language, "explore.chartBroken"));
     if (kept) {
       const last = kept[kept.length - 1];
       while (last.nextSibling) last.nextSibling.remove();
@@ -550,11 +538,10 @@ class ExploreElement extends HTMLElement {
   /** The unit dashboard's own header in the workspace: its title and where its data came from. */
   private unitTitle(d: UnitData, loadedAt: string | null): Children[] {
     const u = d.unit;
-    const m = this.m;
     return [
-      h("h3", { class: "x-unit-title", tabindex: "-1" }, m.unitTitle(u.unit_name, u.fiscal_year)),
-      h("p", { class: "lede" }, u.data_source === "sample" ? h("span", { class: "badge sample" }, m.sample) : h("span", { class: "badge upload" }, m.upload),
-        m.sourceLine(sourceText(u.source_file, null, null, this.language), loadedAt), u.funding_method ? m.fundingLine(u.funding_method) : ""),
+      h("h3", { class: "x-unit-title", tabindex: "-1" }, t(this.language, "explore.unitTitle", u.unit_name, u.fiscal_year)),
+      h("p", { class: "lede" }, u.data_source === "sample" ? h("span", { class: "badge sample" }, t(this.language, "explore.sample")) : h("span", { class: "badge upload" }, t(this.language, "explore.upload")),
+        t(this.language, "explore.sourceLine", sourceText(u.source_file, null, null, this.language), loadedAt), u.funding_method ? t(this.language, "explore.fundingLine", u.funding_method) : ""),
     ];
   }
 
@@ -565,7 +552,7 @@ class ExploreElement extends HTMLElement {
     clear(this.$("sql-examples"), examples(this.language).map((x) => h("button", { type: "button", class: "chip", onclick: () => { input.value = x.sql; void this.runSql(); } }, x.label)));
     this.$("sql-run").addEventListener("click", () => void this.runSql());
     this.$("sql-reset").addEventListener("click", () => {
-      if (!confirm(this.m.confirmReset)) return;
+      if (!confirm(t(this.language, "explore.confirmReset"))) return;
       this.dataset.state = "loading";
       void this.session.resetData();
     });
@@ -579,48 +566,46 @@ class ExploreElement extends HTMLElement {
 
   /** The console's change set: how many statements are not kept yet, with 撤销 and 保留; or what became of the last ones. */
   private renderConsoleState(c: ConsoleState) {
-    const x = this.m;
     this.dataset.changes = String(c.pending);
     const el = this.$("sql-changes");
     if (c.pending) {
-      clear(el, x.changesPending(c.pending), " ",
-        h("button", { type: "button", "data-x": "sql-undo", onclick: () => void this.session.undoConsole() }, x.undo), " ",
-        h("button", { type: "button", class: "link", "data-x": "sql-keep", onclick: () => void this.session.keepConsole() }, x.keep));
-    } else clear(el, c.last ? x.consoleLast[c.last] : null);
+      clear(el, t(this.language, "explore.changesPending", c.pending), " ",
+        h("button", { type: "button", "data-x": "sql-undo", onclick: () => void this.session.undoConsole() }, t(this.language, "explore.undo")), " ",
+        h("button", { type: "button", class: "link", "data-x": "sql-keep", onclick: () => void this.session.keepConsole() }, t(this.language, "explore.keep")));
+    } else clear(el, c.last ? t(this.language, "explore.consoleLast")[c.last] : null);
   }
 
   private async runSql() {
     const engine = this.session.engine ?? (await this.session.ensureEngine().catch(() => null));
     const out = this.$("sql-result");
     const err = this.$("sql-error");
-    const x = this.m;
     clear(err);
-    if (!engine) return clear(err, x.engineNotStarted);
-    if (this.checking()) return clear(err, x.checkingConsole);
+    if (!engine) return clear(err, t(this.language, "explore.engineNotStarted"));
+    if (this.checking()) return clear(err, t(this.language, "explore.checkingConsole"));
     const text = this.$<HTMLTextAreaElement>("sql-input").value;
     if (!text.trim()) return;
     // Read-only unless 允许修改 is ticked; what the page itself manages (transactions, settings, databases) never.
     const kind = consoleKind(text);
-    if (kind.kind === "refused") return clear(err, x.consoleRefused(kind.first));
-    if (kind.kind === "change" && !this.$<HTMLInputElement>("sql-allow").checked) return clear(err, x.readOnly(kind.first));
+    if (kind.kind === "refused") return clear(err, t(this.language, "explore.consoleRefused", kind.first));
+    if (kind.kind === "change" && !this.$<HTMLInputElement>("sql-allow").checked) return clear(err, t(this.language, "explore.readOnly", kind.first));
     const { sql, limited } = limitedSql(text, CONSOLE_ROWS + 1);
     const t0 = performance.now();
-    clear(out, h("p", { class: "where", role: "status" }, x.querying));
+    clear(out, h("p", { class: "where", role: "status" }, t(this.language, "explore.querying")));
     try {
       const m = plainMatrix(await this.session.console(kind.kind, (e) => e.arrow(sql)));
       const ms = performance.now() - t0;
       const more = limited && m.rows.length > CONSOLE_ROWS;
       const rows = more ? m.rows.slice(0, CONSOLE_ROWS) : m.rows;
       clear(out,
-        h("p", { class: "where", role: "status" }, m.columns.length ? `${more ? x.rowsMore(CONSOLE_ROWS) : x.rowsCount(rows.length)} · ${x.ms(ms.toFixed(0))}` : x.executed(ms.toFixed(0)),
+        h("p", { class: "where", role: "status" }, m.columns.length ? `${more ? t(this.language, "explore.rowsMore", CONSOLE_ROWS) : t(this.language, "explore.rowsCount", rows.length)} · ${t(this.language, "explore.ms", ms.toFixed(0))}` : t(this.language, "explore.executed", ms.toFixed(0)),
           // A change's result (DuckDB's count of rows changed) is not exported: exporting runs the statement again.
-          m.columns.length && kind.kind === "read" ? [x.exportAll, h("button", { type: "button", class: "link", onclick: () => void this.exportQuery(text, "csv") }, "CSV"), " ",
+          m.columns.length && kind.kind === "read" ? [t(this.language, "explore.exportAll"), h("button", { type: "button", class: "link", onclick: () => void this.exportQuery(text, "csv") }, "CSV"), " ",
             h("button", { type: "button", class: "link", onclick: () => void this.exportQuery(text, "xlsx") }, "XLSX")] : null),
         m.columns.length ? h("div", { class: "table-wrap x-result" }, h("table", { "data-table": "sql" },
           h("thead", {}, h("tr", {}, m.columns.map((c) => h("th", { scope: "col" }, c)))),
           h("tbody", {}, rows.map((r) => h("tr", {}, r.map((v) => h("td", { class: typeof v === "number" ? "num" : null }, v === null ? "NULL" : String(v)))))))) : null);
       const result = out.querySelector("table");
-      if (result) makeSortable(result, x.sortBy);
+      if (result) makeSortable(result, (c) => t(this.language, "explore.sortBy", c));
       if (kind.kind === "change") {
         this.years.clear();
         void this.refresh();
@@ -629,7 +614,7 @@ class ExploreElement extends HTMLElement {
       clear(out);
       const message = String((e as Error).message ?? e);
       // A read that hid a write (a CTE before DELETE): DuckDB's read-only transaction refused it.
-      clear(err, isReadOnlyRefusal(message) ? x.readOnly("") : e instanceof ConsoleAborted ? `${sqlErrorText(message, this.language)} ${x.consoleLast.aborted}` : sqlErrorText(message, this.language));
+      clear(err, isReadOnlyRefusal(message) ? t(this.language, "explore.readOnly", "") : e instanceof ConsoleAborted ? `${sqlErrorText(message, this.language)} ${t(this.language, "explore.consoleLast").aborted}` : sqlErrorText(message, this.language));
     }
   }
 
@@ -640,37 +625,36 @@ class ExploreElement extends HTMLElement {
     // functions, not the information_schema views over them (their statement takes two to three times as long in the browser).
     const cols = await engine.query<{ table_name: string; column_name: string; data_type: string; is_view: boolean }>(
       `SELECT c.table_name, c.column_name, c.data_type, c.table_name IN (SELECT view_name FROM duckdb_views() WHERE NOT internal AND schema_name = 'main') AS is_view
-       FROM duckdb_columns() c WHERE c.schema_name = 'main' AND NOT c.internal AND NOT (c.database_name = 'temp' AND c.table_name IN (${BULK_TEMP_TABLES.map((t) => `'${t}'`).join(", ")}))
+       FROM duckdb_columns() c WHERE c.schema_name = 'main' AND NOT c.internal AND NOT (c.database_name = 'temp' AND c.table_name IN (${BULK_TEMP_TABLES.map((name) => `'${name}'`).join(", ")}))
        ORDER BY CASE c.table_name WHEN 'units' THEN 0 WHEN 'budget' THEN 1 WHEN 'tasks' THEN 2 WHEN 'indicators' THEN 3 WHEN 'findings' THEN 4 ELSE 5 END, c.table_name, c.column_index`);
     const tables = [...new Set(cols.map((c) => c.table_name))];
-    const { tableNote: note, tableLabel, isView } = this.m;
-    redraw(this.$("sql-schema"), JSON.stringify([this.language, cols]), () => [h("ul", {}, tables.map((t) => h("li", {}, h("details", {},
-      h("summary", {}, h("code", {}, t), ` ${tableLabel[t] ?? note[t] ?? ""}${cols.find((c) => c.table_name === t)?.is_view ? isView : ""}`),
-      h("ul", { class: "x-cols" }, cols.filter((c) => c.table_name === t).map((c) => h("li", {}, h("code", {}, c.column_name), ` ${c.data_type}`)))))))]);
+    const [note, tableLabel, isView] = [t(this.language, "explore.tableNote"), t(this.language, "explore.tableLabel"), t(this.language, "explore.isView")];
+    redraw(this.$("sql-schema"), JSON.stringify([this.language, cols]), () => [h("ul", {}, tables.map((name) => h("li", {}, h("details", {},
+      h("summary", {}, h("code", {}, name), ` ${tableLabel[name as TableName] ?? note[name] ?? ""}${cols.find((c) => c.table_name === name)?.is_view ? isView : ""}`),
+      h("ul", { class: "x-cols" }, cols.filter((c) => c.table_name === name).map((c) => h("li", {}, h("code", {}, c.column_name), ` ${c.data_type}`)))))))]);
   }
 
   // ---- Exports ----
 
   private renderExports() {
-    const m = this.m;
     clear(this.$("exports"),
       h("div", { class: "table-wrap" }, h("table", {},
-        h("caption", {}, m.exportCaption),
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, m.colTable), h("th", { scope: "col" }, m.colDownload))),
-        h("tbody", {}, TABLES.filter((t) => t in m.tableLabel).map((t) => h("tr", {},
-          h("td", {}, m.tableRowLabel(m.tableLabel[t], t)),
-          h("td", {}, h("button", { type: "button", class: "link", "data-export": `${t}.csv`, onclick: () => void this.exportTable(t, "csv") }, "CSV"), " ",
-            h("button", { type: "button", class: "link", "data-export": `${t}.xlsx`, onclick: () => void this.exportTable(t, "xlsx") }, "XLSX"))))))),
-      h("p", {}, h("button", { type: "button", "data-export": "json", onclick: () => void this.exportJson() }, m.exportJson),
-        h("span", { class: "where" }, m.exportJsonNote)));
+        h("caption", {}, t(this.language, "explore.exportCaption")),
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t(this.language, "explore.colTable")), h("th", { scope: "col" }, t(this.language, "explore.colDownload")))),
+        h("tbody", {}, TABLES.filter((name) => name in t(this.language, "explore.tableLabel")).map((name) => h("tr", {},
+          h("td", {}, t(this.language, "explore.tableRowLabel", t(this.language, "explore.tableLabel")[name], name)),
+          h("td", {}, h("button", { type: "button", class: "link", "data-export": `${name}.csv`, onclick: () => void this.exportTable(name, "csv") }, "CSV"), " ",
+            h("button", { type: "button", class: "link", "data-export": `${name}.xlsx`, onclick: () => void this.exportTable(name, "xlsx") }, "XLSX"))))))),
+      h("p", {}, h("button", { type: "button", "data-export": "json", onclick: () => void this.exportJson() }, t(this.language, "explore.exportJson")),
+        h("span", { class: "where" }, t(this.language, "explore.exportJsonNote"))));
   }
 
-  private tableSql(t: TableName) {
+  private tableSql(table: TableName) {
     // DECIMAL stays DECIMAL: exact text in CSV and JSON (src/query/arrow.ts), a number in XLSX.
-    const cols = `* EXCLUDE (upload_id${t === "units" ? ", placeholder" : ""})`;
-    return t === "indicators"
+    const cols = `* EXCLUDE (upload_id${table === "units" ? ", placeholder" : ""})`;
+    return table === "indicators"
       ? `SELECT i.* EXCLUDE (upload_id), l.recognised FROM indicators i LEFT JOIN target_lookup l USING (target, fiscal_year) ORDER BY i.upload_id, i.unit_id, i.fiscal_year, i.ord`
-      : `SELECT ${cols} FROM ${storedAs(t)} ORDER BY upload_id`;
+      : `SELECT ${cols} FROM ${storedAs(table)} ORDER BY upload_id`;
   }
 
   /**
@@ -682,32 +666,32 @@ class ExploreElement extends HTMLElement {
     this.taskCancelled = false;
     this.renderTask({ label, fraction: null, cancellable: true });
     const step = (done: number, all: number) => {
-      if (this.taskCancelled) throw new Cancelled(this.m.cancelled);
+      if (this.taskCancelled) throw new Cancelled(t(this.language, "explore.cancelled"));
       this.renderTask({ label, fraction: all ? Math.min(1, done / all) : null, cancellable: true });
     };
     try {
       return await work(step);
     } catch (e) {
       // 取消 also interrupts the engine's running query: its error is the cancel, not a failure.
-      if (!(e instanceof Cancelled) && !this.taskCancelled) alert(this.m.taskFailed(label, (e as Error).message));
+      if (!(e instanceof Cancelled) && !this.taskCancelled) alert(t(this.language, "explore.taskFailed", label, (e as Error).message));
       return undefined;
     } finally {
       this.renderTask(null);
     }
   }
 
-  private async exportTable(t: TableName, kind: "csv" | "xlsx") {
-    const sql = t === "indicators" ? this.tableSql(t).replace("i.* EXCLUDE (upload_id), l.recognised", "i.* EXCLUDE (upload_id)") : this.tableSql(t);
-    await this.exportQuery(sql, kind, `jixiao-${t}`, `${this.m.tableLabel[t]}`);
+  private async exportTable(table: TableName, kind: "csv" | "xlsx") {
+    const sql = table === "indicators" ? this.tableSql(table).replace("i.* EXCLUDE (upload_id), l.recognised", "i.* EXCLUDE (upload_id)") : this.tableSql(table);
+    await this.exportQuery(sql, kind, `jixiao-${table}`, `${t(this.language, "explore.tableLabel")[table]}`);
   }
 
-  private async exportQuery(sql: string, kind: "csv" | "xlsx", name = "jixiao-query", sheet = this.m.querySheet) {
+  private async exportQuery(sql: string, kind: "csv" | "xlsx", name = "jixiao-query", sheet = t(this.language, "explore.querySheet")) {
     const engine = this.session.engine;
     if (!engine) return;
     const s = sql.trim().replace(/;\s*$/, "");
     // The console's own text is exported as it was run: in a read-only transaction (or the open change set).
     const guard = <T,>(work: () => Promise<T>) => (name === "jixiao-query" ? this.session.console("read", () => work()) : work());
-    await this.withTask(this.m.exporting(`${name}.${kind}`), (step) => guard(async () => {
+    await this.withTask(t(this.language, "explore.exporting", `${name}.${kind}`), (step) => guard(async () => {
       // Counted first, so the bar can say how far the export is.
       const [{ n: all }] = await engine.query<{ n: number }>(`SELECT CAST(count(*) AS DOUBLE) AS n FROM (${s}) AS x`);
       let done = 0;
@@ -753,25 +737,25 @@ class ExploreElement extends HTMLElement {
   private async saveXlsx(name: string, writer: { finish(): Promise<Uint8Array[]>; cut: number }) {
     const parts = await writer.finish();
     download(new Blob(parts as BlobPart[], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), safeFileName(name, "xlsx"));
-    if (writer.cut) alert(this.m.xlsxCut(XLSX_MAX_ROWS));
+    if (writer.cut) alert(t(this.language, "explore.xlsxCut", XLSX_MAX_ROWS));
   }
 
   private async exportJson() {
     const engine = this.session.engine;
     if (!engine) return;
-    await this.withTask(this.m.exportingJson, async (step) => {
+    await this.withTask(t(this.language, "explore.exportingJson"), async (step) => {
       const parts: string[] = ["{"];
-      for (const [ti, t] of (["units", "budget", "tasks", "indicators", "findings", "actuals", "execution"] as const).entries()) {
+      for (const [ti, table] of (["units", "budget", "tasks", "indicators", "findings", "actuals", "execution"] as const).entries()) {
         // Progress tables only when something is in them, as `jixiao import --json` writes them.
-        if ((t === "actuals" || t === "execution") && !(await engine.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${t}`))[0].n) continue;
-        parts.push(`${ti ? "," : ""}${JSON.stringify(t)}:[`);
+        if ((table === "actuals" || table === "execution") && !(await engine.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${table}`))[0].n) continue;
+        parts.push(`${ti ? "," : ""}${JSON.stringify(table)}:[`);
         let any = false;
-        await engine.stream(this.tableSql(t), (batch) => {
+        await engine.stream(this.tableSql(table), (batch) => {
           step(0, 0);
           const m = plainMatrix(batch);
           const rows = m.rows.map((r) => Object.fromEntries(m.columns.map((c, i) => [c, r[i]])) as Record<string, Value>);
           if (!rows.length) return;
-          parts.push(`${any ? "," : ""}${jsonRows(t, rows)}`);
+          parts.push(`${any ? "," : ""}${jsonRows(table, rows)}`);
           any = true;
         });
         parts.push("]");
