@@ -40,6 +40,8 @@ export interface IndicatorTable {
   placeholders: number[];
   /** 二级 rows with no indicator under them. */
   emptyGroups: { level2: string; row: number }[];
+  /** 二级 groups under a 一级 column left blank on the form (kept blank; `implied` is the 一级 the 二级 belongs to). */
+  blankLevel1: { level2: string; implied: string | null; row: number }[];
   /** Rows after the table: total (总分) and footers, read by the caller. */
   end: number;
   declaredTotal: string | null;
@@ -154,6 +156,9 @@ export function readIndicatorTable(rows: readonly Row[], found: IndicatorHeader)
   const level1Weights: Record<string, string> = {};
   const placeholders: number[] = [];
   const emptyGroups: { level2: string; row: number }[] = [];
+  const blankLevel1: IndicatorTable["blankLevel1"] = [];
+  // Whether a 一级 cell was met yet (one holding only its points counts): a 一级 column left blank is kept blank.
+  let l1Cell = false;
   let l1 = "";
   let l2 = "";
   let l2Row = 0;
@@ -181,6 +186,7 @@ export function readIndicatorTable(rows: readonly Row[], found: IndicatorHeader)
       if (f) at[f] = c;
     }
     if (at.l1) {
+      l1Cell = true;
       const key = at.l1.label.key;
       closeGroup();
       l1 = level1Of(key) ?? key;
@@ -197,9 +203,11 @@ export function readIndicatorTable(rows: readonly Row[], found: IndicatorHeader)
       l2Row = r.row;
       l2Count = 0;
       // A 一级 cell holding only its points (`(50分)`): the 一级 is the one the 二级 belongs to.
-      if (!l1 && parentOf(l2)) {
+      if (!l1 && parentOf(l2) && (l1Cell || !colOf.has("l1"))) {
         l1 = parentOf(l2)!;
         if (pendingPoints) level1Weights[l1] = pendingPoints;
+      } else if (!l1 && colOf.has("l1")) {
+        blankLevel1.push({ level2: l2, implied: parentOf(l2) ?? null, row: r.row });
       }
       // 满意度指标 written as a 二级 of 效益指标 stays there; a 二级 that is a known 一级 with no 一级 column sets both.
       if (!colOf.has("l1") && level1Of(key) && !level2Of(key)) l1 = level1Of(key)!;
@@ -231,13 +239,15 @@ export function readIndicatorTable(rows: readonly Row[], found: IndicatorHeader)
     out.push(rowOf(r, at, l1, l2, name));
   }
   closeGroup();
-  return { header, rows: out, level1Weights, placeholders, emptyGroups, end: i, declaredTotal };
+  return { header, rows: out, level1Weights, placeholders, emptyGroups, blankLevel1, end: i, declaredTotal };
 }
 
 function rowOf(r: Row, at: Partial<Record<IndicatorField, Cell>>, level1: string, level2: string, name: string | null): IndicatorRow {
   const values: Partial<Record<IndicatorField, string>> = {};
   for (const [f, c] of Object.entries(at) as [IndicatorField, Cell][]) values[f] = c.text;
-  const target = joinTarget(values.target_op, values.target, values.target_unit);
+  // A 计量单位 column after the 实际完成值 column is the unit of both: the target is its own cell (with its 指标方向).
+  const unitOfTarget = !(at.target_unit && at.actual && at.target_unit.col > at.actual.col);
+  const target = joinTarget(values.target_op, values.target, unitOfTarget ? values.target_unit : undefined);
   const named = at.name ?? at.l2 ?? r.cells[0];
   return {
     level1, level2, name, target, longTarget: values.long_target ?? null, explanation: values.explanation ?? null,
