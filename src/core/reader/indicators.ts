@@ -40,7 +40,7 @@ export interface IndicatorTable {
   placeholders: number[];
   /** 二级 rows with no indicator under them. */
   emptyGroups: { level2: string; row: number }[];
-  /** 二级 groups under a 一级 column left blank on the form (kept blank; `implied` is the 一级 the 二级 belongs to). */
+  /** 二级 groups under a 一级 column left blank on the form; `implied` is the 一级 the 二级 belongs to, which they are read under. */
   blankLevel1: { level2: string; implied: string | null; row: number }[];
   /** Rows after the table: total (总分) and footers, read by the caller. */
   end: number;
@@ -157,7 +157,7 @@ export function readIndicatorTable(rows: readonly Row[], found: IndicatorHeader)
   const placeholders: number[] = [];
   const emptyGroups: { level2: string; row: number }[] = [];
   const blankLevel1: IndicatorTable["blankLevel1"] = [];
-  // Whether a 一级 cell was met yet (one holding only its points counts): a 一级 column left blank is kept blank.
+  // Whether a 一级 cell was met yet (one holding only its points counts): a 一级 column left blank is said.
   let l1Cell = false;
   let l1 = "";
   let l2 = "";
@@ -203,11 +203,11 @@ export function readIndicatorTable(rows: readonly Row[], found: IndicatorHeader)
       l2Row = r.row;
       l2Count = 0;
       // A 一级 cell holding only its points (`(50分)`): the 一级 is the one the 二级 belongs to.
-      if (!l1 && parentOf(l2) && (l1Cell || !colOf.has("l1"))) {
+      // A 一级 column left blank on the form (no 一级 cell above at all): the same, and the caller says so.
+      if (!l1 && colOf.has("l1") && !l1Cell) blankLevel1.push({ level2: l2, implied: parentOf(l2) ?? null, row: r.row });
+      if (!l1 && parentOf(l2)) {
         l1 = parentOf(l2)!;
         if (pendingPoints) level1Weights[l1] = pendingPoints;
-      } else if (!l1 && colOf.has("l1")) {
-        blankLevel1.push({ level2: l2, implied: parentOf(l2) ?? null, row: r.row });
       }
       // 满意度指标 written as a 二级 of 效益指标 stays there; a 二级 that is a known 一级 with no 一级 column sets both.
       if (!colOf.has("l1") && level1Of(key) && !level2Of(key)) l1 = level1Of(key)!;

@@ -490,7 +490,7 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
   if (table) {
 
     for (const g of table.emptyGroups) note("info", "indicator.empty_group", `二级指标“${g.level2}”下没有三级指标`, `二级 group “${g.level2}” has no indicator`, g.row);
-    for (const g of table.blankLevel1) note("info", "indicator.blank_level1", `二级指标“${g.level2}”的一级指标栏为空，按表上所印保留为空${g.implied ? `（通常属于“${g.implied}”）` : ""}`, `the 一级 cell of 二级 “${g.level2}” is blank on the form and is kept blank${g.implied ? ` (it usually belongs to “${g.implied}”)` : ""}`, g.row);
+    for (const g of table.blankLevel1) note("info", "indicator.blank_level1", g.implied ? `二级指标“${g.level2}”的一级指标栏在表上为空，按二级指标归入“${g.implied}”` : `二级指标“${g.level2}”的一级指标栏在表上为空`, g.implied ? `the 一级 of 二级 “${g.level2}” is blank on the form; read under “${g.implied}”, the 一级 it belongs to` : `the 一级 of 二级 “${g.level2}” is blank on the form`, g.row);
     checkTargets(table, note);
     let filled = 0;
     table.rows.forEach((r) => {
