@@ -204,6 +204,18 @@ describe("readForms(records, file)", () => {
     expect(f?.message).toMatch(/100000\.00 元.*120000\.00 元/);
   });
 
+  it("a total that closes its group is checked against the rows above it, in every amount column", () => {
+    const d = readForms(records([
+      ["部门整体支出绩效目标申报表(2023年度)"], ["部门(单位)名称", "某局"],
+      ["部门总体资金情况", "总体资金情况", "", "当年金额", "占比", "近两年收支金额", ""],
+      ["", "单位:万元", "", "", "", "2021 年", "2022 年"],
+      ["", "收入构成", "财政拨款", "10", "50%", "8", "9"], ["", "", "其他资金", "10", "50%", "2", "1"], ["", "", "合计", "20", "100%", "10", "10"],
+      ["", "支出构成", "基本支出", "15", "75%", "7", "7.5"], ["", "", "项目支出", "5", "25%", "3", "3"], ["", "", "合计", "20", "100%", "10", "10"],
+    ]), "d.csv");
+    const f = d.findings.filter((x) => x.code === "funding.total_contradicts_parts");
+    expect(f.map((x) => [x.location.row, x.location.column, x.message])).toEqual([[10, 7, "“合计”的第 7 列金额 100000.00 元小于其中各项之和 105000.00 元"]]);
+  });
+
   it("refuses what it cannot place with one line naming what it looked for", () => {
     expect(() => readForms(records([["项目名称", "某项目"], ["一级指标", "三级指标"]]), "x.csv")).toThrow(ImportError);
     expect(() => readForms(records([["项目名称", "某项目"], ["一级指标", "三级指标"]]), "x.csv")).toThrow(/没有印年度|找不到填报主体/);

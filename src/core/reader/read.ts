@@ -16,7 +16,7 @@ import { readGrade, readLikelihood } from "../progress.ts";
 import { brokenTitle, isTitleRow, splitForms, toRows, type Cell, type Row } from "./grid.ts";
 import { listExportForms } from "./list.ts";
 import { headPairs, textFields, tickedOption, unitIn } from "./head.ts";
-import { amountFen, blockUnit, fundingHeader, fundingPairs, fundingRow, type FundingHeader, type FundingLine } from "./funding.ts";
+import { amountFen, blockUnit, fundingHeader, fundingPairs, fundingRow, type FundingHeader, type FundingLine, type FundingValue } from "./funding.ts";
 import { indicatorHeader, isFooter, isPlaceholder, readIndicatorTable, type IndicatorTable } from "./indicators.ts";
 import { splitCode, type MoneyUnit } from "./labels.ts";
 import { headField, isFundingBlock, type HeadField, type TextField } from "./synonyms.ts";
@@ -526,21 +526,32 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
   }
 }
 
-/** A total row that contradicts its sub-rows (其中 …): a finding that shows both. */
+/**
+ * A total row that contradicts its parts: a finding that shows both. Its parts are the sub-rows under it (其中 …), or,
+ * for a total that closes its group (收入构成 财政拨款 | 其他资金 | 合计), the rows of the group above it; every amount
+ * column is compared, a block's further columns (近两年 `2021 年 | 2022 年`) too.
+ */
 function checkFunding(lines: readonly FundingLine[], note: Note): void {
-  const total = lines.find((l) => l.kind === "total");
-  if (!total) return;
-  const parts = lines.filter((l) => l.kind === "source" && l.row > total.row);
-  if (!parts.length) return;
-  for (const field of ["budget_initial", "budget_full_year", "executed", "amount"] as const) {
-    const t = total.values[field]?.fen;
-    const ps = parts.map((p) => p.values[field]?.fen).filter((x): x is bigint => x !== null && x !== undefined);
-    if (t === undefined || t === null || !ps.length) continue;
-    const sum = sumFen(ps);
-    if (sum > t) {
-      note("warning", "funding.total_contradicts_parts", `“${total.item}”的${FIELD_ZH[field]} ${fenToYuanString(t)} 元小于其中各项之和 ${fenToYuanString(sum)} 元`, `${field} of “${total.item}” (${fenToYuanString(t)} yuan) is less than the sum of its parts (${fenToYuanString(sum)} yuan)`, total.row, total.values[field]!.cell.col + 1);
-    }
-  }
+  lines.forEach((total, k) => {
+    if (total.kind !== "total") return;
+    const after = lines.slice(k + 1).filter((l) => l.kind === "source");
+    let before: FundingLine[] = [];
+    for (let j = k - 1; j >= 0 && lines[j].kind !== "total"; j--) before.unshift(lines[j]);
+    if (new Set(before.map((l) => l.kind)).size > 1) before = [];
+    // The first total keeps its sub-rows below it (as before); a later one is checked against the group it closes.
+    const parts = k === lines.findIndex((l) => l.kind === "total") && after.length ? after : before;
+    if (!parts.length) return;
+    const compare = (t: FundingValue | undefined, values: (FundingValue | undefined)[], what: string, whatEn: string) => {
+      const ps = values.map((v) => v?.fen).filter((x): x is bigint => x !== null && x !== undefined);
+      if (!t || t.fen === null || !ps.length) return;
+      const sum = sumFen(ps);
+      if (sum > t.fen) {
+        note("warning", "funding.total_contradicts_parts", `“${total.item}”的${what} ${fenToYuanString(t.fen)} 元小于其中各项之和 ${fenToYuanString(sum)} 元`, `${whatEn} of “${total.item}” (${fenToYuanString(t.fen)} yuan) is less than the sum of its parts (${fenToYuanString(sum)} yuan)`, total.row, t.cell.col + 1);
+      }
+    };
+    for (const field of ["budget_initial", "budget_full_year", "executed", "amount"] as const) compare(total.values[field], parts.map((p) => p.values[field]), FIELD_ZH[field], field);
+    for (const [col, t] of total.more ?? []) compare(t, parts.map((p) => p.more?.get(col)), `第 ${col + 1} 列金额`, `the amount in column ${col + 1}`);
+  });
 }
 
 const FIELD_ZH = { budget_initial: "年初预算数", budget_full_year: "全年预算数", executed: "执行数", amount: "金额" } as const;
