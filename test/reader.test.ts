@@ -204,6 +204,16 @@ describe("readForms(records, file)", () => {
     expect(f?.message).toMatch(/100000\.00 元.*120000\.00 元/);
   });
 
+  it("takes a target's sign from 指标方向 when 指标性质 gives none, and leaves a 计量单位 column after 实际完成值 off the target", () => {
+    const d = readForms(records([
+      ["项目支出绩效自评表 (2024年度)"], ["项目名称", "某项目", "实施单位", "某局"],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", "指标性质", "指标方向", "年度指标值", "实际完成值", "计量单位", "分值", "得分"],
+      ["", "产出指标", "数量指标", "宣传品个数", "正向", "小于等于", "1", "1", "个", "10", "10"],
+      ["", "", "", "培训次数", "定量", "大于等于", "3", "4", "次", "10", "10"],
+    ]), "s.csv");
+    expect(d.indicators.map((i) => [i.target, i.parsed.kind === "quantitative" ? i.parsed.op : null])).toEqual([["≤1", "<="], ["≥3", ">="]]);
+  });
+
   it("a total that closes its group is checked against the rows above it, in every amount column", () => {
     const d = readForms(records([
       ["部门整体支出绩效目标申报表(2023年度)"], ["部门(单位)名称", "某局"],

@@ -25,7 +25,7 @@ interface Facts {
   project?: string | null;
   funding?: { item: string; budget_initial?: string | null; budget_full_year?: string | null; executed?: string | null }[];
   budget?: { item: string; amount: string }[];
-  indicators?: { level1: string; level2: string; name: string | null; target: string | null; actual?: string | null; weight?: string | null; score?: string | null }[];
+  indicators?: { level1: string; level2: string; name: string | null; target: string | null; direction?: string; actual?: string | null; weight?: string | null; score?: string | null }[];
   level1_weights?: Record<string, string>;
   declared_indicator_score?: string;
   graded?: boolean;
@@ -76,7 +76,10 @@ function check(facts: Facts, data: Dataset) {
     const got = data.indicators.map((i) => ({ level1: l1(i.level1), level2: l2(i.level2), name: nm(i.name), target: i.target?.trim() ?? null }));
     // A 一级 recorded "" is blank on the form (FACTS.md): it is read under the 一级 its 二级 belongs to, and a finding says so.
     const blank = (i: { level1: string; level2: string }) => i.level1 === "" && parentOf(l2(i.level2));
-    const want = facts.indicators.map((i) => ({ level1: blank(i) || l1(i.level1), level2: l2(i.level2), name: nm(i.name), target: i.target?.trim() || null }));
+    // A 指标方向 cell (大于等于 …) beside the target's own cell is the target's sign (FACTS.md).
+    const SIGN: Record<string, string> = { 大于等于: "≥", 小于等于: "≤", 等于: "=", 大于: ">", 小于: "<" };
+    const target = (i: { target: string | null; direction?: string }) => (i.target?.trim() ? `${i.direction ? SIGN[i.direction] : ""}${i.target.trim()}` : null);
+    const want = facts.indicators.map((i) => ({ level1: blank(i) || l1(i.level1), level2: l2(i.level2), name: nm(i.name), target: target(i) }));
     if (facts.indicators.some(blank)) expect(data.findings.map((f) => f.code)).toContain("indicator.blank_level1");
     expect(got).toEqual(want);
     const actuals = data.actuals ?? [];

@@ -114,10 +114,14 @@ export function isFooter(r: Row): boolean {
 }
 
 /** Joins a target split over columns: 指标性质 `≥` | 指标值 `100` | 度量单位 `%` → `≥100%`. */
-function joinTarget(op: string | undefined, value: string | undefined, unit: string | undefined): string | null {
+const sign = (op: string | undefined) =>
+  (op ?? "").trim().replace(/^(大于等于|不低于|不少于)$/, "≥").replace(/^(小于等于|不高于|不多于|不超过)$/, "≤").replace(/^(等于)$/, "=").replace(/^(大于)$/, ">").replace(/^(小于)$/, "<").replace(/^(定性|定量|正向|反向)$/, "");
+
+/** 指标性质 | 指标值 | 度量单位 → `=100%`; the sign from 指标方向 when 指标性质 gives none (`正向` | `大于等于` | `1` → `≥1`). */
+function joinTarget(op: string | undefined, dir: string | undefined, value: string | undefined, unit: string | undefined): string | null {
   if (!value) return null;
-  if (!op && !unit) return value;
-  const o = (op ?? "").replace(/^(大于等于|不低于|不少于)$/, "≥").replace(/^(小于等于|不高于|不多于|不超过)$/, "≤").replace(/^(等于)$/, "=").replace(/^(大于)$/, ">").replace(/^(小于)$/, "<").replace(/^(定性|正向|反向)$/, "");
+  if (!op && !dir && !unit) return value;
+  const o = sign(op) || sign(dir);
   return `${o}${value}${unit && !value.endsWith(unit) ? unit : ""}`;
 }
 
@@ -245,9 +249,9 @@ export function readIndicatorTable(rows: readonly Row[], found: IndicatorHeader)
 function rowOf(r: Row, at: Partial<Record<IndicatorField, Cell>>, level1: string, level2: string, name: string | null): IndicatorRow {
   const values: Partial<Record<IndicatorField, string>> = {};
   for (const [f, c] of Object.entries(at) as [IndicatorField, Cell][]) values[f] = c.text;
-  // A 计量单位 column after the 实际完成值 column is the unit of both: the target is its own cell (with its 指标方向).
+  // A 计量单位 column after the 实际完成值 column is the unit of both: the target is its own cell (with its sign).
   const unitOfTarget = !(at.target_unit && at.actual && at.target_unit.col > at.actual.col);
-  const target = joinTarget(values.target_op, values.target, unitOfTarget ? values.target_unit : undefined);
+  const target = joinTarget(values.target_op, values.target_dir, values.target, unitOfTarget ? values.target_unit : undefined);
   const named = at.name ?? at.l2 ?? r.cells[0];
   return {
     level1, level2, name, target, longTarget: values.long_target ?? null, explanation: values.explanation ?? null,

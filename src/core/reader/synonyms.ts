@@ -10,7 +10,7 @@ export type HeadField =
 
 /** Columns of an indicator table. */
 export type IndicatorField =
-  | "l1" | "l2" | "name" | "target" | "long_target" | "explanation" | "target_op" | "target_unit"
+  | "l1" | "l2" | "name" | "target" | "long_target" | "explanation" | "target_op" | "target_dir" | "target_unit"
   | "actual" | "executed_to_date" | "expected_annual" | "likelihood" | "weight" | "score"
   | "deviation" | "corrective_action" | "complete_rate" | "grade" | "remark" | "frame";
 
@@ -49,7 +49,9 @@ const INDICATOR: Record<IndicatorField, readonly string[]> = {
   ],
   long_target: ["实施期指标值", "中期指标值", "长期指标值", "总体指标值", "实施期目标值", "中长期指标值", "整体指标值"],
   explanation: ["指标解释", "指标说明", "绩效标准", "评(计)分标准", "评分标准", "计分标准", "指标定义", "指标计算方法", "评分规则", "评价标准", "得分计算方法", "指标方向性"],
-  target_op: ["指标性质", "指标方向", "运算符号", "符号", "比较符"],
+  target_op: ["指标性质", "运算符号", "符号", "比较符"],
+  // 指标方向 (大于等于, 小于等于, 等于) beside 指标性质 (正向/反向): the target's sign when 指标性质 gives none.
+  target_dir: ["指标方向"],
   target_unit: ["度量单位", "计量单位", "指标单位"],
   actual: ["实际完成值", "完成值", "实际值", "全年实际完成值", "实际完成情况", "实际完成指标值", "实际完成", "全年完成值", "完成情况", "全年实际值", "实际完成值(b)", "年度实际完成值"],
   executed_to_date: ["半年度指标执行情况", "截至目前执行情况", "目前执行情况", "执行情况", "执行进度", "指标执行情况", "截至6月底完成情况"],
