@@ -37,6 +37,33 @@ const noStackTrace = (err: string) => {
   expect(err).not.toMatch(/Error:/);
 };
 
+describe("jixiao import FILE --year / --year-from-name (a form that prints no year)", () => {
+  const NO_YEAR = join(ROOT, "test/fixtures/real/21_hubei_guangshui_jiaoyuju_2023_unit_declaration.csv");
+
+  it("refuses it with one line saying the year is missing and how to give it, and exits 1", async () => {
+    const r = await run("import", NO_YEAR);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).toMatch(/表上没有印年度.*请用 --year 指定年度，或用 --year-from-name 取文件名中的 2023/);
+    noStackTrace(r.err);
+  });
+
+  it("reads it under --year, or the file name's year with --year-from-name, and a finding says where the year came from", async () => {
+    const given = JSON.parse((await run("import", NO_YEAR, "--year", "2024", "--json")).out);
+    expect(given.units.map((u: { year: number }) => u.year)).toEqual([2024]);
+    expect(given.findings.map((f: { code: string }) => f.code)).toContain("form.year_given");
+    const named = await run("import", NO_YEAR, "--year-from-name");
+    expect(named.code).toBe(0);
+    expect(named.out).toMatch(/广水市教育局（2023 年度）/);
+  });
+
+  it("exits 2 when --year is not a four-digit year", async () => {
+    const r = await run("import", NO_YEAR, "--year", "23");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--year 需要一个四位年度/);
+  });
+});
+
 describe("jixiao import FILE", () => {
   it("prints the Chinese summary and exits 0 although there are findings", async () => {
     const { code, out, err } = await run("import", SEED_PATH);

@@ -6,7 +6,8 @@ import { fundingField, headField, indicatorField, level1Of, level2Of, monthOf } 
 import { tickedOption } from "../src/core/reader/head.ts";
 import { amountFen } from "../src/core/reader/funding.ts";
 import { isPlaceholder } from "../src/core/reader/indicators.ts";
-import { kindOfTitle, readForms } from "../src/core/reader/read.ts";
+import { kindOfTitle, readForms, YearMissingError, yearsInFileName } from "../src/core/reader/read.ts";
+import { readFileSync } from "node:fs";
 import { percentText } from "../src/core/workbook.ts";
 import { importFile } from "../src/core/import.ts";
 import { ImportError } from "../src/core/model.ts";
@@ -203,8 +204,80 @@ describe("readForms(records, file)", () => {
     expect(f?.message).toMatch(/100000\.00 元.*120000\.00 元/);
   });
 
+  it("takes a target's sign from 指标方向 when 指标性质 gives none, and leaves a 计量单位 column after 实际完成值 off the target", () => {
+    const d = readForms(records([
+      ["项目支出绩效自评表 (2024年度)"], ["项目名称", "某项目", "实施单位", "某局"],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", "指标性质", "指标方向", "年度指标值", "实际完成值", "计量单位", "分值", "得分"],
+      ["", "产出指标", "数量指标", "宣传品个数", "正向", "小于等于", "1", "1", "个", "10", "10"],
+      ["", "", "", "培训次数", "定量", "大于等于", "3", "4", "次", "10", "10"],
+    ]), "s.csv");
+    expect(d.indicators.map((i) => [i.target, i.parsed.kind === "quantitative" ? i.parsed.op : null])).toEqual([["≤1", "<="], ["≥3", ">="]]);
+  });
+
+  it("a total that closes its group is checked against the rows above it, in every amount column", () => {
+    const d = readForms(records([
+      ["部门整体支出绩效目标申报表(2023年度)"], ["部门(单位)名称", "某局"],
+      ["部门总体资金情况", "总体资金情况", "", "当年金额", "占比", "近两年收支金额", ""],
+      ["", "单位:万元", "", "", "", "2021 年", "2022 年"],
+      ["", "收入构成", "财政拨款", "10", "50%", "8", "9"], ["", "", "其他资金", "10", "50%", "2", "1"], ["", "", "合计", "20", "100%", "10", "10"],
+      ["", "支出构成", "基本支出", "15", "75%", "7", "7.5"], ["", "", "项目支出", "5", "25%", "3", "3"], ["", "", "合计", "20", "100%", "10", "10"],
+    ]), "d.csv");
+    const f = d.findings.filter((x) => x.code === "funding.total_contradicts_parts");
+    expect(f.map((x) => [x.location.row, x.location.column, x.message])).toEqual([[10, 7, "“合计”的第 7 列金额 100000.00 元小于其中各项之和 105000.00 元"]]);
+  });
+
   it("refuses what it cannot place with one line naming what it looked for", () => {
     expect(() => readForms(records([["项目名称", "某项目"], ["一级指标", "三级指标"]]), "x.csv")).toThrow(ImportError);
-    expect(() => readForms(records([["项目名称", "某项目"], ["一级指标", "三级指标"]]), "x.csv")).toThrow(/找不到年度|找不到填报主体/);
+    expect(() => readForms(records([["项目名称", "某项目"], ["一级指标", "三级指标"]]), "x.csv")).toThrow(/没有印年度|找不到填报主体/);
+  });
+});
+
+describe("a form that prints no year", () => {
+  // Real form 21 (test/fixtures/real): a 部门整体支出绩效目标申报表 whose year is only in its file name.
+  const name = "21_hubei_guangshui_jiaoyuju_2023_unit_declaration.csv";
+  const bytes = new Uint8Array(readFileSync(new URL(`./fixtures/real/${name}`, import.meta.url)));
+  const codes = (d: { findings: { code: string }[] }) => d.findings.map((f) => f.code);
+
+  it("is refused until the year is given, naming what was looked for and how to give it", () => {
+    expect(() => importFile(name, bytes)).toThrow(YearMissingError);
+    expect(() => importFile(name, bytes)).toThrow(/没有印年度（标题、年度一栏、实施期和项目名称中都没有）；请用 --year 指定年度，或用 --year-from-name 取文件名中的 2023/);
+    expect(() => importFile("x.csv", bytes)).toThrow(/请用 --year 指定年度$/);
+  });
+
+  it("is read under the year the user gives, and a finding says so", () => {
+    const d = importFile(name, bytes, { year: 2024 });
+    expect(d.units.map((u) => [u.name, u.year])).toEqual([["广水市教育局", 2024]]);
+    expect(codes(d)).toContain("form.year_given");
+  });
+
+  it("takes the file name's year only when asked, and only when the name holds one year", () => {
+    const d = importFile(name, bytes, { yearFromFileName: true });
+    expect(d.units.map((u) => u.year)).toEqual([2023]);
+    expect(d.findings.find((f) => f.code === "form.year_from_file_name")?.message).toBe("表上没有印年度：年度 2023 取自文件名");
+    expect(() => importFile("2022-2023.csv", bytes, { yearFromFileName: true })).toThrow(YearMissingError);
+    expect(yearsInFileName("dir2019/a_2023年!Sheet1")).toEqual([2023]);
+  });
+
+  it("takes a year its project's name gives (2018年市级专项扶贫资金…), and a finding says where it came from", () => {
+    const d = readForms(records([
+      ["绩效目标申报表"], ["项目名称", "2018年市级专项扶贫资金基础设施"], ["实施单位", "某公司"],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"], ["", "产出指标", "数量指标", "流转土地", ">=60亩"],
+    ]), "x.csv");
+    expect(d.projects!.map((p) => p.year)).toEqual([2018]);
+    expect(d.findings.find((f) => f.code === "form.year_from_name")?.message).toMatch(/年度 2018 取自项目名称“2018年市级专项扶贫资金基础设施”/);
+  });
+
+  it("never overrides a printed year with the one given", () => {
+    const d = importFile("a.csv", csv(selfEval("培训项目", "某某局", 2022)), { year: 2030 });
+    expect(d.units.map((u) => u.year)).toEqual([2022]);
+    expect(codes(d)).not.toContain("form.year_given");
+  });
+
+  it("in a stacked file, takes the year of the form before it, with a finding", () => {
+    const first = selfEval("甲项目", "甲局", 2023);
+    const second = selfEval("乙项目", "乙局", 2023).filter((r) => !/年度\)$/.test(r[0] ?? ""));
+    const d = readForms(records([...first, [], ...second]), "s.csv");
+    expect(d.projects!.map((p) => [p.name, p.year])).toEqual([["甲项目", 2023], ["乙项目", 2023]]);
+    expect(codes(d)).toContain("form.year_from_previous");
   });
 });

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "n
 import { join } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ImportError, type Dataset, type Finding } from "../core/model.ts";
-import { importAny, mergeDatasets } from "../core/import.ts";
+import { importAny, mergeDatasets, type ImportOptions } from "../core/import.ts";
 import { dedupeFindings, dedupeLoads, type LoadedFile } from "../core/dedupe.ts";
 import { withLinkedProgress } from "../core/progress.ts";
 import { COLUMNS, OPTIONAL_TABLES, tableRows, toCsv, type TableName } from "../core/canonical.ts";
@@ -81,7 +81,7 @@ export interface ReadResult {
  * skipped. The same file or the same rows twice count once, told by a finding; findings read back
  * and derived again are one.
  */
-export async function readAll(paths: readonly string[], io: Io): Promise<ReadResult> {
+export async function readAll(paths: readonly string[], io: Io, options: ImportOptions = {}): Promise<ReadResult> {
   const parts: LoadedFile[] = [];
   const refused: Finding[] = [];
   for (const path of expand(paths)) {
@@ -96,7 +96,7 @@ export async function readAll(paths: readonly string[], io: Io): Promise<ReadRes
       continue;
     }
     try {
-      parts.push({ file: path, bytes, data: await importAny(path, bytes) });
+      parts.push({ file: path, bytes, data: await importAny(path, bytes, options) });
     } catch (e) {
       if (e instanceof ImportError) {
         const where = [e.location.row && `第 ${e.location.row} 行`, e.location.column && `第 ${e.location.column} 列`].filter(Boolean).join("");
@@ -114,8 +114,8 @@ export async function readAll(paths: readonly string[], io: Io): Promise<ReadRes
 }
 
 /** What `jixiao import` reads from its files: readAll, progress matched to the declared indicators read with them (ids filled in, 未填报 found). */
-export async function importData(paths: readonly string[], io: Io): Promise<ReadResult> {
-  const read = await readAll(paths, io);
+export async function importData(paths: readonly string[], io: Io, options: ImportOptions = {}): Promise<ReadResult> {
+  const read = await readAll(paths, io, options);
   const linked = withLinkedProgress(read.data);
   // Link findings stored in findings.csv are derived again when it is read back: one of each.
   return { ...read, data: { ...linked, findings: dedupeFindings(linked.findings) } };

@@ -13,10 +13,14 @@ const USAGE = `用法 / usage:
   jixiao import FILE… [--json] [--out DIR]   读取申报表或规范表 / read declaration forms or canonical tables
     --json      以 JSON 输出（units、budget、tasks、indicators、findings）/ print one JSON object
     --out DIR   写出规范 CSV 文件 / write the canonical CSV files to DIR
+    --year YYYY 表上没有印年度时按此年度读取 / the year of forms that print none
+    --year-from-name  表上没有印年度时取文件名中的年度 / take such a form's year from its file name
 ${SCORE_USAGE}
 ${COMPARE_USAGE}`;
 
-const IMPORT_OPTIONS = { json: { type: "boolean" }, out: { type: "string" }, help: { type: "boolean", short: "h" } } as const;
+const IMPORT_OPTIONS = {
+  json: { type: "boolean" }, out: { type: "string" }, help: { type: "boolean", short: "h" }, year: { type: "string" }, "year-from-name": { type: "boolean" },
+} as const;
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   try {
@@ -32,6 +36,11 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     }
     if (missing === "out" || values.out === "") {
       io.err("jixiao: --out 需要一个文件夹 / --out needs a folder\n");
+      return EXIT.usage;
+    }
+    const year = values.year === undefined ? undefined : /^(19|20)\d{2}$/.test(values.year) ? Number(values.year) : null;
+    if (missing === "year" || year === null) {
+      io.err("jixiao: --year 需要一个四位年度，如 2023 / --year needs a four-digit year such as 2023\n");
       return EXIT.usage;
     }
     if (unknown) {
@@ -51,7 +60,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
       return EXIT.usage;
     }
     // Progress rows are matched to the declared indicators read with them (ids filled in, 未填报 found).
-    const read = await importData(files, io);
+    const read = await importData(files, io, { ...(year !== undefined ? { year } : {}), yearFromFileName: values["year-from-name"] === true });
     const failed = read.failed;
     // A file refused is still said on stderr; under --json it is a finding of the one JSON object too.
     const data = json && read.refused.length ? { ...read.data, findings: [...read.refused, ...read.data.findings] } : read.data;

@@ -6,13 +6,14 @@ import { decodeBytes } from "./decode.ts";
 import { detectDelimiter, parseDelimited, type TableRecord } from "./table.ts";
 import { looksLikeForm, parseForm } from "./form.ts";
 import { looksLikeProgressForm, parseProgressForm } from "./progress.ts";
-import { looksLikeProjectForm, readForms, sniffForm } from "./reader/read.ts";
+import { looksLikeProjectForm, readForms, sniffForm, type YearOptions } from "./reader/read.ts";
 import { importWorkbook, isZip } from "./workbook.ts";
 import { fromJson, mapHeader, readCanonical } from "./canonical.ts";
 import { runChecks } from "./checks.ts";
 import { dedupeFindings, dropRepeatedLines } from "./dedupe.ts";
 
-export interface ImportOptions {
+/** Year options apply to forms that print no year (src/core/reader/read.ts `YearOptions`). */
+export interface ImportOptions extends YearOptions {
   status?: DataStatus;
   /** Run the reviewer's checks (default true). */
   checks?: boolean;
@@ -42,7 +43,7 @@ export function importFile(file: string, bytes: Uint8Array, options: ImportOptio
         location: { file, row: unterminatedQuoteRow },
       });
     }
-    data = readRecords(file, records, status);
+    data = readRecords(file, records, status, options);
     if (encoding !== "utf-8") {
       findings.push({ severity: "info", code: "encoding.detected", message: `文件编码为 ${encoding.toUpperCase()}，已转换`, messageEn: `file encoding is ${encoding.toUpperCase()}; converted`, location: { file } });
     }
@@ -60,10 +61,10 @@ function finish(read: Dataset, options: ImportOptions): Dataset {
 }
 
 /** The records of a delimited file or a sheet: a form, else a canonical table; ImportError when neither. */
-export function readRecords(file: string, records: TableRecord[], status: DataStatus = "declared"): Dataset {
+export function readRecords(file: string, records: TableRecord[], status: DataStatus = "declared", years: YearOptions = {}): Dataset {
   const firstRow = records.findIndex((r) => r.cells.some((c) => c.trim() !== ""));
   if (firstRow === -1) throw new ImportError(`${file}：文件没有内容`, `${file}: the file has no content`, { file });
-  const form = readSheet(records, file, status);
+  const form = readSheet(records, file, status, years);
   if (form) return form;
   const header = mapHeader(records[firstRow].cells);
   if (!header) {
@@ -79,7 +80,8 @@ export function readRecords(file: string, records: TableRecord[], status: DataSt
 /** Any file the importer reads, workbooks included (every sheet, through the same readers as text). */
 export async function importAny(file: string, bytes: Uint8Array, options: ImportOptions = {}): Promise<Dataset> {
   if (!isZip(bytes)) return importFile(file, bytes, options);
-  return finish(await importWorkbook(file, bytes, readRecords, mergeDatasets, options.status ?? "declared"), options);
+  const read = (part: string, records: TableRecord[], status: DataStatus) => readRecords(part, records, status, options);
+  return finish(await importWorkbook(file, bytes, read, mergeDatasets, options.status ?? "declared"), options);
 }
 
 /**
@@ -90,13 +92,13 @@ export async function importAny(file: string, bytes: Uint8Array, options: Import
  * form — project forms, declarations of other templates, stacked forms — goes
  * through the general reader (src/core/reader).
  */
-export function readSheet(records: readonly TableRecord[], file: string, status: DataStatus = "declared"): Dataset | null {
+export function readSheet(records: readonly TableRecord[], file: string, status: DataStatus = "declared", years: YearOptions = {}): Dataset | null {
   // A project form never goes to the unit-level readers (a quick look by plain text first).
   const unitForm = !looksLikeProjectForm(records);
   // A 自评表 / 运行监控表 also has 单位名称 and 一级指标: it is told apart by its progress columns.
   if (unitForm && looksLikeProgressForm(records)) return parseProgressForm(records, file, status);
   if (unitForm && looksLikeForm(records)) return parseForm(records, file, status);
-  return sniffForm(records) ? readForms(records, file, status) : null;
+  return sniffForm(records) ? readForms(records, file, status, years) : null;
 }
 
 /** True when readSheet takes the records as a form (whichever reader reads it), not as a table. */

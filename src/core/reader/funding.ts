@@ -26,6 +26,8 @@ export interface FundingLine {
   item: string;
   kind: "total" | "source" | "structure";
   values: Partial<Record<FundingField, FundingValue>>;
+  /** Further amounts of an item–amount row in columns of their own (a block's 近两年 columns `2021 年 | 2022 年`), by column. */
+  more?: Map<number, FundingValue>;
   row: number;
   /** The label cell (its column is where the item stands). */
   cell: Cell;
@@ -95,7 +97,14 @@ export function fundingPairs(r: Row, unit: MoneyUnit): FundingLine[] {
     const cellUnit = c.label.unit ?? unit;
     const fen = amountFen(next.text, cellUnit);
     if (fen === null) return;
-    out.push({ item: c.label.key, kind, values: { amount: { text: next.text, fen, cell: next } }, row: r.row, cell: c });
+    // Amounts further right, up to the next item label; a share (`88.3%`) is no amount.
+    const more = new Map<number, FundingValue>();
+    for (const x of r.cells.slice(i + 2)) {
+      if (fundingItem(x.label.key)) break;
+      const f = /%$/.test(x.text.trim()) ? null : amountFen(x.text, cellUnit);
+      if (f !== null) more.set(x.col, { text: x.text, fen: f, cell: x });
+    }
+    out.push({ item: c.label.key, kind, values: { amount: { text: next.text, fen, cell: next } }, ...(more.size ? { more } : {}), row: r.row, cell: c });
   });
   return out;
 }

@@ -49,8 +49,28 @@ export const TITLE = /(绩效|支出).{0,16}表|绩效(目标|自评|监控|评�
 
 export function isTitleRow(r: Row): boolean {
   if (r.cells.length === 0 || r.cells.length > 2) return false;
-  const t = r.cells[0].label.key;
-  return TITLE.test(t) && t.length <= 40 && /表/.test(t) && !headField(t);
+  return isTitleText(r.cells[0].label.key);
+}
+
+/** A title's words: a 表 (申报表, 自评表 …) or a 报告 (绩效评价自评报告, a report whose tables follow its cover). */
+export function isTitleText(t: string): boolean {
+  return TITLE.test(t) && t.length <= 40 && /表|报告/.test(t) && !headField(t);
+}
+
+/**
+ * A title broken over two rows (`岳阳市2018年度部门整体支出` over `绩效评价自评报告`):
+ * the joined text when row i is a lone cell, the next row is a title's second line
+ * and neither is a title alone; else null.
+ */
+export function brokenTitle(rows: readonly Row[], i: number): string | null {
+  const a = rows[i];
+  const b = rows[i + 1];
+  if (!b || a.cells.length !== 1 || b.cells.length !== 1 || b.row !== a.row + 1) return null;
+  const first = a.cells[0].label.key;
+  const second = b.cells[0].label.key;
+  // A row above a whole title (附件1 over 项目支出绩效自评表) is not its first line.
+  if (isTitleText(first) || (isTitleText(second) && /表$/.test(second)) || !/绩效|支出|年度/.test(first) || /[:：]/.test(first) || headField(first)) return null;
+  return isTitleText(first + second) ? a.cells[0].text.replace(/\s+/g, "") + b.cells[0].text.replace(/\s+/g, "") : null;
 }
 
 /** True when the row names a form's body or project (a new form's head when met after a table). */

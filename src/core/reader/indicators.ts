@@ -40,6 +40,8 @@ export interface IndicatorTable {
   placeholders: number[];
   /** 二级 rows with no indicator under them. */
   emptyGroups: { level2: string; row: number }[];
+  /** 二级 groups under a 一级 column left blank on the form; `implied` is the 一级 the 二级 belongs to, which they are read under. */
+  blankLevel1: { level2: string; implied: string | null; row: number }[];
   /** Rows after the table: total (总分) and footers, read by the caller. */
   end: number;
   declaredTotal: string | null;
@@ -112,10 +114,14 @@ export function isFooter(r: Row): boolean {
 }
 
 /** Joins a target split over columns: 指标性质 `≥` | 指标值 `100` | 度量单位 `%` → `≥100%`. */
-function joinTarget(op: string | undefined, value: string | undefined, unit: string | undefined): string | null {
+const sign = (op: string | undefined) =>
+  (op ?? "").trim().replace(/^(大于等于|不低于|不少于)$/, "≥").replace(/^(小于等于|不高于|不多于|不超过)$/, "≤").replace(/^(等于)$/, "=").replace(/^(大于)$/, ">").replace(/^(小于)$/, "<").replace(/^(定性|定量|正向|反向)$/, "");
+
+/** 指标性质 | 指标值 | 度量单位 → `=100%`; the sign from 指标方向 when 指标性质 gives none (`正向` | `大于等于` | `1` → `≥1`). */
+function joinTarget(op: string | undefined, dir: string | undefined, value: string | undefined, unit: string | undefined): string | null {
   if (!value) return null;
-  if (!op && !unit) return value;
-  const o = (op ?? "").replace(/^(大于等于|不低于|不少于)$/, "≥").replace(/^(小于等于|不高于|不多于|不超过)$/, "≤").replace(/^(等于)$/, "=").replace(/^(大于)$/, ">").replace(/^(小于)$/, "<").replace(/^(定性|正向|反向)$/, "");
+  if (!op && !dir && !unit) return value;
+  const o = sign(op) || sign(dir);
   return `${o}${value}${unit && !value.endsWith(unit) ? unit : ""}`;
 }
 
@@ -154,6 +160,9 @@ export function readIndicatorTable(rows: readonly Row[], found: IndicatorHeader)
   const level1Weights: Record<string, string> = {};
   const placeholders: number[] = [];
   const emptyGroups: { level2: string; row: number }[] = [];
+  const blankLevel1: IndicatorTable["blankLevel1"] = [];
+  // Whether a 一级 cell was met yet (one holding only its points counts): a 一级 column left blank is said.
+  let l1Cell = false;
   let l1 = "";
   let l2 = "";
   let l2Row = 0;
@@ -181,6 +190,7 @@ export function readIndicatorTable(rows: readonly Row[], found: IndicatorHeader)
       if (f) at[f] = c;
     }
     if (at.l1) {
+      l1Cell = true;
       const key = at.l1.label.key;
       closeGroup();
       l1 = level1Of(key) ?? key;
@@ -197,6 +207,8 @@ export function readIndicatorTable(rows: readonly Row[], found: IndicatorHeader)
       l2Row = r.row;
       l2Count = 0;
       // A 一级 cell holding only its points (`(50分)`): the 一级 is the one the 二级 belongs to.
+      // A 一级 column left blank on the form (no 一级 cell above at all): the same, and the caller says so.
+      if (!l1 && colOf.has("l1") && !l1Cell) blankLevel1.push({ level2: l2, implied: parentOf(l2) ?? null, row: r.row });
       if (!l1 && parentOf(l2)) {
         l1 = parentOf(l2)!;
         if (pendingPoints) level1Weights[l1] = pendingPoints;
@@ -231,13 +243,15 @@ export function readIndicatorTable(rows: readonly Row[], found: IndicatorHeader)
     out.push(rowOf(r, at, l1, l2, name));
   }
   closeGroup();
-  return { header, rows: out, level1Weights, placeholders, emptyGroups, end: i, declaredTotal };
+  return { header, rows: out, level1Weights, placeholders, emptyGroups, blankLevel1, end: i, declaredTotal };
 }
 
 function rowOf(r: Row, at: Partial<Record<IndicatorField, Cell>>, level1: string, level2: string, name: string | null): IndicatorRow {
   const values: Partial<Record<IndicatorField, string>> = {};
   for (const [f, c] of Object.entries(at) as [IndicatorField, Cell][]) values[f] = c.text;
-  const target = joinTarget(values.target_op, values.target, values.target_unit);
+  // A 计量单位 column after the 实际完成值 column is the unit of both: the target is its own cell (with its sign).
+  const unitOfTarget = !(at.target_unit && at.actual && at.target_unit.col > at.actual.col);
+  const target = joinTarget(values.target_op, values.target_dir, values.target, unitOfTarget ? values.target_unit : undefined);
   const named = at.name ?? at.l2 ?? r.cells[0];
   return {
     level1, level2, name, target, longTarget: values.long_target ?? null, explanation: values.explanation ?? null,

@@ -13,10 +13,10 @@ import { fenToYuanString, sumFen } from "../money.ts";
 import { parseTarget } from "../target.ts";
 import { plainText, toParagraphs } from "../text.ts";
 import { readGrade, readLikelihood } from "../progress.ts";
-import { isTitleRow, splitForms, toRows, type Cell, type Row } from "./grid.ts";
+import { brokenTitle, isTitleRow, splitForms, toRows, type Cell, type Row } from "./grid.ts";
 import { listExportForms } from "./list.ts";
 import { headPairs, textFields, tickedOption, unitIn } from "./head.ts";
-import { amountFen, blockUnit, fundingHeader, fundingPairs, fundingRow, type FundingHeader, type FundingLine } from "./funding.ts";
+import { amountFen, blockUnit, fundingHeader, fundingPairs, fundingRow, type FundingHeader, type FundingLine, type FundingValue } from "./funding.ts";
 import { indicatorHeader, isFooter, isPlaceholder, readIndicatorTable, type IndicatorTable } from "./indicators.ts";
 import { splitCode, type MoneyUnit } from "./labels.ts";
 import { headField, isFundingBlock, type HeadField, type TextField } from "./synonyms.ts";
@@ -96,7 +96,50 @@ const TASK_HEADERS: Record<string, string> = {
   支出项目名称: "item", 对应项目: "item", 项目名称: "item", 预算金额: "amount", 金额: "amount", 预算数: "amount",
 };
 
-function readOne(rows: readonly Row[], file: string, note: Note, defaultYear: number | null): FormRead {
+/** How to date a form that prints no year (see docs/reader.md, “A form without a year”). */
+export interface YearOptions {
+  /** The year the user gives for forms that print none (CLI `--year`, the workspace asking). Never overrides a printed year. */
+  year?: number;
+  /** Take the year from the file name when the form prints none and the name holds exactly one year (CLI `--year-from-name`). */
+  yearFromFileName?: boolean;
+}
+
+/**
+ * A form that prints no year at all, when the user gave none: it is read once
+ * they say the year (`yearsInName` are the years the file name holds, to offer).
+ */
+export class YearMissingError extends ImportError {
+  readonly yearsInName: number[];
+  constructor(file: string, row: number, yearsInName: number[]) {
+    const hint = yearsInName.length === 1 ? `，或用 --year-from-name 取文件名中的 ${yearsInName[0]}` : "";
+    const hintEn = yearsInName.length === 1 ? `, or --year-from-name to take ${yearsInName[0]} from the file name` : "";
+    super(
+      `${file}：表上没有印年度（标题、年度一栏、实施期和项目名称中都没有）；请用 --year 指定年度${hint}`,
+      `${file}: the form prints no year (none in its title, a 年度 field, its period or its project's name); give it with --year${hintEn}`,
+      { file, row },
+    );
+    this.name = "YearMissingError";
+    this.yearsInName = yearsInName;
+  }
+}
+
+/** The distinct years a file name holds (`广水市教育局2023年…` → [2023]); the sheet after `!` counts too. */
+export function yearsInFileName(file: string): number[] {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return [...new Set([...base.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => Number(m[1])))];
+}
+
+/** A year the form names outside its title: a project named `2018年市级专项扶贫资金…`. */
+function yearInName(head: FormRead["head"]): { year: number; field: string; text: string } | null {
+  for (const [field, zh] of [["project", "项目名称"]] as const) {
+    const text = head[field]?.value;
+    const m = text ? /((?:19|20)\d{2})\s*年/.exec(text) : null;
+    if (m) return { year: Number(m[1]), field: zh, text: text! };
+  }
+  return null;
+}
+
+function readOne(rows: readonly Row[], file: string, note: Note, previousYear: number | null, options: YearOptions): FormRead {
   let title: string | null = null;
   let year: number | null = null;
   const head: FormRead["head"] = {};
@@ -123,6 +166,14 @@ function readOne(rows: readonly Row[], file: string, note: Note, defaultYear: nu
       continue;
     }
     const joined = r.cells.map((c) => c.text).join(" ");
+    const broken: string | null = !table && !title ? brokenTitle(rows, i) : null;
+    if (broken) {
+      title = broken;
+      const y = /((?:19|20)\d{2})\s*年/.exec(broken);
+      if (y && year === null) year = Number(y[1]);
+      i++;
+      continue;
+    }
     if (!table && isTitleRow(r)) {
       title ??= r.cells[0].text.replace(/\s+/g, "");
       const y = /((?:19|20)\d{2})\s*年/.exec(joined);
@@ -231,13 +282,41 @@ function readOne(rows: readonly Row[], file: string, note: Note, defaultYear: nu
     if (!table) note("info", "form.unknown_row", `未识别的行：“${r.cells.map((c) => plainText(c.text)).join(" | ").slice(0, 60)}”`, "row not recognised; skipped", r.row, r.cells[0].col + 1);
   }
 
-  const y = year ?? (head.year ? Number(/(?:19|20)\d{2}/.exec(head.year.value)?.[0]) : null) ?? periodYear(head) ?? defaultYear;
-  if (!y || Number.isNaN(y)) throw new ImportError(`${file}：找不到年度（标题中的“2022年度”或“年度”一栏）`, `${file}: no year found (a title such as “(2022年度)” or a 年度 field)`, { file, row: firstRow });
+  const printed = year ?? (head.year ? Number(/(?:19|20)\d{2}/.exec(head.year.value)?.[0]) || null : null) ?? periodYear(head);
+  const y = printed ?? dateUnprinted(head, file, note, previousYear, options, firstRow);
   const t = kindOfTitle(title ?? "");
   const cols = table ? [...table.header.cols.values()] : [];
   const phase = t.phase ?? (cols.includes("actual") || cols.includes("score") ? "selfeval" : cols.includes("likelihood") || cols.includes("executed_to_date") ? "monitoring" : "declaration");
   const scope = t.scope ?? (head.project ? "project" : "unit");
   return { title, kind: `${scope}_${phase}` as FormKind, year: y, head, texts, unit: fUnit ?? unit ?? "元", funding, fundingMonth: fMonth, table, tasks, placeholders, firstRow };
+}
+
+/**
+ * The year of a form that prints none, never silently: from its project's name
+ * (`2018年…`), else the year the user gave, else the file name's when the user
+ * asked for it, else the previous form's in the same file; each said by a
+ * finding. Throws YearMissingError when none of these gives one.
+ */
+function dateUnprinted(head: FormRead["head"], file: string, note: Note, previousYear: number | null, options: YearOptions, row: number): number {
+  const named = yearInName(head);
+  if (named) {
+    note("info", "form.year_from_name", `表上没有印年度：年度 ${named.year} 取自${named.field}“${named.text.slice(0, 40)}”`, `the form prints no year: ${named.year} is taken from its ${named.field} “${named.text.slice(0, 40)}”`, row);
+    return named.year;
+  }
+  if (options.year !== undefined) {
+    note("info", "form.year_given", `表上没有印年度：按指定的年度 ${options.year} 读取`, `the form prints no year: read as ${options.year}, the year given`, row);
+    return options.year;
+  }
+  const inName = yearsInFileName(file);
+  if (options.yearFromFileName && inName.length === 1) {
+    note("info", "form.year_from_file_name", `表上没有印年度：年度 ${inName[0]} 取自文件名`, `the form prints no year: ${inName[0]} is taken from the file name`, row);
+    return inName[0];
+  }
+  if (previousYear !== null) {
+    note("info", "form.year_from_previous", `表上没有印年度：按同一文件中上一张表的年度 ${previousYear} 读取`, `the form prints no year: read as ${previousYear}, the year of the form before it in the file`, row);
+    return previousYear;
+  }
+  throw new YearMissingError(file, row, inName);
 }
 
 /** The year a form's own period lies in, when its 开始时间 and 结束时间 (or 实施期 `202001-202012`) fall in one year. */
@@ -267,7 +346,7 @@ function lastDay(year: number, month: number): string {
  * placed at all; a form of a stacked file that cannot be placed is an error
  * finding and the others still import.
  */
-export function readForms(records: readonly TableRecord[], file: string, status: DataStatus = "declared"): Dataset {
+export function readForms(records: readonly TableRecord[], file: string, status: DataStatus = "declared", options: YearOptions = {}): Dataset {
   const rows = toRows(records);
   // A list export (one table of many projects) is split into its projects' forms; else forms are split where a new one starts.
   const parts: Row[][] = splitForms(rows).flatMap(([s, e]) => listExportForms(rows.slice(s, e)) ?? [rows.slice(s, e)]);
@@ -283,7 +362,7 @@ export function readForms(records: readonly TableRecord[], file: string, status:
     const note: Note = (severity, code, message, messageEn, row, column, subject) =>
       findings.push({ severity, code, message, messageEn, location: { file, row, column }, ...(subject ? { subject } : {}) });
     try {
-      const form = readOne(part, file, note, year);
+      const form = readOne(part, file, note, year, options);
       year = form.year;
       addForm(data, form, file, status, note, seen);
       read++;
@@ -411,6 +490,7 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
   if (table) {
 
     for (const g of table.emptyGroups) note("info", "indicator.empty_group", `二级指标“${g.level2}”下没有三级指标`, `二级 group “${g.level2}” has no indicator`, g.row);
+    for (const g of table.blankLevel1) note("info", "indicator.blank_level1", g.implied ? `二级指标“${g.level2}”的一级指标栏在表上为空，按二级指标归入“${g.implied}”` : `二级指标“${g.level2}”的一级指标栏在表上为空`, g.implied ? `the 一级 of 二级 “${g.level2}” is blank on the form; read under “${g.implied}”, the 一级 it belongs to` : `the 一级 of 二级 “${g.level2}” is blank on the form`, g.row);
     checkTargets(table, note);
     let filled = 0;
     table.rows.forEach((r) => {
@@ -446,21 +526,32 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
   }
 }
 
-/** A total row that contradicts its sub-rows (其中 …): a finding that shows both. */
+/**
+ * A total row that contradicts its parts: a finding that shows both. Its parts are the sub-rows under it (其中 …), or,
+ * for a total that closes its group (收入构成 财政拨款 | 其他资金 | 合计), the rows of the group above it; every amount
+ * column is compared, a block's further columns (近两年 `2021 年 | 2022 年`) too.
+ */
 function checkFunding(lines: readonly FundingLine[], note: Note): void {
-  const total = lines.find((l) => l.kind === "total");
-  if (!total) return;
-  const parts = lines.filter((l) => l.kind === "source" && l.row > total.row);
-  if (!parts.length) return;
-  for (const field of ["budget_initial", "budget_full_year", "executed", "amount"] as const) {
-    const t = total.values[field]?.fen;
-    const ps = parts.map((p) => p.values[field]?.fen).filter((x): x is bigint => x !== null && x !== undefined);
-    if (t === undefined || t === null || !ps.length) continue;
-    const sum = sumFen(ps);
-    if (sum > t) {
-      note("warning", "funding.total_contradicts_parts", `“${total.item}”的${FIELD_ZH[field]} ${fenToYuanString(t)} 元小于其中各项之和 ${fenToYuanString(sum)} 元`, `${field} of “${total.item}” (${fenToYuanString(t)} yuan) is less than the sum of its parts (${fenToYuanString(sum)} yuan)`, total.row, total.values[field]!.cell.col + 1);
-    }
-  }
+  lines.forEach((total, k) => {
+    if (total.kind !== "total") return;
+    const after = lines.slice(k + 1).filter((l) => l.kind === "source");
+    let before: FundingLine[] = [];
+    for (let j = k - 1; j >= 0 && lines[j].kind !== "total"; j--) before.unshift(lines[j]);
+    if (new Set(before.map((l) => l.kind)).size > 1) before = [];
+    // The first total keeps its sub-rows below it (as before); a later one is checked against the group it closes.
+    const parts = k === lines.findIndex((l) => l.kind === "total") && after.length ? after : before;
+    if (!parts.length) return;
+    const compare = (t: FundingValue | undefined, values: (FundingValue | undefined)[], what: string, whatEn: string) => {
+      const ps = values.map((v) => v?.fen).filter((x): x is bigint => x !== null && x !== undefined);
+      if (!t || t.fen === null || !ps.length) return;
+      const sum = sumFen(ps);
+      if (sum > t.fen) {
+        note("warning", "funding.total_contradicts_parts", `“${total.item}”的${what} ${fenToYuanString(t.fen)} 元小于其中各项之和 ${fenToYuanString(sum)} 元`, `${whatEn} of “${total.item}” (${fenToYuanString(t.fen)} yuan) is less than the sum of its parts (${fenToYuanString(sum)} yuan)`, total.row, t.cell.col + 1);
+      }
+    };
+    for (const field of ["budget_initial", "budget_full_year", "executed", "amount"] as const) compare(total.values[field], parts.map((p) => p.values[field]), FIELD_ZH[field], field);
+    for (const [col, t] of total.more ?? []) compare(t, parts.map((p) => p.more?.get(col)), `第 ${col + 1} 列金额`, `the amount in column ${col + 1}`);
+  });
 }
 
 const FIELD_ZH = { budget_initial: "年初预算数", budget_full_year: "全年预算数", executed: "执行数", amount: "金额" } as const;

@@ -10,7 +10,7 @@ export type HeadField =
 
 /** Columns of an indicator table. */
 export type IndicatorField =
-  | "l1" | "l2" | "name" | "target" | "long_target" | "explanation" | "target_op" | "target_unit"
+  | "l1" | "l2" | "name" | "target" | "long_target" | "explanation" | "target_op" | "target_dir" | "target_unit"
   | "actual" | "executed_to_date" | "expected_annual" | "likelihood" | "weight" | "score"
   | "deviation" | "corrective_action" | "complete_rate" | "grade" | "remark" | "frame";
 
@@ -36,7 +36,7 @@ const HEAD: Record<HeadField, readonly string[]> = {
   project_type: ["项目类型", "项目类别"],
   project_attr: ["项目属性", "项目性质"],
   funding_method: ["财政资金拨款方式", "拨款方式"],
-  contact: ["项目负责人", "联系人", "联系电话", "负责人", "填报人", "财务负责人", "单位负责人", "经办人", "审核人", "电话", "联系方式", "项目负责人及电话", "联系人及电话"],
+  contact: ["项目负责人", "联系人", "联系电话", "负责人", "填报人", "财务负责人", "单位负责人", "经办人", "审核人", "电话", "联系方式", "项目负责人及电话", "联系人及电话", "联络电话", "联络人"],
 };
 
 const INDICATOR: Record<IndicatorField, readonly string[]> = {
@@ -49,7 +49,9 @@ const INDICATOR: Record<IndicatorField, readonly string[]> = {
   ],
   long_target: ["实施期指标值", "中期指标值", "长期指标值", "总体指标值", "实施期目标值", "中长期指标值", "整体指标值"],
   explanation: ["指标解释", "指标说明", "绩效标准", "评(计)分标准", "评分标准", "计分标准", "指标定义", "指标计算方法", "评分规则", "评价标准", "得分计算方法", "指标方向性"],
-  target_op: ["指标性质", "指标方向", "运算符号", "符号", "比较符"],
+  target_op: ["指标性质", "运算符号", "符号", "比较符"],
+  // 指标方向 (大于等于, 小于等于, 等于) beside 指标性质 (正向/反向): the target's sign when 指标性质 gives none.
+  target_dir: ["指标方向"],
   target_unit: ["度量单位", "计量单位", "指标单位"],
   actual: ["实际完成值", "完成值", "实际值", "全年实际完成值", "实际完成情况", "实际完成指标值", "实际完成", "全年完成值", "完成情况", "全年实际值", "实际完成值(b)", "年度实际完成值"],
   executed_to_date: ["半年度指标执行情况", "截至目前执行情况", "目前执行情况", "执行情况", "执行进度", "指标执行情况", "截至6月底完成情况"],
@@ -110,7 +112,7 @@ const TEXT: Record<TextField, readonly string[]> = {
   goal_long: ["实施期目标", "中期目标", "长期目标", "实施期总目标", "中长期目标", "总体目标(实施期)"],
   goal_expected: ["预期目标", "年初设定目标", "年度主要目标和成果"],
   goal_actual: ["实际完成情况", "目标实际完成情况", "全年实际完成情况", "年度总体目标完成情况综述", "年度目标完成情况", "总体目标完成情况"],
-  duties: ["部门职责", "单位职责", "部门职能", "主要职能"],
+  duties: ["部门职责", "单位职责", "部门职能", "主要职能", "职能职责概述", "部门职能概述", "职能职责", "主要职能职责"],
   conclusion: ["评价结论", "自评结论", "总体评价", "综合评价结论", "自评结果"],
   problems: ["存在问题", "存在的问题", "问题", "偏差或不能完成目标原因分析", "偏差原因分析"],
   measures: ["改进措施", "整改措施", "改进建议", "相关建议或举措", "下一步改进措施", "整改意见"],
