@@ -59,25 +59,41 @@ const loc = (r: Row) => ({ file: text(r.source_file), ...(num(r.source_row) !== 
 const paragraphs = (v: Value | undefined) => (v === null || v === undefined || v === "" ? [] : String(v).split("\n").filter(Boolean));
 
 /** One canonical row (as the explore database returns it) → its entry in the JSON form (core/canonical.ts toJson). */
-export const jsonEntry: Record<"units" | "budget" | "tasks" | "indicators" | "findings" | "actuals" | "execution", (r: Row) => unknown> = {
+const project = (r: Row) => (r.project_id ? { projectId: text(r.project_id) } : {});
+const weights = (v: Value | undefined) => {
+  try {
+    return v ? (JSON.parse(String(v)) as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+};
+
+export const jsonEntry: Record<"units" | "projects" | "budget" | "tasks" | "indicators" | "findings" | "actuals" | "execution", (r: Row) => unknown> = {
   units: (r) => ({ id: text(r.unit_id), name: text(r.unit_name), year: num(r.fiscal_year), fundingMethod: str(r.funding_method), duties: paragraphs(r.duties), goals: paragraphs(r.goals), staffCount: num(r.staff_count), orgCount: num(r.org_count), status: r.data_status === "sample" || r.data_source === "sample" ? "sample" : "declared", source: loc(r) }),
-  budget: (r) => ({ id: text(r.line_id), unitId: text(r.unit_id), year: num(r.fiscal_year), kind: text(r.kind), item: text(r.item), amount: text(r.amount), source: loc(r) }),
+  projects: (r) => ({
+    id: text(r.project_id), unitId: text(r.unit_id), year: num(r.fiscal_year), name: text(r.project_name), code: str(r.project_code), supervisor: str(r.supervisor), implementer: str(r.implementer),
+    period: str(r.implementation_period), projectType: str(r.project_type), formKind: text(r.form_kind),
+    goals: { longTerm: paragraphs(r.goals_long), annual: paragraphs(r.goals_annual), actual: paragraphs(r.goals_actual) },
+    level1Weights: weights(r.level1_weights), status: r.data_status === "sample" || r.data_source === "sample" ? "sample" : "declared", source: loc(r),
+  }),
+  budget: (r) => ({ id: text(r.line_id), unitId: text(r.unit_id), year: num(r.fiscal_year), kind: text(r.kind), item: text(r.item), amount: text(r.amount), source: loc(r), ...project(r) }),
   tasks: (r) => ({ id: text(r.task_id), unitId: text(r.unit_id), year: num(r.fiscal_year), order: num(r.task_order), name: text(r.task_name), content: text(r.task_content), source: loc(r) }),
   indicators: (r) => ({
     id: text(r.indicator_id), unitId: text(r.unit_id), year: num(r.fiscal_year), order: num(r.ord), level1: text(r.level1), level2: text(r.level2), name: str(r.name), target: str(r.target), note: str(r.note), source: loc(r),
     targetKind: text(r.target_kind) || "none", op: str(r.op), value: str(r.value), measureUnit: str(r.measure_unit), direction: str(r.direction), deadline: str(r.deadline), recognised: r.recognised === null || r.recognised === undefined ? null : Boolean(r.recognised),
+    ...(r.weight ? { weight: text(r.weight) } : {}), ...project(r),
   }),
   // Progress (自评 / 运行监控): the shapes of toJson's actuals and executionToJson, read back by progressFromJson.
   actuals: (r) => ({
     indicatorId: str(r.indicator_id), unitId: text(r.unit_id), year: num(r.fiscal_year), period: text(r.period), asOf: str(r.as_of), level1: text(r.level1), level2: text(r.level2), name: str(r.name), target: str(r.target),
     executedToDate: str(r.executed_to_date), expectedAnnual: str(r.expected_annual), likelihood: str(r.likelihood), deviationKinds: text(r.deviation_kind).split("、").filter(Boolean),
     deviationReason: str(r.deviation_reason), correctiveAction: str(r.corrective_action), actual: str(r.actual), completeRate: str(r.complete_rate), weight: str(r.weight),
-    declaredScore: str(r.declared_score), grade: str(r.grade), notApplicable: r.not_applicable === true || r.not_applicable === "true", status: r.data_status === "sample" || r.data_source === "sample" ? "sample" : "declared", source: loc(r),
+    declaredScore: str(r.declared_score), grade: str(r.grade), notApplicable: r.not_applicable === true || r.not_applicable === "true", status: r.data_status === "sample" || r.data_source === "sample" ? "sample" : "declared", source: loc(r), ...project(r),
   }),
   execution: (r) => ({
     unitId: text(r.unit_id), ...(r.unit_name ? { unitName: text(r.unit_name) } : {}), year: num(r.fiscal_year), period: text(r.period), asOf: str(r.as_of), item: text(r.item),
     budgetInitial: str(r.budget_initial), budgetFullYear: str(r.budget_full_year), executed: str(r.executed), declaredRate: str(r.declared_rate), weight: str(r.weight),
-    declaredScore: str(r.declared_score), declaredTotal: str(r.declared_total), status: r.data_status === "sample" || r.data_source === "sample" ? "sample" : "declared", source: loc(r),
+    declaredScore: str(r.declared_score), declaredTotal: str(r.declared_total), status: r.data_status === "sample" || r.data_source === "sample" ? "sample" : "declared", source: loc(r), ...project(r),
   }),
   findings: (r) => ({
     severity: text(r.severity), code: text(r.code), message: text(r.message), messageEn: text(r.message_en),

@@ -9,7 +9,7 @@ import type { ReportData } from "../views/progress.ts";
 import type { QueryEngine, Row } from "../query/engine.ts";
 import type { UnitRow } from "../query/queries.ts";
 import { fromJson, type TableName } from "../core/canonical.ts";
-import { scoreProgress } from "../core/progress.ts";
+import { scoreProgress, type ProgressReport } from "../core/progress.ts";
 import type { Dataset, Finding } from "../core/model.ts";
 import type { MappingRow } from "../core/mapping.ts";
 import { compareModel } from "../site/compareView.ts";
@@ -24,7 +24,7 @@ import { storedAs } from "./sql.ts";
 /** A unit with more indicator rows than this (all years) is not scored or compared on the page: SQL and exports still have it. */
 export const MAX_UNIT_INDICATORS = 20_000;
 
-const UNIT_TABLES = ["units", "budget", "tasks", "indicators", "actuals", "execution"] as const satisfies readonly TableName[];
+const UNIT_TABLES = ["units", "projects", "budget", "tasks", "indicators", "actuals", "execution"] as const satisfies readonly TableName[];
 
 /** One unit's rows of a table, every year (or one year's rows of every unit), in file order; amounts as exact text. */
 export function unitRowsSql(t: (typeof UNIT_TABLES)[number], by: "unit_id" | "fiscal_year" = "unit_id"): string {
@@ -99,6 +99,13 @@ export interface Results {
   tooLarge: boolean;
 }
 
+/** The completion reports of one project year (year-end first), scored by the core over the unit's loaded rows. */
+export async function loadProjectReports(e: QueryEngine, unitId: string, projectId: string, year: number): Promise<ProgressReport[]> {
+  const data = await unitDataset(e, unitId, MAX_UNIT_INDICATORS);
+  if (data.indicators.length > MAX_UNIT_INDICATORS || !(data.actuals?.length || data.execution?.length)) return [];
+  return scoreProgress(data).reports.filter((r) => r.projectId === projectId && r.year === year);
+}
+
 /** The year compared with: the one asked for when loaded, else the latest loaded year before, else the earliest after. */
 export function otherYear(years: readonly number[], year: number, wanted?: number | null): number | null {
   if (wanted !== undefined && wanted !== null && wanted !== year && years.includes(wanted)) return wanted;
@@ -129,7 +136,7 @@ export async function loadResults(e: QueryEngine, unit: UnitRow, lang: Lang = "z
 
   const scored = extent.actuals + extent.execution > 0 ? scoreProgress(data) : { reports: [], findings: [] };
   const reports = scored.reports
-    .filter((r) => r.unitId === id && r.year === year)
+    .filter((r) => r.unitId === id && r.year === year && !r.projectId)
     .sort((a, b) => (a.period === b.period ? 0 : a.period === "yearend" ? -1 : 1))
     .map((report) => ({ report, charts: progressCharts(unit.unit_name, report, lang), alerts: alertCounts(report), behind: behindTarget(report) }));
   const yearAt = new Map([...(data.actuals ?? []), ...(data.execution ?? [])].map((x) => [`${x.source.file}|${x.source.row}`, x.year]));

@@ -12,7 +12,10 @@ import { PUBLISHED_TABLES } from "../site/paths.ts";
 import { chartFigure } from "../views/chart.ts";
 import { headlineStrip } from "../views/headline.ts";
 import { headline, headlineReport } from "../site/headline.ts";
-import { loadResults, loadYear } from "./results.ts";
+import { loadProjectReports, loadResults, loadYear } from "./results.ts";
+import { loadProjectData, type ProjectReportView } from "../views/projectData.ts";
+import { projectHead, projectView } from "../views/project.ts";
+import { queries } from "../query/queries.ts";
 import { resultsNodes } from "./resultsView.ts";
 import { warmFontsWhenIdle } from "./warmup.ts";
 import { makeSortable } from "./sort.ts";
@@ -44,6 +47,8 @@ class ExploreElement extends HTMLElement {
   private fromUrl = false;
   /** The year the selected unit year is compared with (null: the year before, see results.ts otherYear). */
   private compareWith: number | null = null;
+  /** The project of the unit year shown whose dashboard is open (data-action="project"), if any. */
+  private project: string | null = null;
   /** The year-across-units view of each year shown, until the data changes. */
   private years = new Map<number, ReturnType<typeof loadYear>>();
   /** What the overview and the unit list are narrowed to (a unit's name or id, in part). */
@@ -85,6 +90,7 @@ class ExploreElement extends HTMLElement {
     this.wireConsole();
     this.wireFilter();
     this.wireCharts();
+    this.wireProjects();
     this.readUrl();
     this.renderEngine(this.session.engineState);
     this.dataset.state = "idle";
@@ -384,6 +390,7 @@ class ExploreElement extends HTMLElement {
         void this.refresh();
       },
     }) : null);
+    await this.renderProject(engine, unit);
     // Once per drop: the first dashboards drawn after it (a large file's checks redraw them later), marked once
     // they are painted — after the next frame's layout and paint (not waited for: a hidden tab has no frames).
     if (this.pickedAt) {
@@ -426,6 +433,7 @@ class ExploreElement extends HTMLElement {
     select.value = this.selected ?? "";
     select.onchange = () => {
       this.selected = select.value;
+      this.project = null;
       void this.refresh();
     };
     const shown = o.units.slice(0, OVERVIEW_ROWS);
@@ -476,6 +484,7 @@ class ExploreElement extends HTMLElement {
     this.selected = `${unit}|${year}`;
     const other = Number(p.get("with"));
     this.compareWith = Number.isInteger(other) && other > 0 ? other : null;
+    this.project = p.get("project");
     this.fromUrl = true;
   }
 
@@ -484,6 +493,7 @@ class ExploreElement extends HTMLElement {
     const cut = this.selected.lastIndexOf("|");
     const p = new URLSearchParams({ unit: this.selected.slice(0, cut), year: this.selected.slice(cut + 1) });
     if (this.compareWith !== null) p.set("with", String(this.compareWith));
+    if (this.project !== null) p.set("project", this.project);
     const hash = `#${p}`;
     if (location.hash !== hash) history.replaceState(null, "", hash);
   }
@@ -503,6 +513,50 @@ class ExploreElement extends HTMLElement {
         void svgToPng(svg, width, height, t(this.language, "explore.pngFailed")).then((png) => download(png, safeFileName(name, "png")));
       } else if (kind === "csv" || kind === "xlsx") void this.saveRows(name, wide.table.head, wide.table.rows, kind);
     });
+  }
+
+  /** A project of the unit shown opens its dashboard (the project page's view) below the unit's; its close button shuts it. */
+  private wireProjects() {
+    this.addEventListener("click", (e) => {
+      const button = (e.target as Element).closest?.<HTMLElement>("[data-action='project'], [data-action='project-close']");
+      if (!button) return;
+      const previous = this.project;
+      this.project = button.dataset.action === "project" ? button.dataset.project ?? null : null;
+      this.writeUrl();
+      const engine = this.session.engine;
+      const cut = this.selected?.lastIndexOf("|") ?? -1;
+      const unit = this.selected ? { unit_id: this.selected.slice(0, cut), fiscal_year: Number(this.selected.slice(cut + 1)) } : null;
+      void (engine ? this.renderProject(engine, unit, true) : Promise.resolve())
+        // Closed: the reader is back on the project it opened, in the unit's list.
+        .then(() => { if (!this.project && previous) this.querySelector<HTMLElement>(`[data-action="project"][data-project="${CSS.escape(previous)}"]`)?.focus(); })
+        .catch((err) => clear(this.$("project"), h("p", { role: "alert" }, t(this.language, "explore.dashboardError", String((err as Error).message ?? err)))));
+    });
+  }
+
+  /** The open project's dashboard (src/views/project.ts), or nothing; `focus` moves the reader to its title. */
+  private async renderProject(engine: NonNullable<Session["engine"]>, unit: { unit_id: string; fiscal_year: number } | null, focus = false) {
+    const box = this.$("project");
+    const lang = this.language;
+    const row = this.project && unit ? (await queries.unitProjects(engine, unit.unit_id, unit.fiscal_year)).find((p) => p.project_id === this.project) : undefined;
+    if (!row || !unit) {
+      const was = this.project;
+      box.hidden = !(was && unit);
+      clear(box, was && unit ? h("p", {}, t(lang, "explore.projectGone")) : null);
+      return;
+    }
+    const d = await loadProjectData(engine, row, await loadProjectReports(engine, unit.unit_id, row.project_id, unit.fiscal_year), lang);
+    const chartName = (v: ProjectReportView) => `${row.project_name}-${row.fiscal_year}-${t(lang, "explore.progressChartFile")}`;
+    for (const v of d.reports) if (v.chart) this.charts.set(chartName(v), v.chart.wide);
+    const head = projectHead(d, lang);
+    box.hidden = false;
+    clear(box,
+      h("h3", { class: "x-project-title", tabindex: "-1" }, t(lang, "explore.projectTitle", row.project_name, row.fiscal_year)),
+      h("p", { class: "lede" }, row.data_source === "sample" ? h("span", { class: "badge sample" }, t(lang, "explore.sample")) : h("span", { class: "badge upload" }, t(lang, "explore.upload")), " ",
+        t(lang, "project.formKind")[row.form_kind], " · ", sourceText(row.source_file, row.source_row, null, lang), " ",
+        h("button", { type: "button", class: "link", "data-action": "project-close" }, t(lang, "explore.projectClose"))),
+      head ? toDom(head, t(lang, "explore.chartBroken")) : null,
+      toDom(projectView(d, { lang, host: "workspace", level: 4, exportName: chartName }), t(lang, "explore.chartBroken")));
+    if (focus) box.querySelector<HTMLElement>(".x-project-title")?.focus();
   }
 
   /** The names of the files whose checks are still running ("" when none). */
@@ -745,9 +799,9 @@ class ExploreElement extends HTMLElement {
     if (!engine) return;
     await this.withTask(t(this.language, "explore.exportingJson"), async (step) => {
       const parts: string[] = ["{"];
-      for (const [ti, table] of (["units", "budget", "tasks", "indicators", "findings", "actuals", "execution"] as const).entries()) {
+      for (const [ti, table] of (["units", "projects", "budget", "tasks", "indicators", "findings", "actuals", "execution"] as const).entries()) {
         // Progress tables only when something is in them, as `jixiao import --json` writes them.
-        if ((table === "actuals" || table === "execution") && !(await engine.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${table}`))[0].n) continue;
+        if ((table === "actuals" || table === "execution" || table === "projects") && !(await engine.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${table}`))[0].n) continue;
         parts.push(`${ti ? "," : ""}${JSON.stringify(table)}:[`);
         let any = false;
         await engine.stream(this.tableSql(table), (batch) => {

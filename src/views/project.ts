@@ -18,6 +18,8 @@ export type ProjectSection = "funding" | "goals" | "indicators" | "completion" |
 
 export interface ProjectViewOptions {
   lang: Lang;
+  /** The project page, or the workspace (its ids prefixed: the unit dashboard beside it has sections of the same names). */
+  host: "page" | "workspace";
   /** The sections' heading level (2 on the project page; 4 in the workspace, under its own headings). */
   level: number;
   /** The workspace: the completion chart's export name (its buttons carry data-action="chart-…"). */
@@ -58,9 +60,11 @@ export function projectHead(d: ProjectData, lang: Lang): Element | null {
   return head.length ? el("dl", { class: "project-head" }, head.map(([k, v]) => el("div", {}, el("dt", {}, k), el("dd", {}, zh(v, lang))))) : null;
 }
 
+const idOf = (o: ProjectViewOptions, id: string) => (o.host === "page" ? id : `x-prj-${id}`);
+
 export function projectView(d: ProjectData, o: ProjectViewOptions): Element[] {
   return projectSectionsOf(d).map((s) =>
-    el("section", { "data-section": s, "aria-labelledby": s }, el(`h${o.level}`, { id: s }, projectSectionTitle(s, o.lang)), body(s, d, o)));
+    el("section", { "data-section": s, "aria-labelledby": idOf(o, s) }, el(`h${o.level}`, { id: idOf(o, s) }, projectSectionTitle(s, o.lang)), body(s, d, o)));
 }
 
 const where = (file: string | null, row: number | null, lang: Lang) => sourceText(file, row, null, lang);
@@ -127,7 +131,7 @@ function funding(d: ProjectData, lang: Lang): Kids[] {
 function completion(d: ProjectData, v: ProjectReportView, o: ProjectViewOptions): Element {
   const { lang } = o;
   const r = v.report;
-  const id = `c-${r.period}`;
+  const id = idOf(o, `c-${r.period}`);
   const fig = (label: string, big: string, exact: Kids, cls = "exact") => el("li", {}, el("span", { class: "label" }, label), el("span", { class: "big" }, big), el("span", { class: cls }, exact));
   const rate = r.execution?.rate ? `${r.execution.rate}%` : "—";
   const execWhere = r.execution ? where(r.execution.source.file, r.execution.source.row ?? null, lang) : "—";

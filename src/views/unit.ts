@@ -21,7 +21,7 @@ export type UnitSection = "budget" | "projects" | "indicators" | "tasks" | "duti
 
 export interface UnitViewOptions {
   lang: Lang;
-  /** The published page links the projects' pages and each chart's CSV file; the workspace offers exports (data-action). */
+  /** The published page links the projects' pages and each chart's CSV file; the workspace opens a project's dashboard and offers exports (data-action). */
   host: "page" | "workspace";
   /** The sections' heading level (2 on the unit page; 4 in the workspace, under its own headings). */
   level: number;
@@ -104,7 +104,9 @@ function projectsSection(d: UnitData, o: UnitViewOptions): Kids[] {
       el("caption", {}, t(lang, "project.unitH")),
       el("thead", {}, el("tr", {}, cols.map((c, i) => el("th", { scope: "col", class: i === 1 ? "num" : null }, c)))),
       el("tbody", {}, d.projects.map(({ project: p, amount, result }) => el("tr", { id: p.project_id },
-        el("td", { "data-label": cols[0] }, o.host === "page" ? el("a", { href: projectHref(p, lang) }, zh(p.project_name, lang)) : zh(p.project_name, lang)),
+        el("td", { "data-label": cols[0] }, o.host === "page"
+          ? el("a", { href: projectHref(p, lang) }, zh(p.project_name, lang))
+          : el("button", { type: "button", class: "link", "data-action": "project", "data-project": p.project_id }, zh(p.project_name, lang))),
         el("td", { class: "num", "data-label": cols[1] }, yuanText(amount, lang)),
         el("td", { "data-label": cols[2] }, t(lang, "project.formKind")[p.form_kind]),
         el("td", { "data-label": cols[3] }, zh(result, lang)),

@@ -3,12 +3,14 @@
 // grade, 未填报, or a monitoring form's pace — never graded); the unit page links to it; axe finds no
 // violation; JavaScript off still shows the figures. Screenshots at 1280 and 375 px go to test/output/.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import Papa from "papaparse";
 import type { Browser } from "playwright-core";
 import { axeViolations, build, launch, site, watchedPage, unfold } from "./harness.ts";
+import { dropFiles, openExplore } from "./explore.harness.ts";
+import { firstDifference, sections } from "./sections.ts";
 
 const DATA = "test/fixtures/site-projects";
 const csv = (table: string) => Papa.parse<Record<string, string>>(readFileSync(join(DATA, `${table}.csv`), "utf8").replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
@@ -115,5 +117,33 @@ it("project and unit pages have no axe violation at 1280 and 375 px, and are sav
     }
   }
   expect(report).toEqual([]);
+  await context.close();
+}, 300_000);
+
+it("the workspace opens a project of the unit shown with the project page's dashboard, byte for byte, and closes it back to the list", async () => {
+  const context = await browser.newContext();
+  const { page, errors, foreign } = await openExplore(context, `${server.url}explore/`);
+  await dropFiles(page, readdirSync(DATA).filter((f) => f.endsWith(".csv")).map((f) => join(DATA, f)));
+  const site = await context.newPage();
+  for (const id of ["pe210eef0d8c8c9b4", "p33a16b856d824926", "p5544bfaea8ef30a9"]) {
+    const p = projects.find((x) => x.project_id === id)!;
+    await page.selectOption('[data-x="unit-select"]', `${p.unit_id}|${p.fiscal_year}`);
+    const open = page.locator(`[data-x="unit"] [data-action="project"][data-project="${id}"]`);
+    await open.click({ timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('[data-x="project"] [data-section="findings"]'), null, { timeout: 60_000 });
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe("x-project-title");
+    expect(new URL(page.url()).hash).toContain(`project=${id}`);
+    const workspace = await sections(page, '[data-x="project"]', 2, false);
+    await site.goto(server.url + pathOf(p));
+    const published = await sections(site, "main", 0, false);
+    expect(Object.keys(workspace), id).toEqual(["funding", ...(p.goals_annual || p.goals_long ? ["goals"] : []), "indicators", "completion", "findings"]);
+    expect(Object.keys(workspace), id).toEqual(Object.keys(published));
+    for (const key of Object.keys(published)) expect(firstDifference(workspace[key], published[key]), `${id}: ${key}`).toBeNull();
+    await page.click('[data-action="project-close"]');
+    await expect.poll(() => page.locator('[data-x="project"]').isHidden()).toBe(true);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.project)).toBe(id);
+  }
+  expect(errors).toEqual([]);
+  expect(foreign).toEqual([]);
   await context.close();
 }, 300_000);

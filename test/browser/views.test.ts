@@ -6,42 +6,14 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import Papa from "papaparse";
 import { useSite } from "./harness.ts";
 import { dropFiles, openExplore } from "./explore.harness.ts";
+import { firstDifference, sections } from "./sections.ts";
 
 const state = useSite();
 const SAMPLE_TABLES = readdirSync("data/sample").filter((f) => f.endsWith(".csv")).map((f) => join("data/sample", f));
 const units = Papa.parse<Record<string, string>>(readFileSync("data/canonical/units.csv", "utf8"), { header: true, skipEmptyLines: true }).data;
-
-/** The unit dashboard's parts (key figures and each section) as the browser serialises them, host options set aside. */
-async function sections(page: Page, root: string, shift: number, figures = true): Promise<Record<string, string>> {
-  const parts = await page.evaluate(({ root, figures }) => {
-    const out: Record<string, string> = {};
-    const el = document.querySelector(root)!;
-    if (figures) out.figures = el.querySelector("ul.figures")?.outerHTML ?? "";
-    for (const s of el.querySelectorAll<HTMLElement>("[data-section]")) {
-      const copy = s.cloneNode(true) as HTMLElement;
-      // What a host offers: the page links CSV files, its indicators' unit pages and has a filter its script shows; the workspace exports charts.
-      for (const host of copy.querySelectorAll("p.x-actions, p.downloads, form[data-filter]")) host.remove();
-      for (const a of copy.querySelectorAll('[data-table="indicator-changes"] a')) a.replaceWith(...a.childNodes);
-      for (const f of copy.querySelectorAll("figure[data-chart]")) f.removeAttribute("data-chart");
-      out[s.dataset.section!] = copy.outerHTML.replace(/(id|aria-labelledby)="x-cmp-/g, '$1="');
-    }
-    return out;
-  }, { root, figures });
-  const level = (html: string) => html.replace(/<(\/?)h([1-6])\b/g, (_, slash: string, n: string) => `<${slash}h${Number(n) - shift}`);
-  return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, level(v)]));
-}
-
-/** Where two renderings first part, with a little of each around it (null when they are the same). */
-function firstDifference(a: string, b: string): { at: number; workspace: string; page: string } | null {
-  if (a === b) return null;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return { at: i, workspace: a.slice(Math.max(0, i - 80), i + 120), page: b.slice(Math.max(0, i - 80), i + 120) };
-}
 
 describe("the one view layer", () => {
   it("draws the workspace's unit dashboard from the published tables byte for byte as the unit page's sections", async () => {
