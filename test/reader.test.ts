@@ -1,6 +1,7 @@
 // The general reader's parts (src/core/reader): labels, the vocabulary, cells
 // and blocks, and whole forms made here — stacked, shifted, with leftovers.
 import { describe, expect, it } from "vitest";
+import { findingText } from "../src/core/findingText.ts";
 import { label, splitCode } from "../src/core/reader/labels.ts";
 import { fundingField, headField, indicatorField, level1Of, level2Of, monthOf } from "../src/core/reader/synonyms.ts";
 import { tickedOption } from "../src/core/reader/head.ts";
@@ -155,7 +156,7 @@ describe("readForms(records, file)", () => {
     expect(d.projects!.map((p) => [p.name, p.year])).toEqual([["甲项目", 2023], ["乙项目", 2024]]);
     expect(d.units.map((u) => [u.name, u.year])).toEqual([["甲局", 2023], ["乙局", 2024]]);
     expect(new Set(d.indicators.map((i) => i.projectId)).size).toBe(2);
-    expect(d.findings.find((f) => f.code === "file.several_forms")?.message).toMatch(/2 张表/);
+    expect(findingText(d.findings.find((f) => f.code === "file.several_forms")!, "zh")).toMatch(/2 张表/);
   });
 
   it("a form of a stacked file that cannot be placed is an error finding; the others still import", () => {
@@ -200,7 +201,7 @@ describe("readForms(records, file)", () => {
     const rows = selfEval("培训项目", "某某局", 2024);
     rows.splice(5, 0, ["", "其中:财政拨款", "12", "12", "12", "", "", ""]);
     const f = readForms(records(rows), "a.csv").findings.find((x) => x.code === "funding.total_contradicts_parts");
-    expect(f?.message).toMatch(/100000\.00 元.*120000\.00 元/);
+    expect(findingText(f!, "zh")).toMatch(/100000\.00 元.*120000\.00 元/);
   });
 
   it("refuses what it cannot place with one line naming what it looked for", () => {

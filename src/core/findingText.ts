@@ -12,7 +12,7 @@
 // (already cut to length by the caller), so that a template only places params.
 import { formatYuan, type Lang } from "./format.ts";
 import { fenToYuanString } from "./money.ts";
-import { FORM_KIND_ZH, type Finding, type FormKind, type Location, type Severity } from "./model.ts";
+import { FORM_KIND_ZH, type Finding, type FindingParams, type FormKind, type Location, type Severity } from "./model.ts";
 
 const yuan = (fen: string) => formatYuan(BigInt(fen));
 const yuanEn = (fen: string) => formatYuan(BigInt(fen), "en");
@@ -356,9 +356,7 @@ export const FINDING_CODES = Object.keys(zh) as FindingCode[];
 
 export const isFindingCode = (code: string): code is FindingCode => Object.hasOwn(zh, code);
 
-/** A param's value: plain JSON (amounts in fen as decimal strings). */
-export type ParamValue = string | number | boolean | null | readonly (string | number)[];
-export type FindingParams = Readonly<Record<string, ParamValue>>;
+export type { FindingParams };
 
 /**
  * A finding of a code the catalogue holds, with its params. `subject`: the id of the unit,

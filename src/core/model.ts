@@ -9,7 +9,10 @@ export interface Location {
   column?: number;
 }
 
-import type { FindingParams } from "./findingText.ts";
+/** A finding's param: a plain JSON value (amounts in fen as decimal strings). */
+export type ParamValue = string | number | boolean | null | readonly (string | number)[];
+/** What a finding's text says, by name (src/core/findingText.ts renders it). */
+export type FindingParams = Readonly<Record<string, ParamValue>>;
 
 export type Severity = "error" | "warning" | "info";
 
