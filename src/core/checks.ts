@@ -62,12 +62,12 @@ export function checkBudget(data: Dataset): Finding[] {
         const parts = lines.filter((b) => b.kind === kind);
         if (!parts.length) {
           // A template without the block (most forms besides the bundled one have no 资金来源 rows) is not a gap.
-          if (unit.formKind === undefined) out.push(finding("warning", `budget.no_${kind}`, {}, where, total.id));
+          if (unit.formKind === undefined) out.push(finding("warning", kind === "source" ? "budget.no_source" : "budget.no_structure", {}, where, total.id));
           continue;
         }
         const sum = sumFen(parts.map((p) => p.amountFen));
         if (sum !== total.amountFen) {
-          out.push(finding("error", `budget.${kind}_mismatch`, { sum: String(sum), total: String(total.amountFen) }, where, total.id));
+          out.push(finding("error", kind === "source" ? "budget.source_mismatch" : "budget.structure_mismatch", { sum: String(sum), total: String(total.amountFen) }, where, total.id));
         }
       }
     }

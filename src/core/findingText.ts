@@ -36,8 +36,8 @@ const BAD_ENTRY_EN: Record<keyof typeof BAD_ENTRY_ZH, string> = {
 };
 type Row = { firstRow: number | null; firstFile: string };
 
-const zh = {
-  // ---- checks.ts: the reviewer's checks ----
+/** The reviewer's checks (checks.ts): the codes runChecks can raise. */
+const CHECKS = {
   "budget.projects_exceed": (p: { n: number; sum: string; declared: string }) => `已读入的 ${p.n} 个项目预算合计 ${yuan(p.sum)}，超过申报的项目支出 ${yuan(p.declared)}，相差 ${yuan(diff(p.sum, p.declared))}`,
   "budget.projects_partial": (p: { n: number; sum: string; declared: string }) => `已读入的 ${p.n} 个项目预算合计 ${yuan(p.sum)}，少于申报的项目支出 ${yuan(p.declared)}（尚未读入全部项目，差 ${yuan(diff(p.declared, p.sum))}）`,
   "budget.no_total": (_: Record<string, never>) => "预算表没有总额行，无法核对",
@@ -69,6 +69,10 @@ const zh = {
   "target.implausible_number": (p: { label: string; value: string }) => `“${p.label}”的目标值 ${p.value} 位数异常，请核实`,
   "target.exceeds_budget": (p: { label: string; ceiling: string; total: string }) => `“${p.label}”的成本控制数 ${yuan(p.ceiling)} 超过单位预算总额 ${yuan(p.total)}`,
   "task.no_content": (p: { name: string }) => `重点任务“${p.name}”没有主要内容`,
+};
+
+const zh = {
+  ...CHECKS,
 
   // ---- reading files: decode.ts, import.ts, canonical.ts, dedupe.ts ----
   "encoding.undecodable": (p: { encoding: string }) => `无法按 ${p.encoding} 解码的字节，已替换为 �`,
@@ -353,6 +357,9 @@ export const FINDING_TEXT: Record<Lang, { readonly [C in FindingCode]: (p: Param
 
 /** Every code the catalogue holds, in its order. */
 export const FINDING_CODES = Object.keys(zh) as FindingCode[];
+
+/** The codes the reviewer's checks (checks.ts runChecks) can raise: the bulk route's parity test runs over each. */
+export const CHECK_CODES = Object.keys(CHECKS) as (keyof typeof CHECKS)[];
 
 export const isFindingCode = (code: string): code is FindingCode => Object.hasOwn(zh, code);
 

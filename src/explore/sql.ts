@@ -8,7 +8,7 @@
 // never has its targets parsed row by row in JavaScript.
 import { DECLARATION_CHECKS, EXPECTED_LEVEL1, FORMULA_FIRST, FORMULA_LIKE, NEVER_BELOW, PERCENT_MAX, PLAUSIBLE_DIGITS } from "../core/checks.ts";
 import { COLUMNS, writeParams, type TableName } from "../core/canonical.ts";
-import { findingText, findingTexts, renderFinding, type FindingCode, type FindingParams, type ParamsOf } from "../core/findingText.ts";
+import { FINDING_TEXT, findingText, findingTexts, type FindingCode, type FindingParams, type ParamsOf } from "../core/findingText.ts";
 import type { Finding } from "../core/model.ts";
 import { columnType, insertCsvSql } from "../query/schema.ts";
 import type { BulkPlan } from "./importer.ts";
@@ -540,8 +540,7 @@ export function bulkDeclarationsSql(uploadId: number, groups: readonly string[])
 export function findingTextSql<C extends FindingCode>(code: C, lang: Lang, params: { [K in keyof ParamsOf<C>]: string }): string {
   const keys = Object.keys(params) as (keyof ParamsOf<C> & string)[];
   const mark = (i: number) => `\uE000${i}\uE001`;
-  const text = renderFinding(code, Object.fromEntries(keys.map((k, i) => [k, mark(i)])), lang);
-  if (text === null) throw new Error(`missing: ${code}`);
+  const text = (FINDING_TEXT[lang][code] as (p: FindingParams) => string)(Object.fromEntries(keys.map((k, i) => [k, mark(i)])));
   const parts: string[] = [];
   let rest = text;
   keys.forEach((k, i) => {
