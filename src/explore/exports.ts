@@ -58,6 +58,16 @@ const text = (v: Value | undefined) => (v === null || v === undefined ? "" : Str
 const loc = (r: Row) => ({ file: text(r.source_file), ...(num(r.source_row) !== null ? { row: num(r.source_row)! } : {}) });
 const paragraphs = (v: Value | undefined) => (v === null || v === undefined || v === "" ? [] : String(v).split("\n").filter(Boolean));
 
+/** A finding's params as the database holds them (JSON written by canonical.ts writeParams, or nothing). */
+const paramsOf = (v: Value | undefined): Record<string, unknown> => {
+  try {
+    const p: unknown = JSON.parse(text(v) || "{}");
+    return p && typeof p === "object" && !Array.isArray(p) ? (p as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+};
+
 /** One canonical row (as the explore database returns it) → its entry in the JSON form (core/canonical.ts toJson). */
 export const jsonEntry: Record<"units" | "budget" | "tasks" | "indicators" | "findings" | "actuals" | "execution", (r: Row) => unknown> = {
   units: (r) => ({ id: text(r.unit_id), name: text(r.unit_name), year: num(r.fiscal_year), fundingMethod: str(r.funding_method), duties: paragraphs(r.duties), goals: paragraphs(r.goals), staffCount: num(r.staff_count), orgCount: num(r.org_count), status: r.data_status === "sample" || r.data_source === "sample" ? "sample" : "declared", source: loc(r) }),
@@ -80,7 +90,7 @@ export const jsonEntry: Record<"units" | "budget" | "tasks" | "indicators" | "fi
     declaredScore: str(r.declared_score), declaredTotal: str(r.declared_total), status: r.data_status === "sample" || r.data_source === "sample" ? "sample" : "declared", source: loc(r),
   }),
   findings: (r) => ({
-    severity: text(r.severity), code: text(r.code), message: text(r.message), messageEn: text(r.message_en),
+    severity: text(r.severity), code: text(r.code), params: paramsOf(r.params), message: text(r.message), messageEn: text(r.message_en),
     location: { file: text(r.source_file), ...(num(r.source_row) !== null ? { row: num(r.source_row)! } : {}), ...(num(r.source_column) !== null ? { column: num(r.source_column)! } : {}) },
     ...(r.subject ? { subject: text(r.subject) } : {}),
   }),

@@ -595,8 +595,8 @@ export function bulkUnitRowsSql(uploadId: number): string {
 
 /**
  * Per row, the way it is checked: a quantitative target that cannot be
- * impossible (value > 0, and < 100 when its unit is a percentage) or
- * implausible (≤ 15 digits, ≤ 6 decimals) and does not start like a formula is
+ * impossible (value > NEVER_BELOW, and < PERCENT_MAX when its unit is a percentage) or
+ * implausible (PLAUSIBLE_DIGITS: ≤ 15 digits, ≤ 6 decimals) and does not start like a formula (FORMULA_LIKE) is
  * checked by its groups, name, operator and unit only; any other target by its
  * own text and year. `percentUnits`: the upload's units that are percentages
  * (the core's unitFamily, asked in JavaScript).
