@@ -103,6 +103,14 @@ describe("params in files", () => {
     expect(readParams("")).toEqual({});
   });
 
+  it("an older findings.csv without the column still reads, keeping its text; a code another tool wrote keeps its text", () => {
+    const csv = "severity,code,message,message_en,source_file,source_row\r\nwarning,unit.no_duties,未填写单位职责,单位职责 is empty,a.csv,3\r\nerror,other.tool,别的工具说的,,b.csv,4\r\n";
+    const d = importFile("findings.csv", new TextEncoder().encode(csv), { checks: false });
+    expect(d.findings.map((f) => [f.code, f.params, findingText(f, "zh"), findingText(f, "en")])).toEqual([
+      ["unit.no_duties", {}, "未填写单位职责", "单位职责 is empty"], ["other.tool", {}, "别的工具说的", "别的工具说的"],
+    ]);
+  });
+
   it("read as none unless a JSON object of plain values", () => {
     for (const bad of ["[1,2]", "3", "{", '{"a":{"b":1}}', '{"a":[{"b":1}]}', "null"]) expect(readParams(bad)).toEqual({});
   });
