@@ -8,6 +8,7 @@
 //   delimiters, line ends, re-encoding (UTF-8/GBK/UTF-16LE/BE, with and without BOM),
 //   truncation at any byte, two copies in one file.
 import { readFileSync, readdirSync } from "node:fs";
+import { findingText } from "../src/core/findingText.ts";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
@@ -265,7 +266,7 @@ function cellTexts(d: Dataset): string[] {
     ...d.budget.map((b) => b.item),
     ...d.tasks.flatMap((t) => [t.name, t.content]),
     ...d.indicators.flatMap((i) => [i.level1, i.level2, i.name ?? "", i.target ?? "", i.note ?? ""]),
-    ...d.findings.flatMap((f) => [f.message, f.messageEn]),
+    ...d.findings.flatMap((f) => [findingText(f, "zh"), findingText(f, "en")]),
   ];
 }
 
@@ -344,7 +345,7 @@ const squash = (s: string) => s.replace(/[\s",\t\u200b\ufeff]/g, "");
 function checkFindings(findings: readonly Finding[], file: string, bytes: Uint8Array): void {
   let text: string | null = null;
   for (const f of findings) {
-    must(typeof f.code === "string" && f.code.length > 0 && typeof f.message === "string" && f.message.length > 0, `finding without code or message: ${JSON.stringify(f).slice(0, 120)}`);
+    must(typeof f.code === "string" && f.code.length > 0 && findingText(f, "zh").length > 0, `finding without code or message: ${JSON.stringify(f).slice(0, 120)}`);
     must(["error", "warning", "info"].includes(f.severity), `finding severity ${f.severity}`);
     // Findings read from a findings table keep the file they were first found in: a name the file itself holds.
     must(typeof f.location.file === "string" && f.location.file.length > 0, `finding ${f.code} without a file`);

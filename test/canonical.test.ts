@@ -2,6 +2,7 @@
 // data (exact amounts, same ids); the JSON form too; headers are matched by name
 // (Chinese, 预算管理一体化 field names, English), never by position.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { findingText } from "../src/core/findingText.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -207,7 +208,7 @@ describe("canonical input problems", () => {
     const unknown = d.findings.filter((f) => f.code === "canonical.unknown_columns");
     expect(unknown).toHaveLength(1);
     expect(unknown[0]).toMatchObject({ severity: "info", location: { file: "extra.csv", row: 1 } });
-    expect(unknown[0].message).toContain("审核意见、colour");
+    expect(findingText(unknown[0], "zh")).toContain("审核意见、colour");
     expect(d.indicators).toHaveLength(60);
   });
 

@@ -2,6 +2,7 @@
 // one, firing (with both figures in the message where there are figures) on a
 // declaration with exactly one thing wrong.
 import { describe, expect, it } from "vitest";
+import { findingText } from "../src/core/findingText.ts";
 import { checkBudget, checkIndicators, checkTasks, runChecks } from "../src/core/checks.ts";
 import { importFile } from "../src/core/import.ts";
 import { parseTarget } from "../src/core/target.ts";
@@ -100,8 +101,8 @@ describe("each check fires on a declaration with one thing wrong", () => {
     expect(findings.map((f) => f.code)).toContain(code);
     const f = findings.find((x) => x.code === code)!;
     expect(f.location.row).toBe(row);
-    expect(f.message).not.toBe("");
-    expect(f.messageEn).not.toBe("");
+    expect(findingText(f, "zh")).not.toBe("");
+    expect(findingText(f, "en")).not.toBe("");
   });
 
   it.each([
@@ -111,8 +112,8 @@ describe("each check fires on a declaration with one thing wrong", () => {
     const d = clean();
     edit(d);
     const f = checkBudget(d).find((x) => x.code === code)!;
-    for (const s of zh) expect(f.message).toContain(s);
-    for (const s of en) expect(f.messageEn).toContain(s);
+    for (const s of zh) expect(findingText(f, "zh")).toContain(s);
+    for (const s of en) expect(findingText(f, "en")).toContain(s);
     expect(f.severity).toBe("error");
     expect(f.subject).toBe(d.budget[0].id);
   });
@@ -121,10 +122,10 @@ describe("each check fires on a declaration with one thing wrong", () => {
     const d = clean();
     setIndicator(24, { target: "≤100.01(万元)" })(d);
     const f = checkIndicators(d).find((x) => x.code === "target.exceeds_budget")!;
-    expect(f.message).toContain("1,000,100.00 元");
-    expect(f.message).toContain("100,000.00 元");
-    expect(f.messageEn).toContain("cost ceiling ¥1,000,100.00 of");
-    expect(f.messageEn).toContain("whole budget ¥100,000.00");
+    expect(findingText(f, "zh")).toContain("1,000,100.00 元");
+    expect(findingText(f, "zh")).toContain("100,000.00 元");
+    expect(findingText(f, "en")).toContain("cost ceiling ¥1,000,100.00 of");
+    expect(findingText(f, "en")).toContain("whole budget ¥100,000.00");
   });
 
   it.each([

@@ -135,6 +135,8 @@ describe("jixiao import with a file it cannot read", () => {
       code: "file.unreadable",
       message: expect.stringMatching(/letter\.txt：无法识别的文件格式/),
       messageEn: expect.stringContaining("unknown layout"),
+      // The params of its text: the reason as the importer's error said it.
+      params: { zh: expect.stringMatching(/letter\.txt：无法识别的文件格式/), en: expect.stringContaining("unknown layout") },
       location: { file: UNKNOWN, row: 1 },
     });
     expect(json.findings.filter((f: { code: string }) => f.code === "file.unreadable")).toHaveLength(1);
@@ -150,7 +152,7 @@ describe("jixiao import with a file it cannot read", () => {
     expect(code).toBe(1);
     const json = JSON.parse(out);
     expect([json.units, json.budget, json.tasks, json.indicators]).toEqual([[], [], [], []]);
-    expect(json.findings).toEqual([{ severity: "error", code: "file.unreadable", message: expect.stringMatching(message), messageEn: expect.any(String), location: { file: path } }]);
+    expect(json.findings).toEqual([{ severity: "error", code: "file.unreadable", message: expect.stringMatching(message), messageEn: expect.any(String), params: { zh: expect.stringMatching(message), en: expect.any(String) }, location: { file: path } }]);
   });
 
   it("prints the summary of the good files too without --json", async () => {

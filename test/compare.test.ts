@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { findingText } from "../src/core/findingText.ts";
 import { compareBudget, compareDatasets, compareTargets, compareUnit, diffParagraphs, diffTasks, matchIndicators, percentChange, unitYears, type IndicatorMatch } from "../src/core/compare.ts";
 import { diceOf, normaliseName, similarity } from "../src/core/similarity.ts";
 import { readMapping } from "../src/core/mapping.ts";
@@ -490,8 +491,8 @@ describe("compareUnit(old, new) and compareDatasets(old, new)", () => {
     const r = compareDatasets(side(years), asYear(a, 2027));
     const several = r.findings.filter((f) => f.code === "compare.several_years");
     expect(several).toHaveLength(1);
-    expect(several[0].message).toBe(`旧数据中“${a.units[0].name}”有多个年度（2024、2025、2026），取 2026 年度`);
-    expect(several[0].messageEn).toContain("using 2026");
+    expect(findingText(several[0], "zh")).toBe(`旧数据中“${a.units[0].name}”有多个年度（2024、2025、2026），取 2026 年度`);
+    expect(findingText(several[0], "en")).toContain("using 2026");
     expect(r.units).toMatchObject([{ oldYear: 2026, newYear: 2027 }]);
   });
 });

@@ -3,6 +3,7 @@
 // CSV in GBK, "Unicode text" in UTF-16LE) must give the same indicators and budget;
 // bytes that cannot be decoded are findings with their row and column, never mojibake.
 import { describe, expect, it } from "vitest";
+import { findingText } from "../src/core/findingText.ts";
 import { decodeBytes } from "../src/core/decode.ts";
 import { importFile } from "../src/core/import.ts";
 import { ImportError, type Dataset } from "../src/core/model.ts";
@@ -164,7 +165,7 @@ describe("decodeBytes reports undecodable bytes where they are, never as silent 
     const findings = decodeBytes(bytes, "many.txt").findings;
     expect(findings.filter((f) => f.code === "encoding.undecodable")).toHaveLength(20);
     expect(findings.at(-1)).toMatchObject({ code: "encoding.undecodable_more", severity: "error" });
-    expect(findings.at(-1)!.message).toContain("共 30 处");
+    expect(findingText(findings.at(-1)!, "zh")).toContain("共 30 处");
   });
 
   it("decodes a clean GBK file exactly, with no finding but the info that it was converted", () => {

@@ -1,6 +1,7 @@
 // Loading the same content twice is told and counted once, never summed:
 // dedupeLoads (src/core/dedupe.ts) and `jixiao import a copy-of-a`.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { findingText } from "../src/core/findingText.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -42,8 +43,8 @@ describe("jixiao import a.csv copy-of-a.csv", () => {
     expect(total(json.budget)).toEqual(["92787331.00"]);
     const dup = json.findings.filter((f) => f.code.startsWith("load."));
     expect(dup).toEqual([expect.objectContaining({ code: "load.duplicate_file", location: { file: COPY } })]);
-    expect(dup[0].message).toMatch(/^文件与 .*a\.txt 内容完全相同，只计入一次$/);
-    expect(dup[0].messageEn).toContain("a.txt");
+    expect(findingText(dup[0], "zh")).toMatch(/^文件与 .*a\.txt 内容完全相同，只计入一次$/);
+    expect(findingText(dup[0], "en")).toContain("a.txt");
     expect(json.findings.filter((f) => f.location.file === COPY)).toEqual(dup);
   });
 
@@ -58,7 +59,7 @@ describe("jixiao import a.csv copy-of-a.csv", () => {
     expect(dup).toHaveLength(1);
     expect(dup[0]).toMatchObject({ code: "load.duplicate_rows", location: { file: RESAVED } });
     expect(dup[0].location.row).toBeGreaterThan(0);
-    expect(dup[0].message).toMatch(/^\d+ 行与 .*a\.txt 中的行相同/);
+    expect(findingText(dup[0], "zh")).toMatch(/^\d+ 行与 .*a\.txt 中的行相同/);
     // Only what is said of the file itself (its encoding) stays beside the note; the copy's rows' findings went with them.
     expect(json.findings.filter((f) => f.location.file === RESAVED).map((f) => f.code).sort()).toEqual(["encoding.detected", "load.duplicate_rows"]);
   });
@@ -115,7 +116,7 @@ describe("importFile(file, bytes) of a form pasted twice into one file", () => {
     expect(sumFen(d.budget.filter((b) => b.kind === "source").map((b) => b.amountFen))).toBe(9278733100n);
     const dups = d.findings.filter((f) => f.code === "load.duplicate_rows");
     expect(dups).toHaveLength(5);
-    expect(dups[0].message).toMatch(/^预算行“部门整体预算总额”与第 25 行相同/);
+    expect(findingText(dups[0], "zh")).toMatch(/^预算行“部门整体预算总额”与第 25 行相同/);
     expect(dups[0].location.row).toBeGreaterThan(25);
     expect(d.findings.some((f) => f.code === "budget.source_mismatch")).toBe(false);
   });
@@ -131,7 +132,7 @@ describe("importFile(file, bytes) of a form pasted twice into one file", () => {
 
 describe("dedupeFindings(findings)", () => {
   const f = (row: number | undefined, column: number | undefined, message = "m"): Finding => ({
-    severity: "warning", code: "c", message, messageEn: "e", location: { file: "x", ...(row ? { row } : {}), ...(column ? { column } : {}) }, subject: "s",
+    severity: "warning", code: "c", params: {}, text: { zh: message, en: "e" }, location: { file: "x", ...(row ? { row } : {}), ...(column ? { column } : {}) }, subject: "s",
   });
 
   it("keeps one of identical findings, the one with the column where only one has it, at the first's place", () => {

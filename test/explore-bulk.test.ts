@@ -14,6 +14,7 @@ import { BULK_MIN_BYTES, bulkPlan, toLoaded, type BulkPlan, type Loaded } from "
 import { mapHeader } from "../src/core/canonical.ts";
 import { bulkInsertSql, finishUploadSql, insertLookupSql, insertTableSql, setupSql, uploadRowSql } from "../src/explore/sql.ts";
 import { bulkUnitRows, checkBulk, createLineCounter, finishBulk, recordLines } from "../src/explore/bulk.ts";
+import { CHECK_CODES } from "../src/core/findingText.ts";
 
 const SEED = "data/raw/000_83bc0b582c527eae.txt";
 const seed = importFile("000_83bc0b582c527eae.txt", new Uint8Array(readFileSync(SEED)));
@@ -69,7 +70,7 @@ async function viaBulk(engine: QueryEngine, name: string, bytes: Uint8Array, id:
 
 const ROWS = `indicator_id, unit_id, fiscal_year, ord, level1, level2, name, target, target_kind, op, value, measure_unit, direction, deadline, note, source_file, source_row`;
 const rows = (id: number) => db.query(`SELECT ${ROWS} FROM indicators WHERE upload_id = ${id} ORDER BY source_row, ord, indicator_id`);
-const findings = (id: number) => db.query(`SELECT severity, code, message, message_en, source_file, source_row, source_column, subject FROM findings WHERE upload_id = ${id}
+const findings = (id: number) => db.query(`SELECT severity, code, message, message_en, params, source_file, source_row, source_column, subject FROM findings WHERE upload_id = ${id}
   ORDER BY source_row NULLS FIRST, code, message, subject`);
 
 const q = (s: string) => (/[",\r\n\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -245,6 +246,51 @@ describe("the bulk route gives what the core importer gives", () => {
     expect(f.filter((x) => String(x.code).startsWith("canonical."))).toMatchObject([
       { code: "canonical.unknown_columns", source_row: 1 }, { code: "canonical.bad_year", source_row: 3, source_column: 2 },
     ]);
+  });
+
+  describe("for every finding code the reviewer's checks can raise (findingText.ts CHECK_CODES)", () => {
+    // Rows (level1, level2, name, target) that raise the code on an indicators file, beside a unit's other groups; or why
+    // an indicators file cannot raise it (it has no budget, tasks, staff or departments).
+    const NOT_HERE = "needs budget lines, tasks or a unit's head, which an indicators file does not have";
+    const CASES: Record<(typeof CHECK_CODES)[number], string[][] | string> = {
+      "budget.projects_exceed": NOT_HERE, "budget.projects_partial": NOT_HERE, "budget.no_total": NOT_HERE, "budget.no_source": NOT_HERE,
+      "budget.no_structure": NOT_HERE, "budget.source_mismatch": NOT_HERE, "budget.structure_mismatch": NOT_HERE, "budget.negative": NOT_HERE,
+      "budget.implausible": NOT_HERE, "unit.zero_staff": NOT_HERE, "unit.zero_orgs": NOT_HERE, "target.exceeds_budget": NOT_HERE, "task.no_content": NOT_HERE,
+      "unit.no_duties": [["产出指标", "数量指标", "培训人数", "≥10人"]],
+      "unit.no_goals": [["产出指标", "数量指标", "培训人数", "≥10人"]],
+      "indicator.duplicate_name": [["产出指标", "数量指标", "培训人数", "≥10人"], ["产出指标", "数量指标", "培训人数", "≥12人"], ["产出指标", "数量指标", "培训人数", "≥12人"]],
+      "indicator.missing_level1": [["产出指标", "数量指标", "培训人数", "≥10人"]],
+      "cell.formula_like": [["产出指标", "数量指标", "=SUM(A1:A3)", "≥1个"], ["产出指标", "数量指标", "培训次数", "+1+1"]],
+      "indicator.no_target": [["产出指标", "数量指标", "培训次数", ""]],
+      "target.unparsed": [["产出指标", "质量指标", "培训质量", "见附件三"]],
+      "target.not_quantified": [["产出指标", "数量指标", "培训次数", "好"]],
+      "target.vague_deadline": [["产出指标", "时效指标", "培训及时性", "及时"]],
+      "target.deadline_outside_year": [["产出指标", "时效指标", "培训完成时间", "2030年12月31日前"]],
+      "target.impossible": [["产出指标", "数量指标", "事故数", "<0个"], ["产出指标", "数量指标", "事故次数", "=-1个"], ["产出指标", "质量指标", "合格率", "≥120%"], ["产出指标", "质量指标", "达标率", "=101%"]],
+      "target.count_in_quality": [["产出指标", "质量指标", "培训人数", "≥10人"]],
+      "target.unit_nonstandard": [["产出指标", "质量指标", "完成率", "≥95率"]],
+      "target.unit_mismatch": [["满意度指标", "服务对象满意度指标", "群众满意度", "≥90个"], ["产出指标", "成本指标", "培训经费", "≤10个"]],
+      "target.implausible_number": [["产出指标", "数量指标", "培训人数", "≥12345678901234567个"], ["产出指标", "数量指标", "培训场次", "≥1.1234567场"]],
+    };
+
+    it("the cases cover exactly the codes the catalogue lists for the checks", () => {
+      expect(Object.keys(CASES).sort()).toEqual([...CHECK_CODES].sort());
+    });
+
+    let k = 0;
+    it.each(Object.entries(CASES).filter(([, c]) => typeof c !== "string") as [string, string[][]][])("%s: the same code, params, severity, place, subject and text both ways", async (code, cases) => {
+      const others = [["效益指标", "社会效益指标", "群众知晓度", "≥90%"], ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%"]];
+      const body = [...cases, ...(code === "indicator.missing_level1" ? [others[0]] : others)];
+      const csv = ["unit_name,fiscal_year,level1,level2,name,target", ...body.map((r) => line(["检验单位", "2026", ...r]))].join("\r\n") + "\r\n";
+      const bytes = new TextEncoder().encode(csv);
+      const base = 200 + 2 * k++;
+      await viaImporter(db, `codes-${code}.csv`, bytes, base);
+      await viaBulk(db, `codes-${code}.csv`, bytes, base + 1);
+      const fa = await findings(base);
+      expect(fa.filter((f) => f.code === code).length).toBeGreaterThanOrEqual(code === "indicator.duplicate_name" ? 2 : 1);
+      expect(await findings(base + 1)).toEqual(fa);
+      expect(await rows(base + 1)).toEqual(await rows(base));
+    });
   });
 
   it("createLineCounter counts the lines records start on as the core's tokenizer does", () => {

@@ -3,6 +3,7 @@
 // upload's rows that repeat or contradict an earlier one's are left out with a
 // finding naming both files (overlapSql, run here on native DuckDB).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findingText } from "../src/core/findingText.ts";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
@@ -78,7 +79,7 @@ describe("mergeSheets(sheets): a workbook whose sheet is repeated", () => {
     const notes = twice.findings.filter((f) => f.code.startsWith("load."));
     // Each sheet that names the unit makes its unit row: the core's rule tells those too (one row each).
     expect(notes).toContainEqual(duplicateRowsFinding(seed.budget.length, "w.xlsx!预算", { file: "w.xlsx!预算 (2)", row: 2 }));
-    expect(notes.filter((f) => f.location.file === "w.xlsx!预算 (2)").map((f) => f.message)).toEqual([expect.stringMatching(/^1 行与 w\.xlsx!绩效指标 /), expect.stringMatching(/^5 行与 w\.xlsx!预算 /)]);
+    expect(notes.filter((f) => f.location.file === "w.xlsx!预算 (2)").map((f) => findingText(f, "zh"))).toEqual([expect.stringMatching(/^1 行与 w\.xlsx!绩效指标 /), expect.stringMatching(/^5 行与 w\.xlsx!预算 /)]);
   });
 });
 

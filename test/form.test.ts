@@ -3,6 +3,7 @@
 // same form edited (blank lines, repeated headers, shifted cells, groups moved) to
 // show that rows are placed by their content, not by this file's row numbers.
 import { describe, expect, it } from "vitest";
+import { findingText } from "../src/core/findingText.ts";
 import { importFile } from "../src/core/import.ts";
 import type { Dataset, Indicator } from "../src/core/model.ts";
 import { SEED_BYTES, SEED_LINES, SEED_NAME, utf8 } from "./fixtures/variants.ts";
@@ -256,7 +257,7 @@ describe("importFile on the seed reports what a reviewer would", () => {
     expect(rowsOf("target.unit_mismatch")).toEqual(expect.arrayContaining([92, 93, 94, 95]));
     for (const row of [92, 93, 94, 95]) {
       const f = data.findings.find((x) => x.code === "target.unit_mismatch" && x.location.row === row)!;
-      expect(f.message).toContain("“次”");
+      expect(findingText(f, "zh")).toContain("“次”");
       expect(f.subject).toBe(data.indicators.find((i) => i.source.row === row)!.id);
     }
   });
@@ -264,14 +265,14 @@ describe("importFile on the seed reports what a reviewer would", () => {
   it("reports unit.zero_staff against the unit, quoting 基本支出", () => {
     const f = data.findings.find((x) => x.code === "unit.zero_staff")!;
     expect(f.subject).toBe(unit.id);
-    expect(f.message).toContain("50,839,284.87 元");
+    expect(findingText(f, "zh")).toContain("50,839,284.87 元");
   });
 
   it("gives every finding a file, a Chinese and an English message", () => {
     for (const f of data.findings) {
       expect(f.location.file).toBe(SEED_NAME);
-      expect(f.message).not.toBe("");
-      expect(f.messageEn).not.toBe("");
+      expect(findingText(f, "zh")).not.toBe("");
+      expect(findingText(f, "en")).not.toBe("");
     }
   });
 

@@ -3,6 +3,7 @@
 // huge cells. The importer either reads them (with findings) or throws
 // ImportError — never another exception, never markup passed on, never a hang.
 import { describe, expect, it } from "vitest";
+import { findingText } from "../src/core/findingText.ts";
 import { importFile } from "../src/core/import.ts";
 import { ImportError, type Dataset } from "../src/core/model.ts";
 import { parseTarget } from "../src/core/target.ts";
@@ -114,8 +115,8 @@ describe("absurd numbers neither crash nor lose exactness", () => {
 
   it("keeps a 21-digit amount exact in fen", () => {
     expect(d.budget[0].amountFen).toBe(99999999999999999999n);
-    expect(d.findings.find((f) => f.code === "budget.implausible")!.message).toContain("999,999,999,999,999,999.99 元");
-    expect(d.findings.find((f) => f.code === "budget.source_mismatch")!.messageEn).toContain("¥999,999,999,999,999,999.99");
+    expect(findingText(d.findings.find((f) => f.code === "budget.implausible")!, "zh")).toContain("999,999,999,999,999,999.99 元");
+    expect(findingText(d.findings.find((f) => f.code === "budget.source_mismatch")!, "en")).toContain("¥999,999,999,999,999,999.99");
   });
 
   it("reads ≥1e309 as an unrecognised qualitative target, not Infinity", () => {

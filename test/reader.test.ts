@@ -1,6 +1,7 @@
 // The general reader's parts (src/core/reader): labels, the vocabulary, cells
 // and blocks, and whole forms made here — stacked, shifted, with leftovers.
 import { describe, expect, it } from "vitest";
+import { findingText } from "../src/core/findingText.ts";
 import { label, splitCode } from "../src/core/reader/labels.ts";
 import { fundingField, headField, indicatorField, level1Of, level2Of, monthOf } from "../src/core/reader/synonyms.ts";
 import { tickedOption } from "../src/core/reader/head.ts";
@@ -156,7 +157,7 @@ describe("readForms(records, file)", () => {
     expect(d.projects!.map((p) => [p.name, p.year])).toEqual([["甲项目", 2023], ["乙项目", 2024]]);
     expect(d.units.map((u) => [u.name, u.year])).toEqual([["甲局", 2023], ["乙局", 2024]]);
     expect(new Set(d.indicators.map((i) => i.projectId)).size).toBe(2);
-    expect(d.findings.find((f) => f.code === "file.several_forms")?.message).toMatch(/2 张表/);
+    expect(findingText(d.findings.find((f) => f.code === "file.several_forms")!, "zh")).toMatch(/2 张表/);
   });
 
   it("a form of a stacked file that cannot be placed is an error finding; the others still import", () => {
@@ -201,7 +202,7 @@ describe("readForms(records, file)", () => {
     const rows = selfEval("培训项目", "某某局", 2024);
     rows.splice(5, 0, ["", "其中:财政拨款", "12", "12", "12", "", "", ""]);
     const f = readForms(records(rows), "a.csv").findings.find((x) => x.code === "funding.total_contradicts_parts");
-    expect(f?.message).toMatch(/100000\.00 元.*120000\.00 元/);
+    expect(findingText(f!, "zh")).toMatch(/100000\.00 元.*120000\.00 元/);
   });
 
   it("takes a target's sign from 指标方向 when 指标性质 gives none, and leaves a 计量单位 column after 实际完成值 off the target", () => {
@@ -223,7 +224,7 @@ describe("readForms(records, file)", () => {
       ["", "支出构成", "基本支出", "15", "75%", "7", "7.5"], ["", "", "项目支出", "5", "25%", "3", "3"], ["", "", "合计", "20", "100%", "10", "10"],
     ]), "d.csv");
     const f = d.findings.filter((x) => x.code === "funding.total_contradicts_parts");
-    expect(f.map((x) => [x.location.row, x.location.column, x.message])).toEqual([[10, 7, "“合计”的第 7 列金额 100000.00 元小于其中各项之和 105000.00 元"]]);
+    expect(f.map((x) => [x.location.row, x.location.column, findingText(x, "zh")])).toEqual([[10, 7, "“合计”的第 7 列金额 100000.00 元小于其中各项之和 105000.00 元"]]);
   });
 
   it("refuses what it cannot place with one line naming what it looked for", () => {
@@ -253,7 +254,7 @@ describe("a form that prints no year", () => {
   it("takes the file name's year only when asked, and only when the name holds one year", () => {
     const d = importFile(name, bytes, { yearFromFileName: true });
     expect(d.units.map((u) => u.year)).toEqual([2023]);
-    expect(d.findings.find((f) => f.code === "form.year_from_file_name")?.message).toBe("表上没有印年度：年度 2023 取自文件名");
+    expect(findingText(d.findings.find((f) => f.code === "form.year_from_file_name")!, "zh")).toBe("表上没有印年度：年度 2023 取自文件名");
     expect(() => importFile("2022-2023.csv", bytes, { yearFromFileName: true })).toThrow(YearMissingError);
     expect(yearsInFileName("dir2019/a_2023年!Sheet1")).toEqual([2023]);
   });
@@ -264,7 +265,7 @@ describe("a form that prints no year", () => {
       ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"], ["", "产出指标", "数量指标", "流转土地", ">=60亩"],
     ]), "x.csv");
     expect(d.projects!.map((p) => p.year)).toEqual([2018]);
-    expect(d.findings.find((f) => f.code === "form.year_from_name")?.message).toMatch(/年度 2018 取自项目名称“2018年市级专项扶贫资金基础设施”/);
+    expect(findingText(d.findings.find((f) => f.code === "form.year_from_name")!, "zh")).toMatch(/年度 2018 取自项目名称“2018年市级专项扶贫资金基础设施”/);
   });
 
   it("never overrides a printed year with the one given", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { findingText } from "../src/core/findingText.ts";
 import { executionRates, rankBy, rankByBudget, rollup, unitTotals, type ExecutionFigures, type RegionSpec } from "../src/core/rollup.ts";
 import type { Dataset } from "../src/core/model.ts";
 import { asYear, budgetLine, real } from "./compare.fixtures.ts";
@@ -79,7 +80,7 @@ describe("rollup(region, units) reconciles to the fen", () => {
     expect(r.findings.map((f) => f.code)).toEqual(codes);
     if (codes.length) {
       expect(r.findings[0]).toMatchObject({ severity: "error", subject: "jcl", location: { file: "region.csv", row: 2 } });
-      expect(r.findings[0].message).toContain(declared > r.totalFen ? "相差 0.01 元" : "相差 -0.01 元");
+      expect(findingText(r.findings[0], "zh")).toContain(declared > r.totalFen ? "相差 0.01 元" : "相差 -0.01 元");
     }
   });
 

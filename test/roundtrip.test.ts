@@ -3,6 +3,7 @@
 // and the same findings (as a multiset), and a second trip changes nothing —
 // findings.csv does not grow.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { findingTexts } from "../src/core/findingText.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -62,7 +63,7 @@ function model(d: Dataset): unknown {
 }
 
 const multiset = (fs: readonly Finding[]) =>
-  fs.map((f) => JSON.stringify([f.severity, f.code, f.subject ?? null, f.location.file, f.location.row ?? null, f.location.column ?? null, f.message, f.messageEn])).sort();
+  fs.map((f) => JSON.stringify([f.severity, f.code, f.subject ?? null, f.location.file, f.location.row ?? null, f.location.column ?? null, findingTexts(f).zh, findingTexts(f).en, f.params])).sort();
 
 async function viaCsv(d: Dataset): Promise<{ data: Dataset; dir: string }> {
   const dir = join(tmp, `c${n++}`);

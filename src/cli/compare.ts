@@ -6,6 +6,8 @@ import { ImportError, type Finding } from "../core/model.ts";
 import { compareDatasets, type BudgetDelta, type DatasetComparison, type IndicatorMatch, type TargetDirection, type UnitComparison } from "../core/compare.ts";
 import { readMapping, type MappingRow } from "../core/mapping.ts";
 import { formatYuan } from "../core/format.ts";
+import { finding, findingText } from "../core/findingText.ts";
+import { jsonFinding } from "../core/canonical.ts";
 import { fenToYuanString } from "../core/money.ts";
 import type { DiffPair } from "../core/similarity.ts";
 import { EXIT, jsonText, parseFlags, readAll, type Io } from "./io.ts";
@@ -60,7 +62,7 @@ export async function compareCommand(args: readonly string[], io: Io): Promise<n
   failed += old.failed + neu.failed;
   const result = compareDatasets(old.data, neu.data, { mapping });
   for (const row of result.unusedRows) {
-    mapFindings.push({ severity: "info", code: "map.unused", message: "映射行在本次比较中没有对应的指标", messageEn: "mapping row matched no indicator in this comparison", location: row.source });
+    mapFindings.push(finding("info", "map.unused", {}, row.source));
   }
   const findings = [...mapFindings, ...result.findings];
   if (json) io.out(jsonText(toJson(result, findings)) + "\n");
@@ -127,7 +129,7 @@ function toJson(r: DatasetComparison, findings: Finding[]) {
       ...r.onlyOldProjects.map((p) => ({ project_id: p.project.id, project: p.project.name, unit_id: p.project.unitId, status: "only_old", old_year: p.project.year, new_year: null })),
       ...r.onlyNewProjects.map((p) => ({ project_id: p.project.id, project: p.project.name, unit_id: p.project.unitId, status: "only_new", old_year: null, new_year: p.project.year })),
     ],
-    findings,
+    findings: findings.map(jsonFinding),
   };
 }
 
@@ -217,7 +219,7 @@ export function summarise(r: DatasetComparison, findings: readonly Finding[]): s
   if (!r.units.length && !r.onlyOld.length && !r.onlyNew.length && !r.projects.length) lines.push("没有可比较的单位 / nothing to compare");
   for (const f of findings) {
     const where = [f.location.file, f.location.row && `第 ${f.location.row} 行`].filter(Boolean).join(" ");
-    lines.push(`[${SEVERITY[f.severity]}] ${f.message}${where ? `（${where}）` : ""}`);
+    lines.push(`[${SEVERITY[f.severity]}] ${findingText(f, "zh")}${where ? `（${where}）` : ""}`);
   }
   return lines.join("\n") + "\n";
 }

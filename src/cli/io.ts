@@ -9,6 +9,7 @@ import { ImportError, type Dataset, type Finding } from "../core/model.ts";
 import { importAny, mergeDatasets, type ImportOptions } from "../core/import.ts";
 import { dedupeFindings, dedupeLoads, type LoadedFile } from "../core/dedupe.ts";
 import { withLinkedProgress } from "../core/progress.ts";
+import { finding } from "../core/findingText.ts";
 import { COLUMNS, OPTIONAL_TABLES, tableRows, toCsv, type TableName } from "../core/canonical.ts";
 
 /** 0: every file was read (findings may exist); 1: one could not be read at all; 2: wrong usage. */
@@ -65,7 +66,7 @@ export function expand(paths: readonly string[]): string[] {
 
 /** A file the importer refused, or the system could not read, as a finding (for --json). */
 function refusal(path: string, message: string, messageEn: string, location: Finding["location"] = { file: path }): Finding {
-  return { severity: "error", code: "file.unreadable", message, messageEn, location: { ...location, file: location.file || path } };
+  return finding("error", "file.unreadable", { zh: message, en: messageEn }, { ...location, file: location.file || path });
 }
 
 export interface ReadResult {

@@ -6,6 +6,8 @@
 // others are still scored), 2 on wrong usage.
 import type { Dataset, Finding } from "../core/model.ts";
 import { formatYuan } from "../core/format.ts";
+import { findingText } from "../core/findingText.ts";
+import { jsonFinding } from "../core/canonical.ts";
 import { fenToYuanString } from "../core/money.ts";
 import { PERIOD_LABELS, scoreProgress, type ProgressIndicator, type ProgressReport } from "../core/progress.ts";
 import type { ReverseRule, ScoreStatus } from "../core/scoring.ts";
@@ -145,7 +147,7 @@ export function summariseScores(reports: ProgressReport[], findings: Finding[], 
   const label = { error: "错误", warning: "警告", info: "提示" } as const;
   for (const f of shown) {
     const where = [f.location.file, f.location.row && `第 ${f.location.row} 行`, f.location.column && `第 ${f.location.column} 列`].filter(Boolean).join(" ");
-    lines.push(`  [${label[f.severity]}] ${f.message}（${where}）`);
+    lines.push(`  [${label[f.severity]}] ${findingText(f, "zh")}（${where}）`);
   }
   return lines.join("\n") + "\n";
 }
@@ -203,7 +205,7 @@ export async function runScore(args: string[], io: Io): Promise<number> {
   const { data, failed } = await readAll(files, io);
   const { reports, findings } = scoreProgress(data, { reverseRule: rule });
   if (json) {
-    io.out(jsonText({ reports: reports.map(reportToJson), findings: [...data.findings, ...findings] }) + "\n");
+    io.out(jsonText({ reports: reports.map(reportToJson), findings: [...data.findings, ...findings].map(jsonFinding) }) + "\n");
   } else {
     // Findings about the progress files and the matching; the declaration's own review stays with `import`.
     const progressFiles = new Set([...(data.actuals ?? []), ...(data.execution ?? [])].map((x) => x.source.file));

@@ -1,6 +1,7 @@
 // The short Chinese summary `jixiao import` prints by default.
 import { FORM_KIND_ZH, type BudgetLine, type Dataset, type Indicator } from "../core/model.ts";
 import { formatYuan } from "../core/format.ts";
+import { findingText } from "../core/findingText.ts";
 
 const yuan = (fen: bigint) => formatYuan(fen);
 const SEVERITY = { error: "错误", warning: "警告", info: "提示" } as const;
@@ -54,7 +55,7 @@ export function summarise(data: Dataset): string {
   lines.push(`发现问题：错误 ${counts.error}，警告 ${counts.warning}，提示 ${counts.info}`);
   for (const f of data.findings.filter((f) => f.severity !== "info")) {
     const where = [f.location.file, f.location.row && `第 ${f.location.row} 行`, f.location.column && `第 ${f.location.column} 列`].filter(Boolean).join(" ");
-    lines.push(`  [${SEVERITY[f.severity]}] ${f.message}（${where}）`);
+    lines.push(`  [${SEVERITY[f.severity]}] ${findingText(f, "zh")}（${where}）`);
   }
   return lines.join("\n") + "\n";
 }

@@ -9,6 +9,7 @@ import { dedupeIds, indicatorId, unitId } from "./ids.ts";
 import { parseTarget } from "./target.ts";
 import { actualRow, executionRow, executionToJson, monthOfHeader, progressFromJson, rowToActual, rowToExecution, type CanonicalRowContext } from "./progress.ts";
 import { plainText } from "./text.ts";
+import { finding, findingTexts, type FindingCode, type FindingParams, type ParamsOf } from "./findingText.ts";
 
 export type TableName = "units" | "budget" | "tasks" | "indicators" | "findings" | "actuals" | "execution" | "projects";
 
@@ -55,6 +56,7 @@ export const SYNONYMS: Record<string, readonly string[]> = {
   code: ["code", "代码"],
   message: ["message", "说明"],
   message_en: ["message_en"],
+  params: ["params"],
   subject: ["subject"],
   source_file: ["source_file", "来源文件"],
   source_row: ["source_row", "来源行"],
@@ -101,7 +103,7 @@ export const COLUMNS: Record<TableName, readonly string[]> = {
   budget: ["line_id", "unit_id", "fiscal_year", "kind", "item", "amount", "source_file", "source_row", "project_id"],
   tasks: ["task_id", "unit_id", "fiscal_year", "task_order", "task_name", "task_content", "source_file", "source_row"],
   indicators: ["indicator_id", "unit_id", "fiscal_year", "ord", "level1", "level2", "name", "target", "target_kind", "op", "value", "measure_unit", "direction", "deadline", "note", "source_file", "source_row", "project_id", "weight"],
-  findings: ["unit_id", "fiscal_year", "severity", "code", "message", "message_en", "subject", "source_file", "source_row", "source_column"],
+  findings: ["unit_id", "fiscal_year", "severity", "code", "message", "message_en", "subject", "source_file", "source_row", "source_column", "params"],
   actuals: [
     "indicator_id", "unit_id", "fiscal_year", "period", "as_of", "level1", "level2", "name", "target",
     "executed_to_date", "expected_annual", "likelihood", "deviation_kind", "deviation_reason", "corrective_action",
@@ -169,6 +171,44 @@ export function mapHeader(cells: readonly string[]): HeaderMap | null {
   return table ? { table, index, unknown, ...(month !== undefined && (table === "actuals" || table === "execution") ? { month } : {}) } : null;
 }
 
+/** A finding's params as findings.csv writes them (column `params`): JSON, empty when it has none. */
+export function writeParams(params: FindingParams): string {
+  return Object.keys(params).length ? JSON.stringify(params) : "";
+}
+
+const plainValue = (v: unknown): boolean => v === null || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
+
+/**
+ * Params read back from a file: a JSON object of plain values (strings, numbers, booleans, null, lists of
+ * strings and numbers). Anything else reads as none: the finding keeps the text its file gave.
+ */
+export function readParams(text: string): FindingParams {
+  if (!text.trim()) return {};
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return {};
+  }
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return {};
+  const ok = Object.values(v).every((x) => plainValue(x) || (Array.isArray(x) && x.every((y) => typeof y === "string" || (typeof y === "number" && Number.isFinite(y)))));
+  return ok ? (v as FindingParams) : {};
+}
+
+/** A finding as the JSON form writes it: its params and both texts (a file's text as read, else rendered). */
+export type JsonFinding = Omit<Finding, "text"> & { message: string; messageEn: string };
+
+const csvTexts = (f: Finding) => {
+  const t = findingTexts(f);
+  return { message: t.zh, message_en: t.en };
+};
+
+export function jsonFinding(f: Finding): JsonFinding {
+  const { text: _, ...rest } = f;
+  const texts = findingTexts(f);
+  return { ...rest, message: texts.zh, messageEn: texts.en };
+}
+
 /** A positive whole number as written (row, column, order); null for anything else (1e400, -3, 1.5, 0). */
 function whole(text: string): number | null {
   if (!/^\d{1,15}$/.test(text)) return null;
@@ -190,10 +230,9 @@ export function readCanonical(
   const need = (col: string, label: string) => {
     if (index[col] === undefined) throw new ImportError(`${file}：缺少必需列“${label}”（${col}）`, `${file}: missing required column “${label}” (${col})`, { file, row: 1 });
   };
-  const bad = (severity: Severity, code: string, message: string, messageEn: string, loc: Location) =>
-    data.findings.push({ severity, code, message, messageEn, location: loc });
+  const bad = <C extends FindingCode>(severity: Severity, code: C, params: ParamsOf<C>, loc: Location) => data.findings.push(finding(severity, code, params, loc));
   if (header.unknown.length) {
-    bad("info", "canonical.unknown_columns", `未识别的列（已忽略）：${header.unknown.join("、")}`, `columns not recognised (ignored): ${header.unknown.join(", ")}`, { file, row: 1 });
+    bad("info", "canonical.unknown_columns", { columns: header.unknown }, { file, row: 1 });
   }
   // Findings (as written by --out) belong to files, not to a unit and year.
   if (header.table !== "findings") {
@@ -219,14 +258,14 @@ export function readCanonical(
       const severity = (["error", "warning", "info"].includes(get("severity")) ? get("severity") : "warning") as Severity;
       const message = get("message") || get("message_en");
       if (!get("code") || !message) {
-        bad("error", "canonical.bad_finding", "发现缺少代码或说明，该行未导入", "finding without code or message; row skipped", at(get("code") ? "message" : "code"));
+        bad("error", "canonical.bad_finding", {}, at(get("code") ? "message" : "code"));
         continue;
       }
       const fRow = whole(get("source_row"));
       const fColumn = whole(get("source_column"));
       const ownerYear = get("fiscal_year");
       data.findings.push({
-        severity, code: get("code"), message, messageEn: get("message_en"),
+        severity, code: get("code"), params: readParams(index.params === undefined ? "" : cells[index.params] ?? ""), text: { zh: message, en: get("message_en") },
         location: { file: get("source_file") || file, ...(fRow ? { row: fRow } : {}), ...(fColumn ? { column: fColumn } : {}) },
         ...(get("subject") ? { subject: get("subject") } : {}),
         ...(get("unit_id") && /^(19|20)\d{2}$/.test(ownerYear) ? { owner: { unitId: get("unit_id"), year: Number(ownerYear) } } : {}),
@@ -235,7 +274,7 @@ export function readCanonical(
     }
     const yearText = get("fiscal_year");
     if (!/^(19|20)\d{2}$/.test(yearText)) {
-      bad("error", "canonical.bad_year", `年度无法识别：“${yearText.slice(0, 20)}”，该行未导入`, `year cannot be read: “${yearText.slice(0, 20)}”; row skipped`, at("fiscal_year"));
+      bad("error", "canonical.bad_year", { text: yearText.slice(0, 20) }, at("fiscal_year"));
       continue;
     }
     const year = Number(yearText);
@@ -257,7 +296,7 @@ export function readCanonical(
         const v = get(col);
         if (v === "") return null;
         if (/^\d+$/.test(v)) return Number(v);
-        bad("error", "canonical.bad_count", `不是整数：“${v.slice(0, 20)}”`, `not a whole number: “${v.slice(0, 20)}”`, at(col));
+        bad("error", "canonical.bad_count", { text: v.slice(0, 20) }, at(col));
         return null;
       };
       const paragraphs = (col: string) => (index[col] === undefined ? [] : (cells[index[col]!] ?? "").split(/\r?\n/).map(plainText).filter(Boolean));
@@ -269,9 +308,9 @@ export function readCanonical(
       const kind = KINDS[get("kind")] ?? null;
       const amountText = get("amount");
       const fen = parseYuanToFen(amountText);
-      if (!get("item")) bad("error", "canonical.no_item", "预算行没有项目名称，该行未导入", "budget line without an item; row skipped", at("item"));
-      else if (!kind) bad("error", "canonical.bad_kind", `预算类别无法识别：“${get("kind").slice(0, 20)}”（应为 total/source/structure），该行未导入`, `budget kind not recognised: “${get("kind").slice(0, 20)}”; row skipped`, at("kind"));
-      else if (fen === null) bad("error", "budget.amount_unreadable", `金额无法识别：“${amountText.slice(0, 40)}”，该行未导入`, `amount cannot be read: “${amountText.slice(0, 40)}”; row skipped`, at("amount"));
+      if (!get("item")) bad("error", "canonical.no_item", {}, at("item"));
+      else if (!kind) bad("error", "canonical.bad_kind", { text: get("kind").slice(0, 20) }, at("kind"));
+      else if (fen === null) bad("error", "budget.amount_unreadable", { variant: "table", text: amountText.slice(0, 40) }, at("amount"));
       else data.budget.push({ id: get("line_id") || `b${uid.slice(1)}-${year}-${kind}-${data.budget.length + 1}`, unitId: uid, year, kind, item: get("item"), amountFen: fen, source, ...(get("project_id") ? { projectId: get("project_id") } : {}) });
     } else if (header.table === "projects") {
       const lines = (col: string) => (index[col] === undefined ? [] : (cells[index[col]!] ?? "").split(/\r?\n/).map(plainText).filter(Boolean));
@@ -281,7 +320,7 @@ export function readCanonical(
         const w = JSON.parse(get("level1_weights") || "{}");
         if (w && typeof w === "object" && !Array.isArray(w)) weights = Object.fromEntries(Object.entries(w).map(([k, v]) => [plainText(k), plainText(String(v))]));
       } catch {
-        bad("warning", "canonical.bad_weights", `一级指标分值无法识别：“${get("level1_weights").slice(0, 40)}”`, `level1_weights cannot be read: “${get("level1_weights").slice(0, 40)}”`, at("level1_weights"));
+        bad("warning", "canonical.bad_weights", { text: get("level1_weights").slice(0, 40) }, at("level1_weights"));
       }
       (data.projects ??= []).push({
         id: get("project_id") || `p${uid.slice(1)}-${year}-${(data.projects?.length ?? 0) + 1}`, unitId: uid, year, name: get("project_name"), code: get("project_code") || null,
@@ -299,22 +338,22 @@ export function readCanonical(
       const l1 = level("level1");
       const l2 = level("level2");
       if (!l1 || !l2) {
-        bad("error", "canonical.no_level", `没有${l1 ? "二级" : "一级"}指标，上方也没有可沿用的行，该行未导入`, `no ${l1 ? "二级" : "一级"} (level ${l1 ? 2 : 1}) and no row above to take it from; row skipped`, at(l1 ? "level2" : "level1"));
+        bad("error", "canonical.no_level", { level: l1 ? 2 : 1 }, at(l1 ? "level2" : "level1"));
         continue;
       }
       if (l1 !== get("level1") || l2 !== get("level2")) {
-        bad("info", "canonical.filled_down", `${l1 !== get("level1") ? "一级" : "二级"}指标为空（合并单元格），已沿用上一行的“${l1 !== get("level1") ? l1 : l2}”`, `blank ${l1 !== get("level1") ? "level 1" : "level 2"} (a merged cell): the row above's “${l1 !== get("level1") ? l1 : l2}” taken`, at(l1 !== get("level1") ? "level1" : "level2"));
+        bad("info", "canonical.filled_down", { level: l1 !== get("level1") ? 1 : 2, value: l1 !== get("level1") ? l1 : l2 }, at(l1 !== get("level1") ? "level1" : "level2"));
       }
       const filled = (col: string) => (col === "level1" ? l1 : col === "level2" ? l2 : get(col));
       data.indicators.push(rowToIndicator(filled, uid, unitName || uid, year, data.indicators.length + 1, source));
     } else if (progress) {
       if (!get("unit_id") && !unitName) {
-        bad("error", "canonical.no_unit", "没有单位编码或单位名称，该行未导入", "no unit id or name; row skipped", at("unit_id"));
+        bad("error", "canonical.no_unit", {}, at("unit_id"));
         continue;
       }
       const ctx: CanonicalRowContext = {
         get, has: (col) => index[col] !== undefined, uid, unitName, year, status, source, at, headerMonth: header.month ?? null,
-        note: (severity, code, message, messageEn, location) => bad(severity, code, message, messageEn, location),
+        note: bad,
       };
       if (header.table === "actuals") {
         const r = rowToActual(ctx);
@@ -332,7 +371,7 @@ export function readCanonical(
     }
   }
   if (periodInferred) {
-    bad("info", "actual.period_inferred", `${periodInferred} 行没有“期间”列，已按所填的列判定（有全年预计完成/执行情况为年中，否则为年终）`, `${periodInferred} row(s) have no period; inferred from the columns filled (mid-year when 预计全年完成 or 执行情况 is given, else year-end)`, { file, row: 1 });
+    bad("info", "actual.period_inferred", { count: periodInferred }, { file, row: 1 });
   }
   data.units = [...units.values()];
   // Ids repeat legitimately across years (the same indicator, year after year): only a repeat within one unit-year is made unique.
@@ -411,8 +450,8 @@ export function tableRows(data: Dataset): Record<TableName, Record<string, strin
     })),
     findings: data.findings.map((f) => ({
       unit_id: ownerOf(f)?.unitId ?? "", fiscal_year: s(ownerOf(f)?.year),
-      severity: f.severity, code: f.code, message: f.message, message_en: f.messageEn, subject: f.subject ?? "",
-      source_file: f.location.file, source_row: s(f.location.row), source_column: s(f.location.column),
+      severity: f.severity, code: f.code, ...csvTexts(f), subject: f.subject ?? "",
+      source_file: f.location.file, source_row: s(f.location.row), source_column: s(f.location.column), params: writeParams(f.params),
     })),
     actuals: (data.actuals ?? []).map(actualRow),
     execution: (data.execution ?? []).map(executionRow),
@@ -439,7 +478,7 @@ export interface JsonDataset {
   budget: { id: string; unitId: string; year: number; kind: BudgetKind; item: string; amount: string; source: Location }[];
   tasks: Dataset["tasks"];
   indicators: (Omit<Indicator, "parsed"> & { targetKind: string; op: string | null; value: string | null; measureUnit: string | null; direction: string | null; deadline: string | null; recognised: boolean | null })[];
-  findings: Finding[];
+  findings: JsonFinding[];
   /** Present only when progress was read. */
   actuals?: NonNullable<Dataset["actuals"]>;
   execution?: ReturnType<typeof executionToJson>[];
@@ -459,7 +498,7 @@ function projectsFromJson(list: Record<string, unknown>[], file: string, finding
     const name = str(p.name);
     const uid = str(p.unitId);
     if (!name || !uid || !(year >= 1900 && year < 2100)) {
-      findings.push({ severity: "error", code: "json.bad_entry", message: `projects[${i}]：缺少单位、年度或名称，未导入`, messageEn: `projects[${i}]: missing unit, year or name; skipped`, location: { file, row: i + 1 } });
+      findings.push(finding("error", "json.bad_entry", { list: "projects", index: i, reason: "unit_year_name" }, { file, row: i + 1 }));
       return;
     }
     const goals = (typeof p.goals === "object" && p.goals ? p.goals : {}) as Record<string, unknown>;
@@ -492,7 +531,7 @@ export function toJson(data: Dataset): JsonDataset {
       deadline: parsed.kind === "deadline" ? parsed.date : null,
       recognised: parsed.kind === "qualitative" ? parsed.recognised : null,
     })),
-    findings: data.findings,
+    findings: data.findings.map(jsonFinding),
     ...(data.actuals?.length ? { actuals: data.actuals } : {}),
     ...(data.execution?.length ? { execution: data.execution.map(executionToJson) } : {}),
     ...(data.projects?.length ? { projects: data.projects } : {}),
@@ -513,14 +552,13 @@ export function fromJson(value: unknown, file: string): Dataset {
   const str = (x: unknown) => (typeof x === "string" ? plainText(x) : typeof x === "number" ? String(x) : "");
   const num = (x: unknown) => (typeof x === "number" && Number.isFinite(x) ? x : typeof x === "string" && /^\d+$/.test(x) ? Number(x) : null);
   const loc = (x: unknown, i: number): Location => (typeof x === "object" && x && typeof (x as Location).file === "string" ? (x as Location) : { file, row: i + 1 });
-  const problem = (k: string, i: number, message: string, messageEn: string) =>
-    data.findings.push({ severity: "error", code: "json.bad_entry", message: `${k}[${i}]：${message}，未导入`, messageEn: `${k}[${i}]: ${messageEn}; skipped`, location: { file, row: i + 1 } });
+  const problem = (k: string, i: number, reason: ParamsOf<"json.bad_entry">["reason"]) => data.findings.push(finding("error", "json.bad_entry", { list: k, index: i, reason }, { file, row: i + 1 }));
   const yearOf = (x: unknown) => { const y = num(x); return y !== null && y >= 1900 && y < 2100 ? y : null; };
   const names = new Map<string, string>();
   arr("units").forEach((u, i) => {
     const year = yearOf(u.year);
     const name = str(u.name);
-    if (!name || year === null) return problem("units", i, "缺少 name 或 year", "missing name or year");
+    if (!name || year === null) return problem("units", i, "name_year");
     const id = str(u.id) || unitId(name);
     names.set(id, name);
     const paras = (x: unknown) => (Array.isArray(x) ? x.map(str).filter(Boolean) : str(x) ? [str(x)] : []);
@@ -534,17 +572,17 @@ export function fromJson(value: unknown, file: string): Dataset {
     const fen = parseYuanToFen(str(b.amount));
     const kind = KINDS[str(b.kind)];
     const year = yearOf(b.year);
-    if (fen === null || !kind || year === null) return problem("budget", i, "金额、类别或年度无法识别", "amount, kind or year cannot be read");
+    if (fen === null || !kind || year === null) return problem("budget", i, "amount_kind_year");
     data.budget.push({ id: str(b.id) || `b-${i + 1}`, unitId: str(b.unitId), year, kind, item: str(b.item), amountFen: fen, source: loc(b.source, i), ...(str(b.projectId) ? { projectId: str(b.projectId) } : {}) });
   });
   arr("tasks").forEach((t, i) => {
     const year = yearOf(t.year);
-    if (year === null) return problem("tasks", i, "年度无法识别", "year cannot be read");
+    if (year === null) return problem("tasks", i, "year");
     data.tasks.push({ id: str(t.id) || `t-${i + 1}`, unitId: str(t.unitId), year, order: num(t.order) ?? i + 1, name: str(t.name), content: str(t.content), source: loc(t.source, i) });
   });
   arr("indicators").forEach((ind, i) => {
     const year = yearOf(ind.year);
-    if (year === null) return problem("indicators", i, "年度无法识别", "year cannot be read");
+    if (year === null) return problem("indicators", i, "year");
     const uid = str(ind.unitId);
     const get = (col: string) => str(({ indicator_id: ind.id, level1: ind.level1, level2: ind.level2, name: ind.name, target: ind.target, note: ind.note, ord: ind.order, project_id: ind.projectId, weight: ind.weight } as Record<string, unknown>)[col]);
     data.indicators.push(rowToIndicator(get, uid, names.get(uid) ?? uid, year, i + 1, loc(ind.source, i)));
@@ -558,12 +596,12 @@ export function fromJson(value: unknown, file: string): Dataset {
   arr("findings").forEach((f, i) => {
     const severity = f.severity === "error" || f.severity === "warning" || f.severity === "info" ? f.severity : null;
     const l = f.location as Partial<Location> | undefined;
-    if (!severity || typeof f.code !== "string" || typeof f.message !== "string") return problem("findings", i, "缺少 severity、code 或 message", "missing severity, code or message");
+    if (!severity || typeof f.code !== "string" || typeof f.message !== "string") return problem("findings", i, "severity_code_message");
     const whole = (x: unknown) => (typeof x === "number" && Number.isInteger(x) && x > 0 ? x : undefined);
     const row = whole(l?.row);
     const column = whole(l?.column);
     stored.push({
-      severity, code: plainText(f.code), message: plainText(f.message), messageEn: str(f.messageEn),
+      severity, code: plainText(f.code), params: typeof f.params === "object" ? readParams(JSON.stringify(f.params)) : {}, text: { zh: plainText(f.message), en: str(f.messageEn) },
       location: { file: typeof l?.file === "string" ? plainText(l.file) : file, ...(row ? { row } : {}), ...(column ? { column } : {}) },
       ...(str(f.subject) ? { subject: str(f.subject) } : {}),
     });

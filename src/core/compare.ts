@@ -7,6 +7,7 @@ import { diceOf, diffSequence, normaliseName, round2, type DiffPair } from "./si
 import { resolveRef, rowAppliesTo, type MappingRow } from "./mapping.ts";
 import { unitFamily } from "./target.ts";
 import { cleanText } from "./text.ts";
+import { finding } from "./findingText.ts";
 
 // ---------------------------------------------------------------------------
 // Budget
@@ -284,7 +285,7 @@ export function matchIndicators(oldList: readonly Indicator[], newList: readonly
     const news = row.new ? resolveRef(row.new, newList) : null;
     if ((olds && olds.length === 0) || (news && news.length === 0)) continue; // a row for another year pair
     if ((olds && olds.length > 1) || (news && news.length > 1)) {
-      findings.push({ severity: "warning", code: "map.ambiguous", message: "映射行对应多条指标，未采用；请改用指标编码", messageEn: "mapping row names several indicators; ignored (use indicator ids)", location: row.source });
+      findings.push(finding("warning", "map.ambiguous", {}, row.source));
       continue;
     }
     const o = olds ? oldList.indexOf(olds[0]) : -1;
@@ -295,7 +296,7 @@ export function matchIndicators(oldList: readonly Indicator[], newList: readonly
       continue;
     }
     if ((o !== -1 && partnerOfOld[o] !== -1) || (n !== -1 && partnerOfNew[n] !== -1)) {
-      findings.push({ severity: "warning", code: "map.conflict", message: "该指标已由前面的映射行确认，此行未采用", messageEn: "indicator already settled by an earlier mapping row; row ignored", location: row.source });
+      findings.push(finding("warning", "map.conflict", {}, row.source));
       usedRows.pop();
       continue;
     }
@@ -542,11 +543,7 @@ export function compareUnit(old: UnitYear, neu: UnitYear, options: CompareOption
   const unitKeys = [old.unitId, neu.unitId, old.name, neu.name];
   const { matches, usedRows, findings } = matchIndicators(old.indicators, neu.indicators, { mapping: options.mapping, unitKeys });
   if (neu.year <= old.year) {
-    findings.unshift({
-      severity: "warning", code: "compare.year_order",
-      message: `新年度（${neu.year}）不晚于旧年度（${old.year}）`, messageEn: `the new year (${neu.year}) is not after the old year (${old.year})`,
-      location: neu.unit?.source ?? { file: "" }, subject: neu.unitId,
-    });
+    findings.unshift(finding("warning", "compare.year_order", { newYear: neu.year, oldYear: old.year }, neu.unit?.source ?? { file: "" }, neu.unitId));
   }
   return {
     unitId: neu.unitId,
@@ -579,7 +576,7 @@ export interface DatasetComparison {
 }
 
 /** The latest year of each unit in a dataset (a side should hold one year; one finding per unit says when it holds more). */
-function latestYears(data: Dataset, side: string, findings: Finding[]): UnitYear[] {
+function latestYears(data: Dataset, side: "old" | "new", findings: Finding[]): UnitYear[] {
   const byUnit = new Map<string, UnitYear[]>();
   for (const uy of unitYears(data)) byUnit.set(uy.unitId, [...(byUnit.get(uy.unitId) ?? []), uy]);
   const latest: UnitYear[] = [];
@@ -589,12 +586,7 @@ function latestYears(data: Dataset, side: string, findings: Finding[]): UnitYear
     latest.push(chosen);
     if (list.length > 1) {
       const years = list.map((u) => u.year).sort((a, b) => a - b);
-      findings.push({
-        severity: "warning", code: "compare.several_years",
-        message: `${side}数据中“${chosen.name}”有多个年度（${years.join("、")}），取 ${chosen.year} 年度`,
-        messageEn: `${side === "旧" ? "old" : "new"} data hold several years of ${chosen.name} (${years.join(", ")}); using ${chosen.year}`,
-        location: chosen.unit?.source ?? list.find((u) => u.unit)?.unit?.source ?? { file: "" }, subject: chosen.unitId,
-      });
+      findings.push(finding("warning", "compare.several_years", { side, name: chosen.name, years, year: chosen.year }, chosen.unit?.source ?? list.find((u) => u.unit)?.unit?.source ?? { file: "" }, chosen.unitId));
     }
   }
   return latest;
@@ -606,8 +598,8 @@ function latestYears(data: Dataset, side: string, findings: Finding[]): UnitYear
  */
 export function compareDatasets(oldData: Dataset, newData: Dataset, options: CompareOptions = {}): DatasetComparison {
   const findings: Finding[] = [];
-  const olds = latestYears(oldData, "旧", findings);
-  const news = latestYears(newData, "新", findings);
+  const olds = latestYears(oldData, "old", findings);
+  const news = latestYears(newData, "new", findings);
   const pairs: [UnitYear, UnitYear][] = [];
   const onlyNew: UnitYear[] = [];
   const taken = new Set<UnitYear>();

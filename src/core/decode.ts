@@ -3,6 +3,7 @@
 // text" from Excel) and never decodes silently into mojibake: every byte that
 // cannot be decoded becomes a finding with its row and column.
 import { ImportError, type Finding } from "./model.ts";
+import { finding } from "./findingText.ts";
 
 export type Encoding = "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
 
@@ -132,24 +133,12 @@ function badCharFindings(text: string, file: string, encoding: Encoding, finding
           lineStart = scanned + 1;
         }
       }
-      findings.push({
-        severity: "error",
-        code: "encoding.undecodable",
-        message: `无法按 ${encoding} 解码的字节，已替换为 �`,
-        messageEn: `bytes that cannot be decoded as ${encoding}; replaced by �`,
-        location: { file, row, column: offset - lineStart + 1 },
-      });
+      findings.push(finding("error", "encoding.undecodable", { encoding }, { file, row, column: offset - lineStart + 1 }));
     }
     offset = text.indexOf("\uFFFD", offset + 1);
   }
   if (count > MAX_BAD_BYTE_FINDINGS) {
-    findings.push({
-      severity: "error",
-      code: "encoding.undecodable_more",
-      message: `另有 ${count - MAX_BAD_BYTE_FINDINGS} 处无法解码的字节（共 ${count} 处），请确认文件编码`,
-      messageEn: `${count - MAX_BAD_BYTE_FINDINGS} more undecodable bytes (${count} in all); check the file's encoding`,
-      location: { file },
-    });
+    findings.push(finding("error", "encoding.undecodable_more", { more: count - MAX_BAD_BYTE_FINDINGS, count }, { file }));
   }
   return findings;
 }

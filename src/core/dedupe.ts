@@ -8,6 +8,7 @@
 //   and message.
 // DOM-free; for mergeDatasets' callers that read several files.
 import type { Dataset, Finding, Location } from "./model.ts";
+import { finding, findingTexts, type FindingCode, type ParamsOf } from "./findingText.ts";
 
 /** One file as read: its name, its bytes (when known) and what the importer made of it. */
 export interface LoadedFile {
@@ -69,12 +70,7 @@ export function dedupeLoads(files: readonly LoadedFile[]): { parts: Dataset[]; f
       const h = hashBytes(f.bytes);
       const earlier = (byHash.get(h) ?? []).find((e) => sameBytes(e.bytes!, f.bytes!));
       if (earlier) {
-        notes.push({
-          severity: "warning", code: "load.duplicate_file",
-          message: `文件与 ${earlier.file} 内容完全相同，只计入一次`,
-          messageEn: `the file has the same bytes as ${earlier.file}; counted once`,
-          location: { file: f.file },
-        });
+        notes.push(finding("warning", "load.duplicate_file", { earlier: earlier.file }, { file: f.file }));
         continue;
       }
       byHash.set(h, [...(byHash.get(h) ?? []), f]);
@@ -121,12 +117,7 @@ export function dedupeLoads(files: readonly LoadedFile[]): { parts: Dataset[]; f
 
 /** `load.duplicate_rows`: `count` rows of the file at `location` say what rows of `earlier` say; counted once. */
 export function duplicateRowsFinding(count: number, earlier: string, location: Location): Finding {
-  return {
-    severity: "warning", code: "load.duplicate_rows",
-    message: `${count} 行与 ${earlier} 中的行相同（同一单位、年度和项目），只计入一次`,
-    messageEn: `${count} row(s) repeat rows of ${earlier} (the same unit, year and item); counted once`,
-    location,
-  };
+  return finding("warning", "load.duplicate_rows", { variant: "rows", count, earlier }, location);
 }
 
 /**
@@ -135,12 +126,7 @@ export function duplicateRowsFinding(count: number, earlier: string, location: L
  * keeps the earlier load's rows and leaves these out, so no amount is summed twice.
  */
 export function conflictingRowsFinding(count: number, earlier: string, location: Location): Finding {
-  return {
-    severity: "error", code: "load.conflicting_rows",
-    message: `${count} 行与已载入的 ${earlier} 是同一单位、年度和项目，但内容不同，未计入（以先载入的 ${earlier} 为准；要改用本文件，请先移除 ${earlier} 再载入）`,
-    messageEn: `${count} row(s) are the same unit, year and item as rows of ${earlier}, loaded before, but differ; not counted (${earlier} holds; to use this file instead, remove ${earlier} and load this one again)`,
-    location,
-  };
+  return finding("error", "load.conflicting_rows", { count, earlier }, location);
 }
 
 /**
@@ -154,7 +140,8 @@ export function dedupeFindings(findings: readonly Finding[]): Finding[] {
   const out: (Finding | null)[] = [];
   const at = new Map<string, number[]>();
   for (const f of findings) {
-    const key = [f.severity, f.code, f.subject ?? "", f.location.file, f.location.row ?? "", f.message, f.messageEn].join("\u0000");
+    const text = findingTexts(f);
+    const key = [f.severity, f.code, f.subject ?? "", f.location.file, f.location.row ?? "", text.zh, text.en].join("\u0000");
     const same = at.get(key) ?? [];
     const col = f.location.column;
     const hit = same.find((i) => {
@@ -178,10 +165,9 @@ export function dedupeFindings(findings: readonly Finding[]): Finding[] {
  */
 export function dropRepeatedLines(data: Dataset): Dataset {
   const findings: Finding[] = [];
-  const note = (code: string, severity: Finding["severity"], message: string, messageEn: string, location: Location, subject?: string) =>
-    findings.push({ severity, code, message, messageEn, location, ...(subject ? { subject } : {}) });
-  const rowOf = (l: Location) => (l.row !== undefined ? `第 ${l.row} 行` : l.file);
-  const rowEn = (l: Location) => (l.row !== undefined ? `row ${l.row}` : l.file);
+  const note = <C extends FindingCode>(code: C, severity: Finding["severity"], params: ParamsOf<C>, location: Location, subject?: string) =>
+    findings.push(finding(severity, code, params, location, subject));
+  const earlierRow = (l: Location) => ({ firstRow: l.row ?? null, firstFile: l.file });
   const firstOf = new Map<string, { source: Location; amount: string }>();
   const budget = data.budget.filter((b) => {
     // A project's lines are the project's: two projects of one unit may each declare 年度资金总额.
@@ -192,10 +178,10 @@ export function dropRepeatedLines(data: Dataset): Dataset {
       return true;
     }
     if (first.amount === String(b.amountFen)) {
-      note("load.duplicate_rows", "warning", `预算行“${b.item}”与${rowOf(first.source)}相同（同一单位、年度和项目），只计入一次`, `budget line “${b.item}” repeats ${rowEn(first.source)} (the same unit, year and item); counted once`, b.source, b.id);
+      note("load.duplicate_rows", "warning", { variant: "budget", item: b.item, ...earlierRow(first.source) }, b.source, b.id);
       return false;
     }
-    note("budget.repeated_item", "error", `预算行“${b.item}”在同一单位同一年度出现两次（另见${rowOf(first.source)}），金额不同，无法判断以哪一行为准`, `budget line “${b.item}” appears twice for the same unit and year (see also ${rowEn(first.source)}) with different amounts; which one holds cannot be told`, b.source, b.id);
+    note("budget.repeated_item", "error", { item: b.item, ...earlierRow(first.source) }, b.source, b.id);
     return true;
   });
   const seenExec = new Map<string, Location>();
@@ -203,7 +189,7 @@ export function dropRepeatedLines(data: Dataset): Dataset {
     const key = [e.unitId, e.projectId ?? "", e.year, e.period, e.item, e.budgetInitialFen, e.budgetFullYearFen, e.executedFen].join("\u0000");
     const first = seenExec.get(key);
     if (!first) return seenExec.set(key, e.source), true;
-    note("load.duplicate_rows", "warning", `执行行“${e.item}”与${rowOf(first)}相同（同一单位、年度、期间和项目），只计入一次`, `execution line “${e.item}” repeats ${rowEn(first)} (the same unit, year, period and item); counted once`, e.source);
+    note("load.duplicate_rows", "warning", { variant: "execution", item: e.item, ...earlierRow(first) }, e.source);
     return false;
   });
   if (!findings.length) return data;

@@ -9,6 +9,7 @@ import { parseYuanToFen, scaleFen } from "./money.ts";
 import { cleanText, hasMarkup, toParagraphs } from "./text.ts";
 import { dedupeIds, indicatorId, unitId } from "./ids.ts";
 import { parseTarget } from "./target.ts";
+import { finding, type FindingCode, type ParamsOf } from "./findingText.ts";
 import { ITEM_LEVEL1, admits, isKnownLevel2, isLevel1Label, looksLikeLevel2, parentOf } from "./vocabulary.ts";
 
 type Section = "head" | "tasks" | "budget" | "staff" | "indicators";
@@ -73,8 +74,8 @@ export function looksLikeForm(records: readonly TableRecord[]): boolean {
 
 export function parseForm(records: readonly TableRecord[], file: string, status: DataStatus = "declared"): Dataset {
   const findings: Finding[] = [];
-  const note = (severity: Finding["severity"], code: string, message: string, messageEn: string, row?: number, column?: number, subject?: string) =>
-    findings.push({ severity, code, message, messageEn, location: { file, row, column }, ...(subject ? { subject } : {}) });
+  const note = <C extends FindingCode>(severity: Finding["severity"], code: C, params: ParamsOf<C>, row?: number, column?: number, subject?: string) =>
+    findings.push(finding(severity, code, params, { file, row, column }, subject));
 
   let section: Section = "head";
   let year: number | null = null;
@@ -101,12 +102,12 @@ export function parseForm(records: readonly TableRecord[], file: string, status:
   const indicators: Omit<Indicator, "unitId" | "year" | "id" | "parsed">[] = [];
 
   const markup = (cell: string, row: number, column: number) => {
-    if (hasMarkup(cell)) note("info", "text.markup_stripped", "单元格含 HTML 标记，已转为纯文本", "cell held HTML markup; converted to plain text", row, column);
+    if (hasMarkup(cell)) note("info", "text.markup_stripped", {}, row, column);
   };
 
   const closeGroup = () => {
     if (l2 && groupCount === 0 && !ITEM_LEVEL1.has(l1)) {
-      note("warning", "indicator.empty_group", `二级指标“${l2}”下没有三级指标`, `二级 group “${l2}” has no indicator`, groupRow);
+      note("warning", "indicator.empty_group", { level2: l2 }, groupRow);
     }
     groupCount = 0;
   };
@@ -140,7 +141,7 @@ export function parseForm(records: readonly TableRecord[], file: string, status:
       else if (field === "goals") { goals = toParagraphs(value); markup(value, row, valueIndex + 1); }
       else if (field === "year") { const y = value.match(/(?:19|20)\d{2}/); if (y) year = Number(y[0]); }
       else if (!m && !/申报表$/.test(cells[0])) {
-        note("warning", "form.unknown_row", `未识别的行：“${cells.filter(Boolean).join(" | ").slice(0, 60)}”`, "row not recognised", row, 1);
+        note("warning", "form.unknown_row", { variant: "row", text: cells.filter(Boolean).join(" | ").slice(0, 60) }, row, 1);
       }
       continue;
     }
@@ -152,14 +153,14 @@ export function parseForm(records: readonly TableRecord[], file: string, status:
         const last = tasks[tasks.length - 1];
         if (last) {
           last.content += content;
-          note("info", "task.continued", "任务内容跨页续行，已与上一行合并", "task text continued after a page break; joined to the row above", row, 2);
-        } else note("warning", "form.unknown_row", "任务表中无任务名称的行", "task row without a name", row, 1);
+          note("info", "task.continued", {}, row, 2);
+        } else note("warning", "form.unknown_row", { variant: "task" }, row, 1);
         continue;
       }
       const om = cells[0].match(/^[(（]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$/);
       const order = tasks.length + 1;
       if (om && chineseOrdinal(om[1]) !== order) {
-        note("warning", "task.order_gap", `任务序号（${om[1]}）与位置（第 ${order} 项）不符`, `task numbered (${om[1]}) stands at position ${order}`, row, 1);
+        note("warning", "task.order_gap", { numbered: om[1], order }, row, 1);
       }
       tasks.push({ order, name: om ? om[2] : cells[0], content, source: { file, row } });
       for (let c = 1; c < raw.length; c++) markup(raw[c], row, c + 1);
@@ -187,13 +188,13 @@ export function parseForm(records: readonly TableRecord[], file: string, status:
         label = label.replace(/^[(（]\d+[)）]\s*/, "");
       }
       if (!kind) {
-        note("warning", "form.unknown_row", `预算表中未识别的行：“${label}”`, `budget row not recognised: “${label}”`, row, 1);
+        note("warning", "form.unknown_row", { variant: "budget", text: label }, row, 1);
         continue;
       }
       const text = valueIndex > 0 ? cells[valueIndex] : "";
       const fen = parseYuanToFen(text);
       if (fen === null) {
-        note("error", "budget.amount_unreadable", `金额无法识别：“${text.slice(0, 40)}”（${label}）`, `amount cannot be read: “${text.slice(0, 40)}” (${label})`, row, valueIndex > 0 ? valueIndex + 1 : 2);
+        note("error", "budget.amount_unreadable", { variant: "form", text: text.slice(0, 40), label }, row, valueIndex > 0 ? valueIndex + 1 : 2);
         continue;
       }
       budget.push({ kind, item: label, amountFen: scaleFen(fen, budgetUnit), source: { file, row, column: valueIndex + 1 } });
@@ -204,7 +205,7 @@ export function parseForm(records: readonly TableRecord[], file: string, status:
       const read = (i: number, label: string) => {
         if (i < 0 || (cells[i] ?? "") === "") return null;
         if (!/^\d+$/.test(cells[i])) {
-          note("error", "unit.count_unreadable", `${label}不是整数：“${cells[i]}”`, `${label} is not a whole number: “${cells[i]}”`, row, i + 1);
+          note("error", "unit.count_unreadable", { label, text: cells[i] }, row, i + 1);
           return null;
         }
         return Number(cells[i]);
@@ -220,7 +221,7 @@ export function parseForm(records: readonly TableRecord[], file: string, status:
     const mapped = cells.map((c) => HEADER_SYNONYMS[key(c)]);
     if (mapped.filter(Boolean).length >= (expectHeader ? 1 : 2)) {
       mapped.forEach((m, i) => { if (m) cols[m] = i; });
-      if (!expectHeader) note("info", "layout.repeated_header", "分页处重复的表头，已跳过", "table header repeated after a page break; skipped", row, 1);
+      if (!expectHeader) note("info", "layout.repeated_header", {}, row, 1);
       expectHeader = false;
       continue;
     }
@@ -240,19 +241,19 @@ export function parseForm(records: readonly TableRecord[], file: string, status:
         l2 = "";
         groupRow = row;
         explicitLevel1 = true;
-        if (col !== cols.l1) note("info", "layout.shifted", `一级指标“${text}”不在一级列，已按内容识别`, `一级 label “${text}” sits outside its column; placed by content`, row, col + 1);
+        if (col !== cols.l1) note("info", "layout.shifted", { variant: "level1", text }, row, col + 1);
       } else if (asLevel2 && !(rest.length > 0)) {
         closeGroup();
         const parent = parentOf(text);
         if (!explicitLevel1 && parent && parent !== l1 && !admits(l1, text)) {
-          note("info", "layout.implied_level1", `二级指标“${text}”属于“${parent}”，一级指标按内容补全`, `二级 “${text}” belongs to “${parent}”; 一级 completed from content`, row, col + 1);
+          note("info", "layout.implied_level1", { text, parent }, row, col + 1);
           l1 = parent;
         }
-        if (!l1) note("warning", "indicator.no_level1", `二级指标“${text}”前没有一级指标`, `二级 “${text}” has no 一级 above it`, row, col + 1);
+        if (!l1) note("warning", "indicator.no_level1", { text }, row, col + 1);
         l2 = text;
         groupRow = row;
         sawLevel2 = true;
-        if (col !== cols.l2) note("info", "layout.shifted", `二级指标“${text}”位于${col === cols.l1 ? "一级" : "其他"}列，已按内容识别为二级`, `二级 label “${text}” sits in another column; placed by content`, row, col + 1);
+        if (col !== cols.l2) note("info", "layout.shifted", { variant: "level2_moved", text, fromLevel1: col === cols.l1 }, row, col + 1);
       } else rest.push({ text, col });
     });
 
@@ -262,7 +263,7 @@ export function parseForm(records: readonly TableRecord[], file: string, status:
       continue;
     }
     if (rest.length === 0) continue;
-    if (!l2) note("warning", "indicator.no_level2", "指标行前没有二级指标", "indicator row has no 二级 above it", row, rest[0].col + 1);
+    if (!l2) note("warning", "indicator.no_level2", {}, row, rest[0].col + 1);
 
     let nameCell: { text: string; col: number } | null;
     let targetCell: { text: string; col: number } | null;
@@ -273,7 +274,7 @@ export function parseForm(records: readonly TableRecord[], file: string, status:
       if (targetLike && only.col === cols.target) {
         nameCell = null;
         targetCell = only;
-        note("error", "indicator.no_name", `指标值“${only.text}”没有三级指标名称`, `target “${only.text}” has no 三级 name`, row, only.col + 1);
+        note("error", "indicator.no_name", { text: only.text }, row, only.col + 1);
       } else {
         nameCell = only;
         targetCell = null;
@@ -281,12 +282,12 @@ export function parseForm(records: readonly TableRecord[], file: string, status:
     } else {
       targetCell = rest[rest.length - 1];
       nameCell = { text: rest.slice(0, -1).map((r) => r.text).join(" "), col: rest[0].col };
-      if (rest.length > 2) note("warning", "layout.extra_cells", "指标行多出单元格，已合并为指标名称", "indicator row has extra cells; joined into the name", row, rest[1].col + 1);
+      if (rest.length > 2) note("warning", "layout.extra_cells", { variant: "joined" }, row, rest[1].col + 1);
     }
     if (nameCell && nameCell.col !== cols.l3) {
-      note("info", "layout.shifted", `三级指标“${nameCell.text}”位于第 ${nameCell.col + 1} 列，已按内容归入“${l1}/${l2}”`, `三级 “${nameCell.text}” sits in column ${nameCell.col + 1}; placed under “${l1}/${l2}” by content`, row, nameCell.col + 1);
+      note("info", "layout.shifted", { variant: "name_placed", text: nameCell.text, column: nameCell.col + 1, level1: l1, level2: l2 }, row, nameCell.col + 1);
     } else if (targetCell && targetCell.col !== cols.target && nameCell) {
-      note("info", "layout.shifted", `指标值位于第 ${targetCell.col + 1} 列，已按内容识别`, `target sits in column ${targetCell.col + 1}; placed by content`, row, targetCell.col + 1);
+      note("info", "layout.shifted", { variant: "target", column: targetCell.col + 1 }, row, targetCell.col + 1);
     }
     indicators.push({
       order: 0,

@@ -11,6 +11,7 @@ import { importWorkbook, isZip } from "./workbook.ts";
 import { fromJson, mapHeader, readCanonical } from "./canonical.ts";
 import { runChecks } from "./checks.ts";
 import { dedupeFindings, dropRepeatedLines } from "./dedupe.ts";
+import { finding } from "./findingText.ts";
 
 /** Year options apply to forms that print no year (src/core/reader/read.ts `YearOptions`). */
 export interface ImportOptions extends YearOptions {
@@ -37,15 +38,11 @@ export function importFile(file: string, bytes: Uint8Array, options: ImportOptio
     const delimiter = detectDelimiter(text);
     const { records, unterminatedQuoteRow } = parseDelimited(text, delimiter);
     if (unterminatedQuoteRow !== null) {
-      findings.push({
-        severity: "error", code: "csv.unterminated_quote",
-        message: `第 ${unterminatedQuoteRow} 行起的引号没有闭合，文件可能被截断`, messageEn: `quote opened on row ${unterminatedQuoteRow} is never closed; the file may be truncated`,
-        location: { file, row: unterminatedQuoteRow },
-      });
+      findings.push(finding("error", "csv.unterminated_quote", { row: unterminatedQuoteRow }, { file, row: unterminatedQuoteRow }));
     }
     data = readRecords(file, records, status, options);
     if (encoding !== "utf-8") {
-      findings.push({ severity: "info", code: "encoding.detected", message: `文件编码为 ${encoding.toUpperCase()}，已转换`, messageEn: `file encoding is ${encoding.toUpperCase()}; converted`, location: { file } });
+      findings.push(finding("info", "encoding.detected", { encoding: encoding.toUpperCase() }, { file }));
     }
   }
   data.findings.unshift(...findings);

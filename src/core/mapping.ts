@@ -6,6 +6,7 @@ import { ImportError, type Finding, type Indicator, type Location } from "./mode
 import { decodeBytes } from "./decode.ts";
 import { detectDelimiter, parseDelimited } from "./table.ts";
 import { cleanText } from "./text.ts";
+import { finding } from "./findingText.ts";
 
 /** One side of a mapping row: an indicator id, or a 一级 / 二级 / name (一级 and 二级 optional). */
 export interface IndicatorRef {
@@ -92,11 +93,11 @@ export function readMapping(file: string, bytes: Uint8Array): { rows: MappingRow
     const old = side("old");
     const neu = side("new");
     if (!decision) {
-      findings.push({ severity: "warning", code: "map.bad_decision", message: `结论“${raw}”无法识别（应为 confirmed 或 rejected），此行未采用`, messageEn: `decision "${raw}" is neither confirmed nor rejected; row ignored`, location: source });
+      findings.push(finding("warning", "map.bad_decision", { text: raw }, source));
     } else if (old === null && neu === null) {
-      findings.push({ severity: "warning", code: "map.empty_row", message: "此行没有指明旧指标或新指标，未采用", messageEn: "row names neither an old nor a new indicator; ignored", location: source });
+      findings.push(finding("warning", "map.empty_row", {}, source));
     } else if (decision === "rejected" && (old === null || neu === null)) {
-      findings.push({ severity: "warning", code: "map.bad_reject", message: "否决须同时指明旧指标和新指标，此行未采用", messageEn: "a rejection must name both the old and the new indicator; row ignored", location: source });
+      findings.push(finding("warning", "map.bad_reject", {}, source));
     } else rows.push({ unit: get("unit"), old, new: neu, decision, source });
   }
   return { rows, findings };

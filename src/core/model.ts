@@ -9,17 +9,22 @@ export interface Location {
   column?: number;
 }
 
+/** A finding's param: a plain JSON value (amounts in fen as decimal strings). */
+export type ParamValue = string | number | boolean | null | readonly (string | number)[];
+/** What a finding's text says, by name (src/core/findingText.ts renders it). */
+export type FindingParams = Readonly<Record<string, ParamValue>>;
+
 export type Severity = "error" | "warning" | "info";
 
 /** What a data-quality check or the importer has to say, with where it applies. */
 export interface Finding {
   severity: Severity;
-  /** Stable machine code, e.g. `budget.sources_mismatch`. */
+  /** Stable machine code, e.g. `budget.source_mismatch`. */
   code: string;
-  /** Chinese message (shown first). */
-  message: string;
-  /** English message (beside it). */
-  messageEn: string;
+  /** What its text says, as plain JSON values; the zh and en text are rendered from code + params (findingText.ts). */
+  params: FindingParams;
+  /** The text a file gave (message, message_en), kept as it was: shown before a rendering, and the only text of a code this version does not know. */
+  text?: { zh: string; en: string };
   location: Location;
   /** Id of the unit, budget line, task or indicator the finding is about, if any. */
   subject?: string;

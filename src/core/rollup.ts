@@ -2,7 +2,7 @@
 // reconcile to the fen with the units beneath (a declared region figure that
 // differs is a finding), and rankings that keep ties stable. Pure and exact.
 import type { BudgetKind, Dataset, Finding, Location } from "./model.ts";
-import { formatYuan } from "./format.ts";
+import { finding } from "./findingText.ts";
 import { normaliseName } from "./similarity.ts";
 import { executionRate } from "./scoring.ts";
 
@@ -83,9 +83,6 @@ export interface RegionRollup {
   findings: Finding[];
 }
 
-const yuan = (fen: bigint) => formatYuan(fen);
-const yuanEn = (fen: bigint) => formatYuan(fen, "en");
-
 /** Rolls units up a region tree. Each unit counts once; every sum is exact. */
 export function rollup(spec: RegionSpec, units: readonly UnitTotals[]): RegionRollup {
   const byId = new Map(units.map((u) => [u.unitId, u]));
@@ -98,14 +95,14 @@ export function rollup(spec: RegionSpec, units: readonly UnitTotals[]): RegionRo
     for (const id of ids) {
       const u = byId.get(id);
       if (!u) {
-        findings.push({ severity: "warning", code: "rollup.unit_missing", message: `区域“${s.name}”所列单位 ${id} 没有该年度数据`, messageEn: `unit ${id} listed under ${s.name} has no data for the year`, location, subject: id });
+        findings.push(finding("warning", "rollup.unit_missing", { region: s.name, unit: id }, location, id));
       } else if (seen.has(id)) {
-        findings.push({ severity: "error", code: "rollup.unit_repeated", message: `单位“${u.name}”在区域树中出现多次，只计一次`, messageEn: `${u.name} appears more than once in the region tree; counted once`, location, subject: id });
+        findings.push(finding("error", "rollup.unit_repeated", { name: u.name }, location, id));
       } else {
         seen.add(id);
         direct.push(u);
         if (u.totalFen === null) {
-          findings.push({ severity: "warning", code: "rollup.no_total", message: `单位“${u.name}”没有预算总额，合计中按 0 计`, messageEn: `${u.name} declared no budget total; counted as 0`, location, subject: id });
+          findings.push(finding("warning", "rollup.no_total", { name: u.name }, location, id));
         }
       }
     }
@@ -121,24 +118,13 @@ export function rollup(spec: RegionSpec, units: readonly UnitTotals[]): RegionRo
       for (const i of c.items) addItem(items, i.kind, i.item, i.amountFen);
     }
     if (s.declaredTotalFen !== undefined && s.declaredTotalFen !== null && s.declaredTotalFen !== totalFen) {
-      const diff = s.declaredTotalFen - totalFen;
-      findings.push({
-        severity: "error", code: "rollup.total_mismatch",
-        message: `区域“${s.name}”申报总额 ${yuan(s.declaredTotalFen)} 与所属单位合计 ${yuan(totalFen)} 相差 ${yuan(diff)}`,
-        messageEn: `${s.name}: declared total ${yuanEn(s.declaredTotalFen)} differs from the units' sum ${yuanEn(totalFen)} by ${yuanEn(diff)}`,
-        location, subject: s.id,
-      });
+      findings.push(finding("error", "rollup.total_mismatch", { region: s.name, declared: String(s.declaredTotalFen), sum: String(totalFen) }, location, s.id));
     }
     for (const d of s.declaredItems ?? []) {
       const key = normaliseName(d.item);
       const sum = items.find((i) => i.kind === d.kind && normaliseName(i.item) === key)?.amountFen ?? 0n;
       if (sum === d.amountFen) continue;
-      findings.push({
-        severity: "error", code: "rollup.item_mismatch",
-        message: `区域“${s.name}”申报的${d.kind === "source" ? "资金来源" : "资金结构"}“${d.item}” ${yuan(d.amountFen)} 与所属单位合计 ${yuan(sum)} 相差 ${yuan(d.amountFen - sum)}`,
-        messageEn: `${s.name}: declared ${d.kind} ${d.item} ${yuanEn(d.amountFen)} differs from the units' sum ${yuanEn(sum)} by ${yuanEn(d.amountFen - sum)}`,
-        location, subject: s.id,
-      });
+      findings.push(finding("error", "rollup.item_mismatch", { region: s.name, kind: d.kind, item: d.item, declared: String(d.amountFen), sum: String(sum) }, location, s.id));
     }
     return {
       id: s.id,

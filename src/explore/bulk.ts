@@ -4,9 +4,10 @@
 // distinct ways an indicator can draw a reviewer's finding — and these
 // functions answer with small CSVs that SQL writes back. DOM-free and
 // engine-free: unit-tested in Node, run on the page's main thread.
-import { readCanonical, type HeaderMap } from "../core/canonical.ts";
-import { checkBudget, checkIndicators } from "../core/checks.ts";
-import type { Dataset, Finding, Indicator } from "../core/model.ts";
+import { readCanonical, writeParams, type HeaderMap } from "../core/canonical.ts";
+import { checkIndicators, DECLARATION_CHECKS, EXPECTED_LEVEL1 } from "../core/checks.ts";
+import { findingTexts } from "../core/findingText.ts";
+import type { Finding, Indicator } from "../core/model.ts";
 import { parseTarget, unitFamily } from "../core/target.ts";
 import { plainText } from "../core/text.ts";
 import { indicatorIdCsv, shapeRulesCsv, targetLookupCsv, unitIdCsv, type BulkPlan } from "./importer.ts";
@@ -14,7 +15,6 @@ import {
   applyFixSql, MAX_LITERAL_ROWIDS, BULK_BASE_SQL, BULK_UNITS_LATEST_SQL, BULK_FIX_FINDINGS_SQL, BULK_REPEATS_SQL, BULK_STAGE1_TABLES, bulkBaseSql, bulkOtherCellsSql, bulkCheckKeysSql, bulkDeclarationFindingsSql, bulkDedupeIdsSql, bulkIndicatorKeysSql, bulkKeyFindingsSql, bulkOrdSql, bulkSetIndicatorIdsSql,
   MEASURE_UNITS_SQL, missingTargetsSql, bulkSetUnitIdsSql, bulkSourceRowSql, bulkStatsSql, bulkUnitNamesSql, bulkUnitRowsSql, bulkUnitsSql, bulkDeclarationsSql, BULK_TEMP_TABLES, CHECK_KEYS_SQL, dropTablesSql, insertLookupSql,
   insertShapeTargetsSql, pendingRowsSql, pendingTargetsSql, SHAPE_MARK, SHAPE_SAMPLES_SQL, shapeSamples, unruledTargetsSql,
-  type CheckTemplates,
 } from "./sql.ts";
 
 const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -256,7 +256,7 @@ export interface PendingRow {
 }
 
 export const FIX_COLUMNS = ["rn", "drop", "indicator_id", "unit_id", "unit_name", "fiscal_year", "ord", "level1", "level2", "name", "target", "note", "source_file", "source_row", "data_source"] as const;
-export const FINDING_COLUMNS = ["k", "severity", "code", "message", "message_en", "source_file", "source_row", "source_column", "subject"] as const;
+export const FINDING_COLUMNS = ["k", "severity", "code", "message", "message_en", "params", "source_file", "source_row", "source_column", "subject"] as const;
 
 /**
  * Reads pending rows exactly as the core importer reads a record
@@ -303,7 +303,8 @@ export function fixRowsCsv(plan: BulkPlan, file: string, rows: readonly PendingR
 }
 
 function findingLine(k: number, f: Finding): string {
-  return csvLine([k, f.severity, f.code, f.message, f.messageEn, f.location.file, f.location.row, f.location.column, f.subject]);
+  const text = findingTexts(f);
+  return csvLine([k, f.severity, f.code, text.zh, text.en, writeParams(f.params), f.location.file, f.location.row, f.location.column, f.subject]);
 }
 
 // ---- Reviewer's checks ----
@@ -336,41 +337,12 @@ export function checkKeysCsv(keys: readonly CheckKey[]): { csv: string; findings
     parsed: parseTarget(key.target, key.fiscal_year), note: null, source: { file: "", row: 0 },
   }));
   const lines = [FINDING_COLUMNS.join(",")];
-  const perDeclaration = new Set(["indicator.duplicate_name", "indicator.missing_level1"]);
+  const perDeclaration = new Set<string>(Object.keys(DECLARATION_CHECKS));
   for (const f of checkIndicators({ units: [], budget: [], tasks: [], indicators, findings: [] })) {
     if (perDeclaration.has(f.code)) continue;
     lines.push(findingLine(Number(f.subject!.slice(1)), f));
   }
   return { csv: lines.join("\r\n") + "\r\n", findings: lines.length - 1 };
-}
-
-/** Stands for a name and a row number in message templates (private-use characters). */
-export const NAME_MARK = "\uE101";
-export const ROW_MARK = "\uE102";
-
-export type { CheckTemplates };
-
-/**
- * The per-declaration findings' wording, taken from the core's own checks run
- * on a made-up declaration, so that SQL writes exactly what the importer writes.
- */
-export function checkTemplates(): CheckTemplates {
-  const ind = (row: number, level1: string): Indicator => ({
-    id: `i${row}`, unitId: "u", year: 2000, order: row, level1, level2: "", name: NAME_MARK, target: null, parsed: parseTarget(null, 2000), note: null, source: { file: "", row },
-  });
-  const rowNumber = 987654321;
-  const data: Dataset = { units: [], budget: [], tasks: [], indicators: [ind(rowNumber, "\uE103"), ind(rowNumber + 1, "\uE103")], findings: [] };
-  const found = checkIndicators(data);
-  const dup = found.find((f) => f.code === "indicator.duplicate_name")!;
-  const mark = (s: string) => s.replaceAll(String(rowNumber), ROW_MARK);
-  const missing = found.filter((f) => f.code === "indicator.missing_level1").map((f) => ({
-    level1: /“(.+)”/.exec(f.message)![1], severity: f.severity, code: f.code, message: f.message, messageEn: f.messageEn,
-  }));
-  const unit = checkBudget({
-    units: [{ id: "u", name: "u", year: 2000, fundingMethod: null, duties: [], goals: [], staffCount: null, orgCount: null, status: "declared", source: { file: "", row: 1 } }],
-    budget: [], tasks: [], indicators: [], findings: [],
-  }).map((f) => ({ severity: f.severity, code: f.code, message: f.message, messageEn: f.messageEn }));
-  return { duplicate: { severity: dup.severity, code: dup.code, message: mark(dup.message), messageEn: mark(dup.messageEn) }, missing, unit };
 }
 
 // ---- The whole route after read_csv, in two parts ----
@@ -534,9 +506,8 @@ export async function checkBulk(db: BulkDb, file: string, id: number, batch = KE
   for (const sql of bulkCheckKeysSql(id, percent)) await db.run(sql);
   const [repeats] = await db.query<{ ids: number; names: number }>(BULK_REPEATS_SQL);
   if (repeats.ids > 0) await db.run(bulkDedupeIdsSql(id));
-  const templates = checkTemplates();
-  await db.run(bulkDeclarationsSql(id, templates.missing.map((m) => m.level1)));
-  const declaration = bulkDeclarationFindingsSql(id, file, templates, { name: NAME_MARK, row: ROW_MARK });
+  await db.run(bulkDeclarationsSql(id, EXPECTED_LEVEL1));
+  const declaration = bulkDeclarationFindingsSql(id, file);
   for (const sql of repeats.names > 0 ? declaration : declaration.slice(0, -1)) await db.run(sql);
   const keys = await db.query<CheckKey>(CHECK_KEYS_SQL);
   const checked = checkKeysCsv(keys);

@@ -58,6 +58,16 @@ const text = (v: Value | undefined) => (v === null || v === undefined ? "" : Str
 const loc = (r: Row) => ({ file: text(r.source_file), ...(num(r.source_row) !== null ? { row: num(r.source_row)! } : {}) });
 const paragraphs = (v: Value | undefined) => (v === null || v === undefined || v === "" ? [] : String(v).split("\n").filter(Boolean));
 
+/** A finding's params as the database holds them (JSON written by canonical.ts writeParams, or nothing). */
+const paramsOf = (v: Value | undefined): Record<string, unknown> => {
+  try {
+    const p: unknown = JSON.parse(text(v) || "{}");
+    return p && typeof p === "object" && !Array.isArray(p) ? (p as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+};
+
 /** One canonical row (as the explore database returns it) → its entry in the JSON form (core/canonical.ts toJson). */
 const project = (r: Row) => (r.project_id ? { projectId: text(r.project_id) } : {});
 const weights = (v: Value | undefined) => {
@@ -96,7 +106,7 @@ export const jsonEntry: Record<"units" | "projects" | "budget" | "tasks" | "indi
     declaredScore: str(r.declared_score), declaredTotal: str(r.declared_total), status: r.data_status === "sample" || r.data_source === "sample" ? "sample" : "declared", source: loc(r), ...project(r),
   }),
   findings: (r) => ({
-    severity: text(r.severity), code: text(r.code), message: text(r.message), messageEn: text(r.message_en),
+    severity: text(r.severity), code: text(r.code), params: paramsOf(r.params), message: text(r.message), messageEn: text(r.message_en),
     location: { file: text(r.source_file), ...(num(r.source_row) !== null ? { row: num(r.source_row)! } : {}), ...(num(r.source_column) !== null ? { column: num(r.source_column)! } : {}) },
     ...(r.subject ? { subject: text(r.subject) } : {}),
   }),

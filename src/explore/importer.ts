@@ -8,6 +8,7 @@ import { decodeBytes, type Encoding } from "../core/decode.ts";
 import { importFile, looksLikeAnyForm, mergeDatasets, readSheet } from "../core/import.ts";
 import { ImportError, type Dataset, type Finding, type ParsedTarget } from "../core/model.ts";
 import { runChecks } from "../core/checks.ts";
+import { finding, findingTexts } from "../core/findingText.ts";
 import { dedupeFindings, dedupeLoads, dropRepeatedLines, type LoadedFile } from "../core/dedupe.ts";
 import { detectDelimiter, parseDelimited, type Delimiter, type TableRecord } from "../core/table.ts";
 import { parseTarget } from "../core/target.ts";
@@ -67,8 +68,11 @@ export interface BulkPlan {
 
 export const MAX_PROBLEMS = 200;
 
-/** A finding as the page lists it under its file. */
-const problemOf = (f: Finding): Problem => ({ severity: f.severity, code: f.code, message: f.message, messageEn: f.messageEn, file: f.location.file, row: f.location.row, column: f.location.column });
+/** A finding as the page lists it under its file, its text rendered in both languages (a Problem crosses the worker boundary as plain data). */
+const problemOf = (f: Finding): Problem => {
+  const text = findingTexts(f);
+  return { severity: f.severity, code: f.code, message: text.zh, messageEn: text.en, file: f.location.file, row: f.location.row, column: f.location.column };
+};
 
 /** Bytes of the head of a file cut at its last line end, so no character is split. */
 export function wholeLines(head: Uint8Array): Uint8Array {
@@ -140,7 +144,7 @@ export function importRecords(part: string, records: TableRecord[], saved: Recor
     if (!header) return { mapping: { part, signature, headers: headers.map((h) => h.trim()), suggestions: suggestMapping(headers.map((h) => h.trim())) } };
     data = readCanonical(header, records.slice(first + 1), part);
     if (savedMap) {
-      data.findings.unshift({ severity: "info", code: "explore.saved_mapping", message: "已按保存的表头对应关系读取", messageEn: "read with the saved header mapping", location: { file: part, row: records[first].row } });
+      data.findings.unshift(finding("info", "explore.saved_mapping", {}, { file: part, row: records[first].row }));
     }
   }
   data.findings.unshift(...extra);

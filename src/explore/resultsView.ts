@@ -16,6 +16,7 @@ import { tc } from "../site/i18n-compare.ts";
 import { t as siteMessages } from "../site/i18n.ts";
 import { sourceText } from "../site/view.ts";
 import { formatCount, formatYuan } from "../core/format.ts";
+import { findingText } from "../core/findingText.ts";
 
 /** Long lists on the page (behind target, findings): the first rows only. */
 const SHORT_LIST = 50;
@@ -90,7 +91,7 @@ function findingNodes(r: Results, lang: Lang): HTMLElement {
   const site = siteMessages(lang);
   return h("details", {}, h("summary", {}, m.scoringFindingsH(r.findings.length)),
     h("ul", { class: "findings", "data-list": "scoring" }, r.findings.slice(0, SHORT_LIST).map((f) => h("li", {},
-      h("span", { class: `badge ${f.severity}` }, site.severity[f.severity]), " ", (lang === "en" && f.messageEn) || f.message, h("br"),
+      h("span", { class: `badge ${f.severity}` }, site.severity[f.severity]), " ", findingText(f, lang), h("br"),
       h("span", { class: "where" }, `${sourceText(f.location.file, f.location.row ?? null, f.location.column ?? null, lang)} · ${f.code}`)))),
     more(Math.min(SHORT_LIST, r.findings.length), r.findings.length, lang));
 }

@@ -6,8 +6,10 @@
 // is a view that joins each row to `target_lookup`, where every distinct
 // (target, year) was parsed once by the core's grammar — so a million-row file
 // never has its targets parsed row by row in JavaScript.
-import { FORMULA_LIKE, PERCENT_MAX, PLAUSIBLE_DIGITS } from "../core/checks.ts";
-import { COLUMNS, type TableName } from "../core/canonical.ts";
+import { DECLARATION_CHECKS, EXPECTED_LEVEL1, FORMULA_FIRST, FORMULA_LIKE, NEVER_BELOW, PERCENT_MAX, PLAUSIBLE_DIGITS } from "../core/checks.ts";
+import { COLUMNS, writeParams, type TableName } from "../core/canonical.ts";
+import { FINDING_TEXT, findingText, findingTexts, type FindingCode, type FindingParams, type ParamsOf } from "../core/findingText.ts";
+import type { Finding } from "../core/model.ts";
 import { columnType, insertCsvSql } from "../query/schema.ts";
 import type { BulkPlan } from "./importer.ts";
 import { xt, type Lang } from "../site/i18n-explore.ts";
@@ -238,15 +240,15 @@ export const OVERLAP_SUMMARY_SQL = `SELECT unit_id, CAST(fiscal_year AS INTEGER)
  * After the upload's findings are written: those about the rows left out go with them (as dedupeLoads leaves
  * them out), the notes about the overlap come in, and the working table goes.
  */
-export function overlapFindingsSql(uploadId: number, notes: readonly { unitId: string; year: number; finding: { severity: string; code: string; message: string; messageEn: string; location: { file: string; row?: number } } }[]): string[] {
+export function overlapFindingsSql(uploadId: number, notes: readonly { unitId: string; year: number; finding: Finding }[]): string[] {
   const lit = (v: string | number | undefined | null) => (v === undefined || v === null ? "NULL" : typeof v === "number" ? String(Math.trunc(v)) : q(v));
   return [
     `DELETE FROM findings f WHERE f.upload_id = ${uploadId} AND f.source_row IS NOT NULL AND f.code NOT LIKE 'load.%'
        AND (EXISTS (SELECT 1 FROM ${OVERLAP_TABLE} o WHERE o.source_file = f.source_file AND o.source_row = f.source_row)
             -- A whole copy takes every finding about its rows along (page breaks, markup …), as dedupeLoads does.
             OR (EXISTS (SELECT 1 FROM ${OVERLAP_TABLE}) AND NOT EXISTS (${Object.keys(OVERLAP_KEYS).map((t) => `SELECT 1 FROM ${t} WHERE upload_id = ${uploadId}`).join(" UNION ALL ")})))`,
-    ...(notes.length ? [`INSERT INTO findings (unit_id, fiscal_year, severity, code, message, message_en, subject, source_file, source_row, source_column, data_source, upload_id) VALUES
-       ${notes.map((n) => `(${[lit(n.unitId), lit(n.year), lit(n.finding.severity), lit(n.finding.code), lit(n.finding.message), lit(n.finding.messageEn), "NULL", lit(n.finding.location.file), lit(n.finding.location.row), "NULL", "'declared'", String(uploadId)].join(", ")})`).join(",\n")}`] : []),
+    ...(notes.length ? [`INSERT INTO findings (unit_id, fiscal_year, severity, code, message, message_en, params, subject, source_file, source_row, source_column, data_source, upload_id) VALUES
+       ${notes.map(({ unitId, year, finding: f }) => `(${[lit(unitId), lit(year), lit(f.severity), lit(f.code), lit(findingTexts(f).zh), lit(findingTexts(f).en), lit(writeParams(f.params) || null), "NULL", lit(f.location.file), lit(f.location.row), "NULL", "'declared'", String(uploadId)].join(", ")})`).join(",\n")}`] : []),
     `DROP TABLE IF EXISTS ${OVERLAP_TABLE}`,
   ];
 }
@@ -409,7 +411,7 @@ const FIX_READ = (file: string) => `read_csv(${q(file)}, header = true, auto_det
     .map((col) => `'${col}': '${["rn", "drop", "fiscal_year", "ord", "source_row"].includes(col) ? "INTEGER" : "VARCHAR"}'`).join(", ")}})`;
 
 const FINDINGS_READ = (file: string) => `read_csv(${q(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${
-  ["k", "severity", "code", "message", "message_en", "source_file", "source_row", "source_column", "subject"]
+  ["k", "severity", "code", "message", "message_en", "params", "source_file", "source_row", "source_column", "subject"]
     .map((col) => `'${col}': '${["k", "source_row", "source_column"].includes(col) ? "INTEGER" : "VARCHAR"}'`).join(", ")}})`;
 
 /** Writes back what the core read of the pending rows (bulk.ts fixRowsCsv): values and dropped rows; their findings wait in bulk_fix_findings (BULK_FIX_FINDINGS_SQL). */
@@ -424,7 +426,7 @@ export function applyFixSql(uploadId: number, fixFile: string, findingsFile: str
   return [
     `CREATE OR REPLACE TEMP TABLE bulk_fix AS SELECT *, ${RID("rn")} AS rid FROM ${FIX_READ(fixFile)}`,
     ...fixes,
-    `CREATE OR REPLACE TEMP TABLE bulk_fix_findings AS SELECT severity, code, message, message_en, source_file, source_row, source_column, NULLIF(subject, '') AS subject, 'declared' AS data_source, ${uploadId} AS upload_id
+    `CREATE OR REPLACE TEMP TABLE bulk_fix_findings AS SELECT severity, code, message, message_en, NULLIF(params, '') AS params, source_file, source_row, source_column, NULLIF(subject, '') AS subject, 'declared' AS data_source, ${uploadId} AS upload_id
      FROM ${FINDINGS_READ(findingsFile)}`,
   ];
 }
@@ -530,28 +532,50 @@ export function bulkDeclarationsSql(uploadId: number, groups: readonly string[])
           ON g.unit_id IS NOT DISTINCT FROM u.unit_id AND g.fiscal_year IS NOT DISTINCT FROM u.fiscal_year`;
 }
 
-/** The per-declaration findings' wording (from bulk.ts's checkTemplates, run on the core's own checks). */
-export interface CheckTemplates {
-  /** indicator.duplicate_name, with NAME_MARK and ROW_MARK for the name and the first row. */
-  duplicate: { severity: string; code: string; message: string; messageEn: string };
-  /** indicator.missing_level1, one per group the declaration is expected to cover. */
-  missing: { level1: string; severity: string; code: string; message: string; messageEn: string }[];
-  /** What the core finds for a unit read from an indicators file (no duties, no goals). */
-  unit: { severity: string; code: string; message: string; messageEn: string }[];
+/**
+ * A finding's text in `lang` as a SQL expression: the catalogue's template (src/core/findingText.ts)
+ * rendered with SQL expressions for its params, each of which the template must place once, as it is
+ * (a template that cut or changed a param could not be written in SQL, and throws here).
+ */
+export function findingTextSql<C extends FindingCode>(code: C, lang: Lang, params: { [K in keyof ParamsOf<C>]: string }): string {
+  const keys = Object.keys(params) as (keyof ParamsOf<C> & string)[];
+  const mark = (i: number) => `\uE000${i}\uE001`;
+  const text = (FINDING_TEXT[lang][code] as (p: FindingParams) => string)(Object.fromEntries(keys.map((k, i) => [k, mark(i)])));
+  const parts: string[] = [];
+  let rest = text;
+  keys.forEach((k, i) => {
+    const at = rest.indexOf(mark(i));
+    if (at < 0 || rest.indexOf(mark(i), at + 1) >= 0) throw new Error(`${code}: param ${k} is not placed once as it is`);
+    if (at > 0) parts.push(q(rest.slice(0, at)));
+    parts.push(`CAST(${params[k]} AS VARCHAR)`);
+    rest = rest.slice(at + mark(i).length);
+  });
+  if (rest) parts.push(q(rest));
+  if (/\uE000/.test(parts.join(""))) throw new Error(`${code}: params placed out of order`);
+  return parts.length === 1 ? parts[0] : `concat(${parts.join(", ")})`;
 }
 
+/** A finding's params as SQL writes them: the JSON that findings.csv's `params` column holds (writeParams), keys in this order. */
+export function findingParamsSql(params: Readonly<Record<string, string>>): string {
+  return `CAST(json_object(${Object.entries(params).map(([k, v]) => `${q(k)}, ${v}`).join(", ")}) AS VARCHAR)`;
+}
 
-/** Findings per unit-year (from bulk_declarations) and per name (duplicate names, groups not covered, units without duties and goals), in the core's wording (bulk.ts checkTemplates). */
-export function bulkDeclarationFindingsSql(uploadId: number, file: string, t: CheckTemplates, marks: { name: string; row: string }): string[] {
-  const cols = (sev: string, code: string) => `${q(sev)} AS severity, ${q(code)} AS code`;
+/**
+ * Findings per unit-year (from bulk_declarations) and per name (duplicate names, groups not covered, units
+ * without duties and goals): the core's checks of a whole declaration (checks.ts DECLARATION_CHECKS), their
+ * code, params and severity, their text rendered from the catalogue. The last statement writes the duplicate names.
+ */
+export function bulkDeclarationFindingsSql(uploadId: number, file: string): string[] {
+  const cols = (code: keyof typeof DECLARATION_CHECKS) => `${q(DECLARATION_CHECKS[code])} AS severity, ${q(code)} AS code`;
+  const texts = (code: FindingCode, params: FindingParams) => `${q(findingText({ code, params }, "zh"))} AS message, ${q(findingText({ code, params }, "en"))} AS message_en, ${writeParams(params) ? q(writeParams(params)) : "NULL"} AS params`;
+  const dup = { name: "name", row: "first_row" };
   return [
-    ...t.unit.map((u) => `INSERT INTO findings BY NAME SELECT unit_id, fiscal_year, ${cols(u.severity, u.code)}, ${q(u.message)} AS message, ${q(u.messageEn)} AS message_en, unit_id AS subject,
+    ...(["unit.no_duties", "unit.no_goals"] as const).map((code) => `INSERT INTO findings BY NAME SELECT unit_id, fiscal_year, ${cols(code)}, ${texts(code, {})}, unit_id AS subject,
             ${q(file)} AS source_file, named_line AS source_row, 'declared' AS data_source, ${uploadId} AS upload_id FROM bulk_declarations WHERE named_k IS NOT NULL`),
-    ...t.missing.map((m, i) => `INSERT INTO findings BY NAME SELECT unit_id, fiscal_year, ${cols(m.severity, m.code)}, ${q(m.message)} AS message, ${q(m.messageEn)} AS message_en,
+    ...EXPECTED_LEVEL1.map((level1, i) => `INSERT INTO findings BY NAME SELECT unit_id, fiscal_year, ${cols("indicator.missing_level1")}, ${texts("indicator.missing_level1", { level1 })},
             first_file AS source_file, first_row AS source_row, 'declared' AS data_source, ${uploadId} AS upload_id FROM bulk_declarations WHERE NOT coalesce(has${i}, false)`),
-    `INSERT INTO findings BY NAME SELECT unit_id, fiscal_year, ${cols(t.duplicate.severity, t.duplicate.code)},
-            replace(replace(${q(t.duplicate.message)}, ${q(marks.row)}, CAST(first_row AS VARCHAR)), ${q(marks.name)}, name) AS message,
-            replace(replace(${q(t.duplicate.messageEn)}, ${q(marks.row)}, CAST(first_row AS VARCHAR)), ${q(marks.name)}, name) AS message_en,
+    `INSERT INTO findings BY NAME SELECT unit_id, fiscal_year, ${cols("indicator.duplicate_name")},
+            ${findingTextSql("indicator.duplicate_name", "zh", dup)} AS message, ${findingTextSql("indicator.duplicate_name", "en", dup)} AS message_en, ${findingParamsSql(dup)} AS params,
             indicator_id AS subject, source_file, source_row, 'declared' AS data_source, ${uploadId} AS upload_id
      FROM (SELECT *, first_value(source_row) OVER w AS first_row, row_number() OVER w AS n
            FROM indicator_rows WHERE upload_id = ${uploadId} AND name IS NOT NULL
@@ -571,8 +595,8 @@ export function bulkUnitRowsSql(uploadId: number): string {
 
 /**
  * Per row, the way it is checked: a quantitative target that cannot be
- * impossible (value > 0, and < 100 when its unit is a percentage) or
- * implausible (≤ 15 digits, ≤ 6 decimals) and does not start like a formula is
+ * impossible (value > NEVER_BELOW, and < PERCENT_MAX when its unit is a percentage) or
+ * implausible (PLAUSIBLE_DIGITS: ≤ 15 digits, ≤ 6 decimals) and does not start like a formula (FORMULA_LIKE) is
  * checked by its groups, name, operator and unit only; any other target by its
  * own text and year. `percentUnits`: the upload's units that are percentages
  * (the core's unitFamily, asked in JavaScript).
@@ -584,8 +608,8 @@ const CHECK_KEY = (uploadId: number, percentUnits: readonly string[]) => `SELECT
         FROM indicator_rows r LEFT JOIN (
           -- Whether a parsed target folds: decided once per distinct target, not per row.
           SELECT target, fiscal_year, op, measure_unit,
-                 target_kind = 'quantitative' AND CASE WHEN left(target, 1) IN ('=', '+', '-', '@') THEN NOT regexp_matches(target, '${FORMULA_LIKE.source}') ELSE true END
-                 AND TRY_CAST(value AS DOUBLE) > 0
+                 target_kind = 'quantitative' AND CASE WHEN left(target, 1) IN (${FORMULA_FIRST.map(q).join(", ")}) THEN NOT regexp_matches(target, '${FORMULA_LIKE.source}') ELSE true END
+                 AND TRY_CAST(value AS DOUBLE) > ${NEVER_BELOW}
                  AND (TRY_CAST(value AS DOUBLE) < ${PERCENT_MAX} OR measure_unit IS NULL${percentUnits.length ? ` OR measure_unit NOT IN (${percentUnits.map(q).join(", ")})` : " OR true"}) AND regexp_full_match(value, '[0-9]{1,${PLAUSIBLE_DIGITS.integer}}(\\.[0-9]{1,${PLAUSIBLE_DIGITS.decimals}})?') AS folded
           FROM target_lookup) l ON l.target = r.target AND l.fiscal_year = r.fiscal_year WHERE r.upload_id = ${uploadId})`;
 
@@ -626,7 +650,7 @@ export function bulkKeyFindingsSql(uploadId: number, findingsFile: string): { pr
   return {
     prepare: `CREATE OR REPLACE TEMP TABLE bulk_key_findings AS SELECT f.*, k.h FROM ${FINDINGS_READ(findingsFile)} f JOIN bulk_keys k USING (k)`,
     range: "SELECT CAST(coalesce(min(rid), 0) AS DOUBLE) AS lo, CAST(coalesce(max(rid), -1) AS DOUBLE) AS hi FROM bulk_row_keys",
-    insert: (from, to) => `INSERT INTO findings BY NAME SELECT r.unit_id, r.fiscal_year, f.severity, f.code, f.message, f.message_en, r.indicator_id AS subject, r.source_file, r.source_row,
+    insert: (from, to) => `INSERT INTO findings BY NAME SELECT r.unit_id, r.fiscal_year, f.severity, f.code, f.message, f.message_en, NULLIF(f.params, '') AS params, r.indicator_id AS subject, r.source_file, r.source_row,
             'declared' AS data_source, ${uploadId} AS upload_id
      FROM (SELECT * FROM bulk_row_keys WHERE rid >= ${from} AND rid < ${to}) x JOIN bulk_key_findings f USING (h) JOIN indicator_rows r ON r.rowid = x.rid
      WHERE r.rowid >= ${from} AND r.rowid < ${to}`,

@@ -2,8 +2,12 @@
 // accessor: t(lang, "compare.drillUnits", 3). A key names a section and an entry; the
 // entry's parameters are the call's, checked by the type checker, as is the key itself.
 // Each section's English is typed as its Chinese, so an English entry left out fails
-// the type check. Text shared by the sections is written once, in `common`.
+// the type check. Text shared by the sections is written once, in `common`. The texts of
+// findings are the `finding` section, kept in the core (src/core/findingText.ts: the core does
+// not import the site): t(lang, "finding.budget.negative", params), or findingText(f, lang) for a
+// finding whatever its code.
 import type { Lang } from "../core/format.ts";
+import { FINDING_TEXT } from "../core/findingText.ts";
 import { COMMON_MESSAGES } from "./i18n-common.ts";
 import { MESSAGES as SITE_MESSAGES } from "./i18n.ts";
 import { COMPARE_MESSAGES } from "./i18n-compare.ts";
@@ -14,6 +18,7 @@ import { VIEW_MESSAGES } from "./i18n-views.ts";
 import { ABOUT_MESSAGES } from "./i18n-about.ts";
 
 export type { Lang };
+export { findingText } from "../core/findingText.ts";
 
 function catalogue(lang: Lang) {
   return {
@@ -25,6 +30,7 @@ function catalogue(lang: Lang) {
     project: PROJECT_MESSAGES[lang],
     view: VIEW_MESSAGES[lang],
     about: ABOUT_MESSAGES[lang],
+    finding: FINDING_TEXT[lang],
   };
 }
 
@@ -55,7 +61,7 @@ export type MessageText<K extends MessageKey> = EntryOf<K> extends (...args: nev
  * A key the catalogue does not hold fails the type check, and throws (`missing: …`) if one gets past it.
  */
 export function t<K extends MessageKey>(lang: Lang, key: K, ...params: MessageParams<K>): MessageText<K> {
-  const dot = key.indexOf(".");
+  const dot = key.indexOf("."); // a section's name has no dot; an entry's may (finding codes)
   const section = CATALOGUE[lang === "en" ? "en" : "zh"][key.slice(0, dot) as Section] as Record<string, unknown> | undefined;
   const entry = section?.[key.slice(dot + 1)];
   if (entry === undefined) throw new Error(`missing: ${key} (${lang})`);

@@ -12,7 +12,7 @@ import { formatWan, formatYuan } from "../core/format.ts";
 import { diffCounts, indicatorCounts, level1Of, pctText, textDiff, type DiffRun, type HistoryRow } from "../site/compareView.ts";
 import { STATUSES } from "../site/compareState.ts";
 import { dataLang } from "../site/dataText.ts";
-import { t, type Lang } from "../site/messages.ts";
+import { findingText, t, type Lang } from "../site/messages.ts";
 import { el, type Element, type Kids } from "./tree.ts";
 import { zh } from "./text.ts";
 import { chartFigure, type ChartPair } from "./chart.ts";
@@ -213,7 +213,7 @@ function compareBody(s: CompareSection, d: CompareUnitData, o: CompareViewOption
       ];
     }
     case "notes":
-      return [el("ul", {}, cmp.findings.map((f) => el("li", {}, zh(lang === "en" ? f.messageEn : f.message, lang))))];
+      return [el("ul", {}, cmp.findings.map((f) => el("li", {}, zh(findingText(f, lang), lang))))];
   }
 }
 

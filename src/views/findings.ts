@@ -2,13 +2,14 @@
 // row, column) and a link to the indicator or budget line it is about. Errors
 // and warnings are listed; the importer's notes (提示) are folded under a count.
 import type { BudgetRow, FindingRow, IndicatorRow } from "../query/queries.ts";
+import { findingText as coreFindingText } from "../core/findingText.ts";
 import { sourceText } from "../site/view.ts";
 import { t, type Lang } from "../site/messages.ts";
 import { el, type Element, type Node } from "./tree.ts";
 import { zh } from "./text.ts";
 
-/** A finding's text in the page's language (a finding without English keeps its Chinese). */
-export const findingText = (f: FindingRow, lang: Lang) => (lang === "en" && f.message_en ? f.message_en : f.message);
+/** A stored finding's text in the page's language, as its file gave it (a finding without English keeps its Chinese). */
+export const findingText = (f: FindingRow, lang: Lang) => coreFindingText({ code: f.code, text: { zh: f.message, en: f.message_en ?? "" } }, lang);
 
 /** Errors and warnings listed before the rest is folded. */
 const SHOWN = 5;

@@ -9,6 +9,7 @@ import { cleanText, hasMarkup, toParagraphs } from "../text.ts";
 import { isKnownLevel2, isLevel1Label, looksLikeLevel2, parentOf, admits } from "../vocabulary.ts";
 import { CHECKED, DEVIATION_KINDS, NO, PLACEHOLDER, YES, blank, orNull, readDeviationKinds, readGrade, readLikelihood } from "./words.ts";
 import { halfwidth, lastDayOfMonth, monthOfHeader, readAmountFen, readDecimal } from "../decimal.ts";
+import { finding, type FindingCode, type ParamsOf } from "../findingText.ts";
 
 type Field =
   | "l1" | "l2" | "name" | "target" | "actual" | "executed_to_date" | "expected_annual" | "likelihood"
@@ -148,8 +149,7 @@ function plausibility(field: Field | DeviationKind | undefined, text: string, ye
  */
 export function parseProgressForm(records: readonly TableRecord[], file: string, status: DataStatus = "declared"): Dataset {
   const findings: Finding[] = [];
-  const note = (severity: Severity, code: string, message: string, messageEn: string, row?: number, column?: number) =>
-    findings.push({ severity, code, message, messageEn, location: { file, row, column } });
+  const note = <C extends FindingCode>(severity: Severity, code: C, params: ParamsOf<C>, row?: number, column?: number) => findings.push(finding(severity, code, params, { file, row, column }));
 
   let unitName: string | null = null;
   let implementer: string | null = null;
@@ -215,7 +215,7 @@ export function parseProgressForm(records: readonly TableRecord[], file: string,
     }
     const ih = indicatorHeader(cells);
     if (ih) {
-      if (header) note("info", "layout.repeated_header", "分页处重复的表头，已跳过", "table header repeated after a page break; skipped", row, 1);
+      if (header) note("info", "layout.repeated_header", {}, row, 1);
       else header = ih;
       section = "indicators";
       expectSubHeader = true;
@@ -237,7 +237,7 @@ export function parseProgressForm(records: readonly TableRecord[], file: string,
         } else {
           // Cells slid sideways: take them in order.
           valueCells.slice(0, fundCols.length).forEach(({ c }, k) => (values[fundCols[k].field] = c));
-          note("info", "layout.shifted", `资金行“${item}”的数值不在表头对应的列，已按顺序识别`, `funding row “${item}”: values stand outside their columns; read in order`, row, valueCells[0].i + 1);
+          note("info", "layout.shifted", { variant: "funding", item }, row, valueCells[0].i + 1);
         }
         lines.push({ item, values, row, cols: fund!.cols });
         continue;
@@ -247,7 +247,7 @@ export function parseProgressForm(records: readonly TableRecord[], file: string,
 
     if (section !== "indicators" || !header) {
       if (section === "head" && firstIndex >= 0 && !/表$/.test(cells[firstIndex]) && !/^[(（]?\s*(?:19|20)\d{2}\s*年度?\s*[)）]?$/.test(cells[firstIndex])) {
-        note("info", "form.unknown_row", `未识别的行：“${cells.filter(Boolean).join(" | ").slice(0, 60)}”`, "row not recognised; skipped", row, firstIndex + 1);
+        note("info", "form.unknown_row", { variant: "skipped", text: cells.filter(Boolean).join(" | ").slice(0, 60) }, row, firstIndex + 1);
       }
       continue;
     }
@@ -284,15 +284,15 @@ export function parseProgressForm(records: readonly TableRecord[], file: string,
         l1 = text;
         l2 = "";
         explicitLevel1 = true;
-        if (cols.l1 !== undefined && col !== cols.l1) note("info", "layout.shifted", `一级指标“${text}”不在一级列，已按内容识别`, `一级 label “${text}” sits outside its column; placed by content`, row, col + 1);
+        if (cols.l1 !== undefined && col !== cols.l1) note("info", "layout.shifted", { variant: "level1", text }, row, col + 1);
       } else if (asLevel2) {
         const parent = parentOf(text);
         if (!explicitLevel1 && parent && parent !== l1 && !admits(l1, text)) {
-          note("info", "layout.implied_level1", `二级指标“${text}”属于“${parent}”，一级指标按内容补全`, `二级 “${text}” belongs to “${parent}”; 一级 completed from content`, row, col + 1);
+          note("info", "layout.implied_level1", { text, parent }, row, col + 1);
           l1 = parent;
         }
         l2 = text;
-        if (col !== l2Col) note("info", "layout.shifted", `二级指标“${text}”不在二级列，已按内容识别`, `二级 label “${text}” sits outside its column; placed by content`, row, col + 1);
+        if (col !== l2Col) note("info", "layout.shifted", { variant: "level2", text }, row, col + 1);
       } else rest.push({ text, col });
     });
     if (!rest.length) continue;
@@ -302,12 +302,12 @@ export function parseProgressForm(records: readonly TableRecord[], file: string,
     const firstCell = rest[0];
     const dataLike = readDecimal(firstCell.text) !== null || CHECKED.test(firstCell.text) || (firstCell.col > nameCol && targetScore(firstCell.text, y) === 2);
     if (dataLike) {
-      note("error", "actual.no_name", `第 ${row} 行有数值“${firstCell.text.slice(0, 20)}”却没有三级指标名称，无法对应，未导入`, `row ${row} holds “${firstCell.text.slice(0, 20)}” but no 三级 name; skipped`, row, firstCell.col + 1);
+      note("error", "actual.no_name", { variant: "form", row, text: firstCell.text.slice(0, 20) }, row, firstCell.col + 1);
       continue;
     }
     const name = firstCell;
     const others = rest.slice(1);
-    if (name.col !== nameCol) note("info", "layout.shifted", `三级指标“${name.text}”位于第 ${name.col + 1} 列，已按内容识别`, `三级 “${name.text}” sits in column ${name.col + 1}; placed by content`, row, name.col + 1);
+    if (name.col !== nameCol) note("info", "layout.shifted", { variant: "name", text: name.text, column: name.col + 1 }, row, name.col + 1);
 
     // Where the other cells belong: the shift that fits their content best (0 when tied).
     const fieldAt = new Map<number, Field | DeviationKind>();
@@ -324,13 +324,13 @@ export function parseProgressForm(records: readonly TableRecord[], file: string,
         bestScore = sc;
       }
     }
-    if (best !== 0 && others.length) note("info", "layout.shifted", `“${name.text}”一行的数值偏离表头 ${Math.abs(best)} 列，已按内容对齐`, `row of “${name.text}”: values stand ${Math.abs(best)} column(s) off the header; realigned by content`, row, others[0].col + 1);
+    if (best !== 0 && others.length) note("info", "layout.shifted", { variant: "values", text: name.text, offset: Math.abs(best) }, row, others[0].col + 1);
     const fields: Partial<Record<Field, string>> = { name: name.text };
     const kinds: DeviationKind[] = [];
     for (const o of others) {
       const f = fieldAt.get(o.col - best);
       if (f === undefined) {
-        note("warning", "layout.extra_cells", `“${name.text}”一行第 ${o.col + 1} 列的“${o.text.slice(0, 20)}”对应不到任何表头，已忽略`, `row of “${name.text}”: “${o.text.slice(0, 20)}” in column ${o.col + 1} fits no header; ignored`, row, o.col + 1);
+        note("warning", "layout.extra_cells", { variant: "ignored", name: name.text, column: o.col + 1, text: o.text.slice(0, 20) }, row, o.col + 1);
       } else if ((DEVIATION_KINDS as readonly string[]).includes(f)) {
         if (CHECKED.test(o.text)) kinds.push(f as DeviationKind);
       } else fields[f as Field] = fields[f as Field] ? `${fields[f as Field]} ${o.text}` : o.text;
@@ -342,7 +342,7 @@ export function parseProgressForm(records: readonly TableRecord[], file: string,
   if (!name) throw new ImportError(`${file}：找不到单位名称（单位名称、部门名称或实施单位）`, `${file}: no 单位名称 found`, { file });
   if (year === null) throw new ImportError(`${file}：找不到年度（如“(2026 年度)”）`, `${file}: no year found (e.g. “(2026 年度)”)`, { file });
   if (!header) throw new ImportError(`${file}：找不到指标表头`, `${file}: no indicator table header found`, { file });
-  if (project) note("info", "progress.project_form", `项目支出自评表（项目：${project}），按单位“${name}”的申报指标对应`, `project form (${project}); matched against the declaration of “${name}”`, undefined);
+  if (project) note("info", "progress.project_form", { project, name }, undefined);
 
   const cols = header.cols;
   const period: Period =
@@ -368,14 +368,14 @@ export function parseProgressForm(records: readonly TableRecord[], file: string,
     if (kindText) {
       const k = readDeviationKinds(kindText);
       if (k) for (const x of k) { if (!kinds.includes(x)) kinds.push(x); }
-      else note("warning", "actual.bad_deviation_kind", `偏差原因类型无法识别：“${kindText.slice(0, 20)}”`, `deviation kind not recognised: “${kindText.slice(0, 20)}”`, r.row);
+      else note("warning", "actual.bad_deviation_kind", { variant: "form", text: kindText.slice(0, 20) }, r.row);
     }
     const likelihoodText = get("likelihood");
     const likelihood = likelihoodText ? readLikelihood(likelihoodText) : null;
-    if (likelihoodText && !likelihood) note("warning", "actual.bad_likelihood", `完成目标可能性无法识别：“${likelihoodText.slice(0, 20)}”（应为 确定能/有可能/完全不可能）`, `likelihood not recognised: “${likelihoodText.slice(0, 20)}”`, r.row, (cols.likelihood ?? 0) + 1);
+    if (likelihoodText && !likelihood) note("warning", "actual.bad_likelihood", { text: likelihoodText.slice(0, 20) }, r.row, (cols.likelihood ?? 0) + 1);
     for (const [k, label] of [["weight", "分值"], ["declared_score", "得分"], ["complete_rate", "完成率"]] as const) {
       const v = get(k);
-      if (v !== null && readDecimal(v) === null) note("warning", "actual.bad_number", `“${f.name}”的${label}不是数字：“${v.slice(0, 20)}”（保留原文，不参与计算）`, `${label} of “${f.name}” is not a number: “${v.slice(0, 20)}”`, r.row, (cols[k] ?? 0) + 1);
+      if (v !== null && readDecimal(v) === null) note("warning", "actual.bad_number", { variant: "form", name: String(f.name), label, text: v.slice(0, 20) }, r.row, (cols[k] ?? 0) + 1);
     }
     const gradeText = get("grade");
     const actualText = get("actual");
@@ -397,7 +397,7 @@ export function parseProgressForm(records: readonly TableRecord[], file: string,
       const text = l.values[f];
       if (text === undefined || blank(text)) return null;
       const fen = readAmountFen(text, fund!.unit);
-      if (fen === null) note("error", "execution.amount_unreadable", `${l.item}的${label}无法识别：“${text.slice(0, 40)}”`, `${label} of ${l.item} cannot be read: “${text.slice(0, 40)}”`, l.row, (l.cols[f] ?? 0) + 1);
+      if (fen === null) note("error", "execution.amount_unreadable", { variant: "form", item: l.item, label, text: text.slice(0, 40) }, l.row, (l.cols[f] ?? 0) + 1);
       return fen;
     };
     const num = (f: FundField) => (l.values[f] === undefined || blank(l.values[f]!) ? null : l.values[f]!);
@@ -409,8 +409,8 @@ export function parseProgressForm(records: readonly TableRecord[], file: string,
       status, source: { file, row: l.row },
     });
   });
-  if (declaredTotal !== null && !execution.length) note("info", "progress.total_unused", `表中的总分 ${declaredTotal} 没有资金行可附，仅作参考`, `declared total ${declaredTotal} has no funding row to attach to`, undefined);
-  if (!actuals.length) note("warning", "progress.no_rows", "执行表中没有指标行", "the progress form has no indicator rows", undefined);
+  if (declaredTotal !== null && !execution.length) note("info", "progress.total_unused", { total: String(declaredTotal) }, undefined);
+  if (!actuals.length) note("warning", "progress.no_rows", {}, undefined);
 
   return { units: [], budget: [], tasks: [], indicators: [], findings, actuals, execution };
 }

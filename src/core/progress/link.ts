@@ -6,6 +6,7 @@ import { moneyTargetToFen, parseTarget, unitFamily } from "../target.ts";
 import type { ActualValue } from "../scoring.ts";
 import { PERIODS, blank, readGrade } from "./words.ts";
 import { fenInUnit, halfwidth, readDecimal, scaledToString } from "../decimal.ts";
+import { finding, type FindingCode, type ParamsOf } from "../findingText.ts";
 
 /** Whitespace-normalised text for matching names (all whitespace, full-width too, removed). */
 export function matchKey(s: string | null | undefined): string {
@@ -30,7 +31,6 @@ export interface LinkResult {
   findings: Finding[];
 }
 
-const PERIOD_ZH: Record<Period, string> = { midyear: "年中运行监控", yearend: "年终自评" };
 
 /** The text a period's score is read from: 实际完成值 at year end, 全年预计完成情况 at mid-year (a projection). */
 export function scoredText(a: Actual): string | null {
@@ -45,6 +45,10 @@ function targetsAgree(a: ParsedTarget, b: ParsedTarget): boolean {
   return true;
 }
 
+/** How a reported value was read, when not plainly: a finding once its indicator's label is added. */
+type ValueCode = "actual.no_number" | "actual.unit_converted" | "actual.unit_mismatch" | "actual.operator_dropped" | "actual.unreadable" | "actual.date_inferred" | "actual.grade_inferred" | "actual.grade_needed";
+type ValueNote = { [C in ValueCode]: { severity: Severity; code: C; params: Omit<ParamsOf<C>, "label"> } }[ValueCode];
+
 /**
  * Reads a reported value against a target: numbers exactly (a money amount in
  * another unit converted exactly), dates for deadlines, grades for qualitative
@@ -55,17 +59,17 @@ export function readActualValue(
   grade: ActualGrade | null,
   target: ParsedTarget,
   year: number,
-): { value: ActualValue; note?: { severity: Severity; code: string; zh: string; en: string } } {
+): { value: ActualValue; note?: ValueNote } {
   if (blank(text) && !grade) return { value: { kind: "missing" } };
   const t = (text ?? "").trim();
   if (target.kind === "quantitative") {
-    if (blank(t)) return { value: { kind: "missing" }, note: { severity: "warning", code: "actual.no_number", zh: `定量指标只填了等级“${grade}”，没有数值，不计分`, en: `quantitative indicator given only the grade “${grade}”, no number; not scored` } };
+    if (blank(t)) return { value: { kind: "missing" }, note: { severity: "warning", code: "actual.no_number", params: { grade: String(grade) } } };
     const direct = readDecimal(t);
     if (direct !== null) return { value: { kind: "number", value: scaledToString(direct) } };
     const p = parseTarget(t, year);
     if (p.kind === "quantitative") {
       let value = p.value;
-      let note: { severity: Severity; code: string; zh: string; en: string } | undefined;
+      let note: ValueNote | undefined;
       const tf = unitFamily(target.unit);
       const af = unitFamily(p.unit);
       if (p.unit && target.unit && tf === "money" && af === "money" && p.unit !== target.unit) {
@@ -73,15 +77,15 @@ export function readActualValue(
         const converted = fen === null ? null : fenInUnit(fen, target.unit);
         if (converted !== null) {
           value = converted;
-          note = { severity: "info", code: "actual.unit_converted", zh: `实际值“${t}”已按指标单位换算为 ${converted}${target.unit}`, en: `actual “${t}” converted exactly to ${converted} ${target.unit}` };
+          note = { severity: "info", code: "actual.unit_converted", params: { text: t, converted, unit: target.unit } };
         }
       } else if (p.unit && target.unit && af && tf && af !== tf && af !== "other" && tf !== "other") {
-        note = { severity: "warning", code: "actual.unit_mismatch", zh: `实际值“${t}”的单位与指标值（${target.unit}）不同，按数值 ${p.value} 评分`, en: `unit of actual “${t}” differs from the target's (${target.unit}); scored as ${p.value}` };
+        note = { severity: "warning", code: "actual.unit_mismatch", params: { text: t, unit: target.unit, value: p.value } };
       }
-      if (p.op !== "=" && !note) note = { severity: "info", code: "actual.operator_dropped", zh: `实际值“${t}”带比较符号，按数值 ${p.value} 评分`, en: `actual “${t}” carries an operator; scored as ${p.value}` };
+      if (p.op !== "=" && !note) note = { severity: "info", code: "actual.operator_dropped", params: { text: t, value: p.value } };
       return { value: { kind: "number", value }, ...(note ? { note } : {}) };
     }
-    return { value: { kind: "number", value: t }, note: { severity: "warning", code: "actual.unreadable", zh: `实际值“${t.slice(0, 30)}”不是可识别的数值，不计分`, en: `actual “${t.slice(0, 30)}” is not a readable number; not scored` } };
+    return { value: { kind: "number", value: t }, note: { severity: "warning", code: "actual.unreadable", params: { variant: "number", text: t.slice(0, 30) } } };
   }
   if (target.kind === "deadline") {
     const stripped = halfwidth(t).replace(/\s/g, "").replace(/^(已于|已在|于|在)/, "").replace(/(已完成|完成|办结|完工)$/, "");
@@ -91,24 +95,24 @@ export function readActualValue(
     }
     const word = halfwidth(t).replace(/\s/g, "");
     if (/^(按时|按期|如期|提前)(完成)?$/.test(word) || (blank(t) && grade === "达成")) {
-      return { value: { kind: "date", date: target.date }, note: { severity: "info", code: "actual.date_inferred", zh: `“${t || grade}”未写完成日期，按期限 ${target.date} 当日完成计`, en: `“${t || grade}” gives no date; taken as done on the deadline ${target.date}` } };
+      return { value: { kind: "date", date: target.date }, note: { severity: "info", code: "actual.date_inferred", params: { variant: "deadline", text: String(t || grade), date: target.date } } };
     }
     if (/^(逾期|延期|未按时|未按期|超期|推迟)/.test(word) || /^(未完成|未达成)$/.test(word) || (blank(t) && grade === "未达成")) {
       const d = new Date(`${target.date}T00:00:00Z`);
       d.setUTCDate(d.getUTCDate() + 1);
       const late = d.toISOString().slice(0, 10);
-      return { value: { kind: "date", date: late }, note: { severity: "info", code: "actual.date_inferred", zh: `“${t || grade}”未写完成日期，按逾期（${late}）计`, en: `“${t || grade}” gives no date; taken as late (${late})` } };
+      return { value: { kind: "date", date: late }, note: { severity: "info", code: "actual.date_inferred", params: { variant: "late", text: String(t || grade), date: late } } };
     }
-    return { value: { kind: "date", date: t }, note: { severity: "warning", code: "actual.unreadable", zh: `期限指标的实际值“${t.slice(0, 30)}”不是可识别的日期，不计分`, en: `actual “${t.slice(0, 30)}” of a deadline indicator is not a readable date; not scored` } };
+    return { value: { kind: "date", date: t }, note: { severity: "warning", code: "actual.unreadable", params: { variant: "date", text: t.slice(0, 30) } } };
   }
   // Qualitative, or an item with no target: a grade.
   if (grade) return { value: { kind: "grade", grade } };
   const g = readGrade(t);
   if (g) return { value: { kind: "grade", grade: g } };
   if (target.kind === "qualitative" && (matchKey(t) === matchKey(target.text) || matchKey(t.replace(/[。.]$/, "")) === matchKey(target.text))) {
-    return { value: { kind: "grade", grade: "达成" }, note: { severity: "info", code: "actual.grade_inferred", zh: `实际值“${t}”与年度指标值一致，按“达成”计`, en: `actual “${t}” repeats the target; taken as 达成` } };
+    return { value: { kind: "grade", grade: "达成" }, note: { severity: "info", code: "actual.grade_inferred", params: { text: t } } };
   }
-  return { value: { kind: "missing" }, note: { severity: "warning", code: "actual.grade_needed", zh: `定性指标的实际值“${t.slice(0, 30)}”无法判定等级，请填写 达成/部分达成/未达成，暂不计分`, en: `qualitative actual “${t.slice(0, 30)}” has no grade (达成/部分达成/未达成); not scored` } };
+  return { value: { kind: "missing" }, note: { severity: "warning", code: "actual.grade_needed", params: { text: t.slice(0, 30) } } };
 }
 
 function hasValue(a: Actual): boolean {
@@ -128,8 +132,7 @@ export const scopeOf = (x: { unitId: string; projectId?: string | null }): strin
 
 export function linkProgress(data: Dataset): LinkResult {
   const findings: Finding[] = [];
-  const f = (severity: Severity, code: string, message: string, messageEn: string, location: Location, subject?: string) =>
-    findings.push({ severity, code, message, messageEn, location, ...(subject ? { subject } : {}) });
+  const f = <C extends FindingCode>(severity: Severity, code: C, params: ParamsOf<C>, location: Location, subject?: string) => findings.push(finding(severity, code, params, location, subject));
   const actuals = data.actuals ?? [];
   const declared = new Map<string, Indicator[]>();
   for (const ind of data.indicators) {
@@ -171,26 +174,26 @@ export function linkProgress(data: Dataset): LinkResult {
       const nk = `${uy}|${a.period}|${a.source.file}`;
       if (!noDeclarationNoted.has(nk)) {
         noDeclarationNoted.add(nk);
-        f("info", "actual.no_declaration", `没有读到 ${unitName} ${a.year} 年度的申报表，${PERIOD_ZH[a.period]}按执行文件自带的年度指标值评分`, `no declaration of ${unitName} for ${a.year} was read; the ${a.period} figures are scored against the targets in the progress file`, { file: a.source.file });
+        f("info", "actual.no_declaration", { unit: unitName, year: a.year, period: a.period }, { file: a.source.file });
       }
     } else {
       if (a.indicatorId) indicator = byId.get(`${uy}|${a.indicatorId}`) ?? null;
       if (!indicator) {
         const candidates = byName.get(`${uy}|${matchKey(a.level1)}|${matchKey(a.level2)}|${matchKey(a.name)}`) ?? [];
         indicator = candidates.find((c) => !taken.has(`${uy}|${a.period}|${c.id}`)) ?? candidates[0] ?? null;
-        if (indicator && a.indicatorId) f("warning", "actual.id_mismatch", `指标编码“${a.indicatorId}”不在申报表中，已按名称对应到“${label}”`, `indicator id “${a.indicatorId}” is not declared; matched “${label}” by name`, a.source, indicator.id);
+        if (indicator && a.indicatorId) f("warning", "actual.id_mismatch", { id: a.indicatorId, label }, a.source, indicator.id);
       }
       if (!indicator) {
         state = "unmatched";
-        f("warning", "actual.unmatched", `“${[a.level1, a.level2, label].filter(Boolean).join("/")}”与 ${a.year} 年度申报的指标都对不上（按编码或一级/二级/三级名称），未计分`, `“${[a.level1, a.level2, label].filter(Boolean).join("/")}” matches no indicator declared for ${a.year} (by id or by 一级/二级/三级 name); not scored`, a.source);
+        f("warning", "actual.unmatched", { path: [a.level1, a.level2, label].filter(Boolean).join("/"), year: a.year }, a.source);
       } else if (taken.has(`${uy}|${a.period}|${indicator.id}`)) {
         state = "duplicate";
-        f("warning", "actual.duplicate", `“${label}”在${PERIOD_ZH[a.period]}中重复填报，只采用第一次出现的一行`, `“${label}” is reported twice for ${a.period}; the first row is used`, a.source, indicator.id);
+        f("warning", "actual.duplicate", { label, period: a.period }, a.source, indicator.id);
       } else {
         state = "matched";
         taken.add(`${uy}|${a.period}|${indicator.id}`);
         if (a.target && indicator.target && matchKey(a.target) !== matchKey(indicator.target) && !targetsAgree(parseTarget(a.target, a.year), indicator.parsed)) {
-          f("warning", "actual.target_differs", `“${label}”执行文件中的年度指标值“${a.target}”与申报的“${indicator.target}”不同，按申报值评分`, `target of “${label}” in the progress file (“${a.target}”) differs from the declared “${indicator.target}”; the declared one is used`, a.source, indicator.id);
+          f("warning", "actual.target_differs", { label, target: a.target, declared: indicator.target }, a.source, indicator.id);
         }
       }
     }
@@ -198,7 +201,7 @@ export function linkProgress(data: Dataset): LinkResult {
     if (indicator && state !== "unmatched" && state !== "duplicate") {
       const read = readActualValue(scoredText(a), a.grade, indicator.parsed, a.year);
       value = read.value;
-      if (read.note && !a.notApplicable) f(read.note.severity, read.note.code, `“${label}”：${read.note.zh}`, `“${label}”: ${read.note.en}`, a.source, indicator.id);
+      if (read.note && !a.notApplicable) findings.push(finding(read.note.severity, read.note.code, { ...read.note.params, label } as ParamsOf<typeof read.note.code>, a.source, indicator.id));
     }
     linked.push({ actual: a, indicator, state, value, valueText: scoredText(a) });
   }
@@ -222,8 +225,7 @@ export function linkProgress(data: Dataset): LinkResult {
         if (ind.name === null && ind.parsed.kind === "none") continue; // 投入管理 items: not reported, not scored
         const l = reported.get(`${period}|${ind.id}|${ind.year}`);
         if (l && hasValue(l.actual)) continue;
-        const what = period === "yearend" ? "实际完成值" : "全年预计完成情况";
-        f("warning", "actual.missing", `“${ind.name ?? ind.level2}”没有${PERIOD_ZH[period]}的${what}（未填报），不计为 0 分，也不计为达成`, `“${ind.name ?? ind.level2}” has no ${period} figure (not reported); neither scored as zero nor as met`, l ? l.actual.source : ind.source, ind.id);
+        f("warning", "actual.missing", { label: ind.name ?? ind.level2, period }, l ? l.actual.source : ind.source, ind.id);
       }
     }
   }

@@ -7,6 +7,7 @@ import { executionRate, scoreUnit, type ActualValue, type IndicatorScore, type S
 import { PERIODS } from "./words.ts";
 import { SCALE, agrees, readDecimal, scaledToString } from "../decimal.ts";
 import { type LinkedActual, linkProgress, scopeOf } from "./link.ts";
+import { finding, type FindingCode, type ParamsOf } from "../findingText.ts";
 
 export type Alert = "red" | "yellow" | "green";
 
@@ -75,8 +76,7 @@ function totalLine(lines: ExecutionLine[]): ExecutionLine | null {
  */
 export function scoreProgress(data: Dataset, options?: ScoreOptions): { reports: ProgressReport[]; findings: Finding[] } {
   const { linked, findings } = linkProgress(data);
-  const f = (severity: Severity, code: string, message: string, messageEn: string, location: Location, subject?: string) =>
-    findings.push({ severity, code, message, messageEn, location, ...(subject ? { subject } : {}) });
+  const f = <C extends FindingCode>(severity: Severity, code: C, params: ParamsOf<C>, location: Location, subject?: string) => findings.push(finding(severity, code, params, location, subject));
   const groups = new Map<string, { unitId: string; scope: string; projectId: string | null; year: number; period: Period }>();
   const add = (x: { unitId: string; projectId?: string | null; year: number; period: Period }) =>
     groups.set(`${scopeOf(x)}|${x.year}|${x.period}`, { unitId: x.unitId, scope: scopeOf(x), projectId: x.projectId ?? null, year: x.year, period: x.period });
@@ -124,7 +124,7 @@ export function scoreProgress(data: Dataset, options?: ScoreOptions): { reports:
       const seen = new Set<string>();
       for (let i = 0; i < rows.length; i++) {
         if (seen.has(rows[i].indicator.id)) {
-          f("warning", "actual.duplicate", `“${rows[i].indicator.name ?? rows[i].indicator.level2}”重复填报，只采用第一次出现的一行`, `“${rows[i].indicator.name}” reported twice; the first row is used`, rows[i].link!.actual.source);
+          f("warning", "actual.duplicate", { label: rows[i].indicator.name ?? rows[i].indicator.level2, period: null }, rows[i].link!.actual.source);
           rows.splice(i--, 1);
         } else seen.add(rows[i].indicator.id);
       }
@@ -168,18 +168,18 @@ export function scoreProgress(data: Dataset, options?: ScoreOptions): { reports:
         const exactPct = (b * 100n * SCALE) / a;
         const ok = agrees(exactPct, stated, text) || (!text.includes("%") && agrees(exactPct / 100n, stated, text));
         if (!ok) {
-          f("warning", "execution.rate_differs", `填报的执行率 ${total.declaredRate} 与 全年执行数/全年预算数 = ${ex.rate}% 不符`, `stated execution rate ${total.declaredRate} differs from B/A = ${ex.rate}%`, total.source, uid);
+          f("warning", "execution.rate_differs", { declared: total.declaredRate, rate: ex.rate }, total.source, uid);
         }
       }
       if (period === "yearend" && ex?.score && total.declaredScore && readDecimal(total.declaredScore) !== null && !agrees(readDecimal(ex.score)!, readDecimal(total.declaredScore)!, total.declaredScore)) {
-        f("info", "execution.score_differs", `预算执行率自评得分 ${total.declaredScore} 与按规则计算的 ${ex.score} 不同`, `declared execution score ${total.declaredScore} differs from the rule's ${ex.score}`, total.source, uid);
+        f("info", "execution.score_differs", { declared: total.declaredScore, score: ex.score }, total.source, uid);
       }
     }
     // A project's form may write its groups' points in the 一级 labels: they are its weights.
     const weights = projectId ? projectWeights.get(projectId) : undefined;
     const result = scoreUnit(inputs, budget, weights && Object.keys(weights).length ? { ...options, groupWeights: weights } : options);
     if (total?.declaredTotal && readDecimal(total.declaredTotal) !== null && readDecimal(total.declaredTotal) !== readDecimal(result.total)) {
-      f("info", "score.total_differs", `自评总分 ${total.declaredTotal} 与按规则计算的 ${result.total} 不同（两者并列显示）`, `declared total ${total.declaredTotal} differs from the rule's ${result.total} (both shown)`, total.source, uid);
+      f("info", "score.total_differs", { declared: total.declaredTotal, total: result.total }, total.source, uid);
     }
     const indicators: ProgressIndicator[] = rows.map(({ indicator, link }, i) => {
       const s = result.indicators[i];
@@ -193,7 +193,7 @@ export function scoreProgress(data: Dataset, options?: ScoreOptions): { reports:
           const exact = (av * 100n * SCALE) / tv;
           const capped = exact > 100n * SCALE ? 100n * SCALE : exact;
           if (!agrees(exact, stated, a.completeRate) && !agrees(capped, stated, a.completeRate)) {
-            f("info", "actual.complete_rate_differs", `“${indicator.name}”填报的完成率 ${a.completeRate} 与 实际值/指标值 = ${scaledToString((exact + 5000n) / 10000n * 10000n)}% 不符（以实际完成值为准）`, `stated completion rate ${a.completeRate} of “${indicator.name}” differs from actual/target; the actual is used`, a.source, indicator.id);
+            f("info", "actual.complete_rate_differs", { name: String(indicator.name), declared: a.completeRate, rate: scaledToString((exact + 5000n) / 10000n * 10000n) }, a.source, indicator.id);
           }
         }
       }

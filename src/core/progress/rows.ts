@@ -6,6 +6,7 @@ import { indicatorId, unitId } from "../ids.ts";
 import { cleanText } from "../text.ts";
 import { NO, YES, blank, orNull, readDeviationKinds, readGrade, readLikelihood, readPeriod } from "./words.ts";
 import { lastDayOfMonth, readDecimal } from "../decimal.ts";
+import { finding, type FindingCode, type ParamsOf } from "../findingText.ts";
 
 export interface CanonicalRowContext {
   get: (col: string) => string;
@@ -18,7 +19,7 @@ export interface CanonicalRowContext {
   at: (col: string) => Location;
   /** Month N of a “1-N月” header, if the file has one. */
   headerMonth: number | null;
-  note: (severity: Severity, code: string, message: string, messageEn: string, location: Location) => void;
+  note: <C extends FindingCode>(severity: Severity, code: C, params: ParamsOf<C>, location: Location) => void;
 }
 
 /** The period of a canonical row: stated, or inferred from which columns are filled (`inferred`). */
@@ -26,7 +27,7 @@ function rowPeriod(ctx: CanonicalRowContext, midyearFilled: boolean, yearendFill
   const text = ctx.get("period");
   if (text !== "") {
     const p = readPeriod(text);
-    if (!p) ctx.note("error", "canonical.bad_period", `期间无法识别：“${text.slice(0, 20)}”（应为 midyear/yearend、年中/年终），该行未导入`, `period not recognised: “${text.slice(0, 20)}” (midyear or yearend); row skipped`, ctx.at("period"));
+    if (!p) ctx.note("error", "canonical.bad_period", { text: text.slice(0, 20) }, ctx.at("period"));
     return { period: p, inferred: false };
   }
   return { period: midyearFilled && !yearendFilled ? "midyear" : "yearend", inferred: true };
@@ -35,7 +36,7 @@ function rowPeriod(ctx: CanonicalRowContext, midyearFilled: boolean, yearendFill
 function rowAsOf(ctx: CanonicalRowContext, period: Period): string | null {
   const text = ctx.get("as_of");
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
-  if (text !== "") ctx.note("warning", "canonical.bad_date", `截至日期无法识别：“${text.slice(0, 20)}”（应为 yyyy-mm-dd）`, `as-of date not recognised: “${text.slice(0, 20)}” (yyyy-mm-dd)`, ctx.at("as_of"));
+  if (text !== "") ctx.note("warning", "canonical.bad_date", { text: text.slice(0, 20) }, ctx.at("as_of"));
   if (ctx.headerMonth !== null) return lastDayOfMonth(ctx.year, ctx.headerMonth);
   return period === "yearend" ? `${ctx.year}-12-31` : null;
 }
@@ -43,7 +44,7 @@ function rowAsOf(ctx: CanonicalRowContext, period: Period): string | null {
 function numberCell(ctx: CanonicalRowContext, col: string, label: string): string | null {
   const v = orNull(ctx.get(col));
   if (v !== null && readDecimal(v) === null) {
-    ctx.note("warning", "actual.bad_number", `${label}不是数字：“${v.slice(0, 20)}”（保留原文，不参与计算）`, `${label} is not a number: “${v.slice(0, 20)}” (kept as text, not used)`, ctx.at(col));
+    ctx.note("warning", "actual.bad_number", { variant: "table", label, text: v.slice(0, 20) }, ctx.at(col));
   }
   return v;
 }
@@ -62,30 +63,30 @@ export function rowToActual(ctx: CanonicalRowContext): { actual: Actual; periodI
   const name = get("name") || null;
   const id = get("indicator_id") || null;
   if (!id && !name && !level2) {
-    ctx.note("error", "actual.no_name", "执行数据行既没有指标编码也没有指标名称，无法对应，未导入", "progress row has neither an indicator id nor a name; skipped", ctx.source);
+    ctx.note("error", "actual.no_name", { variant: "table" }, ctx.source);
     return null;
   }
   let likelihood: Likelihood | null = null;
   if (!blank(likelihoodText)) {
     likelihood = readLikelihood(likelihoodText);
-    if (!likelihood) ctx.note("warning", "actual.bad_likelihood", `完成目标可能性无法识别：“${likelihoodText.slice(0, 20)}”（应为 确定能/有可能/完全不可能）`, `likelihood not recognised: “${likelihoodText.slice(0, 20)}”`, ctx.at("likelihood"));
+    if (!likelihood) ctx.note("warning", "actual.bad_likelihood", { text: likelihoodText.slice(0, 20) }, ctx.at("likelihood"));
   }
   let deviationKinds: DeviationKind[] = [];
   const kindText = get("deviation_kind");
   if (!blank(kindText)) {
     const k = readDeviationKinds(kindText);
     if (k) deviationKinds = k;
-    else ctx.note("warning", "actual.bad_deviation_kind", `偏差原因类型无法识别：“${kindText.slice(0, 20)}”（应为 经费/制度/人员/硬件/其他）`, `deviation kind not recognised: “${kindText.slice(0, 20)}”`, ctx.at("deviation_kind"));
+    else ctx.note("warning", "actual.bad_deviation_kind", { variant: "table", text: kindText.slice(0, 20) }, ctx.at("deviation_kind"));
   }
   let grade: ActualGrade | null = null;
   const gradeText = get("grade");
   if (!blank(gradeText)) {
     grade = readGrade(gradeText);
-    if (!grade) ctx.note("warning", "actual.bad_grade", `完成等级无法识别：“${gradeText.slice(0, 20)}”（应为 达成/部分达成/未达成）`, `grade not recognised: “${gradeText.slice(0, 20)}”`, ctx.at("grade"));
+    if (!grade) ctx.note("warning", "actual.bad_grade", { text: gradeText.slice(0, 20) }, ctx.at("grade"));
   }
   const naText = get("not_applicable");
   if (naText !== "" && !YES.test(naText) && !NO.test(naText)) {
-    ctx.note("warning", "actual.bad_flag", `“不适用”列的值无法识别：“${naText.slice(0, 20)}”（按适用处理）`, `not_applicable value not recognised: “${naText.slice(0, 20)}” (treated as applicable)`, ctx.at("not_applicable"));
+    ctx.note("warning", "actual.bad_flag", { text: naText.slice(0, 20) }, ctx.at("not_applicable"));
   }
   const reason = orNull(get("deviation_reason"));
   return {
@@ -129,7 +130,7 @@ export function rowToExecution(ctx: CanonicalRowContext): { line: ExecutionLine;
     const text = get(col);
     if (blank(text)) return null;
     const fen = parseYuanToFen(text);
-    if (fen === null) ctx.note("error", "execution.amount_unreadable", `${label}无法识别：“${text.slice(0, 40)}”（应为以元计、至多两位小数的金额）`, `${label} cannot be read: “${text.slice(0, 40)}” (yuan, at most 2 decimals)`, ctx.at(col));
+    if (fen === null) ctx.note("error", "execution.amount_unreadable", { variant: "table", label, text: text.slice(0, 40) }, ctx.at(col));
     return fen;
   };
   return {
@@ -195,7 +196,7 @@ export function progressFromJson(actuals: unknown[], execution: unknown[], file:
   const yearOf = (x: unknown) => { const y = typeof x === "number" ? x : /^\d{4}$/.test(str(x)) ? Number(str(x)) : NaN; return y >= 1900 && y < 2100 ? y : null; };
   const loc = (x: unknown, i: number): Location => (typeof x === "object" && x && typeof (x as Location).file === "string" ? (x as Location) : { file, row: i + 1 });
   const problem = (k: string, i: number) =>
-    findings.push({ severity: "error", code: "json.bad_entry", message: `${k}[${i}]：缺少单位、年度或期间，未导入`, messageEn: `${k}[${i}]: missing unit, year or period; skipped`, location: { file, row: i + 1 } });
+    findings.push(finding("error", "json.bad_entry", { list: k, index: i, reason: "unit_year_period" }, { file, row: i + 1 }));
   const outA: Actual[] = [];
   actuals.forEach((raw, i) => {
     const a = (typeof raw === "object" && raw ? raw : {}) as Record<string, unknown>;

@@ -9,9 +9,10 @@ import {
 } from "../model.ts";
 import type { TableRecord } from "../table.ts";
 import { fnv1a, indicatorId, unitId } from "../ids.ts";
-import { fenToYuanString, sumFen } from "../money.ts";
+import { sumFen } from "../money.ts";
 import { parseTarget } from "../target.ts";
 import { plainText, toParagraphs } from "../text.ts";
+import { finding, type FindingCode, type ParamsOf } from "../findingText.ts";
 import { readGrade, readLikelihood } from "../progress.ts";
 import { brokenTitle, isTitleRow, splitForms, toRows, type Cell, type Row } from "./grid.ts";
 import { listExportForms } from "./list.ts";
@@ -279,7 +280,7 @@ function readOne(rows: readonly Row[], file: string, note: Note, previousYear: n
       continue;
     }
     if (table && isFooter(r)) continue;
-    if (!table) note("info", "form.unknown_row", `未识别的行：“${r.cells.map((c) => plainText(c.text)).join(" | ").slice(0, 60)}”`, "row not recognised; skipped", r.row, r.cells[0].col + 1);
+    if (!table) note("info", "form.unknown_row", { variant: "skipped", text: r.cells.map((c) => plainText(c.text)).join(" | ").slice(0, 60) }, r.row, r.cells[0].col + 1);
   }
 
   const printed = year ?? (head.year ? Number(/(?:19|20)\d{2}/.exec(head.year.value)?.[0]) || null : null) ?? periodYear(head);
@@ -300,20 +301,20 @@ function readOne(rows: readonly Row[], file: string, note: Note, previousYear: n
 function dateUnprinted(head: FormRead["head"], file: string, note: Note, previousYear: number | null, options: YearOptions, row: number): number {
   const named = yearInName(head);
   if (named) {
-    note("info", "form.year_from_name", `表上没有印年度：年度 ${named.year} 取自${named.field}“${named.text.slice(0, 40)}”`, `the form prints no year: ${named.year} is taken from its ${named.field} “${named.text.slice(0, 40)}”`, row);
+    note("info", "form.year_from_name", { year: named.year, field: named.field, text: named.text.slice(0, 40) }, row);
     return named.year;
   }
   if (options.year !== undefined) {
-    note("info", "form.year_given", `表上没有印年度：按指定的年度 ${options.year} 读取`, `the form prints no year: read as ${options.year}, the year given`, row);
+    note("info", "form.year_given", { year: options.year }, row);
     return options.year;
   }
   const inName = yearsInFileName(file);
   if (options.yearFromFileName && inName.length === 1) {
-    note("info", "form.year_from_file_name", `表上没有印年度：年度 ${inName[0]} 取自文件名`, `the form prints no year: ${inName[0]} is taken from the file name`, row);
+    note("info", "form.year_from_file_name", { year: inName[0] }, row);
     return inName[0];
   }
   if (previousYear !== null) {
-    note("info", "form.year_from_previous", `表上没有印年度：按同一文件中上一张表的年度 ${previousYear} 读取`, `the form prints no year: read as ${previousYear}, the year of the form before it in the file`, row);
+    note("info", "form.year_from_previous", { year: previousYear }, row);
     return previousYear;
   }
   throw new YearMissingError(file, row, inName);
@@ -326,7 +327,7 @@ function periodYear(head: FormRead["head"]): number | null {
   return span.length >= 2 && span.every((x) => x === span[0]) ? span[0] : null;
 }
 
-type Note = (severity: Severity, code: string, message: string, messageEn: string, row?: number, column?: number, subject?: string) => void;
+type Note = <C extends FindingCode>(severity: Severity, code: C, params: ParamsOf<C>, row?: number, column?: number, subject?: string) => void;
 
 const PERIOD_OF: Record<string, Period | null> = { declaration: null, selfeval: "yearend", monitoring: "midyear" };
 
@@ -359,8 +360,7 @@ export function readForms(records: readonly TableRecord[], file: string, status:
   for (const part of parts) {
     const findings: Finding[] = [];
     const first = part.find((r) => r.cells.length);
-    const note: Note = (severity, code, message, messageEn, row, column, subject) =>
-      findings.push({ severity, code, message, messageEn, location: { file, row, column }, ...(subject ? { subject } : {}) });
+    const note: Note = (severity, code, params, row, column, subject) => findings.push(finding(severity, code, params, { file, row, column }, subject));
     try {
       const form = readOne(part, file, note, year, options);
       year = form.year;
@@ -369,7 +369,7 @@ export function readForms(records: readonly TableRecord[], file: string, status:
     } catch (err) {
       if (!(err instanceof ImportError) || parts.length === 1) throw err;
       lastError = err;
-      note("error", "form.unreadable", `第 ${first?.row ?? 1} 行起的表格无法读取：${err.message}`, `the form starting at row ${first?.row ?? 1} cannot be read: ${err.messageEn}`, first?.row);
+      note("error", "form.unreadable", { row: first?.row ?? 1, reason: err.message, reasonEn: err.messageEn }, first?.row);
     }
     data.findings.push(...findings);
   }
@@ -378,7 +378,7 @@ export function readForms(records: readonly TableRecord[], file: string, status:
     // The second form starts at its first row that is not shared with the first (a list export's forms share the title rows).
     const shared = new Set(parts[0]);
     const second = parts[1].find((r) => r.cells.length && !shared.has(r));
-    data.findings.unshift({ severity: "info", code: "file.several_forms", message: `文件含 ${parts.length} 张表，已分别读取`, messageEn: `the file holds ${parts.length} forms; each was read on its own`, location: { file, row: second?.row } });
+    data.findings.unshift(finding("info", "file.several_forms", { count: parts.length }, { file, row: second?.row }));
   }
   if (!data.projects!.length) delete data.projects;
   if (!data.actuals!.length && !data.execution!.length) {
@@ -406,7 +406,7 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
   }
   if (!form.table && !form.funding.length) {
     if (!form.title) throw new ImportError(`${file}：找不到指标表的表头（一级指标/二级指标/三级指标）`, `${file}: no indicator table header found (一级指标/二级指标/三级指标)`, { file, row: form.firstRow });
-    note("error", "form.no_indicator_table", "找不到指标表的表头（一级指标/二级指标/三级指标），也没有资金表：只读取了表头信息", "no indicator table header (一级指标/二级指标/三级指标) and no funding block: only the form's head was read", form.firstRow);
+    note("error", "form.no_indicator_table", {}, form.firstRow);
   }
   const body = splitCode(bodyField.value);
   const code = body.code ?? (head.code ? head.code.value : null);
@@ -426,7 +426,7 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
   if (isProject) {
     const named = head.project ? splitCode(head.project.value) : null;
     const name = named?.name ?? FORM_KIND_ZH[kind];
-    if (!head.project) note("warning", "project.no_name", "项目表没有项目名称", "project form has no 项目名称", form.firstRow);
+    if (!head.project) note("warning", "project.no_name", {}, form.firstRow);
     const pcode = head.project_code ? splitCode(head.project_code.value).name : named?.code ?? null;
     projectId = `p${fnv1a([body.name, pcode ?? name].join("\u001f"))}`;
     scopeName = `${body.name}\u001f${name}`;
@@ -483,14 +483,14 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
 
   // Template leftovers, wherever they were: one finding.
   const leftovers = [...form.placeholders, ...(form.table?.placeholders ?? [])].sort((a, b) => a - b);
-  if (leftovers.length) note("info", "form.placeholder_rows", `跳过模板占位行 ${leftovers.length} 行（如“指标1”“……”）`, `${leftovers.length} template placeholder row(s) skipped (such as 指标1, ……)`, leftovers[0]);
+  if (leftovers.length) note("info", "form.placeholder_rows", { count: leftovers.length }, leftovers[0]);
 
   // Indicators: as declared (a progress form restates them), and the results as actuals.
   const table = form.table;
   if (table) {
 
-    for (const g of table.emptyGroups) note("info", "indicator.empty_group", `二级指标“${g.level2}”下没有三级指标`, `二级 group “${g.level2}” has no indicator`, g.row);
-    for (const g of table.blankLevel1) note("info", "indicator.blank_level1", g.implied ? `二级指标“${g.level2}”的一级指标栏在表上为空，按二级指标归入“${g.implied}”` : `二级指标“${g.level2}”的一级指标栏在表上为空`, g.implied ? `the 一级 of 二级 “${g.level2}” is blank on the form; read under “${g.implied}”, the 一级 it belongs to` : `the 一级 of 二级 “${g.level2}” is blank on the form`, g.row);
+    for (const g of table.emptyGroups) note("info", "indicator.empty_group", { level2: g.level2 }, g.row);
+    for (const g of table.blankLevel1) note("info", "indicator.blank_level1", { level2: g.level2, implied: g.implied ?? null }, g.row);
     checkTargets(table, note);
     let filled = 0;
     table.rows.forEach((r) => {
@@ -510,7 +510,7 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
       const actualText = v.actual ?? null;
       if (actualText || v.executed_to_date || v.expected_annual || v.likelihood) filled++;
       const likelihood = v.likelihood ? readLikelihood(v.likelihood) : null;
-      if (v.likelihood && !likelihood) note("warning", "actual.bad_likelihood", `完成目标可能性无法识别：“${v.likelihood.slice(0, 20)}”（应为 确定能/有可能/完全不可能）`, `likelihood not recognised: “${v.likelihood.slice(0, 20)}”`, r.row);
+      if (v.likelihood && !likelihood) note("warning", "actual.bad_likelihood", { text: v.likelihood.slice(0, 20) }, r.row);
       const actual: Actual = {
         indicatorId: id, unitId: uid, unitName: body.name, year, period, asOf, level1: r.level1, level2: r.level2, name: r.name, target: ind.target,
         executedToDate: v.executed_to_date ?? null, expectedAnnual: v.expected_annual ?? null, likelihood, deviationKinds: [],
@@ -521,7 +521,7 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
       data.actuals!.push(actual);
     });
     if (period === "yearend" && table.rows.length && filled === 0) {
-      note("warning", "form.not_filled", `${FORM_KIND_ZH[kind]}没有填写任何实际完成值（未填报），不评分`, "the self-evaluation has no actual values (not reported); not scored", table.header.row);
+      note("warning", "form.not_filled", { kind }, table.header.row);
     }
   }
 }
@@ -541,20 +541,21 @@ function checkFunding(lines: readonly FundingLine[], note: Note): void {
     // The first total keeps its sub-rows below it (as before); a later one is checked against the group it closes.
     const parts = k === lines.findIndex((l) => l.kind === "total") && after.length ? after : before;
     if (!parts.length) return;
-    const compare = (t: FundingValue | undefined, values: (FundingValue | undefined)[], what: string, whatEn: string) => {
+    const compare = (t: FundingValue | undefined, values: (FundingValue | undefined)[], field: Field | number) => {
       const ps = values.map((v) => v?.fen).filter((x): x is bigint => x !== null && x !== undefined);
       if (!t || t.fen === null || !ps.length) return;
       const sum = sumFen(ps);
       if (sum > t.fen) {
-        note("warning", "funding.total_contradicts_parts", `“${total.item}”的${what} ${fenToYuanString(t.fen)} 元小于其中各项之和 ${fenToYuanString(sum)} 元`, `${whatEn} of “${total.item}” (${fenToYuanString(t.fen)} yuan) is less than the sum of its parts (${fenToYuanString(sum)} yuan)`, total.row, t.cell.col + 1);
+        const params = { item: total.item, total: String(t.fen), sum: String(sum) };
+        note("warning", "funding.total_contradicts_parts", typeof field === "number" ? { ...params, field: "column", column: field } : { ...params, field }, total.row, t.cell.col + 1);
       }
     };
-    for (const field of ["budget_initial", "budget_full_year", "executed", "amount"] as const) compare(total.values[field], parts.map((p) => p.values[field]), FIELD_ZH[field], field);
-    for (const [col, t] of total.more ?? []) compare(t, parts.map((p) => p.more?.get(col)), `第 ${col + 1} 列金额`, `the amount in column ${col + 1}`);
+    for (const field of ["budget_initial", "budget_full_year", "executed", "amount"] as const) compare(total.values[field], parts.map((p) => p.values[field]), field);
+    for (const [col, t] of total.more ?? []) compare(t, parts.map((p) => p.more?.get(col)), col + 1);
   });
 }
 
-const FIELD_ZH = { budget_initial: "年初预算数", budget_full_year: "全年预算数", executed: "执行数", amount: "金额" } as const;
+type Field = "budget_initial" | "budget_full_year" | "executed" | "amount";
 
 /** Task rows' amounts against the declared budget: 基本支出 rows against 基本支出, the rest against 项目支出. */
 function checkTasks(form: FormRead, note: Note): void {
@@ -568,7 +569,7 @@ function checkTasks(form: FormRead, note: Note): void {
     if (declared === null || !rows.length) continue;
     const sum = sumFen(rows.map((r) => r.amount!));
     if (sum !== declared) {
-      note("warning", "budget.lines_disagree", `年度履职目标中${item}各行合计 ${fenToYuanString(sum)} 元，与预算安排的${item} ${fenToYuanString(declared)} 元不符`, `the task rows of ${item} add up to ${fenToYuanString(sum)} yuan; the budget says ${fenToYuanString(declared)} yuan`, rows[0].row);
+      note("warning", "budget.lines_disagree", { item, sum: String(sum), declared: String(declared) }, rows[0].row);
     }
   }
 }
@@ -579,7 +580,7 @@ function checkTargets(table: IndicatorTable, note: Note): void {
   if (!targets.some((t) => /%/.test(t))) return;
   for (const r of table.rows) {
     if (r.target && /^(0(\.\d+)?|1(\.0+)?)$/.test(r.target.trim())) {
-      note("warning", "target.lost_percent_format", `“${r.name ?? r.level2}”的目标值“${r.target}”像是丢了百分号格式的百分比（同列其他目标值为百分比），请核实`, `target “${r.target}” of “${r.name ?? r.level2}” looks like a percentage that lost its format`, r.row, (r.cells.target?.col ?? 0) + 1);
+      note("warning", "target.lost_percent_format", { label: r.name ?? r.level2, target: r.target }, r.row, (r.cells.target?.col ?? 0) + 1);
     }
   }
 }
