@@ -13,7 +13,6 @@ import { xt, type Lang } from "../site/i18n-explore.ts";
 import { MAX_UNIT_INDICATORS, MAX_YEAR_UNITS, type CompareView, type ReportView, type Results, type YearResults } from "./results.ts";
 import type { ChartResult } from "../charts/types.ts";
 import { tc } from "../site/i18n-compare.ts";
-import { t as siteMessages } from "../site/i18n.ts";
 import { sourceText } from "../site/view.ts";
 import { formatCount, formatYuan } from "../core/format.ts";
 import { findingText } from "../core/findingText.ts";
@@ -87,11 +86,9 @@ function reportNodes(r: Results, v: ReportView, ctx: ResultsContext): Node[] {
 }
 
 function findingNodes(r: Results, lang: Lang): HTMLElement {
-  const m = xt(lang);
-  const site = siteMessages(lang);
-  return h("details", {}, h("summary", {}, m.scoringFindingsH(r.findings.length)),
+  return h("details", {}, h("summary", {}, t(lang, "explore.scoringFindingsH", r.findings.length)),
     h("ul", { class: "findings", "data-list": "scoring" }, r.findings.slice(0, SHORT_LIST).map((f) => h("li", {},
-      h("span", { class: `badge ${f.severity}` }, site.severity[f.severity]), " ", findingText(f, lang), h("br"),
+      h("span", { class: `badge ${f.severity}` }, t(lang, "site.severity")[f.severity]), " ", findingText(f, lang), h("br"),
       h("span", { class: "where" }, `${sourceText(f.location.file, f.location.row ?? null, f.location.column ?? null, lang)} · ${f.code}`)))),
     more(Math.min(SHORT_LIST, r.findings.length), r.findings.length, lang));
 }

@@ -13,7 +13,8 @@ import { bulkInsertSql, csvErrorText, deleteUploadSql, FINDINGS_DB, finishUpload
 import { conflictingRowsFinding, duplicateRowsFinding, sameBytes } from "../core/dedupe.ts";
 import { isAborted } from "./statements.ts";
 import * as store from "./store.ts";
-import { engineMessage, xt, type Lang } from "../site/i18n-explore.ts";
+import { engineMessage, type Lang } from "../site/i18n-explore.ts";
+import { t } from "../site/messages.ts";
 
 export type EngineState = { state: "idle" | "loading" | "ready" | "failed"; message?: string; progress?: EngineProgress; version?: string };
 
@@ -162,12 +163,10 @@ export class Session {
 
   private readonly options: SessionOptions;
   private readonly lang: Lang;
-  private readonly m: ReturnType<typeof xt>;
 
   constructor(options: SessionOptions) {
     this.options = options;
     this.lang = options.lang ?? "zh";
-    this.m = xt(this.lang);
     if (typeof window !== "undefined") store.onOtherTab((c) => this.otherTab(c));
   }
 
@@ -237,7 +236,7 @@ export class Session {
     };
     w.onerror = (e) => {
       e.preventDefault();
-      for (const [, c] of this.calls) c.reject(new Error(this.m.workerError(e.message)));
+      for (const [, c] of this.calls) c.reject(new Error(t(this.lang, "explore.workerError", e.message)));
       this.calls.clear();
       this.worker = null;
     };
@@ -260,13 +259,13 @@ export class Session {
     this.cancelled = true;
     this.worker?.terminate();
     this.worker = null;
-    for (const [, c] of this.calls) c.reject(new Cancelled(this.m.cancelled));
+    for (const [, c] of this.calls) c.reject(new Cancelled(t(this.lang, "explore.cancelled")));
     this.calls.clear();
     void this.engine?.cancel().catch(() => false);
   }
 
   private check() {
-    if (this.cancelled) throw new Cancelled(this.m.cancelled);
+    if (this.cancelled) throw new Cancelled(t(this.lang, "explore.cancelled"));
   }
 
   /** Queues files to load, one after another; each one that loads is kept in this browser. */
@@ -368,7 +367,7 @@ export class Session {
     const err = e as StepError & { location?: Location };
     // The core importer's errors carry an English message: the English page shows it.
     const text = (this.lang === "en" && err.messageEn) || err.message;
-    const message = e instanceof Cancelled ? this.m.cancelledFile(name) : text?.startsWith(name) ? text : this.m.failure(name, text ?? String(e));
+    const message = e instanceof Cancelled ? t(this.lang, "explore.cancelledFile", name) : text?.startsWith(name) ? text : t(this.lang, "explore.failure", name, text ?? String(e));
     this.failures = [...this.failures, { name, message, location: err.location, at: now(), ...(stored ? { stored } : {}) }];
     this.emit("failures", this.failures);
   }
@@ -385,8 +384,8 @@ export class Session {
   private async loadOne(file: File, meta: { id: number; name: string; loadedAt: string; persist: boolean; restored: boolean }): Promise<void> {
     const { id, name } = meta;
     const size = file.size;
-    const label = (step: string) => this.m.taskLabel(name, `${(size / 1e6).toFixed(size < 1e5 ? 2 : 1)} MB`, step);
-    this.task({ label: label(this.m.stepRead), fraction: 0, cancellable: true });
+    const label = (step: string) => t(this.lang, "explore.taskLabel", name, `${(size / 1e6).toFixed(size < 1e5 ? 2 : 1)} MB`, step);
+    this.task({ label: label(t(this.lang, "explore.stepRead")), fraction: 0, cancellable: true });
     let inTransaction = false;
     let committed = false;
     let listed = false;
@@ -422,9 +421,9 @@ export class Session {
         this.keep(file, meta);
         return;
       }
-      this.task({ label: label(this.engine ? this.m.stepWrite : this.m.stepWaitEngine), fraction: 0.5, cancellable: true });
+      this.task({ label: label(this.engine ? t(this.lang, "explore.stepWrite") : t(this.lang, "explore.stepWaitEngine")), fraction: 0.5, cancellable: true });
       engine = await this.ensureEngine().catch((e: Error) => {
-        throw new StepError(this.m.engineNoLoad(engineMessage(e.message, this.lang)));
+        throw new StepError(t(this.lang, "explore.engineNoLoad", engineMessage(e.message, this.lang)));
       });
       this.check();
       await this.keepConsoleChanges();
@@ -439,13 +438,13 @@ export class Session {
         loaded = reply.loaded;
         parts = loaded.parts;
         // The findings go in after the commit: they are in a database of their own (sql.ts FINDINGS_DB).
-        const tables = (Object.entries(loaded.tables) as [TableName, { csv: string }][]).filter(([t]) => t !== "findings");
-        for (const [i, [t, { csv }]] of tables.entries()) {
-          this.task({ label: label(this.m.stepWriteTable(t)), fraction: 0.5 + (0.4 * i) / tables.length, cancellable: true });
-          const reg = `upload-${id}-${t}.csv`;
+        const tables = (Object.entries(loaded.tables) as [TableName, { csv: string }][]).filter(([table]) => table !== "findings");
+        for (const [i, [table, { csv }]] of tables.entries()) {
+          this.task({ label: label(t(this.lang, "explore.stepWriteTable", table)), fraction: 0.5 + (0.4 * i) / tables.length, cancellable: true });
+          const reg = `upload-${id}-${table}.csv`;
           await engine.registerText(reg, csv);
           registered.push(reg);
-          await engine.run(insertTableSql(t, reg, id));
+          await engine.run(insertTableSql(table, reg, id));
           this.check();
         }
         if (loaded.lookup.rows) {
@@ -470,7 +469,7 @@ export class Session {
           if (overlap.length) bulk.rows -= overlap.reduce((n, o) => n + o.n, 0);
         }
       }
-      this.task({ label: label(this.m.stepSum), fraction: 0.95, cancellable: true });
+      this.task({ label: label(t(this.lang, "explore.stepSum")), fraction: 0.95, cancellable: true });
       const upload = { id, name, parts, loadedAt: meta.loadedAt, route, bytes: size };
       // A bulk file made its own unit rows (bulk.ts) and counted its rows: its upload's row is all that is left. Otherwise
       // one message for the unit rows and the upload's row (each statement a round trip through this thread otherwise).
@@ -509,7 +508,7 @@ export class Session {
       if (bulk) {
         await shown;
         this.check();
-        this.task({ label: label(this.m.stepBulkChecks), fraction: 0.97, cancellable: true });
+        this.task({ label: label(t(this.lang, "explore.stepBulkChecks")), fraction: 0.97, cancellable: true });
         const { bulkUnitRows } = await import("./bulk.ts");
         await bulkUnitRows(this.bulkDb(engine, `upload-${id}-units`, registered), id);
         this.check();
@@ -548,7 +547,7 @@ export class Session {
     }, (e: DOMException) => {
       // A store of another layout or version refuses every write (NotFoundError, VersionError): its notice says what to do.
       const fault = e?.name === "NotFoundError" || e?.name === "VersionError";
-      this.notice(e?.name === "QuotaExceededError" ? { kind: "full", name: meta.name } : { kind: "unsaved", name: meta.name, reason: fault ? this.m.storageUnsavedFault : String(e?.message || e?.name || e) });
+      this.notice(e?.name === "QuotaExceededError" ? { kind: "full", name: meta.name } : { kind: "unsaved", name: meta.name, reason: fault ? t(this.lang, "explore.storageUnsavedFault") : String(e?.message || e?.name || e) });
     });
     this.pendingSaves.push(save);
   }
@@ -724,7 +723,7 @@ export class Session {
     const reg = `upload-${id}-bulk.csv`;
     await engine.registerFile(reg, file);
     registered.push(reg);
-    this.task({ label: label(this.m.stepBulk), fraction: null, cancellable: true });
+    this.task({ label: label(t(this.lang, "explore.stepBulk")), fraction: null, cancellable: true });
     const inserted = engine.run(bulkInsertSql(plan, reg, id, name));
     // Its bytes are scanned (bulk.ts recordLines) on this thread while the engine reads it: started once the statement
     // is on its way (the scan's first chunk would delay it), not while the engine starts (on two cores the scan would
@@ -736,12 +735,12 @@ export class Session {
       this.check();
       const msg = String((e as Error).message ?? e);
       const csv = csvErrorText(msg, this.lang);
-      if (csv) throw new StepError(this.m.bulkCsvError(name, csv.row, csv.reason), { file: name, row: csv.row ?? undefined });
-      throw new StepError(this.m.bulkReadError(name, msg.split("\n")[0]), { file: name });
+      if (csv) throw new StepError(t(this.lang, "explore.bulkCsvError", name, csv.row, csv.reason), { file: name, row: csv.row ?? undefined });
+      throw new StepError(t(this.lang, "explore.bulkReadError", name, msg.split("\n")[0]), { file: name });
     }
     this.check();
     const labels: Record<BulkStep, [string, number]> = {
-      fix: [this.m.stepBulkRows, 0.75], unitIds: [this.m.stepUnitIds, 0.8], indicatorIds: [this.m.stepIndicatorIds, 0.82], shapes: [this.m.stepShapes, 0.85], units: [this.m.stepUnits, 0.9],
+      fix: [t(this.lang, "explore.stepBulkRows"), 0.75], unitIds: [t(this.lang, "explore.stepUnitIds"), 0.8], indicatorIds: [t(this.lang, "explore.stepIndicatorIds"), 0.82], shapes: [t(this.lang, "explore.stepShapes"), 0.85], units: [t(this.lang, "explore.stepUnits"), 0.9],
     };
     const out = await finishBulk(this.bulkDb(engine, reg, registered), plan, reg, name, id, await lines, (s) => {
       this.check();

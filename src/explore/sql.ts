@@ -12,7 +12,8 @@ import { FINDING_TEXT, findingText, findingTexts, type FindingCode, type Finding
 import type { Finding } from "../core/model.ts";
 import { columnType, insertCsvSql } from "../query/schema.ts";
 import type { BulkPlan } from "./importer.ts";
-import { xt, type Lang } from "../site/i18n-explore.ts";
+import type { Lang } from "../site/i18n-explore.ts";
+import { t, type MessageText } from "../site/messages.ts";
 
 export const TABLES = Object.keys(COLUMNS) as TableName[];
 
@@ -667,13 +668,12 @@ export const BULK_TEMP_TABLES = [...BULK_STAGE1_TABLES, "bulk_base", "bulk_lines
 /** DuckDB's CSV error → where it is (line) and a reason (Chinese, or English); null when it is not a CSV error. */
 export function csvErrorText(message: string, lang: Lang = "zh"): { row: number | null; reason: string } | null {
   if (!/CSV Error|Could not convert|unterminated|Expected Number of Columns|quote/i.test(message)) return null;
-  const m = xt(lang);
   const line = message.match(/on Line:? (\d+)/i)?.[1] ?? message.match(/line (\d+)/i)?.[1];
   const cols = message.match(/Expected Number of Columns: (\d+) Found: (\d+)/i);
-  const reason = cols ? m.csvColumns(cols[1], cols[2])
-    : /unterminated quote|quote/i.test(message) ? m.csvQuote
-    : /Invalid unicode|UTF-8/i.test(message) ? m.csvUtf8
-    : m.csvOther;
+  const reason = cols ? t(lang, "explore.csvColumns", cols[1], cols[2])
+    : /unterminated quote|quote/i.test(message) ? t(lang, "explore.csvQuote")
+    : /Invalid unicode|UTF-8/i.test(message) ? t(lang, "explore.csvUtf8")
+    : t(lang, "explore.csvOther");
   return { row: line ? Number(line) : null, reason };
 }
 
@@ -690,8 +690,7 @@ const EXAMPLE_SQL = (countAlias: string) => [
 
 /** The example queries the SQL console offers, labelled in the page's language. */
 export function examples(lang: Lang = "zh"): readonly { label: string; sql: string }[] {
-  const m = xt(lang);
-  return EXAMPLE_SQL(m.countAlias).map((sql, i) => ({ label: m.examples[i], sql }));
+  return EXAMPLE_SQL(t(lang, "explore.countAlias")).map((sql, i) => ({ label: t(lang, "explore.examples")[i], sql }));
 }
 
 /** The example queries the SQL console offers (Chinese labels). */
@@ -704,7 +703,7 @@ export function limitedSql(sql: string, limit: number): { sql: string; limited: 
   return { sql: s, limited: false };
 }
 
-const ERROR_KINDS: [RegExp, keyof ReturnType<typeof xt>["sqlKinds"]][] = [
+const ERROR_KINDS: [RegExp, keyof MessageText<"explore.sqlKinds">][] = [
   [/^Parser Error/i, "parser"],
   [/^Catalog Error/i, "catalog"],
   [/^Binder Error/i, "binder"],
@@ -718,7 +717,7 @@ const ERROR_KINDS: [RegExp, keyof ReturnType<typeof xt>["sqlKinds"]][] = [
 /** A DuckDB error as the console shows it: a kind in the page's language, then DuckDB's own first lines. */
 export function sqlErrorText(message: string, lang: Lang = "zh"): string {
   const m = message.replace(/^Error:\s*/, "");
-  const kinds = xt(lang).sqlKinds;
+  const kinds = t(lang, "explore.sqlKinds");
   const kind = kinds[ERROR_KINDS.find(([re]) => re.test(m))?.[1] ?? "other"];
-  return xt(lang).sqlError(kind, m.split("\n").slice(0, 3).join(" ").slice(0, 400));
+  return t(lang, "explore.sqlError", kind, m.split("\n").slice(0, 3).join(" ").slice(0, 400));
 }

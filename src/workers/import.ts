@@ -8,19 +8,19 @@ import {
   HEAD_BYTES, bulkPlan, importRecords, importText, isZip, mergeSheets, toLoaded, type MappingRequest,
 } from "../explore/importer.ts";
 import type { WorkerReply, WorkerRequest } from "../explore/protocol.ts";
-import { xt, type Lang } from "../site/i18n-explore.ts";
+import type { Lang } from "../site/i18n-explore.ts";
+import { t } from "../site/messages.ts";
 
 const post = (m: WorkerReply) => (self as unknown as Worker).postMessage(m);
 
 async function importOne(id: number, file: Blob, name: string, saved: Extract<WorkerRequest, { kind: "import" }>["saved"], lang: Lang = "zh") {
-  const m = xt(lang);
   const progress = (stage: string, fraction: number | null) => post({ kind: "progress", id, stage, fraction });
-  progress(m.stepRead, 0);
+  progress(t(lang, "explore.stepRead"), 0);
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
   const plan = bulkPlan(name, file.size, head, saved);
   if (plan) return post({ kind: "bulk", id, plan });
   if (isZip(head)) {
-    progress(m.stepWorkbook, 0.1);
+    progress(t(lang, "explore.stepWorkbook"), 0.1);
     // The same reading as the CLI's (src/core/workbook.ts): every sheet, percentages as the sheet shows them.
     const sheets = await readWorkbook(name, new Uint8Array(await file.arrayBuffer()));
     const parts: LoadedFile[] = [];
@@ -28,7 +28,7 @@ async function importOne(id: number, file: Blob, name: string, saved: Extract<Wo
     const names: string[] = [];
     const skipped: string[] = [];
     sheets.forEach((s, i) => {
-      progress(m.stepSheet(s.sheet), 0.3 + (0.6 * i) / sheets.length);
+      progress(t(lang, "explore.stepSheet", s.sheet), 0.3 + (0.6 * i) / sheets.length);
       const part = sheets.length > 1 ? `${name}!${s.sheet}` : name;
       const records = s.records;
       if (!records.some((r) => r.cells.some((c) => c.trim() !== ""))) return skipped.push(s.sheet);
@@ -41,15 +41,15 @@ async function importOne(id: number, file: Blob, name: string, saved: Extract<Wo
     });
     if (requests.length) return post({ kind: "mapping", id, requests });
     if (!parts.length) throw new ImportError(`${name}：工作簿中没有可读取的工作表`, `${name}: no sheet with data`, { file: name });
-    progress(m.stepTidy, 0.95);
+    progress(t(lang, "explore.stepTidy"), 0.95);
     return post({ kind: "loaded", id, loaded: toLoaded(mergeSheets(parts), names) });
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
-  progress(m.stepParse, 0.3);
+  progress(t(lang, "explore.stepParse"), 0.3);
   const out = importText(name, bytes, saved);
   if ("mapping" in out) return post({ kind: "mapping", id, requests: [out.mapping] });
   if ("indicatorMap" in out) return post({ kind: "indicatorMap", id, map: out.indicatorMap });
-  progress(m.stepTidy, 0.9);
+  progress(t(lang, "explore.stepTidy"), 0.9);
   post({ kind: "loaded", id, loaded: toLoaded(out.data, [name]) });
 }
 
