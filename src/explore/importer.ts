@@ -129,12 +129,12 @@ type Outcome = RecordsOutcome | { indicatorMap: IndicatorMap };
  * importer reads them, except that a header the core cannot fully place is
  * either read with the analyst's saved mapping or sent back as a mapping request.
  */
-export function importRecords(part: string, records: TableRecord[], saved: Record<string, SavedMapping>, extra: Finding[] = []): RecordsOutcome {
+export function importRecords(part: string, records: TableRecord[], saved: Record<string, SavedMapping>, extra: Finding[] = [], year?: number): RecordsOutcome {
   const first = records.findIndex((r) => r.cells.some((c) => c.trim() !== ""));
   if (first === -1) throw new ImportError(`${part}：文件没有内容`, `${part}: the file has no content`, { file: part });
   let data: Dataset;
   // As the core importer decides: a form, else a table.
-  const form = readSheet(records, part);
+  const form = readSheet(records, part, "declared", year === undefined ? {} : { year });
   if (form) data = form;
   else {
     const headers = records[first].cells;
@@ -170,10 +170,12 @@ export function mergeSheets(sheets: readonly LoadedFile[]): Dataset {
  * file is a form, JSON, or a table whose headers it knows; otherwise the mapping
  * step (a saved mapping, or a request to the analyst).
  */
-export function importText(name: string, bytes: Uint8Array, saved: Record<string, SavedMapping>): Outcome {
+export function importText(name: string, bytes: Uint8Array, saved: Record<string, SavedMapping>, year?: number): Outcome {
   const { text, findings } = decodeBytes(bytes, name);
   const trimmed = text.trimStart();
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) return { data: importFile(name, bytes) };
+  // A form that prints no year is read with the year the analyst gave for this file (src/explore/store.ts formYears).
+  const options = year === undefined ? {} : { year };
   const { records } = parseDelimited(text, detectDelimiter(text));
   const first = records.findIndex((r) => r.cells.some((c) => c.trim() !== ""));
   if (first !== -1 && looksLikeMapping(records[first].cells)) {
@@ -186,9 +188,9 @@ export function importText(name: string, bytes: Uint8Array, saved: Record<string
   }
   if (first !== -1 && !looksLikeAnyForm(records)) {
     const headers = records[first].cells;
-    if (saved[headerSignature(headers)] || needsMapping(headers)) return importRecords(name, records, saved, findings);
+    if (saved[headerSignature(headers)] || needsMapping(headers)) return importRecords(name, records, saved, findings, year);
   }
-  return { data: importFile(name, bytes) };
+  return { data: importFile(name, bytes, options) };
 }
 
 const LOOKUP_COLUMNS = ["target", "fiscal_year", "target_kind", "op", "value", "measure_unit", "direction", "deadline", "recognised"] as const;

@@ -7,7 +7,7 @@ import type { SavedMapping } from "./mapping.ts";
 import type { Lang } from "../site/i18n-explore.ts";
 
 export type WorkerRequest =
-  | { kind: "import"; id: number; file: Blob; name: string; saved: Record<string, SavedMapping>; lang?: Lang };
+  | { kind: "import"; id: number; file: Blob; name: string; saved: Record<string, SavedMapping>; lang?: Lang; /** The year the analyst gave a form that prints none. */ year?: number };
 
 export type WorkerReply =
   | { kind: "progress"; id: number; stage: string; fraction: number | null }
@@ -15,4 +15,4 @@ export type WorkerReply =
   | { kind: "bulk"; id: number; plan: BulkPlan }
   | { kind: "indicatorMap"; id: number; map: IndicatorMap }
   | { kind: "mapping"; id: number; requests: MappingRequest[] }
-  | { kind: "failed"; id: number; error: { name: string; message: string; messageEn?: string; location?: Location } };
+  | { kind: "failed"; id: number; error: { name: string; message: string; messageEn?: string; location?: Location; /** A form that prints no year (YearMissingError): the years its file name holds. */ yearsInName?: number[] } };

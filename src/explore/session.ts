@@ -49,6 +49,8 @@ export interface Failure {
   at: string;
   /** A file kept in this browser that no longer loads: it can be removed from the browser's storage. */
   stored?: { id: number; name: string; loadedAt: string };
+  /** A form that prints no year: the analyst can give it one (answerYear); the years its file name holds, to offer. */
+  year?: { file: File; inName: number[] };
 }
 
 export interface PendingMapping {
@@ -99,10 +101,13 @@ class StepError extends Error {
   readonly location?: Location;
   /** The English message, when the error came from the core importer. */
   readonly messageEn?: string;
-  constructor(message: string, location?: Location, messageEn?: string) {
+  /** The form prints no year (the reader's YearMissingError): the years its file name holds. */
+  readonly yearsInName?: number[];
+  constructor(message: string, location?: Location, messageEn?: string, yearsInName?: number[]) {
     super(message);
     this.location = location;
     this.messageEn = messageEn;
+    this.yearsInName = yearsInName;
   }
 }
 
@@ -363,13 +368,24 @@ export class Session {
     this.emit("mappings", this.mappings);
   }
 
-  private fail(name: string, e: unknown, stored?: Failure["stored"]) {
+  private fail(name: string, e: unknown, stored?: Failure["stored"], file?: File) {
     const err = e as StepError & { location?: Location };
     // The core importer's errors carry an English message: the English page shows it.
     const text = (this.lang === "en" && err.messageEn) || err.message;
-    const message = e instanceof Cancelled ? t(this.lang, "explore.cancelledFile", name) : text?.startsWith(name) ? text : t(this.lang, "explore.failure", name, text ?? String(e));
-    this.failures = [...this.failures, { name, message, location: err.location, at: now(), ...(stored ? { stored } : {}) }];
+    // A form that prints no year is asked for one here (the reader's own message names the CLI's --year).
+    const year = err instanceof StepError && err.yearsInName && file ? { file, inName: err.yearsInName } : undefined;
+    const message = e instanceof Cancelled ? t(this.lang, "explore.cancelledFile", name) : year ? t(this.lang, "explore.yearMissing", name) : text?.startsWith(name) ? text : t(this.lang, "explore.failure", name, text ?? String(e));
+    this.failures = [...this.failures, { name, message, location: err.location, at: now(), ...(stored ? { stored } : {}), ...(year ? { year } : {}) }];
     this.emit("failures", this.failures);
+  }
+
+  /** The analyst gave a form that prints no year its year: kept for the file's name, and the file read again. */
+  answerYear(f: Failure, year: number): Promise<void> {
+    if (!f.year || !Number.isInteger(year) || year < 1900 || year >= 2100) return Promise.resolve();
+    store.saveFormYear(f.name, year);
+    this.failures = this.failures.filter((x) => x !== f);
+    this.emit("failures", this.failures);
+    return this.addFiles([f.year.file]);
   }
 
   /** 从本浏览器移除: a kept file that no longer loads leaves this browser's storage (and its failure the list). */
@@ -403,9 +419,9 @@ export class Session {
       const plan = await this.planBulk(file, name);
       this.check();
       const reply: WorkerReply = plan ? { kind: "bulk", id: 0, plan }
-        : await this.call({ kind: "import", file, name, saved: store.loadMappings(), lang: this.lang } as Omit<WorkerRequest, "id">, (p) => this.task({ label: label(p.stage), fraction: p.fraction === null ? null : p.fraction * 0.5, cancellable: true }));
+        : await this.call({ kind: "import", file, name, saved: store.loadMappings(), lang: this.lang, year: store.loadFormYears()[name] } as Omit<WorkerRequest, "id">, (p) => this.task({ label: label(p.stage), fraction: p.fraction === null ? null : p.fraction * 0.5, cancellable: true }));
       this.check();
-      if (reply.kind === "failed") throw new StepError(reply.error.message, reply.error.location, reply.error.messageEn);
+      if (reply.kind === "failed") throw new StepError(reply.error.message, reply.error.location, reply.error.messageEn, reply.error.yearsInName);
       if (reply.kind === "mapping") {
         this.mappings = [...this.mappings, { key: this.nextMapping++, file, name, requests: reply.requests }];
         this.emit("mappings", this.mappings);
@@ -532,7 +548,7 @@ export class Session {
       if (committed || listed) await this.dropUpload(id);
       // A kept file that fails again on every visit (not for want of the engine, nor cancelled) can be let go.
       const stuck = meta.restored && !(e instanceof Cancelled) && this.engineState.state !== "failed";
-      this.fail(name, e, stuck ? { id: this.storedKey.get(id) ?? id, name, loadedAt: meta.loadedAt } : undefined);
+      this.fail(name, e, stuck ? { id: this.storedKey.get(id) ?? id, name, loadedAt: meta.loadedAt } : undefined, file);
       if (e instanceof Cancelled) this.task(null);
     } finally {
       for (const r of registered) await engine?.dropFile(r).catch(() => {});

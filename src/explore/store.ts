@@ -181,6 +181,24 @@ export function saveMapping(m: SavedMapping): void {
   } catch { /* storage full or blocked: the mapping is asked again next time */ }
 }
 
+// The years the analyst gave forms that print none, by file name: a kept file is read with its year again on the next visit.
+const FORM_YEARS = "jixiao.explore.formYears";
+
+export function loadFormYears(): Record<string, number> {
+  try {
+    const all = JSON.parse(localStorage.getItem(FORM_YEARS) ?? "{}") as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(all).filter((e): e is [string, number] => Number.isInteger(e[1]) && (e[1] as number) >= 1900 && (e[1] as number) < 2100));
+  } catch {
+    return {};
+  }
+}
+
+export function saveFormYear(name: string, year: number): void {
+  try {
+    localStorage.setItem(FORM_YEARS, JSON.stringify({ ...loadFormYears(), [name]: year }));
+  } catch { /* storage full or blocked: the year is asked again next time */ }
+}
+
 // The files this tab is importing, in its sessionStorage (a reload keeps it, another tab has its own): one left
 // there at the next load was cut off by a reload before it was kept.
 const IMPORTING = "jixiao.explore.importing";
@@ -219,10 +237,11 @@ export function takeCutImports(): string[] {
   return names;
 }
 
-/** Removes every uploaded file and saved mapping from this browser. */
+/** Removes every uploaded file, saved mapping and given year from this browser. */
 export async function clearAll(): Promise<void> {
   try {
     localStorage.removeItem(MAPPINGS);
+    localStorage.removeItem(FORM_YEARS);
   } catch { /* blocked storage holds nothing */ }
   await deleteDatabase();
   tell({ kind: "cleared" });

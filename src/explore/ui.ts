@@ -203,7 +203,20 @@ class ExploreElement extends HTMLElement {
         h("span", { class: "badge error" }, t(this.language, "explore.error")), " ", f.message,
         f.location?.row ? h("span", { class: "where" }, ` · ${whereText(f.location, this.language)}`) : null,
         h("span", { class: "where" }, t(this.language, "explore.failureAt", f.at)),
-        f.stored ? [" ", h("button", { type: "button", class: "link", "data-x": "forget-stored", onclick: () => void this.session.forgetStored(f) }, t(this.language, "explore.forgetStored"))] : null))) : null);
+        f.stored ? [" ", h("button", { type: "button", class: "link", "data-x": "forget-stored", onclick: () => void this.session.forgetStored(f) }, t(this.language, "explore.forgetStored"))] : null,
+        f.year ? this.yearForm(f, f.year.inName) : null))) : null);
+  }
+
+  /** A form that prints no year: the analyst gives it one (the file name's offered when it holds exactly one). */
+  private yearForm(f: Failure, inName: number[]): HTMLElement {
+    const lang = this.language;
+    const id = `x-year-${this.session.failures.indexOf(f)}`;
+    const input = h("input", { id, type: "number", min: "1990", max: "2099", step: "1", required: true, inputmode: "numeric", "data-x": "form-year", value: inName.length === 1 ? String(inName[0]) : null }) as HTMLInputElement;
+    return h("form", { class: "x-year", onsubmit: (e: Event) => {
+      e.preventDefault();
+      void this.session.answerYear(f, Number(input.value));
+    } }, h("label", { for: id }, t(lang, "explore.yearLabel")), " ", input, " ", h("button", { type: "submit" }, t(lang, "explore.yearRead")),
+      inName.length === 1 ? h("span", { class: "where" }, ` ${t(lang, "explore.yearFromName", inName[0])}`) : null);
   }
 
   /** What this browser's storage did with the files (not kept, unreadable, another tab's changes), before the failures. */

@@ -13,7 +13,7 @@ import { t } from "../site/messages.ts";
 
 const post = (m: WorkerReply) => (self as unknown as Worker).postMessage(m);
 
-async function importOne(id: number, file: Blob, name: string, saved: Extract<WorkerRequest, { kind: "import" }>["saved"], lang: Lang = "zh") {
+async function importOne(id: number, file: Blob, name: string, saved: Extract<WorkerRequest, { kind: "import" }>["saved"], lang: Lang = "zh", year?: number) {
   const progress = (stage: string, fraction: number | null) => post({ kind: "progress", id, stage, fraction });
   progress(t(lang, "explore.stepRead"), 0);
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
@@ -32,7 +32,7 @@ async function importOne(id: number, file: Blob, name: string, saved: Extract<Wo
       const part = sheets.length > 1 ? `${name}!${s.sheet}` : name;
       const records = s.records;
       if (!records.some((r) => r.cells.some((c) => c.trim() !== ""))) return skipped.push(s.sheet);
-      const out = importRecords(part, records, saved);
+      const out = importRecords(part, records, saved, [], year);
       if ("mapping" in out) requests.push(out.mapping);
       else {
         parts.push({ file: part, data: out.data });
@@ -46,7 +46,7 @@ async function importOne(id: number, file: Blob, name: string, saved: Extract<Wo
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   progress(t(lang, "explore.stepParse"), 0.3);
-  const out = importText(name, bytes, saved);
+  const out = importText(name, bytes, saved, year);
   if ("mapping" in out) return post({ kind: "mapping", id, requests: [out.mapping] });
   if ("indicatorMap" in out) return post({ kind: "indicatorMap", id, map: out.indicatorMap });
   progress(t(lang, "explore.stepTidy"), 0.9);
@@ -56,9 +56,9 @@ async function importOne(id: number, file: Blob, name: string, saved: Extract<Wo
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const m = event.data;
   try {
-    if (m.kind === "import") await importOne(m.id, m.file, m.name, m.saved, m.lang);
+    if (m.kind === "import") await importOne(m.id, m.file, m.name, m.saved, m.lang, m.year);
   } catch (e) {
-    const err = e as Error & { location?: ImportError["location"]; messageEn?: string };
-    post({ kind: "failed", id: m.id, error: { name: err.name ?? "Error", message: err.message ?? String(e), messageEn: err.messageEn, location: err.location } });
+    const err = e as Error & { location?: ImportError["location"]; messageEn?: string; yearsInName?: number[] };
+    post({ kind: "failed", id: m.id, error: { name: err.name ?? "Error", message: err.message ?? String(e), messageEn: err.messageEn, location: err.location, ...(err.yearsInName ? { yearsInName: err.yearsInName } : {}) } });
   }
 };
