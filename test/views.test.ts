@@ -16,7 +16,18 @@ import { expectSnapshot } from "./chartAssertions.ts";
 import { reportSection } from "../src/views/progress.ts";
 import { compareCharts, compareSectionsOf, compareUnitView, indicatorChanges } from "../src/views/compare.ts";
 import { compareUnitData } from "../src/views/compareData.ts";
-import { compareModel, unitPair } from "../src/site/compareView.ts";
+import { compareModel, projectComparison, unitPair } from "../src/site/compareView.ts";
+import { projectSectionsOf, projectView } from "../src/views/project.ts";
+import { importFile, mergeDatasets } from "../src/core/import.ts";
+import type { Dataset } from "../src/core/model.ts";
+import { join } from "node:path";
+
+/** The canonical tables of a folder, as the importer reads them (units first). */
+function readFolder(dir: string): Dataset {
+  const order = ["units", "projects", "budget", "tasks", "indicators", "actuals", "execution"];
+  const files = readdirSync(dir).filter((f) => order.includes(f.replace(/\.csv$/, ""))).sort((a, b) => order.indexOf(a.replace(/\.csv$/, "")) - order.indexOf(b.replace(/\.csv$/, "")));
+  return mergeDatasets(files.map((f) => importFile(join(dir, f), readFileSync(join(dir, f)), { checks: false })));
+}
 import { siteDataset } from "../src/site/dataset.ts";
 import { unitReports } from "../src/site/progressData.ts";
 import { progressCharts } from "../src/site/chartData.ts";
@@ -185,5 +196,42 @@ describe("indicatorChanges(matches, options)", () => {
     const html = toHtml(indicatorChanges(pair.indicators, { lang: "zh", from: 2025, to: 2026, sampleYears: [], limit: 3 }));
     expect(html.match(/<tr id="m-/g)).toHaveLength(3);
     expect(html).not.toContain("<a href");
+  });
+});
+
+describe("projectView(data, options): a project against itself in an earlier year", () => {
+  // Real form 14's project (2020), and the same project a year before as an analyst would hold it: the amount
+  // 20,000,000.00 元 lower and one target lower — made here from the 2020 rows, never put into the corpus.
+  const site = readFolder("test/fixtures/site-projects");
+  const id = "p60e6c9a824e8a82b";
+  const earlier = (d: Dataset): Dataset => {
+    const back = <T extends { year: number; projectId?: string | null; id?: string }>(xs: readonly T[]): T[] => xs.filter((x) => x.projectId === id || x.id === id).map((x) => ({ ...x, year: 2019 }));
+    const indicators = back(d.indicators).map((i, k) => (k === 0 && i.target ? { ...i, id: `${i.id}-2019`, target: i.target.replace(/\d+/, (n: string) => String(Math.max(0, Number(n) - 1))) } : { ...i, id: `${i.id}-2019` }));
+    return {
+      ...d,
+      projects: [...(d.projects ?? []), ...back(d.projects ?? [])],
+      budget: [...d.budget, ...back(d.budget).map((b) => ({ ...b, id: `${b.id}-2019`, amountFen: b.amountFen - 2_000_000_000n }))],
+      indicators: [...d.indicators, ...indicators],
+    };
+  };
+
+  it("pairs the two years and renders the funding change to the fen, the indicators matched and the goals", () => {
+    const data = earlier(site);
+    const c = projectComparison(data, id, 2020)!;
+    expect(c).not.toBeNull();
+    expect([c.oldYear, c.newYear, c.pairedBy]).toEqual([2019, 2020, "name"]);
+    expect(c.indicators.filter((m) => m.status === "changed").length).toBeGreaterThan(0);
+    const project = { project_id: id, unit_id: "uc33a21ac1e7e067f", fiscal_year: 2020, project_name: "教育系统基础设施建设和设备购置", project_code: null, supervisor: null, implementer: null, implementation_period: null, project_type: null, form_kind: "project_declaration", goals_long: null, goals_annual: null, goals_actual: null, data_source: "declared", source_file: null, source_row: null, unit_name: "武汉市青山区教育局" } as const;
+    const d = { project, budget: [], execution: [], indicators: [], findings: [], reports: [], comparison: c };
+    expect(projectSectionsOf(d)).toEqual(["funding", "indicators", "completion", "compare", "findings"]);
+    const html = toHtml(projectView(d, { lang: "zh", host: "page", level: 2 }));
+    expect(html).toContain('<h2 id="compare">与 2019 年度比较</h2>');
+    expect(html).toContain("按单位内的项目名称配对");
+    expect(html).toContain("80,000,000.00 元");
+    expect(html).toContain("+20,000,000.00 元");
+    expect(html).toContain('data-table="indicator-changes"');
+    expect(toHtml(projectView(d, { lang: "en", host: "workspace", level: 4 }))).toContain('<h4 id="x-prj-compare">Against 2019</h4>');
+    // The earliest year has nothing before it.
+    expect(projectComparison(data, id, 2019)).toBeNull();
   });
 });

@@ -12,7 +12,8 @@ import { fromJson, type TableName } from "../core/canonical.ts";
 import { scoreProgress, type ProgressReport } from "../core/progress.ts";
 import type { Dataset, Finding } from "../core/model.ts";
 import type { MappingRow } from "../core/mapping.ts";
-import { compareModel } from "../site/compareView.ts";
+import { compareModel, projectComparison } from "../site/compareView.ts";
+import type { ProjectComparison } from "../core/compare.ts";
 import { compareUnitData, type CompareUnitData } from "../views/compareData.ts";
 import { alertCounts, behindTarget } from "../site/progressView.ts";
 import { progressCharts } from "../site/chartData.ts";
@@ -99,11 +100,15 @@ export interface Results {
   tooLarge: boolean;
 }
 
-/** The completion reports of one project year (year-end first), scored by the core over the unit's loaded rows. */
-export async function loadProjectReports(e: QueryEngine, unitId: string, projectId: string, year: number): Promise<ProgressReport[]> {
+/**
+ * One project year's completion reports, scored by the core over the unit's loaded rows, and the project
+ * against itself in the latest earlier year loaded (as the project page shows them).
+ */
+export async function loadProject(e: QueryEngine, unitId: string, projectId: string, year: number, mapping: readonly MappingRow[] = []): Promise<{ reports: ProgressReport[]; comparison: ProjectComparison | null }> {
   const data = await unitDataset(e, unitId, MAX_UNIT_INDICATORS);
-  if (data.indicators.length > MAX_UNIT_INDICATORS || !(data.actuals?.length || data.execution?.length)) return [];
-  return scoreProgress(data).reports.filter((r) => r.projectId === projectId && r.year === year);
+  if (data.indicators.length > MAX_UNIT_INDICATORS) return { reports: [], comparison: null };
+  const reports = data.actuals?.length || data.execution?.length ? scoreProgress(data).reports.filter((r) => r.projectId === projectId && r.year === year) : [];
+  return { reports, comparison: projectComparison(data, projectId, year, mapping) };
 }
 
 /** The year compared with: the one asked for when loaded, else the latest loaded year before, else the earliest after. */

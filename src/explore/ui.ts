@@ -12,7 +12,7 @@ import { PUBLISHED_TABLES } from "../site/paths.ts";
 import { chartFigure } from "../views/chart.ts";
 import { headlineStrip } from "../views/headline.ts";
 import { headline, headlineReport } from "../site/headline.ts";
-import { loadProjectReports, loadResults, loadYear } from "./results.ts";
+import { loadProject, loadResults, loadYear } from "./results.ts";
 import { loadProjectData, type ProjectReportView } from "../views/projectData.ts";
 import { projectHead, projectView } from "../views/project.ts";
 import { queries } from "../query/queries.ts";
@@ -557,7 +557,8 @@ class ExploreElement extends HTMLElement {
       clear(box, was && unit ? h("p", {}, t(lang, "explore.projectGone")) : null);
       return;
     }
-    const d = await loadProjectData(engine, row, await loadProjectReports(engine, unit.unit_id, row.project_id, unit.fiscal_year), lang);
+    const { reports, comparison } = await loadProject(engine, unit.unit_id, row.project_id, unit.fiscal_year, this.session.indicatorMapping());
+    const d = await loadProjectData(engine, row, reports, lang, comparison);
     const chartName = (v: ProjectReportView) => `${row.project_name}-${row.fiscal_year}-${t(lang, "explore.progressChartFile")}`;
     for (const v of d.reports) if (v.chart) this.charts.set(chartName(v), v.chart.wide);
     const head = projectHead(d, lang);

@@ -6,7 +6,7 @@
 // the region roll-up with its checks, the drill-down tree). Pure functions over
 // a Dataset (siteDataset() at build time); exact (bigint fen, decimal strings).
 import type { MappingRow } from "../core/mapping.ts";
-import { compareBudget, compareUnit, unitYears, type BudgetDelta, type ChangeStatus, type IndicatorMatch, type UnitComparison, type UnitYear } from "../core/compare.ts";
+import { compareBudget, compareProjects, compareUnit, unitYears, type BudgetDelta, type ChangeStatus, type IndicatorMatch, type ProjectComparison, type UnitComparison, type UnitYear } from "../core/compare.ts";
 import { rankBy, rollup, unitTotals, type Ranked, type RegionRollup, type RegionSpec, type UnitTotals } from "../core/rollup.ts";
 import { scoreProgress, type ProgressIndicator, type ProgressReport } from "../core/progress.ts";
 import { normaliseName } from "../core/similarity.ts";
@@ -587,4 +587,30 @@ export function diffCounts(pairs: readonly { status: string }[]): Record<"added"
 /** The unit-years whose data is declared (real), for the 示例数据 notice. */
 export function declaredUnitYears(model: CompareModel): { name: string; year: number }[] {
   return model.data.units.filter((u) => u.status !== "sample").map((u) => ({ name: u.name, year: u.year }));
+}
+
+// ---------------------------------------------------------------------------
+// A project over the years
+
+/** One year of a dataset: its units, projects, budget lines, tasks and indicators. */
+function yearOf(data: Dataset, year: number): Dataset {
+  const inYear = <T extends { year: number }>(xs: readonly T[] | undefined) => (xs ?? []).filter((x) => x.year === year);
+  return { units: inYear(data.units), projects: inYear(data.projects), budget: inYear(data.budget), tasks: inYear(data.tasks), indicators: inYear(data.indicators), findings: [] };
+}
+
+/**
+ * A project of `year` against itself in the latest earlier year that holds it (paired by its budget code,
+ * else by its name within the unit, as compareProjects pairs them): funding to the fen, indicators matched,
+ * goals diffed. Null when no earlier year holds it.
+ */
+export function projectComparison(data: Dataset, projectId: string, year: number, mapping: readonly MappingRow[] = NO_MAPPING): ProjectComparison | null {
+  const years = [...new Set((data.projects ?? []).map((p) => p.year))].filter((y) => y < year).sort((a, b) => b - a);
+  if (!years.length) return null;
+  const now = yearOf(data, year);
+  if (!now.projects?.some((p) => p.id === projectId)) return null;
+  for (const y of years) {
+    const hit = compareProjects(yearOf(data, y), now, { mapping }).projects.find((p) => p.projectId === projectId);
+    if (hit) return hit;
+  }
+  return null;
 }

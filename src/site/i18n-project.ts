@@ -45,6 +45,11 @@ const zh = {
   againstExceed: (sum: string, declared: string) => `已读入项目合计 ${sum}，超过申报的项目支出 ${declared}`,
   againstPartial: (sum: string, declared: string) => `已读入项目合计 ${sum}，少于申报的项目支出 ${declared}：尚未读入全部项目`,
   backToUnit: "返回单位页面",
+  compareH: (from: number, to: number) => `与 ${from} 年度比较`,
+  compareLede: (from: number, by: "code" | "name") => `同一项目的 ${from} 年度表（按${by === "code" ? "项目编码" : "单位内的项目名称"}配对）：资金逐项变动、绩效指标逐条配对与目标值变化、年度目标的文字变化。`,
+  compareBudgetCaption: (from: number, to: number) => `项目资金 ${from} → ${to}（金额精确到分）`,
+  compareNoBudget: "两个年度的表都没有可比的资金明细行。",
+  compareGoalsH: "年度目标的变化",
   onlyProjects: (year: number) => `${year} 年度 · 仅读入项目支出表（未读入单位整体申报表）`,
 };
 
@@ -93,6 +98,11 @@ const en: M = {
   againstExceed: (sum: string, declared: string) => `the projects loaded add up to ${sum}, more than the declared project expenditure ${declared}`,
   againstPartial: (sum: string, declared: string) => `the projects loaded add up to ${sum}, less than the declared project expenditure ${declared}: not all projects loaded`,
   backToUnit: "Back to the unit",
+  compareH: (from: number, to: number) => `Against ${from}`,
+  compareLede: (from: number, by: "code" | "name") => `The same project's ${from} form (paired by ${by === "code" ? "its project code" : "its name within the unit"}): funding line by line, indicators matched one to one with their target changes, and how the annual goals read differently.`,
+  compareBudgetCaption: (from: number, to: number) => `Project funding ${from} → ${to} (exact to the fen)`,
+  compareNoBudget: "Neither year's form has funding lines to compare.",
+  compareGoalsH: "How the annual goals changed",
   onlyProjects: (year: number) => `${year} · project forms only (no unit-wide declaration loaded)`,
 };
 

@@ -13,8 +13,12 @@ import { indicatorTables } from "./indicators.ts";
 import { el, type Element, type Kids } from "./tree.ts";
 import { zh } from "./text.ts";
 import type { ProjectData, ProjectReportView } from "./projectData.ts";
+import type { BudgetDelta, ProjectComparison } from "../core/compare.ts";
+import { formatYuan } from "../core/format.ts";
+import { pctText } from "../site/compareView.ts";
+import { indicatorChanges, indicatorCountList, paraDiff } from "./compare.ts";
 
-export type ProjectSection = "funding" | "goals" | "indicators" | "completion" | "findings";
+export type ProjectSection = "funding" | "goals" | "indicators" | "completion" | "compare" | "findings";
 
 export interface ProjectViewOptions {
   lang: Lang;
@@ -34,10 +38,11 @@ const goalsOf = (d: ProjectData, lang: Lang) => [
 
 /** The sections the project has, in page order (the page's table of contents lists them). */
 export function projectSectionsOf(d: ProjectData): ProjectSection[] {
-  return (["funding", "goals", "indicators", "completion", "findings"] as const).filter((s) => s !== "goals" || goalsOf(d, "zh").length > 0);
+  return (["funding", "goals", "indicators", "completion", "compare", "findings"] as const).filter((s) =>
+    s === "goals" ? goalsOf(d, "zh").length > 0 : s === "compare" ? d.comparison !== null : true);
 }
 
-const HEADING: Record<ProjectSection, (lang: Lang) => string> = {
+const HEADING: Record<Exclude<ProjectSection, "compare">, (lang: Lang) => string> = {
   funding: (lang) => t(lang, "project.fundingH"),
   goals: (lang) => t(lang, "project.goalsH"),
   indicators: (lang) => t(lang, "site.indicatorsH"),
@@ -45,7 +50,8 @@ const HEADING: Record<ProjectSection, (lang: Lang) => string> = {
   findings: (lang) => t(lang, "project.findingsH"),
 };
 
-export const projectSectionTitle = (s: ProjectSection, lang: Lang) => HEADING[s](lang);
+export const projectSectionTitle = (s: ProjectSection, lang: Lang, d?: ProjectData) =>
+  s === "compare" ? t(lang, "project.compareH", d?.comparison?.oldYear ?? 0, d?.comparison?.newYear ?? 0) : HEADING[s](lang);
 
 /** Who runs the project, its code, period and type, as the form gives them. */
 export function projectHead(d: ProjectData, lang: Lang): Element | null {
@@ -64,7 +70,7 @@ const idOf = (o: ProjectViewOptions, id: string) => (o.host === "page" ? id : `x
 
 export function projectView(d: ProjectData, o: ProjectViewOptions): Element[] {
   return projectSectionsOf(d).map((s) =>
-    el("section", { "data-section": s, "aria-labelledby": idOf(o, s) }, el(`h${o.level}`, { id: idOf(o, s) }, projectSectionTitle(s, o.lang)), body(s, d, o)));
+    el("section", { "data-section": s, "aria-labelledby": idOf(o, s) }, el(`h${o.level}`, { id: idOf(o, s) }, projectSectionTitle(s, o.lang, d)), body(s, d, o)));
 }
 
 const where = (file: string | null, row: number | null, lang: Lang) => sourceText(file, row, null, lang);
@@ -83,6 +89,8 @@ function body(s: ProjectSection, d: ProjectData, o: ProjectViewOptions): Kids[] 
       ];
     case "completion":
       return d.reports.length ? d.reports.map((r) => completion(d, r, o)) : [el("p", {}, t(lang, "project.declarationNote"))];
+    case "compare":
+      return d.comparison ? history(d.comparison, o) : [];
     case "findings":
       return [findingList(d.findings, { lang, indicators: d.indicators, budget: d.budget })];
   }
@@ -171,4 +179,33 @@ function completion(d: ProjectData, v: ProjectReportView, o: ProjectViewOptions)
               cell(cols[3], el("span", { class: `badge status-${x.score.status}` }, t(lang, "progress.status")[x.score.status])),
               cell(cols[4], v.completion === "graded" ? `${x.score.score ?? "—"} / ${x.score.max}` : "—", "num")],
         cell(cols[5], row(x), "where")))))));
+}
+
+/** The project against itself in an earlier year: funding line by line, indicators matched, the annual goals diffed. */
+function history(c: ProjectComparison, o: ProjectViewOptions): Kids[] {
+  const { lang } = o;
+  const { oldYear: from, newYear: to } = c;
+  const cols = [t(lang, "compare.colKind"), t(lang, "compare.colItem"), t(lang, "compare.yearLabel", from), t(lang, "compare.yearLabel", to), t(lang, "compare.colChange")];
+  const yuan = (fen: bigint | null) => (fen === null ? t(lang, "compare.none") : formatYuan(fen, lang));
+  const kind = (k: BudgetDelta["kind"]) => t(lang, k === "total" ? "compare.kindTotal" : k === "source" ? "compare.kindSource" : "compare.kindStructure");
+  const goals = c.goals.map((p) => ({ ...p, old: p.old === null ? null : { title: "", body: p.old }, new: p.new === null ? null : { title: "", body: p.new } }));
+  return [
+    el("p", { class: "lede" }, t(lang, "project.compareLede", from, c.pairedBy)),
+    c.budget.length
+      ? el("div", { class: "table-wrap" }, el("table", { class: "stack", "data-table": "project-budget-change" },
+          el("caption", {}, t(lang, "project.compareBudgetCaption", from, to)),
+          el("thead", {}, el("tr", {}, cols.map((x, i) => el("th", { scope: "col", class: i >= 2 ? "num" : null }, x)))),
+          el("tbody", {}, c.budget.map((b) => el("tr", {},
+            el("td", { "data-label": cols[0] }, kind(b.kind)),
+            el("th", { scope: "row", "data-label": cols[1] }, zh(b.item, lang)),
+            el("td", { class: "num", "data-label": cols[2] }, yuan(b.oldFen)),
+            el("td", { class: "num", "data-label": cols[3] }, yuan(b.newFen)),
+            el("td", { class: "num", "data-label": cols[4] }, formatYuan(b.changeFen, lang, { signed: true }), " ",
+              el("span", { class: "where" }, pctText(b.changePct, b.changeFen === 0n ? t(lang, "compare.none") : t(lang, "compare.newItem")))))))))
+      : el("p", {}, t(lang, "project.compareNoBudget")),
+    indicatorCountList(c.indicators, lang),
+    indicatorChanges(c.indicators, { lang, from, to, sampleYears: c.sample ? [from, to] : [] }),
+    el(`h${o.level + 1}`, {}, t(lang, "project.compareGoalsH")),
+    paraDiff(goals, lang, idOf(o, "goal")),
+  ];
 }

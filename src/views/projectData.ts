@@ -4,6 +4,7 @@
 // completion reports, scored by the core and handed in by the host (the build's
 // model, or the workspace's scoring of what is loaded).
 import type { ProgressReport } from "../core/progress.ts";
+import type { ProjectComparison } from "../core/compare.ts";
 import type { Lang } from "../core/format.ts";
 import type { QueryEngine } from "../query/engine.ts";
 import { queries, type BudgetRow, type ExecutionRow, type FindingRow, type IndicatorRow, type ProjectRow } from "../query/queries.ts";
@@ -26,9 +27,11 @@ export interface ProjectData {
   findings: FindingRow[];
   /** Year-end first, then mid-year. */
   reports: ProjectReportView[];
+  /** Against the project in the latest earlier year that holds it (src/site/compareView.ts projectComparison). */
+  comparison: ProjectComparison | null;
 }
 
-export async function loadProjectData(e: QueryEngine, project: ProjectRow, reports: readonly ProgressReport[], lang: Lang): Promise<ProjectData> {
+export async function loadProjectData(e: QueryEngine, project: ProjectRow, reports: readonly ProgressReport[], lang: Lang, comparison: ProjectComparison | null = null): Promise<ProjectData> {
   const { project_id: id, fiscal_year: year } = project;
   const [budget, execution, indicators, findings] = await Promise.all([
     queries.projectBudget(e, id, year),
@@ -38,7 +41,7 @@ export async function loadProjectData(e: QueryEngine, project: ProjectRow, repor
   ]);
   const sorted = [...reports].sort((a, b) => (a.period === b.period ? 0 : a.period === "yearend" ? -1 : 1));
   return {
-    project, budget, execution, indicators, findings,
+    project, budget, execution, indicators, findings, comparison,
     reports: sorted.map((report) => ({
       report,
       completion: completionOf(report),
