@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CHECK_CODES, FINDING_CODES, FINDING_TEXT, finding, findingText, findingTexts, renderFinding } from "../src/core/findingText.ts";
-import { t } from "../src/site/messages.ts";
+import { t } from "../src/i18n/messages.ts";
 import { readParams, writeParams } from "../src/core/canonical.ts";
 import { findingTextSql } from "../src/explore/sql.ts";
 import { runChecks } from "../src/core/checks.ts";

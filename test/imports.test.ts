@@ -32,17 +32,18 @@ const layerOf = (path: string) => (path.startsWith("src/") ? path.split("/")[1] 
 /** What each layer may import, besides itself. Lower layers know nothing of the ones above them. */
 const ALLOWED: Record<string, string[]> = {
   core: [],
-  charts: ["core"],
+  i18n: ["core"], // the one message catalogue: the interface text of the pages, charts, workspace and CLI
+  charts: ["core", "i18n"],
   query: ["core", "workers"], // workers: a worker's entry file, imported as ?worker
-  workers: ["core", "query", "site", "explore"],
-  site: ["core", "charts", "query"],
-  views: ["core", "charts", "query", "site"], // the one view layer: trees, no DOM (src/explore renders them to DOM)
-  explore: ["core", "charts", "query", "site", "views", "workers"],
-  cli: ["core"],
+  workers: ["core", "i18n", "query", "site", "explore"],
+  site: ["core", "i18n", "charts", "query"],
+  views: ["core", "i18n", "charts", "query", "site"], // the one view layer: trees, no DOM (src/explore renders them to DOM)
+  explore: ["core", "i18n", "charts", "query", "site", "views", "workers"],
+  cli: ["core", "i18n"],
   styles: [],
-  layouts: ["core", "site", "styles"],
-  components: ["core", "charts", "query", "site", "views", "explore", "layouts", "docs"],
-  pages: ["core", "charts", "query", "site", "views", "explore", "layouts", "components"],
+  layouts: ["core", "i18n", "site", "styles"],
+  components: ["core", "i18n", "charts", "query", "site", "views", "explore", "layouts", "docs"],
+  pages: ["core", "i18n", "charts", "query", "site", "views", "explore", "layouts", "components"],
 };
 
 /** Every cycle of imports, each as the files around it (found by a depth-first walk). */

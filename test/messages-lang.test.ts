@@ -1,7 +1,7 @@
 // The English catalogue speaks English: no entry holds Chinese (the text from the data around it is
 // marked lang="zh-CN" by the pages, src/site/dataText.ts, which relies on this).
 import { describe, expect, it } from "vitest";
-import { CATALOGUE } from "../src/site/messages.ts";
+import { CATALOGUE } from "../src/i18n/messages.ts";
 
 // The language switch names the other language in itself (and is marked lang="zh-CN").
 const ALLOWED = new Set(["site.switchTo"]);

@@ -1,6 +1,6 @@
-// The one catalogue of interface text (src/site/messages.ts) and its accessor t(lang, key, ...params).
+// The one catalogue of interface text (src/i18n/messages.ts) and its accessor t(lang, key, ...params).
 import { describe, expect, it } from "vitest";
-import { CATALOGUE, t, type Catalogue } from "../src/site/messages.ts";
+import { CATALOGUE, t, type Catalogue } from "../src/i18n/messages.ts";
 
 type Tree = Record<string, unknown>;
 

@@ -3,7 +3,7 @@
 // location, subject}); its text is rendered from here when it is shown or written.
 // The English is typed as the Chinese, so a code without English fails the type
 // check, and `finding()` takes only codes the catalogue holds with their params.
-// The site's catalogue (src/site/messages.ts) holds this one as its `finding`
+// The site's catalogue (src/i18n/messages.ts) holds this one as its `finding`
 // section; the core stays DOM-free and does not import src/site/.
 //
 // Params are plain JSON values: strings, numbers, booleans, lists of them, null;
@@ -364,7 +364,7 @@ const en: { [C in FindingCode]: (p: ParamsOf<C>) => string } = {
   "explore.saved_mapping": () => "read with the saved header mapping",
 };
 
-/** The finding texts per language: the `finding` section of the site's catalogue (src/site/messages.ts). */
+/** The finding texts per language: the `finding` section of the site's catalogue (src/i18n/messages.ts). */
 export const FINDING_TEXT: Record<Lang, { readonly [C in FindingCode]: (p: ParamsOf<C>) => string }> = { zh, en };
 
 /** Every code the catalogue holds, in its order. */

@@ -15,8 +15,8 @@ import { parseTarget } from "../core/target.ts";
 import { plainText } from "../core/text.ts";
 import { unitId, indicatorId } from "../core/ids.ts";
 import { looksLikeMapping, readMapping, type MappingRow } from "../core/mapping.ts";
-import type { Lang } from "../site/i18n-explore.ts";
-import { t } from "../site/messages.ts";
+import type { Lang } from "../i18n/i18n-explore.ts";
+import { t } from "../i18n/messages.ts";
 import { isZip } from "../core/workbook.ts";
 import { headerMapFrom, headerSignature, needsMapping, suggestMapping, type SavedMapping, type Suggestion } from "./mapping.ts";
 

@@ -4,7 +4,7 @@
 import type { Location } from "../core/model.ts";
 import type { BulkPlan, IndicatorMap, Loaded, MappingRequest } from "./importer.ts";
 import type { SavedMapping } from "./mapping.ts";
-import type { Lang } from "../site/i18n-explore.ts";
+import type { Lang } from "../i18n/i18n-explore.ts";
 
 export type WorkerRequest =
   | { kind: "import"; id: number; file: Blob; name: string; saved: Record<string, SavedMapping>; lang?: Lang; /** The year the analyst gave a form that prints none. */ year?: number };

@@ -13,8 +13,8 @@ import { bulkInsertSql, csvErrorText, deleteUploadSql, FINDINGS_DB, finishUpload
 import { conflictingRowsFinding, duplicateRowsFinding, sameBytes } from "../core/dedupe.ts";
 import { isAborted } from "./statements.ts";
 import * as store from "./store.ts";
-import { engineMessage, type Lang } from "../site/i18n-explore.ts";
-import { t } from "../site/messages.ts";
+import { engineMessage, type Lang } from "../i18n/i18n-explore.ts";
+import { t } from "../i18n/messages.ts";
 
 export type EngineState = { state: "idle" | "loading" | "ready" | "failed"; message?: string; progress?: EngineProgress; version?: string };
 

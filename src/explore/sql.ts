@@ -12,8 +12,8 @@ import { FINDING_TEXT, findingText, findingTexts, type FindingCode, type Finding
 import type { Finding } from "../core/model.ts";
 import { columnType, insertCsvSql } from "../query/schema.ts";
 import type { BulkPlan } from "./importer.ts";
-import type { Lang } from "../site/i18n-explore.ts";
-import { t, type MessageText } from "../site/messages.ts";
+import type { Lang } from "../i18n/i18n-explore.ts";
+import { t, type MessageText } from "../i18n/messages.ts";
 
 export const TABLES = Object.keys(COLUMNS) as TableName[];
 

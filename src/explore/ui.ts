@@ -26,9 +26,9 @@ import { BULK_TEMP_TABLES, examples, limitedSql, sqlErrorText, TABLES, storedAs 
 import { plainMatrix } from "../query/arrow.ts";
 import { SYNONYMS, type TableName } from "../core/canonical.ts";
 import { shareText, sourceText, wanText } from "../site/view.ts";
-import { t } from "../site/messages.ts";
+import { t } from "../i18n/messages.ts";
 import { formatCount, type Lang } from "../core/format.ts";
-import { engineMessage, langOf } from "../site/i18n-explore.ts";
+import { engineMessage, langOf } from "../i18n/i18n-explore.ts";
 import type { ChartResult } from "../charts/types.ts";
 import type { Value } from "../query/engine.ts";
 import type { UnitRow } from "../query/queries.ts";

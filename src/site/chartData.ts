@@ -8,7 +8,7 @@ import type { ProgressReport } from "../core/progress.ts";
 import { bulletRows, completionRows } from "./progressView.ts";
 import type { ChartResult } from "../charts/types.ts";
 import { budgetChartRows } from "./view.ts";
-import { t, type Lang } from "./messages.ts";
+import { t, type Lang } from "../i18n/messages.ts";
 
 export const CHARTS = ["budget", "indicators"] as const;
 export type ChartName = (typeof CHARTS)[number];

@@ -11,7 +11,7 @@ import { rankBarsChart, type RankBarRow } from "../charts/rankBars.ts";
 import { structureBarsChart } from "../charts/structureBars.ts";
 import { formatYuan } from "../core/format.ts";
 import { budgetHistory, scoreTrend, slopeRowsOf, structureRows, unitPair, waterfallPlan, yearView, type CompareModel, type WaterfallPlan, type YearView } from "./compareView.ts";
-import { t, type Lang } from "./messages.ts";
+import { t, type Lang } from "../i18n/messages.ts";
 
 export interface Figure {
   wide: ChartResult;

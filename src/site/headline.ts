@@ -6,7 +6,7 @@
 import { formatChange, formatWan, formatYuan, type Lang } from "../core/format.ts";
 import type { ProgressReport } from "../core/progress.ts";
 import type { PerformanceGrade } from "../core/scoring.ts";
-import { t } from "./messages.ts";
+import { t } from "../i18n/messages.ts";
 
 /** What a scoring report says, as the strip needs it. */
 export interface HeadlineReport {

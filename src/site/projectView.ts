@@ -5,7 +5,7 @@ import { sumFen } from "../core/money.ts";
 import type { ProgressReport } from "../core/progress.ts";
 import type { BudgetRow, ExecutionRow, FindingRow, ProjectRow } from "../query/queries.ts";
 import { fen, gradeName, shareText } from "./view.ts";
-import { t } from "./messages.ts";
+import { t } from "../i18n/messages.ts";
 import { href } from "./paths.ts";
 
 export const projectPath = (p: Pick<ProjectRow, "unit_id" | "fiscal_year" | "project_id">) => `unit/${p.unit_id}/${p.fiscal_year}/project/${p.project_id}/`;

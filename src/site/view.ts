@@ -3,7 +3,7 @@
 import { parseYuanToFen } from "../core/money.ts";
 import { formatShare, formatWan, formatYuan, type Lang } from "../core/format.ts";
 import type { BudgetRow, IndicatorRow, ReconciliationRow } from "../query/queries.ts";
-import { t } from "./messages.ts";
+import { t } from "../i18n/messages.ts";
 
 /** Exact fen from a DECIMAL that DuckDB returned as text. */
 export function fen(amount: string | null | undefined): bigint | null {

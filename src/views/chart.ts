@@ -3,7 +3,7 @@
 // print. What it offers besides is the host's option: the published page links
 // the chart's CSV file; the workspace exports it (data-action buttons it wires).
 import type { ChartResult } from "../charts/types.ts";
-import { t, type Lang } from "../site/messages.ts";
+import { t, type Lang } from "../i18n/messages.ts";
 import { chartSvg, el, type Element } from "./tree.ts";
 import { zh } from "./text.ts";
 

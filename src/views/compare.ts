@@ -12,7 +12,7 @@ import { formatWan, formatYuan } from "../core/format.ts";
 import { diffCounts, indicatorCounts, level1Of, pctText, textDiff, type DiffRun, type HistoryRow } from "../site/compareView.ts";
 import { STATUSES } from "../site/compareState.ts";
 import { dataLang } from "../site/dataText.ts";
-import { findingText, t, type Lang } from "../site/messages.ts";
+import { findingText, t, type Lang } from "../i18n/messages.ts";
 import { el, type Element, type Kids } from "./tree.ts";
 import { zh } from "./text.ts";
 import { chartFigure, type ChartPair } from "./chart.ts";

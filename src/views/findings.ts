@@ -4,7 +4,7 @@
 import type { BudgetRow, FindingRow, IndicatorRow } from "../query/queries.ts";
 import { findingText as coreFindingText } from "../core/findingText.ts";
 import { sourceText } from "../site/view.ts";
-import { t, type Lang } from "../site/messages.ts";
+import { t, type Lang } from "../i18n/messages.ts";
 import { el, type Element, type Node } from "./tree.ts";
 import { zh } from "./text.ts";
 

@@ -3,7 +3,7 @@
 // of figures marked 示例数据 once, before it. The overview's cards, the unit page
 // and the workspace's unit dashboard show the same strip.
 import type { Headline } from "../site/headline.ts";
-import { t, type Lang } from "../site/messages.ts";
+import { t, type Lang } from "../i18n/messages.ts";
 import { el, type Element } from "./tree.ts";
 
 export function headlineStrip(h: Headline, lang: Lang): Element {

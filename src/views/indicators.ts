@@ -3,7 +3,7 @@
 // findings about it. Groups whose items have no 三级 (投入管理) are one table.
 import type { FindingRow, IndicatorRow } from "../query/queries.ts";
 import { indicatorTree, parsedText } from "../site/view.ts";
-import { t, type Lang } from "../site/messages.ts";
+import { t, type Lang } from "../i18n/messages.ts";
 import { el, type Element } from "./tree.ts";
 import { findingText } from "./findings.ts";
 import { zh } from "./text.ts";

@@ -10,7 +10,7 @@ import type { ProgressChartName } from "../site/chartData.ts";
 import type { alertCounts } from "../site/progressView.ts";
 import type { ProgressIndicator } from "../core/progress.ts";
 import { gradeName, sourceText } from "../site/view.ts";
-import { t, type Lang } from "../site/messages.ts";
+import { t, type Lang } from "../i18n/messages.ts";
 import { chartFigure, type ChartPair } from "./chart.ts";
 import { el, type Element, type Kids } from "./tree.ts";
 import { zh } from "./text.ts";

@@ -4,7 +4,7 @@
 // likelihoods — never graded) and its findings, with the source of every figure.
 // The project page places it under its header (ProjectPage.astro); the workspace
 // under its own when the analyst opens a project of the unit shown (src/explore/ui.ts).
-import { t, type Lang } from "../site/messages.ts";
+import { t, type Lang } from "../i18n/messages.ts";
 import { budgetGroupLabel, gradeName, sourceText, wanText, yuanText } from "../site/view.ts";
 import { executionTotal, lineRate } from "../site/projectView.ts";
 import { chartFigure } from "./chart.ts";

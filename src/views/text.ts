@@ -3,7 +3,7 @@
 // so that screen readers switch voice and the browser picks CJK fonts; on a Chinese page it
 // is the text as it is.
 import { textRuns } from "../site/dataText.ts";
-import type { Lang } from "../site/messages.ts";
+import type { Lang } from "../i18n/messages.ts";
 import { el, type Kids } from "./tree.ts";
 
 export function zh(text: string | null | undefined, lang: Lang): Kids {

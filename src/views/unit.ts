@@ -6,7 +6,7 @@
 import { formatCount } from "../core/format.ts";
 import { budgetGroupLabel, shareText, sourceText, wanText, yuanText } from "../site/view.ts";
 import { projectHref } from "../site/projectView.ts";
-import { t, type Lang, type MessageKey } from "../site/messages.ts";
+import { t, type Lang, type MessageKey } from "../i18n/messages.ts";
 import type { ChartName } from "../site/chartData.ts";
 import { chartFigure } from "./chart.ts";
 import { findingList } from "./findings.ts";

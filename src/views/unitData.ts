@@ -7,7 +7,7 @@ import { queries, SQL, type BudgetRow, type FindingRow, type IndicatorRow, type 
 import { unitChartsOf, type ChartName } from "../site/chartData.ts";
 import { reconciliationChecks, type ReconciliationCheck } from "../site/view.ts";
 import { declaredTotal, projectAmount, projectsAgainstDeclared, type ProjectsAgainst } from "../site/projectView.ts";
-import type { Lang } from "../site/messages.ts";
+import type { Lang } from "../i18n/messages.ts";
 import type { ChartPair } from "./chart.ts";
 import type { ProgressReport } from "../core/progress.ts";
 import { headlineReport, type HeadlineInput } from "../site/headline.ts";

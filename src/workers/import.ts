@@ -8,8 +8,8 @@ import {
   HEAD_BYTES, bulkPlan, importRecords, importText, isZip, mergeSheets, toLoaded, type MappingRequest,
 } from "../explore/importer.ts";
 import type { WorkerReply, WorkerRequest } from "../explore/protocol.ts";
-import type { Lang } from "../site/i18n-explore.ts";
-import { t } from "../site/messages.ts";
+import type { Lang } from "../i18n/i18n-explore.ts";
+import { t } from "../i18n/messages.ts";
 
 const post = (m: WorkerReply) => (self as unknown as Worker).postMessage(m);
 

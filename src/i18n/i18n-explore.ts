@@ -1,5 +1,5 @@
 // The explore page's interface text in Chinese (first) and English: the same
-// pattern as src/site/i18n.ts, one object per language of the same type. Data
+// pattern as src/i18n/i18n.ts, one object per language of the same type. Data
 // from files is never translated; only the interface and number formats change.
 // The language lives in the URL (/explore/ or /en/explore/) and reaches the
 // client code as the data-lang attribute of <jx-explore>.
