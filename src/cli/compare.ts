@@ -11,6 +11,7 @@ import { jsonFinding } from "../core/canonical.ts";
 import { fenToYuanString } from "../core/money.ts";
 import type { DiffPair } from "../core/similarity.ts";
 import { EXIT, jsonText, parseFlags, readAll, type Io } from "./io.ts";
+import { t } from "../i18n/messages.ts";
 
 export const COMPARE_USAGE = `  jixiao compare OLD NEW [--json] [--map FILE]   逐单位比较两个年度 / compare two years, unit by unit
     OLD, NEW    各为一个文件或一个年度的文件夹 / each a file or a folder of one year's files
@@ -140,9 +141,10 @@ const textRow = (p: DiffPair<string>) => ({ status: p.status, old: p.old, new: p
 
 const yuan = (fen: bigint) => formatYuan(fen);
 const signed = (fen: bigint) => (fen > 0n ? "+" : "") + yuan(fen);
-const KIND_LABEL = { total: "预算总额", source: "资金来源·", structure: "资金结构·" } as const;
-export const DIRECTION_LABEL: Record<TargetDirection, string> = { raised: "提高", lowered: "降低", same: "不变", unit_changed: "计量单位改变", not_comparable: "无法比较" };
-const METHOD_LABEL = { id: "编码一致", name: "名称一致", fuzzy: "名称相近", manual: "人工确认" } as const;
+// The comparison pages' words (src/i18n): the CLI speaks as the site does.
+const KIND_LABEL = { total: "预算总额", source: `${t("zh", "compare.kindSource")}·`, structure: `${t("zh", "compare.kindStructure")}·` } as const;
+export const DIRECTION_LABEL: Record<TargetDirection, string> = t("zh", "compare.direction");
+const METHOD_LABEL = t("zh", "compare.method");
 const SEVERITY = { error: "错误", warning: "警告", info: "提示" } as const;
 
 function budgetLine(b: BudgetDelta): string {

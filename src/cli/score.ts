@@ -9,7 +9,8 @@ import { formatYuan } from "../core/format.ts";
 import { findingText } from "../core/findingText.ts";
 import { jsonFinding } from "../core/canonical.ts";
 import { fenToYuanString } from "../core/money.ts";
-import { PERIOD_LABELS, scoreProgress, type ProgressIndicator, type ProgressReport } from "../core/progress.ts";
+import { scoreProgress, type ProgressIndicator, type ProgressReport } from "../core/progress.ts";
+import { t } from "../i18n/messages.ts";
 import type { ReverseRule, ScoreStatus } from "../core/scoring.ts";
 import { EXIT, jsonText, parseFlags, readAll, type Io } from "./io.ts";
 
@@ -17,7 +18,9 @@ export const SCORE_USAGE = `  jixiao score FILE… [--json] [--rule linear|ratio
     --json      以 JSON 输出（reports、findings）/ print one JSON object
     --rule      反向指标超出目标时的扣分方式：linear（默认）或 ratio / how a ≤ indicator above target is scored`;
 
-const STATUS_ZH: Record<ScoreStatus, string> = { met: "达成", partly: "部分达成", not_met: "未达成", no_data: "未填报", not_applicable: "不适用" };
+// The progress pages' words (src/i18n): the CLI speaks as the site does.
+const STATUS_ZH: Record<ScoreStatus, string> = t("zh", "progress.status");
+const PERIOD_LABELS = t("zh", "progress.period");
 const ALERT_ZH = { red: "红", yellow: "黄", green: "绿" } as const;
 const STATUSES: ScoreStatus[] = ["met", "partly", "not_met", "no_data", "not_applicable"];
 

@@ -4,7 +4,6 @@ import type { ActualGrade, DeviationKind, Likelihood, Period } from "../model.ts
 
 export const PERIODS: readonly Period[] = ["midyear", "yearend"];
 
-export const PERIOD_LABELS: Record<Period, string> = { midyear: "年中运行监控", yearend: "年终绩效自评" };
 
 const PERIOD_WORDS: Record<string, Period> = {
   midyear: "midyear", "mid-year": "midyear", mid: "midyear", h1: "midyear", 中期: "midyear", 年中: "midyear", 半年: "midyear",
