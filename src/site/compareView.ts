@@ -460,8 +460,18 @@ function rollupChecks(region: string | null, r: RegionRollup, units: readonly Ye
   ];
 }
 
-/** Everything the cross-unit page of one year shows. */
+const YEAR_VIEWS = new WeakMap<CompareModel, Map<number, YearView>>();
+
+/** Everything the cross-unit page of one year shows; computed once per model and year (the year's pages, its ranking pages and CSV files ask for it). */
 export function yearView(model: CompareModel, year: number): YearView {
+  let views = YEAR_VIEWS.get(model);
+  if (!views) YEAR_VIEWS.set(model, (views = new Map()));
+  let v = views.get(year);
+  if (!v) views.set(year, (v = computeYearView(model, year)));
+  return v;
+}
+
+function computeYearView(model: CompareModel, year: number): YearView {
   const totals = unitTotals(model.data, year);
   const indicatorsOf = (unitId: string) => model.byUnit.get(unitId)?.find((u) => u.year === year)?.indicators ?? [];
   const units: YearUnit[] = totals.map((t) => {
