@@ -66,8 +66,8 @@ function acrossNodes(y: number, year: YearResults | null, ctx: ResultsContext): 
     lang, year: y, level: 5,
     unitHref: (u) => `#${new URLSearchParams({ unit: u.unitId, year: String(y) })}`,
     unitAction: true,
-    exportName: (_, wide) => {
-      const file = `${y}-${wide.table.caption}`;
+    exportName: (_, wide, title) => {
+      const file = `${y}-${title}`;
       ctx.chart(file, wide);
       return file;
     },
@@ -87,7 +87,7 @@ function wireAcross(root: HTMLElement): void {
   const viewLinks = [...root.querySelectorAll<HTMLAnchorElement>("[data-view-link]")];
   const show = (view: string) => {
     if (box) box.dataset.view = view;
-    for (const a of viewLinks) a.toggleAttribute("aria-current", a.dataset.viewLink === view);
+    for (const a of viewLinks) if (a.dataset.viewLink === view) a.setAttribute("aria-current", "true"); else a.removeAttribute("aria-current");
   };
   for (const a of viewLinks) a.addEventListener("click", (e) => { e.preventDefault(); show(a.dataset.viewLink!); });
   if (box) show("abs");

@@ -38,8 +38,8 @@ export interface AcrossOptions {
   unitAction?: boolean;
   /** The published page: where a chart's CSV file is (rank-budget, structure, completion-{unit} …). */
   csvHref?: (name: string) => string;
-  /** The workspace: a chart's export name (its buttons carry data-action="chart-…"), given the chart to export. */
-  exportName?: (name: string, chart: ChartResult) => string;
+  /** The workspace: a chart's export name (its buttons carry data-action="chart-…"), given the chart to export and its title. */
+  exportName?: (name: string, chart: ChartResult, title: string) => string;
   /** Over more than 2 × ends units, list the first and last `ends` of each ranking (none: every unit); yearCharts is given the same. */
   ends?: number;
   /** The summarised page: where ranking page n (1-based) of a key is. */
@@ -95,8 +95,8 @@ function unitLink(c: Ctx, u: YearUnit, kids: Kids, fragment?: string, attrs: Rec
   return el("a", { href: c.o.unitHref(u, fragment), ...attrs, "data-action": c.o.unitAction ? "unit" : null, "data-unit": c.o.unitAction ? u.unitId : null }, kids);
 }
 
-function figure(c: Ctx, f: Figure | { wide: Figure["wide"]; compact?: undefined }, name: string, source: string): Element {
-  return chartFigure({ wide: f.wide, compact: f.compact }, { lang: c.lang, source, csv: c.o.csvHref?.(name), exportName: c.o.exportName?.(name, f.wide) });
+function figure(c: Ctx, f: Figure | { wide: Figure["wide"]; compact?: undefined }, name: string, title: string, source: string): Element {
+  return chartFigure({ wide: f.wide, compact: f.compact }, { lang: c.lang, source, csv: c.o.csvHref?.(name), exportName: c.o.exportName?.(name, f.wide, title) });
 }
 
 /** The ranking table's rows (all three ranks on each). */
@@ -152,7 +152,7 @@ function ranking(c: Ctx, charts: YearCharts, shown: AcrossShown): Kids[] {
     rankTable(c, shown.rows, { sortable: !shown.summary, caption: shown.summary ? t(lang, "compare.rankCaptionEnds", y, o.ends!) : t(lang, "compare.rankCaption", y) }),
     charts.ranks.map((r) => [
       c.h(1, { id: `rank-${r.key}` }, r.figure.wide.table.caption),
-      figure(c, r.figure, `rank-${r.key}`, r.key === "budget" ? t(lang, "compare.sourceYear", y) : t(lang, "compare.sourceProgress")),
+      figure(c, r.figure, `rank-${r.key}`, t(lang, r.key === "budget" ? "compare.rankBudgetTitle" : r.key === "rate" ? "compare.rankRateTitle" : "compare.rankScoreTitle", y), r.key === "budget" ? t(lang, "compare.sourceYear", y) : t(lang, "compare.sourceProgress")),
     ]),
   ];
 }
@@ -187,7 +187,8 @@ function structure(c: Ctx, charts: YearCharts, shown: AcrossShown): Kids[] {
     el("div", { class: "cmp-views", "data-views": "" },
       el("p", { class: "cmp-toggle" }, t(lang, "compare.viewLabel"), variants.map((x) => el("a", { href: `?view=${x.key}#view-${x.key}`, "data-view-link": x.key }, x.label))),
       variants.map((x) => el("div", { id: `view-${x.key}`, class: "cmp-variant", "data-variant": x.key },
-        x.charts.map((ch) => [c.h(1, {}, ch.figure.wide.table.caption), figure(c, ch.figure, ch.key, t(lang, "compare.sourceYear", o.year))])))),
+        x.charts.map((ch) => [c.h(1, {}, ch.figure.wide.table.caption),
+          figure(c, ch.figure, ch.key, t(lang, ch.key === "structure" ? "compare.structTitle" : "compare.sourceTitle", o.year, x.label), t(lang, "compare.sourceYear", o.year))])))),
   ];
 }
 
@@ -200,7 +201,7 @@ function completion(c: Ctx, charts: YearCharts, shown: AcrossShown): Kids[] {
       const cm = charts.completion.get(u.unitId);
       return el("section", { class: "cmp-multiple", "aria-labelledby": `cm-h-${u.unitId}` },
         c.h(1, { id: `cm-h-${u.unitId}` }, unitLink(c, u, u.name, undefined, { lang: dataLang(lang) })),
-        cm ? figure(c, { wide: cm.chart }, `completion-${u.unitId}`, t(lang, "compare.sourceProgress")) : el("p", { class: "where" }, t(lang, "compare.completionNone")));
+        cm ? figure(c, { wide: cm.chart }, `completion-${u.unitId}`, t(lang, "compare.completionTitle", u.name, c.o.year), t(lang, "compare.sourceProgress")) : el("p", { class: "where" }, t(lang, "compare.completionNone")));
     })),
   ];
 }

@@ -67,4 +67,53 @@ describe("the one view layer", () => {
     expect(foreign).toEqual([]);
     await context.close();
   });
+
+  it("draws the workspace's year across units from the published tables byte for byte as the cross-unit page's sections", async () => {
+    const context = await state.browser.newContext();
+    const { page, errors, foreign } = await openExplore(context, `${state.server.url}explore/`);
+    await page.click('[data-x="published"]');
+    await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-state") === "shown" && document.querySelector('[data-x="across"] #drill'), null, { timeout: 60_000 });
+    const year = Number(units[0].fiscal_year);
+    const workspace = await across(page, '[data-x="across"]', 3);
+    const site = await context.newPage();
+    await site.goto(`${state.server.url}compare/year/${year}/`);
+    const published = await across(site, "jx-compare", 0);
+    expect(workspace.length).toBeGreaterThan(10_000);
+    expect(firstDifference(workspace, published)).toBeNull();
+    // The options themselves: the page links each chart's CSV file and the unit pages, the workspace exports the
+    // charts and opens a unit in itself.
+    expect(await site.locator("jx-compare p.downloads a[download]").count()).toBeGreaterThan(3);
+    expect(await page.locator('[data-x="across"] [data-action="chart-csv"]').count()).toBe(await site.locator("jx-compare p.downloads a[download]").count());
+    const other = units.find((u) => Number(u.fiscal_year) === year && u.unit_id !== units[0].unit_id)!;
+    await page.locator(`[data-x="across"] tr#rk-${other.unit_id} a[data-action="unit"]`).click();
+    await expect.poll(() => page.locator(".x-unit-title").innerText(), { timeout: 30_000 }).toContain(other.unit_name);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
 });
+
+/**
+ * The year across units' sections (from the table of contents on) as the browser serialises them, host options set
+ * aside: heading levels, chart downloads or exports, where a unit link goes.
+ */
+async function across(page: Page, root: string, shift: number): Promise<string> {
+  const html = await page.evaluate((root) => {
+    const box = document.querySelector(root)!;
+    const start = box.querySelector(":scope > ul.toc")!;
+    const parts: string[] = [];
+    for (let n: Element | null = start; n; n = n.nextElementSibling) {
+      const copy = n.cloneNode(true) as Element;
+      for (const host of copy.querySelectorAll("p.x-actions, p.downloads")) host.remove();
+      for (const f of copy.querySelectorAll("figure[data-chart]")) f.removeAttribute("data-chart");
+      for (const a of copy.querySelectorAll('a[href*="unit"]')) {
+        a.removeAttribute("href");
+        a.removeAttribute("data-action");
+        a.removeAttribute("data-unit");
+      }
+      parts.push(copy.outerHTML);
+    }
+    return parts.join("\n");
+  }, root);
+  return html.replace(/<(\/?)h([1-6])\b/g, (_, slash: string, n: string) => `<${slash}h${Number(n) - shift}`);
+}
