@@ -1,7 +1,6 @@
 // Static paths of the comparison pages, shared by the zh and en routes.
 import { siteDataset, siteMapping } from "./dataset.ts";
-import { compareIndex, compareModel, unitComparePaths, yearView } from "./compareView.ts";
-import { acrossShown, ENDS, rankKeys, rankPages } from "../views/across.ts";
+import { acrossShown, compareIndex, compareModel, ENDS, rankKeys, rankPages, unitComparePaths, yearView } from "./compareView.ts";
 
 /** /compare/unit/{unit}/: the latest pair of each unit with more than one year. */
 export function unitDefaultPaths() {

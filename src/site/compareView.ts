@@ -514,6 +514,38 @@ function computeYearView(model: CompareModel, year: number): YearView {
   };
 }
 
+/** A year with more units than 2 × ENDS is summarised on its page: the first and last ENDS of each ranking. */
+export const ENDS = 8;
+/** Units on one ranking page (/compare/year/{year}/rank/{key}/{n}/). */
+export const PAGE_UNITS = 50;
+export const RANK_KEYS = ["budget", "rate", "score"] as const;
+export type RankKey = (typeof RANK_KEYS)[number];
+
+/** Which units the per-unit sections list: all of them, or the first and last ENDS by budget. */
+export interface AcrossShown {
+  summary: boolean;
+  /** The budget ranking's rows listed (in rank order). */
+  rows: Ranked<YearUnit>[];
+  units: Set<YearUnit>;
+}
+
+export function acrossShown(v: YearView, ends: number | undefined): AcrossShown {
+  const summary = ends !== undefined && v.units.length > 2 * ends;
+  const rows = summary ? [...v.ranks.budget.slice(0, ends), ...v.ranks.budget.slice(-ends!)] : v.ranks.budget;
+  return { summary, rows, units: new Set(rows.map((r) => r.item)) };
+}
+
+/** The rankings a year has: by budget, and by rate and score when any unit has year-end data. */
+export const rankKeys = (v: YearView): RankKey[] => (v.scored ? [...RANK_KEYS] : ["budget"]);
+
+/** How many ranking pages a year has. */
+export const rankPages = (v: YearView) => Math.max(1, Math.ceil(v.units.length / PAGE_UNITS));
+
+/** Ranking page n (1-based) of a key: its rows in rank order (units without a value last). */
+export function rankPage(v: YearView, key: RankKey, n: number): Ranked<YearUnit>[] {
+  return v.ranks[key].slice((n - 1) * PAGE_UNITS, n * PAGE_UNITS);
+}
+
 /** Structure-chart rows of a year: each unit's items of one kind, in a common item order. */
 export function structureRows(units: readonly YearUnit[], kind: "source" | "structure"): { label: string; items: { item: string; amountFen: bigint }[] }[] {
   return units.map((u) => ({ label: u.name, items: u.totals.items.filter((i) => i.kind === kind && i.amountFen >= 0n).map((i) => ({ item: i.item, amountFen: i.amountFen })) }));

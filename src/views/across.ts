@@ -12,20 +12,15 @@ import type { ChartResult } from "../charts/types.ts";
 import { formatWan, formatYuan } from "../core/format.ts";
 import type { BudgetItem, Ranked } from "../core/rollup.ts";
 import type { Figure, YearCharts } from "../site/compareCharts.ts";
-import type { RegionNode, RollupCheck, YearUnit, YearView } from "../site/compareView.ts";
+import { acrossShown, ENDS, PAGE_UNITS, RANK_KEYS, rankKeys, rankPage, rankPages, type AcrossShown, type RankKey, type RegionNode, type RollupCheck, type YearUnit, type YearView } from "../site/compareView.ts";
+
+export { acrossShown, ENDS, PAGE_UNITS, RANK_KEYS, rankKeys, rankPage, rankPages, type AcrossShown, type RankKey };
 import { dataLang } from "../site/dataText.ts";
 import { t, type Lang } from "../site/messages.ts";
 import { gradeName } from "../site/view.ts";
 import { chartFigure } from "./chart.ts";
 import { zh } from "./text.ts";
 import { el, type Attr, type Element, type Kids } from "./tree.ts";
-
-/** A year with more units than 2 × ENDS is summarised: the first and last ENDS of each ranking. */
-export const ENDS = 8;
-/** Units on one ranking page. */
-export const PAGE_UNITS = 50;
-export const RANK_KEYS = ["budget", "rate", "score"] as const;
-export type RankKey = (typeof RANK_KEYS)[number];
 
 export interface AcrossOptions {
   lang: Lang;
@@ -44,31 +39,6 @@ export interface AcrossOptions {
   ends?: number;
   /** The summarised page: where ranking page n (1-based) of a key is. */
   rankHref?: (key: RankKey, page: number) => string;
-}
-
-/** Which units the per-unit sections list: all of them, or the first and last ENDS by budget. */
-export interface AcrossShown {
-  summary: boolean;
-  /** The budget ranking's rows listed (in rank order). */
-  rows: Ranked<YearUnit>[];
-  units: Set<YearUnit>;
-}
-
-export function acrossShown(v: YearView, ends: number | undefined): AcrossShown {
-  const summary = ends !== undefined && v.units.length > 2 * ends;
-  const rows = summary ? [...v.ranks.budget.slice(0, ends), ...v.ranks.budget.slice(-ends!)] : v.ranks.budget;
-  return { summary, rows, units: new Set(rows.map((r) => r.item)) };
-}
-
-/** The rankings a year has: by budget, and by rate and score when any unit has year-end data. */
-export const rankKeys = (v: YearView): RankKey[] => (v.scored ? [...RANK_KEYS] : ["budget"]);
-
-/** How many ranking pages a year has. */
-export const rankPages = (v: YearView) => Math.max(1, Math.ceil(v.units.length / PAGE_UNITS));
-
-/** Ranking page n (1-based) of a key: its rows in rank order (units without a value last). */
-export function rankPage(v: YearView, key: RankKey, n: number): Ranked<YearUnit>[] {
-  return v.ranks[key].slice((n - 1) * PAGE_UNITS, n * PAGE_UNITS);
 }
 
 interface Ctx {

@@ -68,7 +68,7 @@ describe("the one view layer", () => {
     await context.close();
   });
 
-  it("draws the workspace's year across units from the published tables byte for byte as the cross-unit page's sections", async () => {
+  it("draws the workspace's year across units from the published tables byte for byte as the cross-unit page's sections", { timeout: 120_000 }, async () => {
     const context = await state.browser.newContext();
     const { page, errors, foreign } = await openExplore(context, `${state.server.url}explore/`);
     await page.click('[data-x="published"]');
