@@ -1,4 +1,4 @@
-// One view, two renderings: the workspace's unit dashboard, drawn to DOM from the
+// One view, two renderings: the workspace's unit dashboard and its year across units, drawn to DOM from the
 // site's own published tables (载入本站已发布的数据), is byte for byte the unit
 // page's prerendered sections — once the two options that differ by design are
 // set aside (the heading level under each host's own headings, and what a chart
@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import Papa from "papaparse";
 import { useSite } from "./harness.ts";
-import { openExplore } from "./explore.harness.ts";
+import { dropFiles, openExplore } from "./explore.harness.ts";
 
 const state = useSite();
 const units = Papa.parse<Record<string, string>>(readFileSync("data/canonical/units.csv", "utf8"), { header: true, skipEmptyLines: true }).data;
@@ -71,9 +71,14 @@ describe("the one view layer", () => {
   it("draws the workspace's year across units from the published tables byte for byte as the cross-unit page's sections", { timeout: 120_000 }, async () => {
     const context = await state.browser.newContext();
     const { page, errors, foreign } = await openExplore(context, `${state.server.url}explore/`);
+    // The site's published tables are the declared unit's; its cross-unit page also has the illustrative units
+    // (data/sample), dropped beside them as canonical CSV.
     await page.click('[data-x="published"]');
-    await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-state") === "shown" && document.querySelector('[data-x="across"] #drill'), null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-state") === "shown", null, { timeout: 60_000 });
+    await dropFiles(page, ["units", "budget", "tasks", "indicators", "actuals", "execution"].map((t) => `data/sample/${t}.csv`));
     const year = Number(units[0].fiscal_year);
+    await page.selectOption("#x-unit", `${units[0].unit_id}|${year}`);
+    await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-state") === "shown" && document.querySelector('[data-x="across"] #drill'), null, { timeout: 60_000 });
     const workspace = await across(page, '[data-x="across"]', 3);
     const site = await context.newPage();
     await site.goto(`${state.server.url}compare/year/${year}/`);
@@ -84,7 +89,8 @@ describe("the one view layer", () => {
     // charts and opens a unit in itself.
     expect(await site.locator("jx-compare p.downloads a[download]").count()).toBeGreaterThan(3);
     expect(await page.locator('[data-x="across"] [data-action="chart-csv"]').count()).toBe(await site.locator("jx-compare p.downloads a[download]").count());
-    const other = units.find((u) => Number(u.fiscal_year) === year && u.unit_id !== units[0].unit_id)!;
+    const sample = Papa.parse<Record<string, string>>(readFileSync("data/sample/units.csv", "utf8"), { header: true, skipEmptyLines: true }).data;
+    const other = sample.find((u) => Number(u.fiscal_year) === year && u.unit_id !== units[0].unit_id)!;
     await page.locator(`[data-x="across"] tr#rk-${other.unit_id} a[data-action="unit"]`).click();
     await expect.poll(() => page.locator(".x-unit-title").innerText(), { timeout: 30_000 }).toContain(other.unit_name);
     expect(errors).toEqual([]);
@@ -103,15 +109,16 @@ async function across(page: Page, root: string, shift: number): Promise<string> 
     const start = box.querySelector(":scope > ul.toc")!;
     const parts: string[] = [];
     for (let n: Element | null = start; n; n = n.nextElementSibling) {
-      const copy = n.cloneNode(true) as Element;
-      for (const host of copy.querySelectorAll("p.x-actions, p.downloads")) host.remove();
-      for (const f of copy.querySelectorAll("figure[data-chart]")) f.removeAttribute("data-chart");
-      for (const a of copy.querySelectorAll('a[href*="unit"]')) {
+      const wrap = document.createElement("div");
+      wrap.append(n.cloneNode(true));
+      for (const host of wrap.querySelectorAll("p.x-actions, p.downloads")) host.remove();
+      for (const f of wrap.querySelectorAll("figure[data-chart]")) f.removeAttribute("data-chart");
+      for (const a of wrap.querySelectorAll('a[href*="unit"]')) {
         a.removeAttribute("href");
         a.removeAttribute("data-action");
         a.removeAttribute("data-unit");
       }
-      parts.push(copy.outerHTML);
+      parts.push(wrap.innerHTML);
     }
     return parts.join("\n");
   }, root);
