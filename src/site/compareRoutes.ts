@@ -1,6 +1,6 @@
 // Static paths of the comparison pages, shared by the zh and en routes.
 import { siteDataset, siteMapping } from "./dataset.ts";
-import { acrossShown, compareIndex, compareModel, ENDS, rankKeys, rankPages, unitComparePaths, yearView } from "./compareView.ts";
+import { acrossShown, compareIndex, compareModel, compareUnitPages, ENDS, rankKeys, rankPages, unitComparePaths, yearView } from "./compareView.ts";
 
 /** /compare/unit/{unit}/: the latest pair of each unit with more than one year. */
 export function unitDefaultPaths() {
@@ -32,4 +32,10 @@ export function rankPaths() {
       props: { year, key, page: i + 1 },
     })));
   });
+}
+
+/** /compare/units/{n}/: the units with more than one year, paged when /compare/ cannot list them all. */
+export function compareUnitsPaths() {
+  const n = compareUnitPages(compareIndex(compareModel(siteDataset(), siteMapping())).units.length);
+  return Array.from({ length: n }, (_, i) => ({ params: { page: String(i + 1) }, props: { page: i + 1 } }));
 }

@@ -86,6 +86,11 @@ export function compareIndex(model: CompareModel): { units: UnitEntry[]; years: 
   return { units, years };
 }
 
+/** At most this many units on /compare/; past it, the unit pages /compare/units/{n}/, COMPARE_UNITS_PAGE each. */
+export const COMPARE_UNITS = 16;
+export const COMPARE_UNITS_PAGE = 100;
+export const compareUnitPages = (n: number) => (n > COMPARE_UNITS ? Math.ceil(n / COMPARE_UNITS_PAGE) : 0);
+
 /** Every pair of a unit's years, older first: consecutive pairs first (newest last), then the longer spans. */
 export function yearPairs(years: readonly number[]): [number, number][] {
   const ys = [...years].sort((a, b) => a - b);
