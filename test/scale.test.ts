@@ -3,7 +3,8 @@
 // that build published. Every unit page is reachable from the overview within
 // three clicks and every project page within four; each year's cross-unit page
 // lists the first and last of its rankings, whose pages list every unit once;
-// the split search index is whole and a query loads ≤ 200 KB; the Parquet files hold the
+// the overview and /compare/ list the first units and their list pages every
+// one; the split search index is whole and a query loads ≤ 200 KB; the Parquet files hold the
 // CSV tables' totals to the fen and the manifest lists exactly them; the site
 // built from the Parquet is the same site, byte for byte.
 import { spawnSync } from "node:child_process";
@@ -17,7 +18,8 @@ import type { Manifest } from "../src/query/parquet.ts";
 import type { Dataset } from "../src/core/model.ts";
 import { gzipSync } from "node:zlib";
 import { searchEntries, type SearchEntry, type SearchManifest } from "../src/site/searchIndex.ts";
-import { ENDS, PAGE_UNITS } from "../src/site/compareView.ts";
+import { COMPARE_UNITS, ENDS, PAGE_UNITS } from "../src/site/compareView.ts";
+import { OVERVIEW_ROWS, UNITS_PAGE } from "../src/site/overview.ts";
 import { queryBytes } from "../bench/searchBytes.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "jixiao-scale-"));
@@ -97,6 +99,26 @@ describe("a district of 20 units × 3 years × 2 projects", () => {
         }
       }
     }
+  });
+
+  it("keeps the overview and /compare/ short, and their list pages together list every unit-year and unit exactly once", () => {
+    const unitYears = [...new Set(data.units.map((u) => `${u.id}/${u.year}`))].sort();
+    const overview = readFileSync(join(fromCsv, "index.html"), "utf8");
+    const linked = (html: string) => [...html.matchAll(/<a href="\/unit\/(u[0-9a-f]+\/\d+)\/"/g)].map((m) => m[1]);
+    expect(linked(overview).length).toBe(OVERVIEW_ROWS);
+    const listPages = readdirSync(join(fromCsv, "units")).sort((a, b) => Number(a) - Number(b));
+    expect(listPages).toEqual(Array.from({ length: Math.ceil(unitYears.length / UNITS_PAGE) }, (_, i) => String(i + 1)));
+    for (const n of listPages) expect(overview).toContain(`href="/units/${n}/"`);
+    const listed = listPages.flatMap((n) => linked(readFileSync(join(fromCsv, "units", n, "index.html"), "utf8")));
+    expect([...listed].sort()).toEqual(unitYears);
+    const ids = [...new Set(data.units.map((u) => u.id))].sort();
+    const index = readFileSync(join(fromCsv, "compare/index.html"), "utf8");
+    const compared = (html: string) => [...html.matchAll(/<a href="\/compare\/unit\/(u[0-9a-f]+)\/"/g)].map((m) => m[1]);
+    expect(compared(index).length).toBe(COMPARE_UNITS);
+    const comparePages = readdirSync(join(fromCsv, "compare/units")).sort((a, b) => Number(a) - Number(b));
+    for (const n of comparePages) expect(index).toContain(`href="/compare/units/${n}/"`);
+    const all = comparePages.flatMap((n) => compared(readFileSync(join(fromCsv, "compare/units", n, "index.html"), "utf8")));
+    expect([...all].sort()).toEqual(ids);
   });
 
   it("splits the search index: the manifest names exactly the files there are, and a query finds what the whole index would, loading ≤ 200 KB", async () => {

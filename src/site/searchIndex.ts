@@ -68,8 +68,8 @@ export function searchEntries(entries: readonly SearchEntry[], query: string, li
 //   k-{n}.json      {key: [entry number deltas]} for the keys whose hash falls in shard n
 // A key is a character or a pair of adjacent characters (no spaces) of an entry's
 // searched text, lower case; substring search over Chinese needs no word segmentation.
-// A query looks up, per term, its character (a one-character term) or up to three of
-// its pairs (first, middle, last), intersects their lists, then opens the chunks of the
+// A query looks up, per term, its character (a one-character term, when no term is
+// longer) or up to four of its pairs (queryKeys), intersects their lists, then opens the chunks of the
 // candidates in order and keeps the entries that hold every term (searchEntries), until
 // `limit` hits. What it loads: the manifest, ≤ MAX_KEYS key shards and the chunks of its
 // first hits — bounded (test/scale.test.ts measures it) however many units there are.
@@ -115,13 +115,21 @@ export function searchKeys(text: string): Set<string> {
 /** The key shard a key is in. */
 export const shardOf = (key: string, shards: number) => parseInt(fnv1a(key).slice(-8), 16) % shards;
 
-/** The keys a query looks up: per term, its character, or its first, middle and last pair of characters. */
+/**
+ * The keys a query looks up, per term: a one-character term its character (only when no term is longer); a longer
+ * term up to four of its pairs — those with a digit or a Latin letter first (rarer), then spread over the term.
+ */
 export function queryKeys(query: string): string[][] {
-  return query.toLowerCase().split(/\s+/).filter(Boolean).map((term) => {
+  const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const long = terms.some((term) => [...term].length > 1);
+  return terms.map((term) => {
     const c = [...term];
-    if (c.length === 1) return [term];
-    const pairs = c.slice(0, -1).map((x, i) => x + c[i + 1]);
-    return [...new Set([pairs[0], pairs[Math.floor((pairs.length - 1) / 2)], pairs[pairs.length - 1]])];
+    if (c.length === 1) return long ? [] : [term];
+    const pairs = [...new Set(c.slice(0, -1).map((x, i) => x + c[i + 1]))];
+    const rare = pairs.filter((p) => /[0-9a-z]/.test(p)).slice(0, 2);
+    const rest = pairs.filter((p) => !rare.includes(p));
+    const spread = [0, 1, 2, 3].map((i) => rest[Math.round((i * (rest.length - 1)) / 3)]).filter((p) => p !== undefined);
+    return [...new Set([...rare, ...spread])].slice(0, 4);
   });
 }
 
@@ -160,8 +168,10 @@ export function searchFiles(s: SplitIndex): Map<string, unknown> {
 export async function searchSplit(load: (name: string) => Promise<unknown>, query: string, limit = 50): Promise<{ hits: SearchEntry[]; complete: boolean }> {
   const terms = queryKeys(query);
   if (!terms.length) return { hits: [], complete: true };
+  // Each term has a say: keys are taken term by term, round robin, up to MAX_KEYS.
   const m = (await load("manifest")) as SearchManifest;
-  const keys = terms.flat().slice(0, MAX_KEYS);
+  const keys: string[] = [];
+  for (let i = 0; keys.length < MAX_KEYS && terms.some((t) => t.length > i); i++) for (const t of terms) if (t[i] !== undefined && keys.length < MAX_KEYS && !keys.includes(t[i])) keys.push(t[i]);
   const shardFiles = [...new Set(keys.map((k) => shardOf(k, m.shards)))];
   const loaded = new Map<number, Record<string, number[]>>();
   await Promise.all(shardFiles.map(async (n) => loaded.set(n, (await load(`k-${n}`)) as Record<string, number[]>)));
