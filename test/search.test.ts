@@ -20,8 +20,9 @@ describe("searchKeys(text) and queryKeys(query)", () => {
   });
   it("queryKeys takes a long term's rare pairs first and drops one-character terms beside longer ones", () => {
     expect(queryKeys("满意度")).toEqual([["满意", "意度"]]);
+    expect(queryKeys("第0051街道")[0]).toEqual(["第0", "05", "1街", "00", "51"]);
     expect(queryKeys("第0051街道社区党群服务中心 ≥")[1]).toEqual([]);
-    expect(queryKeys("第0051街道社区党群服务中心")[0].slice(0, 2)).toEqual(["第0", "00"]);
+    expect(queryKeys("第0051街道社区党群服务中心")[0].slice(0, 3)).toEqual(["第0", "05", "1街"]);
     expect(queryKeys("示")).toEqual([["示"]]);
   });
 });

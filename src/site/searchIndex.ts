@@ -69,7 +69,7 @@ export function searchEntries(entries: readonly SearchEntry[], query: string, li
 // A key is a character or a pair of adjacent characters (no spaces) of an entry's
 // searched text, lower case; substring search over Chinese needs no word segmentation.
 // A query looks up, per term, its character (a one-character term, when no term is
-// longer) or up to four of its pairs (queryKeys), intersects their lists, then opens the chunks of the
+// longer) or up to five of its pairs (queryKeys), intersects their lists, then opens the chunks of the
 // candidates in order and keeps the entries that hold every term (searchEntries), until
 // `limit` hits. What it loads: the manifest, ≤ MAX_KEYS key shards and the chunks of its
 // first hits — bounded (test/scale.test.ts measures it) however many units there are.
@@ -91,12 +91,12 @@ export interface SplitIndex {
 }
 
 /** Entries per chunk file, and the raw size a key shard aims at. */
-export const SEARCH_CHUNK = 150;
+export const SEARCH_CHUNK = 64;
 const SHARD_TARGET = 40_000;
 /** At most this many keys (hence key shards) per query. */
-export const MAX_KEYS = 6;
+export const MAX_KEYS = 8;
 /** At most this many chunks opened per query; past that the hits are the first found. */
-export const MAX_CHUNKS = 40;
+export const MAX_CHUNKS = 50;
 
 const hayOf = (e: SearchEntry) => `${e.t} ${e.x} ${e.c}`.toLowerCase();
 
@@ -117,7 +117,7 @@ export const shardOf = (key: string, shards: number) => parseInt(fnv1a(key).slic
 
 /**
  * The keys a query looks up, per term: a one-character term its character (only when no term is longer); a longer
- * term up to four of its pairs — those with a digit or a Latin letter first (rarer), then spread over the term.
+ * term up to five of its pairs — up to three with a digit or a Latin letter first (rarer), then others spread over the term.
  */
 export function queryKeys(query: string): string[][] {
   const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -126,10 +126,13 @@ export function queryKeys(query: string): string[][] {
     const c = [...term];
     if (c.length === 1) return long ? [] : [term];
     const pairs = [...new Set(c.slice(0, -1).map((x, i) => x + c[i + 1]))];
-    const rare = pairs.filter((p) => /[0-9a-z]/.test(p)).slice(0, 2);
-    const rest = pairs.filter((p) => !rare.includes(p));
-    const spread = [0, 1, 2, 3].map((i) => rest[Math.round((i * (rest.length - 1)) / 3)]).filter((p) => p !== undefined);
-    return [...new Set([...rare, ...spread])].slice(0, 4);
+    // k of a list's items, first and last among them, evenly apart.
+    const spread = (list: string[], n: number) => {
+      const k = Math.min(n, list.length);
+      return Array.from({ length: k }, (_, i) => list[k === 1 ? 0 : Math.round((i * (list.length - 1)) / (k - 1))]);
+    };
+    const rare = spread(pairs.filter((p) => /[0-9a-z]/.test(p)), 3);
+    return [...new Set([...rare, ...spread(pairs.filter((p) => !rare.includes(p)), 4)])].slice(0, 5);
   });
 }
 
