@@ -130,7 +130,7 @@ describe("a district of 20 units × 3 years × 2 projects", () => {
     expect(all.length).toBe(manifest.entries);
     const unit = data.units[7];
     const project = data.projects![5];
-    for (const q of ["满意度", "示", "第0003街道", `${unit.name} · ${unit.year}`, project.name, "完成 及时", "no such words 无此词"]) {
+    for (const q of ["满意度", "示", "第0003街道", `${unit.name} · ${unit.year}`, project.name, "完成 及时", "读者满意度 ≥", "no such words 无此词"]) {
       const r = await queryBytes(fromCsv, q);
       expect(r.hits, q).toEqual(searchEntries(all, q));
       expect(r.complete, q).toBe(true);

@@ -91,12 +91,12 @@ export interface SplitIndex {
 }
 
 /** Entries per chunk file, and the raw size a key shard aims at. */
-export const SEARCH_CHUNK = 64;
+export const SEARCH_CHUNK = 48;
 const SHARD_TARGET = 40_000;
 /** At most this many keys (hence key shards) per query. */
 export const MAX_KEYS = 8;
 /** At most this many chunks opened per query; past that the hits are the first found. */
-export const MAX_CHUNKS = 50;
+export const MAX_CHUNKS = 40;
 
 const hayOf = (e: SearchEntry) => `${e.t} ${e.x} ${e.c}`.toLowerCase();
 
