@@ -3,7 +3,8 @@
 // temporary folder, PDF reports not made (scripts/pdf.ts is not run; JIXIAO_PDF=0
 // is set too), then served on 127.0.0.1 and the heaviest pages opened in headless
 // Chromium. Prints build time, peak RSS, pages, dist size, the largest page's HTML
-// raw/gzip, search-index.json, the Parquet files, and first views. Any figure that
+// raw/gzip, the split search index (search-index/) and what a few queries load, the
+// Parquet files, and first views. Any figure that
 // cannot be measured — a build that fails, a page that does not load, a document
 // whose bytes differ from its file — ends the run with exit 1 and says why.
 //
