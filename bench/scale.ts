@@ -3,7 +3,8 @@
 // temporary folder, PDF reports not made (scripts/pdf.ts is not run; JIXIAO_PDF=0
 // is set too), then served on 127.0.0.1 and the heaviest pages opened in headless
 // Chromium. Prints build time, peak RSS, pages, dist size, the largest page's HTML
-// raw/gzip, search-index.json, the Parquet files, and first views. Any figure that
+// raw/gzip, the split search index (search-index/) and what a few queries load, the
+// Parquet files, and first views. Any figure that
 // cannot be measured — a build that fails, a page that does not load, a document
 // whose bytes differ from its file — ends the run with exit 1 and says why.
 //
@@ -16,6 +17,7 @@ import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { district, writeDistrict } from "./district.ts";
+import { queryBytes } from "./searchBytes.ts";
 
 const { values: flags } = parseArgs({
   options: {
@@ -96,14 +98,22 @@ async function main() {
   const html = files.filter((f) => f.path.endsWith(".html")).sort((a, b) => b.bytes - a.bytes);
   const distBytes = files.reduce((s, f) => s + f.bytes, 0);
   const biggest = files.reduce((a, b) => (b.bytes > a.bytes ? b : a));
-  const search = files.find((f) => relative(outDir, f.path) === "search-index.json");
-  if (!search) fail("dist has no search-index.json");
+  const search = files.filter((f) => relative(outDir, f.path).startsWith("search-index/"));
+  if (!search.some((f) => relative(outDir, f.path) === "search-index/manifest.json")) fail("dist has no search-index/manifest.json");
+  const searchBiggest = search.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   const parquet = files.filter((f) => f.path.endsWith(".parquet"));
   const gz = (path: string) => gzipSync(readFileSync(path), { level: 6 }).length;
   console.log(`build: ${buildS.toFixed(1)} s, peak RSS ${mb(rssKb * 1024)}, ${built} pages (Astro), ${html.length} HTML files`);
   console.log(`dist: ${files.length} files, ${mb(distBytes)}; largest file ${relative(outDir, biggest.path)} ${mb(biggest.bytes)}${biggest.bytes > 25 * 1024 * 1024 ? "  ← OVER the 25 MB limit" : ""}`);
   console.log(`largest page: /${relative(outDir, html[0].path)} ${kb(html[0].bytes)} raw, ${kb(gz(html[0].path))} gzip`);
-  console.log(`search-index.json: ${kb(search.bytes)} raw, ${kb(gz(search.path))} gzip`);
+  console.log(`search-index/: ${search.length} files, ${kb(search.reduce((s, f) => s + f.bytes, 0))} raw; largest ${relative(outDir, searchBiggest.path)} ${kb(searchBiggest.bytes)} raw, ${kb(gz(searchBiggest.path))} gzip`);
+  // A query loads the manifest, a few key shards and the chunks of its first hits: the heaviest of a few kinds of query.
+  const sampleUnit = data.units[Math.floor(data.units.length / 2)];
+  const queries = ["满意度", "示", "第0001街道", `${sampleUnit.name} · ${sampleUnit.year}`, "完成 及时", "读者满意度 ≥"];
+  for (const q of queries) {
+    const r = await queryBytes(outDir, q);
+    console.log(`search “${q}”: ${r.hits.length} hits${r.complete ? "" : " (first found)"}, ${r.files.length} files, ${kb(r.raw)} raw, ${kb(r.gzip)} gzip${r.gzip > 200 * 1024 ? "  ← over the 200 KB goal" : ""}`);
+  }
   if (parquet.length) console.log(`parquet: ${parquet.length} files, ${mb(parquet.reduce((s, f) => s + f.bytes, 0))}`);
   console.log(`per declaration: ${(buildS / unitYears).toFixed(3)} s build, ${kb(distBytes / unitYears)} of dist`);
 

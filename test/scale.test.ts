@@ -1,7 +1,10 @@
 // The scale benchmark's district at a small size (bench/district.ts: 20 units ×
 // 3 years × 2 projects), built twice: from its CSV folder, then from the Parquet
 // that build published. Every unit page is reachable from the overview within
-// three clicks and every project page within four; the Parquet files hold the
+// three clicks and every project page within four; each year's cross-unit page
+// lists the first and last of its rankings, whose pages list every unit once;
+// the overview and /compare/ list the first units and their list pages every
+// one; the split search index is whole and a query loads ≤ 200 KB; the Parquet files hold the
 // CSV tables' totals to the fen and the manifest lists exactly them; the site
 // built from the Parquet is the same site, byte for byte.
 import { spawnSync } from "node:child_process";
@@ -13,6 +16,11 @@ import { district, writeDistrict } from "../bench/district.ts";
 import { openDataFolders } from "../src/query/node.ts";
 import type { Manifest } from "../src/query/parquet.ts";
 import type { Dataset } from "../src/core/model.ts";
+import { gzipSync } from "node:zlib";
+import { searchEntries, type SearchEntry, type SearchManifest } from "../src/site/searchIndex.ts";
+import { COMPARE_UNITS, ENDS, PAGE_UNITS } from "../src/site/compareView.ts";
+import { OVERVIEW_ROWS, UNITS_PAGE } from "../src/site/overview.ts";
+import { queryBytes } from "../bench/searchBytes.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "jixiao-scale-"));
 const csv = join(tmp, "csv");
@@ -70,6 +78,66 @@ describe("a district of 20 units × 3 years × 2 projects", () => {
     for (const p of projects) expect(existsSync(join(fromCsv, p, "index.html")), p).toBe(true);
     expect(units.filter((u) => !(depth.get(u)! <= 3))).toEqual([]);
     expect(projects.filter((p) => !(depth.get(p)! <= 4))).toEqual([]);
+  });
+
+  it("summarises each year's cross-unit page, and its ranking pages together list every unit exactly once, in every ranking", () => {
+    for (const year of [...new Set(data.units.map((u) => u.year))]) {
+      const ids = [...new Set(data.units.filter((u) => u.year === year).map((u) => u.id))].sort();
+      expect(ids.length).toBeGreaterThan(2 * ENDS);
+      for (const lang of ["", "en/"]) {
+        const page = readFileSync(join(fromCsv, `${lang}compare/year/${year}/index.html`), "utf8");
+        expect(page.match(/<tr id="rk-/g), `${lang}${year}`).toHaveLength(2 * ENDS);
+        expect(page.match(/data-drill="unit"/g), `${lang}${year}`).toHaveLength(2 * ENDS);
+        for (const key of ["budget", "rate", "score"]) {
+          expect(page, `${lang}${year} ${key}`).toContain(`href="/${lang}compare/year/${year}/rank/${key}/1/"`);
+          const dir = join(fromCsv, `${lang}compare/year/${year}/rank/${key}`);
+          const pages = readdirSync(dir).sort((a, b) => Number(a) - Number(b));
+          expect(pages).toEqual(Array.from({ length: Math.ceil(ids.length / PAGE_UNITS) }, (_, i) => String(i + 1)));
+          const listed = pages.flatMap((n) => [...readFileSync(join(dir, n, "index.html"), "utf8").matchAll(/<tr id="rk-([^"]+)"/g)].map((m) => m[1]));
+          expect(listed.length, `${lang}${year} ${key}`).toBe(ids.length);
+          expect([...listed].sort(), `${lang}${year} ${key}`).toEqual(ids);
+        }
+      }
+    }
+  });
+
+  it("keeps the overview and /compare/ short, and their list pages together list every unit-year and unit exactly once", () => {
+    const unitYears = [...new Set(data.units.map((u) => `${u.id}/${u.year}`))].sort();
+    const overview = readFileSync(join(fromCsv, "index.html"), "utf8");
+    const linked = (html: string) => [...html.matchAll(/<a href="\/unit\/(u[0-9a-f]+\/\d+)\/"/g)].map((m) => m[1]);
+    expect(linked(overview).length).toBe(OVERVIEW_ROWS);
+    const listPages = readdirSync(join(fromCsv, "units")).sort((a, b) => Number(a) - Number(b));
+    expect(listPages).toEqual(Array.from({ length: Math.ceil(unitYears.length / UNITS_PAGE) }, (_, i) => String(i + 1)));
+    for (const n of listPages) expect(overview).toContain(`href="/units/${n}/"`);
+    const listed = listPages.flatMap((n) => linked(readFileSync(join(fromCsv, "units", n, "index.html"), "utf8")));
+    expect([...listed].sort()).toEqual(unitYears);
+    const ids = [...new Set(data.units.map((u) => u.id))].sort();
+    const index = readFileSync(join(fromCsv, "compare/index.html"), "utf8");
+    const compared = (html: string) => [...html.matchAll(/<a href="\/compare\/unit\/(u[0-9a-f]+)\/"/g)].map((m) => m[1]);
+    expect(compared(index).length).toBe(COMPARE_UNITS);
+    const comparePages = readdirSync(join(fromCsv, "compare/units")).sort((a, b) => Number(a) - Number(b));
+    for (const n of comparePages) expect(index).toContain(`href="/compare/units/${n}/"`);
+    const all = comparePages.flatMap((n) => compared(readFileSync(join(fromCsv, "compare/units", n, "index.html"), "utf8")));
+    expect([...all].sort()).toEqual(ids);
+  });
+
+  it("splits the search index: the manifest names exactly the files there are, and a query finds what the whole index would, loading ≤ 200 KB", async () => {
+    const dir = join(fromCsv, "search-index");
+    const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as SearchManifest;
+    const named = ["manifest.json", ...Array.from({ length: manifest.chunks }, (_, i) => `e-${i}.json`), ...Array.from({ length: manifest.shards }, (_, i) => `k-${i}.json`)].sort();
+    expect(readdirSync(dir).sort()).toEqual(named);
+    const all = Array.from({ length: manifest.chunks }, (_, i) => JSON.parse(readFileSync(join(dir, `e-${i}.json`), "utf8")) as SearchEntry[]).flat();
+    expect(all.length).toBe(manifest.entries);
+    const unit = data.units[7];
+    const project = data.projects![5];
+    for (const q of ["满意度", "示", "第0003街道", `${unit.name} · ${unit.year}`, project.name, "完成 及时", "读者满意度 ≥", "no such words 无此词"]) {
+      const r = await queryBytes(fromCsv, q);
+      expect(r.hits, q).toEqual(searchEntries(all, q));
+      expect(r.complete, q).toBe(true);
+      expect(r.gzip, q).toBeLessThanOrEqual(200 * 1024);
+    }
+    // No file of the index is much over a query's budget on its own.
+    for (const f of named) expect(gzipSync(readFileSync(join(dir, f))).length, f).toBeLessThanOrEqual(100 * 1024);
   });
 
   it("publishes Parquet that holds the CSV tables' totals to the fen, listed exactly by its manifest", async () => {

@@ -32,6 +32,10 @@ import { siteDataset } from "../src/site/dataset.ts";
 import { unitReports } from "../src/site/progressData.ts";
 import { progressCharts } from "../src/site/chartData.ts";
 import { alertCounts, behindTarget } from "../src/site/progressView.ts";
+import { yearCharts } from "../src/site/compareCharts.ts";
+import type { YearUnit } from "../src/site/compareView.ts";
+import { acrossSections, acrossShown, ENDS, PAGE_UNITS, RANK_KEYS, rankPages, rankPageSections } from "../src/views/across.ts";
+import { district } from "../bench/district.ts";
 
 const SNAPSHOTS = fileURLToPath(new URL("./snapshots/views/", import.meta.url));
 /** One block element a line, so that a snapshot's change reads as a diff. */
@@ -233,5 +237,65 @@ describe("projectView(data, options): a project against itself in an earlier yea
     expect(toHtml(projectView(d, { lang: "en", host: "workspace", level: 4 }))).toContain('<h4 id="x-prj-compare">Against 2019</h4>');
     // The earliest year has nothing before it.
     expect(projectComparison(data, id, 2019)).toBeNull();
+  });
+});
+
+describe("acrossSections(charts, options) and rankPageSections(view, key, n, options)", () => {
+  const model = compareModel(siteDataset());
+  const page = (lang: "zh" | "en") => ({
+    lang, year: 2026, level: 2,
+    unitHref: (u: YearUnit, f?: string) => `/${lang === "en" ? "en/" : ""}unit/${u.unitId}/2026/${f ? `#${f}` : ""}`,
+    csvHref: (name: string) => `/compare/year/2026/${name}.csv`,
+    rankHref: (k: string, n: number) => `/compare/year/2026/rank/${k}/${n}/`,
+    ends: ENDS,
+  });
+  // The charts have their own SVG snapshots: here each is one line.
+  const noSvg = (html: string) => html.replace(/<svg\b[\s\S]*?<\/svg>/g, "<svg/>");
+
+  it("render the bundled units' 2026 as the cross-unit page's snapshot, in Chinese and in English", () => {
+    for (const lang of ["zh", "en"] as const) {
+      const charts = yearCharts(model, 2026, lang, { ends: ENDS });
+      expect(acrossShown(charts.view, ENDS).summary).toBe(false);
+      expectSnapshot(lang === "zh" ? "across" : "across-en", lines(noSvg(toHtml(acrossSections(charts, page(lang))))), { dir: SNAPSHOTS, ext: "html" });
+    }
+  });
+
+  it("differs in the workspace only by its options: heading levels, unit links that open the unit there, and chart exports", () => {
+    const charts = yearCharts(model, 2026, "zh");
+    const names: string[] = [];
+    const html = toHtml(acrossSections(charts, { lang: "zh", year: 2026, level: 5, unitHref: (u) => `#unit=${u.unitId}&year=2026`, unitAction: true, exportName: (_, c, title) => (names.push(title), title) }));
+    expect(html).not.toMatch(/<h[234]\b/);
+    expect(html).not.toContain(".csv");
+    expect(html).not.toContain('href="/unit/');
+    expect(html).toContain('data-action="unit"');
+    expect(names).toContain("2026 年度预算总额排名");
+    expect(html.match(/data-action="chart-svg"/g)).toHaveLength(names.length);
+  });
+
+  it("over many units lists the first and last ENDS of each ranking, and its ranking pages list every unit exactly once", () => {
+    const many = compareModel(district({ units: 3 * PAGE_UNITS - 7, projects: 0 }));
+    const charts = yearCharts(many, 2026, "zh", { ends: ENDS });
+    const v = charts.view;
+    const shown = acrossShown(v, ENDS);
+    expect(shown.summary).toBe(true);
+    const html = toHtml(acrossSections(charts, page("zh")));
+    expect(html.match(/<tr id="rk-/g)).toHaveLength(2 * ENDS);
+    expect(html.match(/data-drill="unit"/g)).toHaveLength(2 * ENDS);
+    expect(html.match(/class="cmp-roll-unit"/g)).toHaveLength(2 * ENDS);
+    expect(html.match(/class="cmp-multiple"/g)).toHaveLength(2 * ENDS);
+    for (const r of charts.ranks) expect(r.figure.wide.table.rows.length).toBe(2 * ENDS);
+    for (const k of RANK_KEYS) expect(html).toContain(`href="/compare/year/2026/rank/${k}/1/"`);
+    expect(rankPages(v)).toBe(3);
+    for (const key of RANK_KEYS) {
+      const ids: string[] = [];
+      for (let n = 1; n <= rankPages(v); n++) {
+        const p = toHtml(rankPageSections(v, key, n, page("zh")));
+        ids.push(...[...p.matchAll(/<tr id="rk-([^"]+)"/g)].map((m) => m[1]));
+        expect(p).toContain(`aria-current="page">${`第 ${n} 页`}<`);
+      }
+      expect(ids.length, key).toBe(v.units.length);
+      expect(new Set(ids), key).toEqual(new Set(v.units.map((u) => u.unitId)));
+      expect(ids, key).toEqual(v.ranks[key].map((r) => r.item.unitId));
+    }
   });
 });

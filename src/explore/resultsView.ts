@@ -6,13 +6,13 @@
 import { h, toDom, type Children } from "./dom.ts";
 import { reportChartName, reportSection } from "../views/progress.ts";
 import { compareCharts, compareUnitView } from "../views/compare.ts";
+import { acrossSections } from "../views/across.ts";
 import { PROGRESS_CHARTS } from "../site/chartData.ts";
 import { t } from "../i18n/messages.ts";
 import { SHOW_ROWS } from "./dashboard.ts";
-import { xt, type Lang } from "../i18n/i18n-explore.ts";
+import type { Lang } from "../i18n/i18n-explore.ts";
 import { MAX_UNIT_INDICATORS, MAX_YEAR_UNITS, type CompareView, type ReportView, type Results, type YearResults } from "./results.ts";
 import type { ChartResult } from "../charts/types.ts";
-import { tc } from "../i18n/i18n-compare.ts";
 import { sourceText } from "../site/view.ts";
 import { formatCount, formatYuan } from "../core/format.ts";
 import { findingText } from "../core/findingText.ts";
@@ -52,26 +52,55 @@ export function resultsNodes(r: Results, year: YearResults | null, ctx: ResultsC
 
 function acrossNodes(y: number, year: YearResults | null, ctx: ResultsContext): Children[] {
   const { lang } = ctx;
-  const m = xt(lang);
-  const c = tc(lang);
-  const head = h("h4", { id: "x-across" }, c.yearTitle(y));
-  if (ctx.checking) return [head, h("p", { "data-checking": "" }, m.acrossChecking)];
-  if (!year) return [head, h("p", {}, m.acrossOne(y))];
-  if (year.tooLarge || !year.charts) return [head, h("p", {}, m.acrossTooLarge(formatCount(year.units, lang), MAX_YEAR_UNITS))];
-  const { view, ranks, structure } = year.charts;
-  const title = { budget: c.rankBudgetTitle(y), rate: c.rankRateTitle(y), score: c.rankScoreTitle(y) };
-  return [
-    head,
-    h("p", { class: "lede" }, m.acrossLede(view.units.length, view.scored), " ", view.sample ? badge(true, lang) : null),
-    ranks.map((rk) => [
-      h("h5", {}, title[rk.key]),
-      ctx.figure(`${y}-${title[rk.key]}`, rk.figure.wide, rk.figure.compact, rk.key === "budget" ? m.compareSource : m.progressSource),
-    ]),
-    structure.abs.map((st) => {
-      const t = st.key === "structure" ? c.structTitle(y, c.viewAbs) : c.sourceTitle(y, c.viewAbs);
-      return [h("h5", {}, t), ctx.figure(`${y}-${t}`, st.figure.wide, st.figure.compact, m.compareSource)];
-    }),
-  ];
+  const head = h("h4", { id: "x-across" }, t(lang, "compare.yearTitle", y));
+  if (ctx.checking) return [head, h("p", { "data-checking": "" }, t(lang, "explore.acrossChecking"))];
+  if (!year) return [head, h("p", {}, t(lang, "explore.acrossOne", y))];
+  if (year.tooLarge || !year.charts) return [head, h("p", {}, t(lang, "explore.acrossTooLarge", formatCount(year.units, lang), MAX_YEAR_UNITS))];
+  const charts = year.charts;
+  const { view } = charts;
+  // The page's view (src/views/across.ts), every unit listed; each chart's export registered under its title.
+  const sections = acrossSections(charts, {
+    lang, year: y, level: 5,
+    unitHref: (u) => `#${new URLSearchParams({ unit: u.unitId, year: String(y) })}`,
+    unitAction: true,
+    exportName: (_, wide, title) => {
+      const file = `${y}-${title}`;
+      ctx.chart(file, wide);
+      return file;
+    },
+  });
+  const nodes = toDom(sections, t(lang, "explore.chartBroken"));
+  const box = h("div", { "data-x": "across" }, nodes);
+  wireAcross(box);
+  return [head, h("p", { class: "lede" }, t(lang, "explore.acrossLede", view.units.length, view.scored), " ", view.sample ? badge(true, lang) : null), box];
+}
+
+/**
+ * What the page's script (src/site/compareClient.ts) does for the year across units, in the workspace, where
+ * the address belongs to the workspace: the amounts/shares toggle and the order of the ranking table.
+ */
+function wireAcross(root: HTMLElement): void {
+  const box = root.querySelector<HTMLElement>("[data-views]");
+  const viewLinks = [...root.querySelectorAll<HTMLAnchorElement>("[data-view-link]")];
+  const show = (view: string) => {
+    if (box) box.dataset.view = view;
+    for (const a of viewLinks) if (a.dataset.viewLink === view) a.setAttribute("aria-current", "true"); else a.removeAttribute("aria-current");
+  };
+  for (const a of viewLinks) a.addEventListener("click", (e) => { e.preventDefault(); show(a.dataset.viewLink!); });
+  if (box) show("abs");
+  const body = root.querySelector<HTMLTableSectionElement>("[data-sortable]");
+  const bar = root.querySelector<HTMLElement>("[data-sort-bar]");
+  if (!body || !bar) return;
+  bar.hidden = false;
+  const rows = [...body.rows];
+  const sortLinks = [...bar.querySelectorAll<HTMLAnchorElement>("[data-sort-link]")];
+  for (const a of sortLinks) a.addEventListener("click", (e) => {
+    e.preventDefault();
+    const sort = a.dataset.sortLink!;
+    const key = (r: HTMLTableRowElement) => Number(r.dataset[`rank${sort[0].toUpperCase()}${sort.slice(1)}`] ?? 1e9);
+    body.append(...[...rows].sort((x, z) => key(x) - key(z) || Number(x.dataset.order) - Number(z.dataset.order)));
+    for (const b of sortLinks) if (b === a) b.setAttribute("aria-current", "true"); else b.removeAttribute("aria-current");
+  });
 }
 
 /** One period's completion, as the progress page draws it (src/views/progress.ts), its charts' exports registered. */

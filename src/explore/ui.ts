@@ -91,6 +91,7 @@ class ExploreElement extends HTMLElement {
     this.wireFilter();
     this.wireCharts();
     this.wireProjects();
+    this.wireUnitLinks();
     this.readUrl();
     this.renderEngine(this.session.engineState);
     this.dataset.state = "idle";
@@ -509,6 +510,22 @@ class ExploreElement extends HTMLElement {
     if (this.project !== null) p.set("project", this.project);
     const hash = `#${p}`;
     if (location.hash !== hash) history.replaceState(null, "", hash);
+  }
+
+  /** A unit named in the year across units (data-action="unit", href #unit=…&year=…) opens its dashboard here. */
+  private wireUnitLinks() {
+    this.addEventListener("click", (e) => {
+      const a = (e.target as Element).closest?.<HTMLAnchorElement>("a[data-action='unit']");
+      if (!a) return;
+      const p = new URLSearchParams(new URL(a.href).hash.slice(1));
+      const unit = p.get("unit");
+      const year = p.get("year");
+      if (!unit || !year) return;
+      e.preventDefault();
+      this.selected = `${unit}|${year}`;
+      this.compareWith = null;
+      void this.refresh().then(() => this.querySelector<HTMLElement>(".x-unit-title")?.focus());
+    });
   }
 
   /** The chart export buttons of every chart drawn (data-action="chart-…", data-chart=name), wired once. */

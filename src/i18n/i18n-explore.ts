@@ -596,7 +596,6 @@ const en: ExploreMessages = {
 };
 
 export const EXPLORE_MESSAGES: Record<Lang, ExploreMessages> = { zh, en };
-export const xt = (lang: Lang = "zh"): ExploreMessages => EXPLORE_MESSAGES[lang];
 
 /** The language an element asks for (data-lang="en"), Chinese otherwise. */
 export const langOf = (value: string | null | undefined): Lang => (value === "en" ? "en" : "zh");

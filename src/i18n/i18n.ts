@@ -131,6 +131,13 @@ const zh = {
   hlSampleRun: "以下为示例数据",
   sampleYearsOf: (years: string) => `往年 ${years} 年度为示例数据，列于下方示例单位与往年中。`,
   sampleYearRow: "（往年示例，非申报）",
+  allUnitsH: "全部单位年度",
+  allUnitsLede: (n: number, shown: number, per: number) => `共 ${n} 个单位年度，以上列出前 ${shown} 个；全部单位年度按页列出，每页 ${per} 个。`,
+  unitPagesLabel: "单位年度分页",
+  unitPageN: (n: number) => `第 ${n} 页`,
+  unitsPageTitle: (n: number, pages: number) => `全部单位年度（第 ${n} / ${pages} 页）`,
+  unitsPageLede: (a: number, b: number, n: number) => `共 ${n} 个单位年度中的第 ${a}–${b} 个，已申报的在前，示例数据在后；点击单位名称查看完整申报内容。`,
+  declaredUnitsH: "已申报的单位年度",
 };
 
 type Messages = typeof zh;
@@ -257,7 +264,13 @@ const en: Messages = {
   hlSampleRun: "illustrative from here",
   sampleYearsOf: (years: string) => `Earlier years (${years}) are illustrative and listed below with the illustrative units.`,
   sampleYearRow: " (illustrative earlier year, not declared)",
+  allUnitsH: "All unit-years",
+  allUnitsLede: (n: number, shown: number, per: number) => `${n} unit-years; the first ${shown} are listed above, and all of them on the pages below, ${per} a page.`,
+  unitPagesLabel: "Unit-year pages",
+  unitPageN: (n: number) => `page ${n}`,
+  unitsPageTitle: (n: number, pages: number) => `All unit-years (page ${n} of ${pages})`,
+  unitsPageLede: (a: number, b: number, n: number) => `Unit-years ${a}–${b} of ${n}, the declared first, then the illustrative; open a unit for its full declaration.`,
+  declaredUnitsH: "Declared unit-years",
 };
 
 export const MESSAGES: Record<Lang, Messages> = { zh, en };
-export const t = (lang: Lang): Messages => MESSAGES[lang];

@@ -90,8 +90,28 @@ export interface YearCharts {
   completion: Map<string, { chart: ChartResult; sample: boolean }>;
 }
 
-export function yearCharts(model: CompareModel, year: number, lang: Lang): YearCharts {
+/**
+ * A year over many units is summarised (src/views/across.ts acrossShown): the
+ * charts then draw only the units shown — the first and last `ends` of each
+ * ranking, the largest 2 × `ends` by budget for the structure, the completion of
+ * the first and last `ends` by budget — while the CSV files keep every unit
+ * (yearCharts without `ends`).
+ */
+export interface YearChartOptions {
+  ends?: number;
+}
+
+/** The first and last n of a list (all of it when it holds no more than 2n). */
+export function ends<T>(list: readonly T[], n: number | undefined): T[] {
+  return n === undefined || list.length <= 2 * n ? [...list] : [...list.slice(0, n), ...list.slice(list.length - n)];
+}
+
+export function yearCharts(model: CompareModel, year: number, lang: Lang, o: YearChartOptions = {}): YearCharts {
   const v = yearView(model, year);
+  const cut = <T>(list: readonly T[]) => ends(list, o.ends);
+  const biggest = new Set(v.ranks.budget.slice(0, 2 * (o.ends ?? v.units.length)).map((r) => r.item));
+  const largest = v.units.filter((u) => biggest.has(u));
+  const shownIds = new Set(o.ends === undefined ? v.units.map((u) => u.unitId) : cut(v.ranks.budget).map((r) => r.item.unitId));
   const unitSample = v.units.some((u) => u.sample);
   const reportSample = v.units.some((u) => u.report?.status === "sample");
   const rank = (key: "budget" | "rate" | "score", rows: RankBarRow[], o: { title: string; measure: string; max?: number; noteLabel?: string; sample: boolean }) => ({
@@ -101,15 +121,15 @@ export function yearCharts(model: CompareModel, year: number, lang: Lang): YearC
   const ranks = [
     rank(
       "budget",
-      v.ranks.budget.map((r) => ({ label: r.item.name, rank: r.rank, value: r.item.totals.totalFen === null ? null : Number(r.item.totals.totalFen) / 100, valueText: r.item.totals.totalFen === null ? t(lang, "compare.none") : formatYuan(r.item.totals.totalFen, lang) })),
+      cut(v.ranks.budget).map((r) => ({ label: r.item.name, rank: r.rank, value: r.item.totals.totalFen === null ? null : Number(r.item.totals.totalFen) / 100, valueText: r.item.totals.totalFen === null ? t(lang, "compare.none") : formatYuan(r.item.totals.totalFen, lang) })),
       { title: t(lang, "compare.rankBudgetTitle", year), measure: t(lang, "compare.colBudget"), sample: unitSample },
     ),
     ...(v.scored
       ? [
-          rank("rate", v.ranks.rate.map((r) => ({ label: r.item.name, rank: r.rank, value: r.item.rate === null ? null : Number(r.item.rate), valueText: r.item.rate === null ? t(lang, "compare.none") : `${r.item.rate}%` })), {
+          rank("rate", cut(v.ranks.rate).map((r) => ({ label: r.item.name, rank: r.rank, value: r.item.rate === null ? null : Number(r.item.rate), valueText: r.item.rate === null ? t(lang, "compare.none") : `${r.item.rate}%` })), {
             title: t(lang, "compare.rankRateTitle", year), measure: t(lang, "compare.colRate"), max: 100, sample: reportSample,
           }),
-          rank("score", v.ranks.score.map((r) => ({ label: r.item.name, rank: r.rank, value: r.item.score === null ? null : Number(r.item.score), valueText: r.item.score ?? t(lang, "compare.none"), note: r.item.grade ?? undefined })), {
+          rank("score", cut(v.ranks.score).map((r) => ({ label: r.item.name, rank: r.rank, value: r.item.score === null ? null : Number(r.item.score), valueText: r.item.score ?? t(lang, "compare.none"), note: r.item.grade ?? undefined })), {
             title: t(lang, "compare.rankScoreTitle", year), measure: t(lang, "compare.colScore"), max: 100, noteLabel: t(lang, "compare.colGrade"), sample: reportSample,
           }),
         ]
@@ -119,7 +139,7 @@ export function yearCharts(model: CompareModel, year: number, lang: Lang): YearC
     const modeText = mode === "share" ? t(lang, "compare.viewShare") : t(lang, "compare.viewAbs");
     const out: { key: "structure" | "sources"; figure: Figure }[] = [];
     for (const [kind, key, title] of [["structure", "structure", t(lang, "compare.structTitle", year, modeText)], ["source", "sources", t(lang, "compare.sourceTitle", year, modeText)]] as const) {
-      const rows = structureRows(v.units, kind);
+      const rows = structureRows(largest, kind);
       if (!rows.some((r) => r.items.length)) continue;
       out.push({ key, figure: both((id, w) => structureBarsChart(rows, { id, title, lang, mode, sample: unitSample, sampleBadge: false, ...(w ? { width: 340 } : {}) }), `st-${key}-${mode}`, unitSample) });
     }
@@ -127,7 +147,7 @@ export function yearCharts(model: CompareModel, year: number, lang: Lang): YearC
   };
   const completion = new Map<string, { chart: ChartResult; sample: boolean }>();
   for (const u of v.units) {
-    if (!u.completion.length) continue;
+    if (!u.completion.length || !shownIds.has(u.unitId)) continue;
     const sample = u.report?.status === "sample";
     completion.set(u.unitId, { chart: completionChart(u.completion, { id: `cm-${u.unitId}`, title: t(lang, "compare.completionTitle", u.name, year), lang, width: 360, sample, sampleBadge: false }), sample });
   }

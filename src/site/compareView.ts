@@ -86,6 +86,11 @@ export function compareIndex(model: CompareModel): { units: UnitEntry[]; years: 
   return { units, years };
 }
 
+/** At most this many units on /compare/; past it, the unit pages /compare/units/{n}/, COMPARE_UNITS_PAGE each. */
+export const COMPARE_UNITS = 16;
+export const COMPARE_UNITS_PAGE = 100;
+export const compareUnitPages = (n: number) => (n > COMPARE_UNITS ? Math.ceil(n / COMPARE_UNITS_PAGE) : 0);
+
 /** Every pair of a unit's years, older first: consecutive pairs first (newest last), then the longer spans. */
 export function yearPairs(years: readonly number[]): [number, number][] {
   const ys = [...years].sort((a, b) => a - b);
@@ -460,8 +465,18 @@ function rollupChecks(region: string | null, r: RegionRollup, units: readonly Ye
   ];
 }
 
-/** Everything the cross-unit page of one year shows. */
+const YEAR_VIEWS = new WeakMap<CompareModel, Map<number, YearView>>();
+
+/** Everything the cross-unit page of one year shows; computed once per model and year (the year's pages, its ranking pages and CSV files ask for it). */
 export function yearView(model: CompareModel, year: number): YearView {
+  let views = YEAR_VIEWS.get(model);
+  if (!views) YEAR_VIEWS.set(model, (views = new Map()));
+  let v = views.get(year);
+  if (!v) views.set(year, (v = computeYearView(model, year)));
+  return v;
+}
+
+function computeYearView(model: CompareModel, year: number): YearView {
   const totals = unitTotals(model.data, year);
   const indicatorsOf = (unitId: string) => model.byUnit.get(unitId)?.find((u) => u.year === year)?.indicators ?? [];
   const units: YearUnit[] = totals.map((t) => {
@@ -502,6 +517,38 @@ export function yearView(model: CompareModel, year: number): YearView {
     },
     scored: units.filter((u) => u.report).length,
   };
+}
+
+/** A year with more units than 2 × ENDS is summarised on its page: the first and last ENDS of each ranking. */
+export const ENDS = 8;
+/** Units on one ranking page (/compare/year/{year}/rank/{key}/{n}/). */
+export const PAGE_UNITS = 50;
+export const RANK_KEYS = ["budget", "rate", "score"] as const;
+export type RankKey = (typeof RANK_KEYS)[number];
+
+/** Which units the per-unit sections list: all of them, or the first and last ENDS by budget. */
+export interface AcrossShown {
+  summary: boolean;
+  /** The budget ranking's rows listed (in rank order). */
+  rows: Ranked<YearUnit>[];
+  units: Set<YearUnit>;
+}
+
+export function acrossShown(v: YearView, ends: number | undefined): AcrossShown {
+  const summary = ends !== undefined && v.units.length > 2 * ends;
+  const rows = summary ? [...v.ranks.budget.slice(0, ends), ...v.ranks.budget.slice(-ends!)] : v.ranks.budget;
+  return { summary, rows, units: new Set(rows.map((r) => r.item)) };
+}
+
+/** The rankings a year has: by budget, and by rate and score when any unit has year-end data. */
+export const rankKeys = (v: YearView): RankKey[] => (v.scored ? [...RANK_KEYS] : ["budget"]);
+
+/** How many ranking pages a year has. */
+export const rankPages = (v: YearView) => Math.max(1, Math.ceil(v.units.length / PAGE_UNITS));
+
+/** Ranking page n (1-based) of a key: its rows in rank order (units without a value last). */
+export function rankPage(v: YearView, key: RankKey, n: number): Ranked<YearUnit>[] {
+  return v.ranks[key].slice((n - 1) * PAGE_UNITS, n * PAGE_UNITS);
 }
 
 /** Structure-chart rows of a year: each unit's items of one kind, in a common item order. */

@@ -1,4 +1,4 @@
-// One view, two renderings: the workspace's unit dashboard, drawn to DOM from the
+// One view, two renderings: the workspace's unit dashboard and its year across units, drawn to DOM from the
 // site's own published tables (载入本站已发布的数据), is byte for byte the unit
 // page's prerendered sections — once the two options that differ by design are
 // set aside (the heading level under each host's own headings, and what a chart
@@ -10,6 +10,7 @@ import Papa from "papaparse";
 import { useSite } from "./harness.ts";
 import { dropFiles, openExplore } from "./explore.harness.ts";
 import { firstDifference, sections } from "./sections.ts";
+import type { Page } from "playwright-core";
 
 const state = useSite();
 const SAMPLE_TABLES = readdirSync("data/sample").filter((f) => f.endsWith(".csv")).map((f) => join("data/sample", f));
@@ -61,4 +62,60 @@ describe("the one view layer", () => {
     expect(await page.locator('[data-x="results"] [data-section="waterfall"] [data-action="chart-csv"]').count()).toBe(1);
     await context.close();
   }, 180_000);
+
+  it("draws the workspace's year across units from the published tables byte for byte as the cross-unit page's sections", { timeout: 120_000 }, async () => {
+    const context = await state.browser.newContext();
+    const { page, errors, foreign } = await openExplore(context, `${state.server.url}explore/`);
+    // The site's published tables are the declared unit's; its cross-unit page also has the illustrative units
+    // (data/sample), dropped beside them as canonical CSV.
+    await page.click('[data-x="published"]');
+    await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-state") === "shown", null, { timeout: 60_000 });
+    await dropFiles(page, ["units", "budget", "tasks", "indicators", "actuals", "execution"].map((t) => `data/sample/${t}.csv`));
+    const year = Number(units[0].fiscal_year);
+    await page.selectOption("#x-unit", `${units[0].unit_id}|${year}`);
+    await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-state") === "shown" && document.querySelector('[data-x="across"] #drill'), null, { timeout: 60_000 });
+    const workspace = await across(page, '[data-x="across"]', 3);
+    const site = await context.newPage();
+    await site.goto(`${state.server.url}compare/year/${year}/`);
+    const published = await across(site, "jx-compare", 0);
+    expect(workspace.length).toBeGreaterThan(10_000);
+    expect(firstDifference(workspace, published)).toBeNull();
+    // The options themselves: the page links each chart's CSV file and the unit pages, the workspace exports the
+    // charts and opens a unit in itself.
+    expect(await site.locator("jx-compare p.downloads a[download]").count()).toBeGreaterThan(3);
+    expect(await page.locator('[data-x="across"] [data-action="chart-csv"]').count()).toBe(await site.locator("jx-compare p.downloads a[download]").count());
+    const sample = Papa.parse<Record<string, string>>(readFileSync("data/sample/units.csv", "utf8"), { header: true, skipEmptyLines: true }).data;
+    const other = sample.find((u) => Number(u.fiscal_year) === year && u.unit_id !== units[0].unit_id)!;
+    await page.locator(`[data-x="across"] tr#rk-${other.unit_id} a[data-action="unit"]`).click();
+    await expect.poll(() => page.locator(".x-unit-title").innerText(), { timeout: 30_000 }).toContain(other.unit_name);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
 });
+
+/**
+ * The year across units' sections (from the table of contents on) as the browser serialises them, host options set
+ * aside: heading levels, chart downloads or exports, where a unit link goes.
+ */
+async function across(page: Page, root: string, shift: number): Promise<string> {
+  const html = await page.evaluate((root) => {
+    const box = document.querySelector(root)!;
+    const start = box.querySelector(":scope > ul.toc")!;
+    const parts: string[] = [];
+    for (let n: Element | null = start; n; n = n.nextElementSibling) {
+      const wrap = document.createElement("div");
+      wrap.append(n.cloneNode(true));
+      for (const host of wrap.querySelectorAll("p.x-actions, p.downloads")) host.remove();
+      for (const f of wrap.querySelectorAll("figure[data-chart]")) f.removeAttribute("data-chart");
+      for (const a of wrap.querySelectorAll('a[href*="unit"]')) {
+        a.removeAttribute("href");
+        a.removeAttribute("data-action");
+        a.removeAttribute("data-unit");
+      }
+      parts.push(wrap.innerHTML);
+    }
+    return parts.join("\n");
+  }, root);
+  return html.replace(/<(\/?)h([1-6])\b/g, (_, slash: string, n: string) => `<${slash}h${Number(n) - shift}`);
+}
