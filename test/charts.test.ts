@@ -280,7 +280,9 @@ describe("bulletChart", () => {
     expect(words).toEqual(["达成", "部分达成", "未达成", "未填报", "部分达成", "达成", "达成"]);
     const notMet = rowsOf(result.svg)[2];
     expect(notMet).toContain('fill="url(#bullet-cross-light)"');
-    expect(result.svg).toContain('<pattern id="bullet-cross-light"');
+    // Stripes as repeating gradients, never <pattern> (which Chromium's PDF writer rasterizes).
+    expect(result.svg).toContain('<linearGradient id="bullet-cross-light"');
+    expect(result.svg).not.toContain("<pattern");
     const en = bulletChart(bulletRows, { id: "b", title: "t", lang: "en" });
     expect(rowsOf(en.svg).map((r) => /class="jx-status">([^<]+)</.exec(r)?.[1])).toEqual(["met", "partly met", "not met", "no data", "partly met", "met", "met"]);
   });
@@ -320,8 +322,12 @@ describe("completionChart", () => {
     expect(result.svg).toMatch(/<title>达成 26<\/title>.*>26<\/text>/);
     expect([...result.svg.matchAll(/class="jx-total">([^<]+)</g)].map((m) => m[1])).toEqual(["35 项", "14 项", "4 项"]);
     for (const label of ["达成", "部分达成", "未达成", "未填报"]) expect(result.svg).toContain(`>${label}</text>`);
-    // partly / not met / no data each carry a pattern as well as a colour
-    expect(result.svg.match(/<pattern id="done-/g)).toHaveLength(3);
+    // partly / not met / no data each carry a pattern as well as a colour: stripes (hatch, cross)
+    // as repeating gradients, dots as a dashed path; no <pattern>, which Chromium's PDF writer
+    // rasterizes.
+    expect(result.svg.match(/<linearGradient id="done-(hatch|cross)-light(-b)?"/g)).toHaveLength(3);
+    expect(result.svg).toMatch(/<path d="M[^"]+" fill="none" stroke="var\(--c-pattern-dark, #1f2328\)"[^>]*stroke-dasharray="0 5"/);
+    expect(result.svg).not.toContain("<pattern");
   });
 
   it("completionChart(rows, options) gives exact figures in the table and summary", () => {
