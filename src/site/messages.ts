@@ -12,6 +12,7 @@ import { EXPLORE_MESSAGES } from "./i18n-explore.ts";
 import { PROJECT_MESSAGES } from "./i18n-project.ts";
 import { VIEW_MESSAGES } from "./i18n-views.ts";
 import { ABOUT_MESSAGES } from "./i18n-about.ts";
+import { REPORT_MESSAGES } from "./i18n-report.ts";
 
 export type { Lang };
 
@@ -25,6 +26,7 @@ function catalogue(lang: Lang) {
     project: PROJECT_MESSAGES[lang],
     view: VIEW_MESSAGES[lang],
     about: ABOUT_MESSAGES[lang],
+    report: REPORT_MESSAGES[lang],
   };
 }
 
