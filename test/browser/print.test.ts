@@ -14,8 +14,9 @@ it("the build writes an A4 PDF report per unit, linked from its page", () => {
   expect(existsSync(pdf), "report.pdf missing").toBe(true);
   const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
   const pages = Number(info.match(/Pages:\s+(\d+)/)?.[1]);
-  expect(pages).toBeGreaterThanOrEqual(3);
-  expect(pages).toBeLessThanOrEqual(20);
+  // The printed report, not the whole page: two to four pages (pdf-report.test.ts reads it closely).
+  expect(pages).toBeGreaterThanOrEqual(2);
+  expect(pages).toBeLessThanOrEqual(4);
   expect(info).toMatch(/Page size:\s+59\d(\.\d+)? x 84\d(\.\d+)? pts \(A4\)/);
   const html = readFileSync(`${dist}/unit/${unit.id}/${unit.year}/index.html`, "utf8");
   expect(html).toContain('href="report.pdf"');
