@@ -3,7 +3,7 @@
 import type { Lang } from "../core/format.ts";
 
 const zh = {
-  label: "打印版报告",
+  stop: "。",
   completion: (period: string) => `完成情况（${period}）`,
   completionLine: (score: string, grade: string) => `综合得分 ${score}，等级${grade}。`,
   notScored: "没有可评分的完成值（未填报），不给出得分和等级。",
@@ -26,7 +26,7 @@ const zh = {
 type M = typeof zh;
 
 const en: M = {
-  label: "Printable report",
+  stop: ".",
   completion: (period: string) => `Completion (${period})`,
   completionLine: (score: string, grade: string) => `Total score ${score}, grade ${grade}.`,
   notScored: "No result that could be scored was reported (no data): no score or grade is given.",
