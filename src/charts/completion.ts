@@ -60,13 +60,13 @@ export function completionChart(rows: readonly CompletionRow[], options: ChartOp
   const url = (s: Status) => pats.url(STATUS_STYLE[s].pattern, STATUS_STYLE[s].tone);
   const end = (total: number) => tr(f, `${total} 项`, String(total));
   const segments = (c: Counts): StackSegment[] =>
-    FIELDS.map(([field, s]) => ({ label: label(s), value: c[field], fill: STATUS_STYLE[s].fill, pattern: url(s), ink: STATUS_STYLE[s].onFill }));
+    FIELDS.map(([field, s]) => ({ label: label(s), value: c[field], fill: STATUS_STYLE[s].fill, pattern: url(s), ink: STATUS_STYLE[s].onFill, edge: STATUS_STYLE[s].edge }));
 
   const layout = stackLayout(f, list.map((r) => end(totalOf(r))), "percent", 0);
   const head = header(f);
   const parts = [head.svg];
   let y = head.height;
-  const key = legend(f, y, FIELDS.map(([, s]) => ({ label: label(s), fill: STATUS_STYLE[s].fill, pattern: url(s) })));
+  const key = legend(f, y, FIELDS.map(([, s]) => ({ label: label(s), fill: STATUS_STYLE[s].fill, pattern: url(s), edge: STATUS_STYLE[s].edge })));
   parts.push(key.svg);
   y += key.height + 12;
   for (const r of list) {

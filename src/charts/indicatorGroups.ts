@@ -5,6 +5,7 @@ import type { TargetKind } from "../core/model.ts";
 import { stackLayout, stackRow, type StackSegment } from "./stack.ts";
 import type { ChartOptions, ChartResult } from "./types.ts";
 import {
+  EDGE,
   INK,
   type PatternName,
   type Tone,
@@ -36,11 +37,11 @@ const KINDS: readonly TargetKind[] = ["quantitative", "deadline", "qualitative",
 
 const ON_FILL = "var(--c-on-fill, #ffffff)";
 
-const STYLE: Record<TargetKind, { zh: string; en: string; fill: string; pattern: PatternName; tone: Tone; ink: string }> = {
+const STYLE: Record<TargetKind, { zh: string; en: string; fill: string; pattern: PatternName; tone: Tone; ink: string; edge?: string }> = {
   quantitative: { zh: "定量", en: "quantitative", fill: cssColor("quantitative", "#2f6db5"), pattern: "solid", tone: "light", ink: ON_FILL },
   deadline: { zh: "期限", en: "deadline", fill: cssColor("deadline", "#b4521a"), pattern: "hatch", tone: "light", ink: ON_FILL },
   qualitative: { zh: "定性", en: "qualitative", fill: cssColor("qualitative", "#2e7d4f"), pattern: "dots", tone: "light", ink: ON_FILL },
-  none: { zh: "无目标", en: "no target", fill: cssColor("no-target", "#aab3bc"), pattern: "cross", tone: "dark", ink: INK },
+  none: { zh: "无目标", en: "no target", fill: cssColor("no-target", "#aab3bc"), pattern: "cross", tone: "dark", ink: INK, edge: EDGE },
 };
 
 type Counts = Record<TargetKind, number>;
@@ -79,14 +80,14 @@ export function indicatorGroupChart(rows: readonly IndicatorGroupRow[], options:
   const shown = KINDS.filter((k) => totals[k] > 0);
   const kinds = shown.length > 0 ? shown : KINDS;
   const segments = (c: Counts): StackSegment[] =>
-    kinds.map((k) => ({ label: label(k), value: c[k], fill: STYLE[k].fill, pattern: pats.url(STYLE[k].pattern, STYLE[k].tone), ink: STYLE[k].ink }));
+    kinds.map((k) => ({ label: label(k), value: c[k], fill: STYLE[k].fill, pattern: pats.url(STYLE[k].pattern, STYLE[k].tone), ink: STYLE[k].ink, edge: STYLE[k].edge }));
 
   const max = Math.max(1, ...all.map((r) => sum(r.counts)));
   const layout = stackLayout(f, all.map((r) => String(sum(r.counts))), max, 12);
   const head = header(f);
   const parts = [head.svg];
   let y = head.height;
-  const key = legend(f, y, kinds.map((k) => ({ label: label(k), fill: STYLE[k].fill, pattern: pats.url(STYLE[k].pattern, STYLE[k].tone) })));
+  const key = legend(f, y, kinds.map((k) => ({ label: label(k), fill: STYLE[k].fill, pattern: pats.url(STYLE[k].pattern, STYLE[k].tone), edge: STYLE[k].edge })));
   parts.push(key.svg);
   y += key.height + 12;
   groups.forEach((g, gi) => {

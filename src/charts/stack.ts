@@ -26,6 +26,8 @@ export interface StackSegment {
   pattern: string | null;
   /** Text colour inside the segment, and the halo that keeps it clear of the pattern. */
   ink: string;
+  /** An edge for a light segment (at ≥ 3:1 against the paper and the track where its fill is not). */
+  edge?: string;
 }
 
 export interface StackRow {
@@ -77,7 +79,7 @@ export function stackRow(f: Frame, layout: StackLayout, y: number, row: StackRow
     untold ||= !fits;
     parts.push(
       `<g class="jx-segment"><title>${esc(`${seg.label} ${count}`)}</title>` +
-        patchRect(x, barTop, w, BAR_H, seg.fill, seg.pattern) +
+        patchRect(x, barTop, w, BAR_H, seg.fill, seg.pattern, seg.edge ? `stroke="${seg.edge}"` : "") +
         (fits ? text(x + w / 2, baseline(barTop, BAR_H, 13), count, { anchor: "middle", fill: seg.ink, halo: seg.fill }) : "") +
         `</g>`,
     );

@@ -186,6 +186,8 @@ export const MUTED = "var(--c-muted, #57606a)";
 export const RULE = "var(--c-rule, #d0d7de)";
 export const TRACK = "var(--c-track, #eef1f4)";
 export const PAPER = "var(--c-bg, #ffffff)";
+/** The edge of a light mark (未填报, 无目标), so that it stands out from the paper and the track at ≥ 3:1. */
+export const EDGE = "var(--c-mark-edge, #6e7781)";
 
 export function cssColor(name: string, fallback: string): string {
   return `var(--c-${name}, ${fallback})`;
@@ -354,6 +356,8 @@ export interface LegendItem {
   label: string;
   fill: string;
   pattern: string | null;
+  /** An edge for a light swatch (at ≥ 3:1 where its fill is not). */
+  edge?: string;
 }
 
 /** Swatch + label pairs that flow onto as many lines as the width needs. */
@@ -370,7 +374,7 @@ export function legend(f: Frame, y: number, items: LegendItem[]): Block {
     }
     const top = y + line * lh;
     parts.push(
-      `<g class="jx-legend-item">${patchRect(x, top + 4, 14, 14, item.fill, item.pattern, `stroke="${INK}" stroke-opacity="0.25"`)}` +
+      `<g class="jx-legend-item">${patchRect(x, top + 4, 14, 14, item.fill, item.pattern, item.edge ? `stroke="${item.edge}"` : `stroke="${INK}" stroke-opacity="0.25"`)}` +
         text(x + 20, baseline(top, lh, 13), item.label) +
         `</g>`,
     );
