@@ -410,3 +410,19 @@ describe("chart text", () => {
     expect(lines.every((l) => !l.startsWith("，"))).toBe(true);
   });
 });
+
+describe("the takeaway: each chart's point in one sentence, from its data", () => {
+  it("completion: the group with the lowest met share; one group: its met count", () => {
+    expect(completionChart(completionRows, { id: "t1", title: "t" }).takeaway).toBe("达成占比最低的是效益指标（64.3%）。");
+    expect(completionChart(completionRows, { id: "t2", title: "t", lang: "en" }).takeaway).toBe("Lowest met share: 效益指标 (64.3%).");
+    expect(completionChart(completionRows.slice(0, 1), { id: "t3", title: "t" }).takeaway).toMatch(/^共 \d+ 项指标，达成 \d+ 项（[\d.]+%）。$/);
+  });
+  it("bullet: how many are not met, and which", () => {
+    expect(bulletChart(bulletRows, { id: "t4", title: "t" }).takeaway).toBe("7 项中未达成 1 项：文化馆成本预算控制数。");
+    const met = bulletRows.filter((r) => r.status === "met");
+    expect(bulletChart(met, { id: "t5", title: "t" }).takeaway).toBe(`${met.length} 项全部达成。`);
+  });
+  it("indicator groups: the largest group", () => {
+    expect(indicatorGroupChart(indicatorRows, { id: "t6", title: "t" }).takeaway).toBe("指标最多的是产出指标 / 数量指标（11 项）。");
+  });
+});

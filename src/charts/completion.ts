@@ -109,5 +109,10 @@ export function completionChart(rows: readonly CompletionRow[], options: ChartOp
     numeric: [false, true, true, true, true, true, true],
   };
 
-  return { svg: svgDocument(f, "jx-completion", y + 4, summary, pats.defs(), parts.filter(Boolean).join("\n")), summary, table };
+  const takeaway =
+    rated.length >= 2 && worst
+      ? tr(f, `达成占比最低的是${worst.group}（${share(worst.met, totalOf(worst))}）。`, `Lowest met share: ${worst.group} (${share(worst.met, totalOf(worst))}).`)
+      : tr(f, `共 ${grand} 项指标，达成 ${sums.met} 项（${share(sums.met, grand)}）。`, `${plural(grand, "indicator")}, ${sums.met} met (${share(sums.met, grand)}).`);
+
+  return { svg: svgDocument(f, "jx-completion", y + 4, summary, pats.defs(), parts.filter(Boolean).join("\n")), summary, table, takeaway };
 }

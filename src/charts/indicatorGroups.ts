@@ -127,5 +127,7 @@ export function indicatorGroupChart(rows: readonly IndicatorGroupRow[], options:
     numeric: [false, false, true, true, true, true, true],
   };
 
-  return { svg: svgDocument(f, "jx-indicator-groups", y + 4, summary, pats.defs(), parts.filter(Boolean).join("\n")), summary, table };
+  const takeaway = tr(f, `指标最多的是${biggest.level1} / ${biggest.level2}（${sum(biggest.counts)} 项）。`, `Most indicators: ${biggest.level1} / ${biggest.level2} (${sum(biggest.counts)}).`);
+
+  return { svg: svgDocument(f, "jx-indicator-groups", y + 4, summary, pats.defs(), parts.filter(Boolean).join("\n")), summary, table, takeaway };
 }
