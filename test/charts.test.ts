@@ -51,7 +51,9 @@ describe.each(charts)("%s chart", (name, render, sample) => {
   it("is well-formed, labelled by its own title and desc, and sized by its viewBox", () => {
     const { svg, summary } = render(options);
     expectWellFormed(svg);
-    expect(svg).toMatch(new RegExp(`^<svg [^>]*role="img" aria-labelledby="jx-${name}-title jx-${name}-desc"`));
+    // A chart with a structure to walk by keyboard (groups → rows) is a graphics document; the others one image.
+    const nav = name === "completion" || name === "indicator-groups";
+    expect(svg).toMatch(new RegExp(`^<svg [^>]*role="${nav ? "graphics-document" : "img"}" aria-labelledby="jx-${name}-title jx-${name}-desc"`));
     expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 640 \d+" width="100%" font-family="inherit"/);
     expect(svg).not.toMatch(/^<svg [^>]*\sheight=/);
     expect(svg).toContain(`<title id="jx-${name}-title">${name} 示例</title>`);
@@ -424,5 +426,28 @@ describe("the takeaway: each chart's point in one sentence, from its data", () =
   });
   it("indicator groups: the largest group", () => {
     expect(indicatorGroupChart(indicatorRows, { id: "t6", title: "t" }).takeaway).toBe("指标最多的是产出指标 / 数量指标（11 项）。");
+  });
+});
+
+describe("keyboard: a chart's structure reached with Tab, with no script", () => {
+  it("indicator groups: each 一级 a focusable group named with its count, then each 二级 row named with its counts", () => {
+    const { svg } = indicatorGroupChart(indicatorRows, { id: "k1", title: "t" });
+    const stops = [...svg.matchAll(/<g class="(jx-group|jx-stack-row)" role="graphics-(object|symbol)" tabindex="0" aria-label="([^"]+)">/g)].map((m) => [m[1], m[3]]);
+    expect(stops[0]).toEqual(["jx-group", "产出指标：35 项指标，4 个二级指标"]);
+    expect(stops[1]).toEqual(["jx-stack-row", "数量指标：定量 11 项；合计 11 项"]);
+    // Every group and every row, in reading order: each group before its own rows.
+    expect(stops.filter(([c]) => c === "jx-group").length).toBe(4);
+    expect(stops.filter(([c]) => c === "jx-stack-row").length).toBe(8);
+  });
+  it("completion: each 一级 row, its counts read out", () => {
+    const { svg } = completionChart(completionRows, { id: "k2", title: "t", lang: "en" });
+    const rows = [...svg.matchAll(/role="graphics-symbol" tabindex="0" aria-label="([^"]+)"/g)].map((m) => m[1]);
+    expect(rows.length).toBe(completionRows.length);
+    expect(rows[0]).toMatch(/^产出指标: met \d+.*; \d+ in all$/);
+  });
+  it("other charts stay one image, with nothing focusable inside", () => {
+    const { svg } = bulletChart(bulletRows, { id: "k3", title: "t" });
+    expect(svg).toContain('role="img"');
+    expect(svg).not.toContain("tabindex");
   });
 });

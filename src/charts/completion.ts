@@ -70,7 +70,7 @@ export function completionChart(rows: readonly CompletionRow[], options: ChartOp
   parts.push(key.svg);
   y += key.height + 12;
   for (const r of list) {
-    const row = stackRow(f, layout, y, { label: r.group, segments: segments(r), end: end(totalOf(r)) });
+    const row = stackRow(f, layout, y, { label: r.group, segments: segments(r), end: end(totalOf(r)), focus: true });
     parts.push(row.svg);
     y += row.height;
   }
@@ -114,5 +114,5 @@ export function completionChart(rows: readonly CompletionRow[], options: ChartOp
       ? tr(f, `达成占比最低的是${worst.group}（${share(worst.met, totalOf(worst))}）。`, `Lowest met share: ${worst.group} (${share(worst.met, totalOf(worst))}).`)
       : tr(f, `共 ${grand} 项指标，达成 ${sums.met} 项（${share(sums.met, grand)}）。`, `${plural(grand, "indicator")}, ${sums.met} met (${share(sums.met, grand)}).`);
 
-  return { svg: svgDocument(f, "jx-completion", y + 4, summary, pats.defs(), parts.filter(Boolean).join("\n")), summary, table, takeaway };
+  return { svg: svgDocument(f, "jx-completion", y + 4, summary, pats.defs(), parts.filter(Boolean).join("\n"), true), summary, table, takeaway };
 }

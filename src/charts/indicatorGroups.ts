@@ -18,6 +18,7 @@ import {
   header,
   heading,
   legend,
+  navAttrs,
   normalizeOptions,
   patternSet,
   plural,
@@ -94,10 +95,10 @@ export function indicatorGroupChart(rows: readonly IndicatorGroupRow[], options:
     if (gi > 0) y += 8;
     const count = [...g.level2.values()].reduce((s, c) => s + sum(c), 0);
     const h = heading(f, y, g.level1, tr(f, `${count} 项`, plural(count, "indicator")));
-    parts.push(`<g class="jx-group">`, h.svg);
+    parts.push(`<g class="jx-group" ${navAttrs("object", tr(f, `${g.level1}：${count} 项指标，${g.level2.size} 个二级指标`, `${g.level1}: ${plural(count, "indicator")} in ${g.level2.size} second-level groups`))}>`, h.svg);
     y += h.height + 4;
     for (const [level2, counts] of g.level2) {
-      const row = stackRow(f, layout, y, { label: level2, segments: segments(counts), end: String(sum(counts)) });
+      const row = stackRow(f, layout, y, { label: level2, segments: segments(counts), end: String(sum(counts)), focus: true });
       parts.push(row.svg);
       y += row.height;
     }
@@ -129,5 +130,5 @@ export function indicatorGroupChart(rows: readonly IndicatorGroupRow[], options:
 
   const takeaway = tr(f, `指标最多的是${biggest.level1} / ${biggest.level2}（${sum(biggest.counts)} 项）。`, `Most indicators: ${biggest.level1} / ${biggest.level2} (${sum(biggest.counts)}).`);
 
-  return { svg: svgDocument(f, "jx-indicator-groups", y + 4, summary, pats.defs(), parts.filter(Boolean).join("\n")), summary, table, takeaway };
+  return { svg: svgDocument(f, "jx-indicator-groups", y + 4, summary, pats.defs(), parts.filter(Boolean).join("\n"), true), summary, table, takeaway };
 }

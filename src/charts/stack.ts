@@ -12,10 +12,12 @@ import {
   baseline,
   esc,
   n,
+  navAttrs,
   patchRect,
   text,
   textLines,
   textWidth,
+  tr,
   wrapText,
 } from "./util.ts";
 
@@ -35,6 +37,8 @@ export interface StackRow {
   segments: StackSegment[];
   /** Written at the bar end, e.g. "11" or "共 8 项". */
   end: string;
+  /** Reached with Tab and read as one line (the chart is drawn with svgDocument(…, nav)). */
+  focus?: boolean;
 }
 
 export interface StackLayout {
@@ -65,7 +69,9 @@ export function stackRow(f: Frame, layout: StackLayout, y: number, row: StackRow
   const labelTop = f.compact ? y : barTop + BAR_H / 2 - LH / 2;
   const total = row.segments.reduce((s, seg) => s + seg.value, 0);
   const scale = layout.max === "percent" ? total : layout.max;
-  const parts = [`<g class="jx-stack-row">`, textLines(labelX, labelTop, lines, LH, { cls: "jx-row-label" })];
+  const said = row.segments.filter((s) => s.value > 0).map((s) => tr(f, `${s.label} ${s.value} 项`, `${s.label} ${s.value}`)).join(tr(f, "，", ", "));
+  const open = row.focus ? `<g class="jx-stack-row" ${navAttrs("symbol", tr(f, `${row.label}：${said || "无"}；合计 ${total} 项`, `${row.label}: ${said || "none"}; ${total} in all`))}>` : `<g class="jx-stack-row">`;
+  const parts = [open, textLines(labelX, labelTop, lines, LH, { cls: "jx-row-label" })];
   if (layout.max === "percent") {
     parts.push(`<rect x="${n(layout.barX)}" y="${n(barTop)}" width="${n(layout.barW)}" height="${BAR_H}" fill="${TRACK}"/>`);
   }

@@ -46,6 +46,14 @@ export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
+/**
+ * A part of a chart a keyboard reaches with Tab, in reading order (一级, then its 二级 rows), with
+ * its name read out: no script needed. `object` for a group of parts, `symbol` for one row.
+ */
+export function navAttrs(kind: "object" | "symbol", label: string): string {
+  return `role="graphics-${kind}" tabindex="0" aria-label="${esc(label)}"`;
+}
+
 /** Picks the zh or en wording. */
 export function tr(f: { lang: Lang }, zh: string, en: string): string {
   return f.lang === "zh" ? zh : en;
@@ -414,12 +422,16 @@ function markChinese(f: Frame, body: string): string {
   return body.replace(/<text ([^>]*)>([^<]*)<\/text>/g, (whole, attrs: string, content: string) => (HAN.test(content) ? `<text ${attrs} lang="zh-CN">${content}</text>` : whole));
 }
 
-/** The outer <svg>: labelled by its own <title> and <desc>, sized by its viewBox. */
-export function svgDocument(f: Frame, cls: string, height: number, desc: string, defs: string, body: string): string {
+/**
+ * The outer <svg>: labelled by its own <title> and <desc>, sized by its viewBox. A chart with a
+ * structure to walk (`nav`: groups and rows made focusable by `navAttrs`) is a graphics document,
+ * whose parts keep their roles and names; any other is one image.
+ */
+export function svgDocument(f: Frame, cls: string, height: number, desc: string, defs: string, body: string, nav = false): string {
   const h = Math.ceil(height);
   body = markChinese(f, body);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="jx-chart ${cls}" role="img" aria-labelledby="${f.id}-title ${f.id}-desc" viewBox="0 0 ${f.width} ${h}" width="100%" font-family="inherit" font-size="13" fill="${INK}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="jx-chart ${cls}${nav ? " jx-nav" : ""}" role="${nav ? "graphics-document" : "img"}" aria-labelledby="${f.id}-title ${f.id}-desc" viewBox="0 0 ${f.width} ${h}" width="100%" font-family="inherit" font-size="13" fill="${INK}">`,
     `<title id="${f.id}-title">${esc(f.title)}</title>`,
     `<desc id="${f.id}-desc">${esc(desc)}</desc>`,
     ...(defs ? [`<defs>\n${defs}\n</defs>`] : []),
