@@ -1,7 +1,10 @@
-// After `astro build`: every unit page printed to an A4 PDF report beside it
-// (dist/unit/{id}/{year}/report.pdf), tagged and with an outline, the unit, year and data
-// source heading page 1 and in every page's footer beside its page number. Uses Debian's Chromium; where
-// there is none, the PDF links are taken out of the pages instead of left broken.
+// After `astro build`: every unit page and every project page printed to an A4 PDF report beside
+// it (dist/unit/{id}/{year}/report.pdf, …/project/{project}/report.pdf), tagged and with an outline,
+// the unit, year and data source heading page 1 and in every page's footer beside its page number.
+// What prints is the page's print CSS: its printed report (src/views/printReport.ts), two to four
+// pages, all text in embedded font subsets (see the print CSS on synthesized bold, and
+// src/charts/util.ts on patterns). About 1 s a report on a quiet machine. Uses Debian's Chromium;
+// where there is none, the PDF links are taken out of the pages instead of left broken.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CHROMIUM, launchChromium } from "./chromium.ts";
@@ -15,7 +18,13 @@ function unitPages(): string[] {
   for (const lang of ["", "en/"]) {
     const root = join(DIST, lang, "unit");
     if (!existsSync(root)) continue;
-    for (const id of readdirSync(root)) for (const year of readdirSync(join(root, id))) out.push(`${lang}unit/${id}/${year}/`);
+    for (const id of readdirSync(root)) {
+      for (const year of readdirSync(join(root, id))) {
+        out.push(`${lang}unit/${id}/${year}/`);
+        const projects = join(root, id, year, "project");
+        if (existsSync(projects)) for (const p of readdirSync(projects)) out.push(`${lang}unit/${id}/${year}/project/${p}/`);
+      }
+    }
   }
   return out;
 }
@@ -29,6 +38,7 @@ if (process.env.JIXIAO_PDF === "0" || !existsSync(CHROMIUM)) {
   }
   console.warn(process.env.JIXIAO_PDF === "0" ? "pdf: skipped (JIXIAO_PDF=0); links removed" : `pdf: ${CHROMIUM} not found — PDF reports skipped and their links removed (apt-get install -y chromium)`);
 } else {
+  const started = performance.now();
   const { server, url } = await serve({ root: DIST, port: 0 });
   const browser = await launchChromium();
   const page = await browser.newPage();
@@ -53,5 +63,5 @@ if (process.env.JIXIAO_PDF === "0" || !existsSync(CHROMIUM)) {
   }
   await browser.close();
   server.close();
-  console.log(`pdf: ${pages.length} report(s) written`);
+  console.log(`pdf: ${pages.length} report(s) written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -115,6 +115,12 @@ describe("escaping", () => {
 describe("rankBarsChart", () => {
   const r = rankBarsChart(rankRows, { id: "rk", title: "预算总额排名", measure: "预算总额", nameLabel: "单位" });
 
+  it("says first and last by the given rank in its takeaway", () => {
+    const byRank = rankRows.filter((x) => x.value !== null).sort((a, b) => a.rank! - b.rank!);
+    const [first, last] = [byRank[0], byRank[byRank.length - 1]];
+    expect(r.takeaway).toBe(`按预算总额，排第一的是${first.label}（${first.valueText}），排最后的是${last.label}（${last.valueText}）。`);
+  });
+
   it("keeps the given order and shared ranks, and lists rows without a value last as 无数据", () => {
     expect(r.table.head).toEqual(["名次", "单位", "预算总额"]);
     expect(r.table.rows.map((x) => x[0])).toEqual(["1", "2", "3", "4", "4", "—"]);

@@ -51,7 +51,9 @@ describe.each(charts)("%s chart", (name, render, sample) => {
   it("is well-formed, labelled by its own title and desc, and sized by its viewBox", () => {
     const { svg, summary } = render(options);
     expectWellFormed(svg);
-    expect(svg).toMatch(new RegExp(`^<svg [^>]*role="img" aria-labelledby="jx-${name}-title jx-${name}-desc"`));
+    // A chart with a structure to walk by keyboard (groups → rows) is a graphics document; the others one image.
+    const nav = name === "completion" || name === "indicator-groups";
+    expect(svg).toMatch(new RegExp(`^<svg [^>]*role="${nav ? "graphics-document" : "img"}" aria-labelledby="jx-${name}-title jx-${name}-desc"`));
     expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 640 \d+" width="100%" font-family="inherit"/);
     expect(svg).not.toMatch(/^<svg [^>]*\sheight=/);
     expect(svg).toContain(`<title id="jx-${name}-title">${name} 示例</title>`);
@@ -280,7 +282,9 @@ describe("bulletChart", () => {
     expect(words).toEqual(["达成", "部分达成", "未达成", "未填报", "部分达成", "达成", "达成"]);
     const notMet = rowsOf(result.svg)[2];
     expect(notMet).toContain('fill="url(#bullet-cross-light)"');
-    expect(result.svg).toContain('<pattern id="bullet-cross-light"');
+    // Stripes as repeating gradients, never <pattern> (which Chromium's PDF writer rasterizes).
+    expect(result.svg).toContain('<linearGradient id="bullet-cross-light"');
+    expect(result.svg).not.toContain("<pattern");
     const en = bulletChart(bulletRows, { id: "b", title: "t", lang: "en" });
     expect(rowsOf(en.svg).map((r) => /class="jx-status">([^<]+)</.exec(r)?.[1])).toEqual(["met", "partly met", "not met", "no data", "partly met", "met", "met"]);
   });
@@ -320,8 +324,12 @@ describe("completionChart", () => {
     expect(result.svg).toMatch(/<title>达成 26<\/title>.*>26<\/text>/);
     expect([...result.svg.matchAll(/class="jx-total">([^<]+)</g)].map((m) => m[1])).toEqual(["35 项", "14 项", "4 项"]);
     for (const label of ["达成", "部分达成", "未达成", "未填报"]) expect(result.svg).toContain(`>${label}</text>`);
-    // partly / not met / no data each carry a pattern as well as a colour
-    expect(result.svg.match(/<pattern id="done-/g)).toHaveLength(3);
+    // partly / not met / no data each carry a pattern as well as a colour: stripes (hatch, cross)
+    // as repeating gradients, dots as a dashed path; no <pattern>, which Chromium's PDF writer
+    // rasterizes.
+    expect(result.svg.match(/<linearGradient id="done-(hatch|cross)-light(-b)?"/g)).toHaveLength(3);
+    expect(result.svg).toMatch(/<path d="M[^"]+" fill="none" stroke="var\(--c-pattern-dark, #1f2328\)"[^>]*stroke-dasharray="0 5"/);
+    expect(result.svg).not.toContain("<pattern");
   });
 
   it("completionChart(rows, options) gives exact figures in the table and summary", () => {
@@ -402,5 +410,44 @@ describe("chart text", () => {
     expect(wrapText("预算 92,787,331.00 元", 100, 13)).toEqual(["预算", "92,787,331.00", "元"]);
     const lines = wrapText("一二三四五，六七八", 65, 13);
     expect(lines.every((l) => !l.startsWith("，"))).toBe(true);
+  });
+});
+
+describe("the takeaway: each chart's point in one sentence, from its data", () => {
+  it("completion: the group with the lowest met share; one group: its met count", () => {
+    expect(completionChart(completionRows, { id: "t1", title: "t" }).takeaway).toBe("达成占比最低的是效益指标（64.3%）。");
+    expect(completionChart(completionRows, { id: "t2", title: "t", lang: "en" }).takeaway).toBe("Lowest met share: 效益指标 (64.3%).");
+    expect(completionChart(completionRows.slice(0, 1), { id: "t3", title: "t" }).takeaway).toMatch(/^共 \d+ 项指标，达成 \d+ 项（[\d.]+%）。$/);
+  });
+  it("bullet: how many are not met, and which", () => {
+    expect(bulletChart(bulletRows, { id: "t4", title: "t" }).takeaway).toBe("7 项中未达成 1 项：文化馆成本预算控制数。");
+    const met = bulletRows.filter((r) => r.status === "met");
+    expect(bulletChart(met, { id: "t5", title: "t" }).takeaway).toBe(`${met.length} 项全部达成。`);
+  });
+  it("indicator groups: the largest group", () => {
+    expect(indicatorGroupChart(indicatorRows, { id: "t6", title: "t" }).takeaway).toBe("指标最多的是产出指标 / 数量指标（11 项）。");
+  });
+});
+
+describe("keyboard: a chart's structure reached with Tab, with no script", () => {
+  it("indicator groups: each 一级 a focusable group named with its count, then each 二级 row named with its counts", () => {
+    const { svg } = indicatorGroupChart(indicatorRows, { id: "k1", title: "t" });
+    const stops = [...svg.matchAll(/<g class="(jx-group|jx-stack-row)" role="graphics-(object|symbol)" tabindex="0" aria-label="([^"]+)">/g)].map((m) => [m[1], m[3]]);
+    expect(stops[0]).toEqual(["jx-group", "产出指标：35 项指标，4 个二级指标"]);
+    expect(stops[1]).toEqual(["jx-stack-row", "数量指标：定量 11 项；合计 11 项"]);
+    // Every group and every row, in reading order: each group before its own rows.
+    expect(stops.filter(([c]) => c === "jx-group").length).toBe(4);
+    expect(stops.filter(([c]) => c === "jx-stack-row").length).toBe(8);
+  });
+  it("completion: each 一级 row, its counts read out", () => {
+    const { svg } = completionChart(completionRows, { id: "k2", title: "t", lang: "en" });
+    const rows = [...svg.matchAll(/role="graphics-symbol" tabindex="0" aria-label="([^"]+)"/g)].map((m) => m[1]);
+    expect(rows.length).toBe(completionRows.length);
+    expect(rows[0]).toMatch(/^产出指标: met \d+.*; \d+ in all$/);
+  });
+  it("other charts stay one image, with nothing focusable inside", () => {
+    const { svg } = bulletChart(bulletRows, { id: "k3", title: "t" });
+    expect(svg).toContain('role="img"');
+    expect(svg).not.toContain("tabindex");
   });
 });

@@ -104,7 +104,7 @@ describe("loadResults(engine, unit): completion and comparison from the loaded f
       expect(r.reports.map((v) => gist(v.report))).toEqual(want.map(gist));
       compared += want.length;
       for (const v of r.reports) {
-        expect(v.charts.l1?.wide.svg).toContain('role="img"');
+        expect(v.charts.l1?.wide.svg).toContain('role="graphics-document"'); // walked by keyboard, groups → rows
         expect(v.charts.l1?.wide.table.rows.length).toBeGreaterThan(0);
       }
     }

@@ -187,5 +187,12 @@ export function bulletChart(rows: readonly BulletRow[], options: BulletOptions):
     numeric: [false, true, true, false, false],
   };
 
-  return { svg: svgDocument(f, "jx-bullet", y - 6, summary, pats.defs(), parts.filter(Boolean).join("\n")), summary, table };
+  const met = list.filter((r) => r.status === "met").length;
+  const takeaway = notMet.length
+    ? tr(f, `${list.length} 项中未达成 ${notMet.length} 项${names ? `：${notMet.join("、")}` : ""}。`, `${notMet.length} of ${list.length} not met${names ? `: ${notMet.join(", ")}` : ""}.`)
+    : met === list.length
+      ? tr(f, `${list.length} 项全部达成。`, `All ${list.length} met.`)
+      : tr(f, `${list.length} 项中没有未达成的，达成 ${met} 项。`, `None of ${list.length} not met; ${met} met.`);
+
+  return { svg: svgDocument(f, "jx-bullet", y - 6, summary, pats.defs(), parts.filter(Boolean).join("\n")), summary, table, takeaway };
 }

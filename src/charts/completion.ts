@@ -60,17 +60,17 @@ export function completionChart(rows: readonly CompletionRow[], options: ChartOp
   const url = (s: Status) => pats.url(STATUS_STYLE[s].pattern, STATUS_STYLE[s].tone);
   const end = (total: number) => tr(f, `${total} 项`, String(total));
   const segments = (c: Counts): StackSegment[] =>
-    FIELDS.map(([field, s]) => ({ label: label(s), value: c[field], fill: STATUS_STYLE[s].fill, pattern: url(s), ink: STATUS_STYLE[s].onFill }));
+    FIELDS.map(([field, s]) => ({ label: label(s), value: c[field], fill: STATUS_STYLE[s].fill, pattern: url(s), ink: STATUS_STYLE[s].onFill, edge: STATUS_STYLE[s].edge }));
 
   const layout = stackLayout(f, list.map((r) => end(totalOf(r))), "percent", 0);
   const head = header(f);
   const parts = [head.svg];
   let y = head.height;
-  const key = legend(f, y, FIELDS.map(([, s]) => ({ label: label(s), fill: STATUS_STYLE[s].fill, pattern: url(s) })));
+  const key = legend(f, y, FIELDS.map(([, s]) => ({ label: label(s), fill: STATUS_STYLE[s].fill, pattern: url(s), edge: STATUS_STYLE[s].edge })));
   parts.push(key.svg);
   y += key.height + 12;
   for (const r of list) {
-    const row = stackRow(f, layout, y, { label: r.group, segments: segments(r), end: end(totalOf(r)) });
+    const row = stackRow(f, layout, y, { label: r.group, segments: segments(r), end: end(totalOf(r)), focus: true });
     parts.push(row.svg);
     y += row.height;
   }
@@ -109,5 +109,10 @@ export function completionChart(rows: readonly CompletionRow[], options: ChartOp
     numeric: [false, true, true, true, true, true, true],
   };
 
-  return { svg: svgDocument(f, "jx-completion", y + 4, summary, pats.defs(), parts.filter(Boolean).join("\n")), summary, table };
+  const takeaway =
+    rated.length >= 2 && worst
+      ? tr(f, `达成占比最低的是${worst.group}（${share(worst.met, totalOf(worst))}）。`, `Lowest met share: ${worst.group} (${share(worst.met, totalOf(worst))}).`)
+      : tr(f, `共 ${grand} 项指标，达成 ${sums.met} 项（${share(sums.met, grand)}）。`, `${plural(grand, "indicator")}, ${sums.met} met (${share(sums.met, grand)}).`);
+
+  return { svg: svgDocument(f, "jx-completion", y + 4, summary, pats.defs(), parts.filter(Boolean).join("\n"), true), summary, table, takeaway };
 }

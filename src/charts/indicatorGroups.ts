@@ -5,6 +5,7 @@ import type { TargetKind } from "../core/model.ts";
 import { stackLayout, stackRow, type StackSegment } from "./stack.ts";
 import type { ChartOptions, ChartResult } from "./types.ts";
 import {
+  EDGE,
   INK,
   type PatternName,
   type Tone,
@@ -17,6 +18,7 @@ import {
   header,
   heading,
   legend,
+  navAttrs,
   normalizeOptions,
   patternSet,
   plural,
@@ -36,11 +38,11 @@ const KINDS: readonly TargetKind[] = ["quantitative", "deadline", "qualitative",
 
 const ON_FILL = "var(--c-on-fill, #ffffff)";
 
-const STYLE: Record<TargetKind, { zh: string; en: string; fill: string; pattern: PatternName; tone: Tone; ink: string }> = {
+const STYLE: Record<TargetKind, { zh: string; en: string; fill: string; pattern: PatternName; tone: Tone; ink: string; edge?: string }> = {
   quantitative: { zh: "定量", en: "quantitative", fill: cssColor("quantitative", "#2f6db5"), pattern: "solid", tone: "light", ink: ON_FILL },
   deadline: { zh: "期限", en: "deadline", fill: cssColor("deadline", "#b4521a"), pattern: "hatch", tone: "light", ink: ON_FILL },
   qualitative: { zh: "定性", en: "qualitative", fill: cssColor("qualitative", "#2e7d4f"), pattern: "dots", tone: "light", ink: ON_FILL },
-  none: { zh: "无目标", en: "no target", fill: cssColor("no-target", "#aab3bc"), pattern: "cross", tone: "dark", ink: INK },
+  none: { zh: "无目标", en: "no target", fill: cssColor("no-target", "#aab3bc"), pattern: "cross", tone: "dark", ink: INK, edge: EDGE },
 };
 
 type Counts = Record<TargetKind, number>;
@@ -79,24 +81,24 @@ export function indicatorGroupChart(rows: readonly IndicatorGroupRow[], options:
   const shown = KINDS.filter((k) => totals[k] > 0);
   const kinds = shown.length > 0 ? shown : KINDS;
   const segments = (c: Counts): StackSegment[] =>
-    kinds.map((k) => ({ label: label(k), value: c[k], fill: STYLE[k].fill, pattern: pats.url(STYLE[k].pattern, STYLE[k].tone), ink: STYLE[k].ink }));
+    kinds.map((k) => ({ label: label(k), value: c[k], fill: STYLE[k].fill, pattern: pats.url(STYLE[k].pattern, STYLE[k].tone), ink: STYLE[k].ink, edge: STYLE[k].edge }));
 
   const max = Math.max(1, ...all.map((r) => sum(r.counts)));
   const layout = stackLayout(f, all.map((r) => String(sum(r.counts))), max, 12);
   const head = header(f);
   const parts = [head.svg];
   let y = head.height;
-  const key = legend(f, y, kinds.map((k) => ({ label: label(k), fill: STYLE[k].fill, pattern: pats.url(STYLE[k].pattern, STYLE[k].tone) })));
+  const key = legend(f, y, kinds.map((k) => ({ label: label(k), fill: STYLE[k].fill, pattern: pats.url(STYLE[k].pattern, STYLE[k].tone), edge: STYLE[k].edge })));
   parts.push(key.svg);
   y += key.height + 12;
   groups.forEach((g, gi) => {
     if (gi > 0) y += 8;
     const count = [...g.level2.values()].reduce((s, c) => s + sum(c), 0);
     const h = heading(f, y, g.level1, tr(f, `${count} 项`, plural(count, "indicator")));
-    parts.push(`<g class="jx-group">`, h.svg);
+    parts.push(`<g class="jx-group" ${navAttrs("object", tr(f, `${g.level1}：${count} 项指标，${g.level2.size} 个二级指标`, `${g.level1}: ${plural(count, "indicator")} in ${g.level2.size} second-level groups`))}>`, h.svg);
     y += h.height + 4;
     for (const [level2, counts] of g.level2) {
-      const row = stackRow(f, layout, y, { label: level2, segments: segments(counts), end: String(sum(counts)) });
+      const row = stackRow(f, layout, y, { label: level2, segments: segments(counts), end: String(sum(counts)), focus: true });
       parts.push(row.svg);
       y += row.height;
     }
@@ -126,5 +128,7 @@ export function indicatorGroupChart(rows: readonly IndicatorGroupRow[], options:
     numeric: [false, false, true, true, true, true, true],
   };
 
-  return { svg: svgDocument(f, "jx-indicator-groups", y + 4, summary, pats.defs(), parts.filter(Boolean).join("\n")), summary, table };
+  const takeaway = tr(f, `指标最多的是${biggest.level1} / ${biggest.level2}（${sum(biggest.counts)} 项）。`, `Most indicators: ${biggest.level1} / ${biggest.level2} (${sum(biggest.counts)}).`);
+
+  return { svg: svgDocument(f, "jx-indicator-groups", y + 4, summary, pats.defs(), parts.filter(Boolean).join("\n"), true), summary, table, takeaway };
 }

@@ -130,5 +130,15 @@ export function rankBarsChart(rows: readonly RankBarRow[], options: RankBarOptio
     numeric: [true, false, true, ...(withNotes ? [false] : [])],
   };
 
-  return { svg: svgDocument(f, "jx-rank-bars", y + 4, summary, "", parts.filter(Boolean).join("\n")), summary, table };
+  // By the rank given (the caller's order: highest first, or lowest first for a rate to watch).
+  const byRank = ranked.filter((r) => r.rank !== null).sort((a, b) => a.rank! - b.rank!);
+  const first = byRank[0];
+  const last = byRank[byRank.length - 1];
+  const takeaway = !first
+    ? undefined
+    : ranked.length === 1
+      ? tr(f, `${measure}：${first.label} ${first.valueText}。`, `${measure}: ${first.label} ${first.valueText}.`)
+      : tr(f, `按${measure}，排第一的是${first.label}（${first.valueText}），排最后的是${last.label}（${last.valueText}）。`, `By ${measure.toLowerCase()}, first: ${first.label} (${first.valueText}); last: ${last.label} (${last.valueText}).`);
+
+  return { svg: svgDocument(f, "jx-rank-bars", y + 4, summary, "", parts.filter(Boolean).join("\n")), summary, table, takeaway };
 }

@@ -12,10 +12,12 @@ import {
   baseline,
   esc,
   n,
+  navAttrs,
   patchRect,
   text,
   textLines,
   textWidth,
+  tr,
   wrapText,
 } from "./util.ts";
 
@@ -26,6 +28,8 @@ export interface StackSegment {
   pattern: string | null;
   /** Text colour inside the segment, and the halo that keeps it clear of the pattern. */
   ink: string;
+  /** An edge for a light segment (at ≥ 3:1 against the paper and the track where its fill is not). */
+  edge?: string;
 }
 
 export interface StackRow {
@@ -33,6 +37,8 @@ export interface StackRow {
   segments: StackSegment[];
   /** Written at the bar end, e.g. "11" or "共 8 项". */
   end: string;
+  /** Reached with Tab and read as one line (the chart is drawn with svgDocument(…, nav)). */
+  focus?: boolean;
 }
 
 export interface StackLayout {
@@ -63,7 +69,9 @@ export function stackRow(f: Frame, layout: StackLayout, y: number, row: StackRow
   const labelTop = f.compact ? y : barTop + BAR_H / 2 - LH / 2;
   const total = row.segments.reduce((s, seg) => s + seg.value, 0);
   const scale = layout.max === "percent" ? total : layout.max;
-  const parts = [`<g class="jx-stack-row">`, textLines(labelX, labelTop, lines, LH, { cls: "jx-row-label" })];
+  const said = row.segments.filter((s) => s.value > 0).map((s) => tr(f, `${s.label} ${s.value} 项`, `${s.label} ${s.value}`)).join(tr(f, "，", ", "));
+  const open = row.focus ? `<g class="jx-stack-row" ${navAttrs("symbol", tr(f, `${row.label}：${said || "无"}；合计 ${total} 项`, `${row.label}: ${said || "none"}; ${total} in all`))}>` : `<g class="jx-stack-row">`;
+  const parts = [open, textLines(labelX, labelTop, lines, LH, { cls: "jx-row-label" })];
   if (layout.max === "percent") {
     parts.push(`<rect x="${n(layout.barX)}" y="${n(barTop)}" width="${n(layout.barW)}" height="${BAR_H}" fill="${TRACK}"/>`);
   }
@@ -77,7 +85,7 @@ export function stackRow(f: Frame, layout: StackLayout, y: number, row: StackRow
     untold ||= !fits;
     parts.push(
       `<g class="jx-segment"><title>${esc(`${seg.label} ${count}`)}</title>` +
-        patchRect(x, barTop, w, BAR_H, seg.fill, seg.pattern) +
+        patchRect(x, barTop, w, BAR_H, seg.fill, seg.pattern, seg.edge ? `stroke="${seg.edge}"` : "") +
         (fits ? text(x + w / 2, baseline(barTop, BAR_H, 13), count, { anchor: "middle", fill: seg.ink, halo: seg.fill }) : "") +
         `</g>`,
     );

@@ -34,5 +34,10 @@ export interface ChartResult {
   svg: string;
   /** One sentence that says what the chart shows, with exact figures. */
   summary: string;
+  /**
+   * The chart's point in one short sentence, computed from the data (达成占比最低的是…): the page
+   * writes it before the chart, for a reader who will not look at the marks.
+   */
+  takeaway?: string;
   table: ChartTable;
 }

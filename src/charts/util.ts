@@ -46,6 +46,14 @@ export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
+/**
+ * A part of a chart a keyboard reaches with Tab, in reading order (一级, then its 二级 rows), with
+ * its name read out: no script needed. `object` for a group of parts, `symbol` for one row.
+ */
+export function navAttrs(kind: "object" | "symbol", label: string): string {
+  return `role="graphics-${kind}" tabindex="0" aria-label="${esc(label)}"`;
+}
+
 /** Picks the zh or en wording. */
 export function tr(f: { lang: Lang }, zh: string, en: string): string {
   return f.lang === "zh" ? zh : en;
@@ -186,6 +194,8 @@ export const MUTED = "var(--c-muted, #57606a)";
 export const RULE = "var(--c-rule, #d0d7de)";
 export const TRACK = "var(--c-track, #eef1f4)";
 export const PAPER = "var(--c-bg, #ffffff)";
+/** The edge of a light mark (未填报, 无目标), so that it stands out from the paper and the track at ≥ 3:1. */
+export const EDGE = "var(--c-mark-edge, #6e7781)";
 
 export function cssColor(name: string, fallback: string): string {
   return `var(--c-${name}, ${fallback})`;
@@ -209,7 +219,11 @@ export interface TextStyle {
   anchor?: "start" | "middle" | "end";
   fill?: string;
   cls?: string;
-  /** Outline in this colour behind the glyphs, so text stays legible over a pattern. */
+  /**
+   * A solid chip of this colour behind the text, so a label over a pattern sits on its plain fill
+   * (the pair the contrast test measures). A chip, not a stroke round the glyphs: Chromium's PDF
+   * writer can only draw stroked text as Type 3 outlines, never as the subset font.
+   */
   halo?: string;
 }
 
@@ -220,11 +234,15 @@ export function text(x: number, y: number, s: string, style: TextStyle = {}): st
   if (style.weight !== undefined) a.push(`font-weight="${style.weight}"`);
   if (style.anchor !== undefined && style.anchor !== "start") a.push(`text-anchor="${style.anchor}"`);
   if (style.fill !== undefined) a.push(`fill="${style.fill}"`);
-  if (style.halo !== undefined) {
-    a.push(`stroke="${style.halo}"`, `stroke-width="3"`, `stroke-linejoin="round"`, `paint-order="stroke"`);
-  }
   if (style.cls !== undefined) a.push(`class="${style.cls}"`);
-  return `<text ${a.join(" ")}>${esc(s)}</text>`;
+  let chip = "";
+  if (style.halo !== undefined) {
+    const size = style.size ?? 13;
+    const w = textWidth(s, size, (style.weight ?? 400) >= 600) + 6;
+    const left = style.anchor === "middle" ? x - w / 2 : style.anchor === "end" ? x - w + 3 : x - 3;
+    chip = `<rect x="${n(left)}" y="${n(y - size * 0.86 - 2)}" width="${n(w)}" height="${n(size * 1.16 + 4)}" rx="2" fill="${style.halo}" aria-hidden="true"/>`;
+  }
+  return `${chip}<text ${a.join(" ")}>${esc(s)}</text>`;
 }
 
 /** Baseline that centres a line of `size` text in a box of height `h` starting at `top`. */
@@ -239,29 +257,49 @@ export function textLines(x: number, top: number, lines: string[], lineHeight: n
 }
 
 // ---- patterns: colour is never the only carrier of a category ----
+//
+// Drawn without SVG <pattern>: Chromium's PDF writer (Skia) cannot keep a pattern paint server
+// as vectors and rasterizes it over each filled shape's box (a 455×411 image per bar, ~2 MB a
+// report). Stripes are a linearGradient repeating with hard stops (a PDF shading, a few hundred
+// bytes) and dots are one dashed path with round caps, so screen, print and PDF draw the same
+// vectors.
 
 export type PatternName = "solid" | "hatch" | "dots" | "cross";
 export type Tone = "light" | "dark";
 
 const PATTERN_INK: Record<Tone, string> = {
-  light: `fill="var(--c-pattern-light, #ffffff)" fill-opacity="0.4"`,
-  dark: `fill="var(--c-pattern-dark, #1f2328)" fill-opacity="0.4"`,
+  light: "var(--c-pattern-light, #ffffff)",
+  dark: "var(--c-pattern-dark, #1f2328)",
 };
+const PATTERN_OPACITY = "0.4";
+
+/** Stripes of width `bar` every `period` user units, across the direction (dx, dy) (a unit vector). */
+function stripes(pid: string, tone: Tone, period: number, bar: number, dx: number, dy: number): string {
+  const ink = PATTERN_INK[tone];
+  const at = Math.round((bar / period) * 1000) / 1000;
+  return (
+    `<linearGradient id="${pid}" gradientUnits="userSpaceOnUse" x1="0" y1="0" x2="${n(dx * period)}" y2="${n(dy * period)}" spreadMethod="repeat">` +
+    `<stop offset="0" stop-color="${ink}" stop-opacity="${PATTERN_OPACITY}"/><stop offset="${at}" stop-color="${ink}" stop-opacity="${PATTERN_OPACITY}"/>` +
+    `<stop offset="${at}" stop-color="${ink}" stop-opacity="0"/><stop offset="1" stop-color="${ink}" stop-opacity="0"/></linearGradient>`
+  );
+}
+
+const D = Math.SQRT1_2;
 
 function patternDef(pid: string, name: Exclude<PatternName, "solid">, tone: Tone): string {
-  const ink = PATTERN_INK[tone];
-  const open = (size: number, rotate: boolean) =>
-    `<pattern id="${pid}" width="${size}" height="${size}" patternUnits="userSpaceOnUse"${rotate ? ` patternTransform="rotate(45)"` : ""}>`;
-  if (name === "hatch") return `${open(6, true)}<rect width="2.2" height="6" ${ink}/></pattern>`;
-  if (name === "dots") return `${open(5, false)}<circle cx="2.5" cy="2.5" r="1.2" ${ink}/></pattern>`;
-  return `${open(6, true)}<rect width="1.8" height="6" ${ink}/><rect y="3" width="6" height="1.8" ${ink}/></pattern>`;
+  // The stripes of the former 6-unit tile rotated by 45°: 2.2 wide for hatch, 1.8 both ways for cross.
+  if (name === "hatch") return stripes(pid, tone, 6, 2.2, D, D);
+  if (name === "cross") return stripes(pid, tone, 6, 1.8, D, D) + stripes(`${pid}-b`, tone, 6, 1.8, -D, D);
+  return ""; // dots are drawn in place (patchRect)
 }
+
+const PATTERN_URL = /^url\(#([A-Za-z][\w-]*)-(hatch|dots|cross)-(light|dark)\)$/;
 
 /** Collects the patterns one chart uses, with ids derived from the chart id. */
 export function patternSet(id: string) {
   const used = new Map<string, string>();
   return {
-    /** `url(#…)` for the overlay, or null for a solid fill. */
+    /** `url(#…)` naming the overlay (patchRect draws it), or null for a solid fill. */
     url(name: PatternName, tone: Tone = "light"): string | null {
       if (name === "solid") return null;
       const pid = `${id}-${name}-${tone}`;
@@ -269,18 +307,33 @@ export function patternSet(id: string) {
       return `url(#${pid})`;
     },
     defs(): string {
-      return [...used.values()].join("\n");
+      return [...used.values()].filter(Boolean).join("\n");
     },
   };
 }
 
 export const INDEXED_PATTERNS: PatternName[] = ["solid", "hatch", "dots", "cross"];
 
-/** A filled rectangle with an optional pattern laid over it. */
+/** Dots 2.4 across every 5 units, inside the box: one dashed path with round caps. */
+function dots(x: number, y: number, w: number, h: number, tone: Tone): string {
+  const r = 1.2;
+  const rows: string[] = [];
+  for (let cy = y + 2.5; cy <= y + h - r; cy += 5) rows.push(`M${n(x + 2.5)} ${n(cy)}H${n(Math.max(x + 2.5, x + w - r))}`);
+  if (rows.length === 0 || w < 2 * r) return "";
+  return `<path d="${rows.join("")}" fill="none" stroke="${PATTERN_INK[tone]}" stroke-opacity="${PATTERN_OPACITY}" stroke-width="${2 * r}" stroke-linecap="round" stroke-dasharray="0 5" aria-hidden="true"/>`;
+}
+
+/** A filled rectangle with an optional pattern (from patternSet) laid over it. */
 export function patchRect(x: number, y: number, w: number, h: number, fill: string, pattern: string | null, extra = ""): string {
   const box = `x="${n(x)}" y="${n(y)}" width="${n(Math.max(0, w))}" height="${n(h)}"`;
   const base = `<rect ${box} fill="${fill}"${extra ? ` ${extra}` : ""}/>`;
-  return pattern ? `${base}<rect ${box} fill="${pattern}"/>` : base;
+  if (!pattern) return base;
+  const m = PATTERN_URL.exec(pattern);
+  if (!m) return `${base}<rect ${box} fill="${pattern}"/>`;
+  const [, , name, tone] = m;
+  if (name === "dots") return base + dots(x, y, Math.max(0, w), h, tone as Tone);
+  const overlay = `${base}<rect ${box} fill="${pattern}"/>`;
+  return name === "cross" ? `${overlay}<rect ${box} fill="${pattern.replace(/\)$/, "-b)")}"/>` : overlay;
 }
 
 // ---- shared blocks ----
@@ -311,6 +364,8 @@ export interface LegendItem {
   label: string;
   fill: string;
   pattern: string | null;
+  /** An edge for a light swatch (at ≥ 3:1 where its fill is not). */
+  edge?: string;
 }
 
 /** Swatch + label pairs that flow onto as many lines as the width needs. */
@@ -327,7 +382,7 @@ export function legend(f: Frame, y: number, items: LegendItem[]): Block {
     }
     const top = y + line * lh;
     parts.push(
-      `<g class="jx-legend-item">${patchRect(x, top + 4, 14, 14, item.fill, item.pattern, `stroke="${INK}" stroke-opacity="0.25"`)}` +
+      `<g class="jx-legend-item">${patchRect(x, top + 4, 14, 14, item.fill, item.pattern, item.edge ? `stroke="${item.edge}"` : `stroke="${INK}" stroke-opacity="0.25"`)}` +
         text(x + 20, baseline(top, lh, 13), item.label) +
         `</g>`,
     );
@@ -367,12 +422,16 @@ function markChinese(f: Frame, body: string): string {
   return body.replace(/<text ([^>]*)>([^<]*)<\/text>/g, (whole, attrs: string, content: string) => (HAN.test(content) ? `<text ${attrs} lang="zh-CN">${content}</text>` : whole));
 }
 
-/** The outer <svg>: labelled by its own <title> and <desc>, sized by its viewBox. */
-export function svgDocument(f: Frame, cls: string, height: number, desc: string, defs: string, body: string): string {
+/**
+ * The outer <svg>: labelled by its own <title> and <desc>, sized by its viewBox. A chart with a
+ * structure to walk (`nav`: groups and rows made focusable by `navAttrs`) is a graphics document,
+ * whose parts keep their roles and names; any other is one image.
+ */
+export function svgDocument(f: Frame, cls: string, height: number, desc: string, defs: string, body: string, nav = false): string {
   const h = Math.ceil(height);
   body = markChinese(f, body);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="jx-chart ${cls}" role="img" aria-labelledby="${f.id}-title ${f.id}-desc" viewBox="0 0 ${f.width} ${h}" width="100%" font-family="inherit" font-size="13" fill="${INK}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="jx-chart ${cls}${nav ? " jx-nav" : ""}" role="${nav ? "graphics-document" : "img"}" aria-labelledby="${f.id}-title ${f.id}-desc" viewBox="0 0 ${f.width} ${h}" width="100%" font-family="inherit" font-size="13" fill="${INK}">`,
     `<title id="${f.id}-title">${esc(f.title)}</title>`,
     `<desc id="${f.id}-desc">${esc(desc)}</desc>`,
     ...(defs ? [`<defs>\n${defs}\n</defs>`] : []),

@@ -16,6 +16,7 @@ import { EXPLORE_MESSAGES } from "./i18n-explore.ts";
 import { PROJECT_MESSAGES } from "./i18n-project.ts";
 import { VIEW_MESSAGES } from "./i18n-views.ts";
 import { ABOUT_MESSAGES } from "./i18n-about.ts";
+import { REPORT_MESSAGES } from "./i18n-report.ts";
 
 export type { Lang };
 export { findingText } from "../core/findingText.ts";
@@ -31,6 +32,7 @@ function catalogue(lang: Lang) {
     view: VIEW_MESSAGES[lang],
     about: ABOUT_MESSAGES[lang],
     finding: FINDING_TEXT[lang],
+    report: REPORT_MESSAGES[lang],
   };
 }
 

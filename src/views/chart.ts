@@ -27,6 +27,8 @@ export function chartFigure(c: ChartPair, o: ChartOptions): Element {
   const num = (i: number) => (table.numeric[i] ? "num" : null);
   const action = (kind: string, label: string) => el("button", { type: "button", class: "link", "data-action": `chart-${kind}`, "data-chart": o.exportName }, label);
   return el("figure", { class: "chart", "data-chart": o.exportName },
+    // The chart's point first, in words (computed by the chart from its data).
+    c.wide.takeaway ? el("p", { class: "takeaway" }, zh(c.wide.takeaway, o.lang)) : null,
     el("div", { class: c.compact ? "wide" : "wide only" }, chartSvg(c.wide.svg)),
     c.compact ? el("div", { class: "compact" }, chartSvg(c.compact.svg)) : null,
     el("figcaption", {}, zh(c.wide.summary, o.lang), " ", el("span", { class: "where" }, t(o.lang, "site.dataSource"), o.source)),

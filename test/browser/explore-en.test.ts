@@ -82,7 +82,7 @@ describe("the English explore page (/en/explore/)", () => {
       expect(["Quantitative", "Deadline", "Qualitative", "No target"]).toContain(cells[2]);
     }
     // Charts drawn in English.
-    expect(await page.locator('figure.chart svg[role="img"]').count()).toBe(4);
+    expect(await page.locator('figure.chart svg.jx-chart[aria-labelledby]').count()).toBe(4);
     expect(await page.locator("figure.chart figcaption").first().innerText()).toContain("Data: 000_83bc0b582c527eae.txt");
     // The interface itself: headings, table heads, buttons, labels and summaries carry no Chinese of their own.
     // Data in them (a 一级 group's name on its fold) is marked lang="zh-CN" and left out.

@@ -76,7 +76,7 @@ describe("the explore page", () => {
       expect(cells[1]).toBe(ind.target ?? "—");
     }
     // The same chart functions as the unit page: SVG with a title, at two widths, with its data table.
-    expect(await page.locator('figure.chart svg[role="img"]').count()).toBe(4);
+    expect(await page.locator('figure.chart svg.jx-chart[aria-labelledby]').count()).toBe(4);
     expect(await page.locator("figure.chart details table").count()).toBe(2);
     // Labelled as uploaded data, with its file and time.
     expect(text).toMatch(/上传数据 来源：000_83bc0b582c527eae\.txt · 载入于 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d/);

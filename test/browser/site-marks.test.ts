@@ -59,7 +59,7 @@ interface PageMarks {
 }
 
 /** Runs in the page: unmarked illustrative figures, the number of marks, labels shown as a badge of another kind. */
-function inspect(needles: string[]): PageMarks {
+function inspect([needles, print]: [string[], boolean]): PageMarks {
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   // A figure stands alone: not part of a longer number.
   const patterns = needles.map((n) => ({ n, re: new RegExp(`(?<![\\d.,])${esc(n)}(?![\\d])`) }));
@@ -85,11 +85,19 @@ function inspect(needles: string[]): PageMarks {
     }
     return parts.join(" > ");
   };
+  // What the reader is shown in this medium: on screen all but the printed report (hidden
+  // there); on paper (print CSS) what is displayed, the report instead of the screen sections.
+  const displayed = (el: Element) => {
+    for (let a: Element | null = el; a; a = a.parentElement) if (getComputedStyle(a).display === "none") return false;
+    return true;
+  };
+  const skipped = (el: Element | null) => !!el && (print ? !displayed(el) : !!el.closest(".print-report"));
   const unmarked: string[] = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.textContent ?? "";
     if (node.parentElement?.closest("script, style")) continue;
+    if (skipped(node.parentElement)) continue;
     for (const { n, re } of patterns) {
       if (re.test(text) && !marked(node)) unmarked.push(`${n} in ${where(node)}: “${text.trim().slice(0, 60)}”`);
     }
@@ -100,19 +108,21 @@ function inspect(needles: string[]): PageMarks {
     .filter((el) => !el.closest("svg") || el.closest(".jx-sample-badge"))
     .filter((el) => el.localName !== "title" && el.localName !== "option")
     .map((el) => where(el.firstChild ?? el) || el.localName);
-  return { unmarked: [...new Set(unmarked)], marks: document.querySelectorAll(".badge.sample").length + svgMarks.length, otherStyles: [...new Set(otherStyles)] };
+  const marks = [...document.querySelectorAll(".badge.sample")].filter((m) => !skipped(m)).length;
+  return { unmarked: [...new Set(unmarked)], marks: marks + svgMarks.length, otherStyles: [...new Set(otherStyles)] };
 }
 
 const all = builtPages(inject("dist"));
 const list = needles();
 
-async function check(paths: string[]) {
+async function check(paths: string[], media: "screen" | "print" = "screen") {
   const context = await ctx.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
+  await page.emulateMedia({ media });
   const report: Record<string, string[]> = {};
   for (const path of paths) {
     await page.goto(ctx.server.url + path);
-    const r = await page.evaluate(inspect, list);
+    const r = await page.evaluate(inspect, [list, media === "print"] as [string[], boolean]);
     const lines = [
       ...r.unmarked.map((u) => `unmarked ${u}`),
       ...r.otherStyles.map((o) => `another badge style: ${o}`),
@@ -142,5 +152,13 @@ describe("示例数据 on every built page", () => {
   // no badge of their own (the page or the workspace's unit header says it once).
   it("the unit, progress and project pages keep it too", async () => {
     expect(await check(all.filter(isViewLayerPage))).toEqual({});
+  }, 300_000);
+
+  // On paper a unit page prints its report (src/views/printReport.ts) instead of its screen
+  // sections, and report.pdf is that print: the same contract holds there.
+  it("the unit pages' printed reports keep it too", async () => {
+    const units = all.filter((p) => /^(en\/)?unit\/[^/]+\/\d{4}\/$/.test(p));
+    expect(units.length).toBeGreaterThan(2);
+    expect(await check(units, "print")).toEqual({});
   }, 300_000);
 });
