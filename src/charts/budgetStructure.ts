@@ -1,6 +1,7 @@
 // 资金来源 / 资金结构: one 100%-stacked bar per group, every segment labelled, and a key that
 // lists every item, zero amounts included (a 0.00 item is a fact, not something to hide).
 
+import { t } from "../i18n/messages.ts";
 import type { ChartOptions, ChartResult } from "./types.ts";
 import {
   CATEGORICAL,
@@ -28,7 +29,6 @@ import {
   text,
   textLines,
   textWidth,
-  tr,
   wrapText,
 } from "./util.ts";
 import { formatShare, formatWan, formatYuan } from "../core/format.ts";
@@ -76,7 +76,7 @@ const ON_FILL = "var(--c-on-fill, #ffffff)";
 function bar(f: Frame, g: Group, y: number, h: number): string {
   const parts = [`<rect x="${f.pad}" y="${n(y)}" width="${n(f.inner)}" height="${h}" fill="${TRACK}"/>`];
   if (g.total === 0n) {
-    parts.push(text(f.pad + f.inner / 2, baseline(y, h, 13), tr(f, "金额均为 0", "All amounts are 0"), { anchor: "middle", fill: MUTED }));
+    parts.push(text(f.pad + f.inner / 2, baseline(y, h, 13), t(f.lang, "chart.allZero"), { anchor: "middle", fill: MUTED }));
     return parts.join("\n");
   }
   const at = (fen: bigint) => f.pad + (Number((fen * 1_000_000n) / g.total) / 1_000_000) * f.inner;
@@ -144,7 +144,7 @@ export function budgetStructureChart(rows: readonly BudgetStructureRow[], option
   let y = head.height;
   groups.forEach((g, gi) => {
     if (gi > 0) y += 18;
-    const h = heading(f, y, g.group, `${tr(f, "合计", "Total")} ${formatWan(g.total, f.lang)}`);
+    const h = heading(f, y, g.group, `${t(f.lang, "chart.total")} ${formatWan(g.total, f.lang)}`);
     parts.push(`<g class="jx-group">`, h.svg);
     y += h.height + 4;
     parts.push(bar(f, g, y, barH));
@@ -160,19 +160,19 @@ export function budgetStructureChart(rows: readonly BudgetStructureRow[], option
       .map((g) => {
         const items = g.items.map((it) => {
           const share = formatShare(it.amountFen, g.total);
-          return `${it.item} ${formatYuan(it.amountFen, f.lang)}${tr(f, `（${share}）`, ` (${share})`)}`;
+          return `${it.item} ${formatYuan(it.amountFen, f.lang)}${t(f.lang, "chart.paren", share)}`;
         });
-        return `${g.group}${tr(f, "合计", " total")} ${formatYuan(g.total, f.lang)}${tr(f, "：", ": ")}${items.join(tr(f, "，", ", "))}`;
+        return `${g.group}${t(f.lang, "chart.totalOf")} ${formatYuan(g.total, f.lang)}${t(f.lang, "chart.colon")}${items.join(t(f.lang, "chart.listSep"))}`;
       })
-      .join(tr(f, "；", "; ")) +
-    tr(f, "。", ".");
+      .join(t(f.lang, "chart.clauseSep")) +
+    t(f.lang, "chart.stop");
 
   const table = {
     caption: caption(f),
-    head: [tr(f, "分组", "Group"), tr(f, "项目", "Item"), tr(f, "金额（元）", "Amount (yuan)"), tr(f, "占比", "Share")],
+    head: [t(f.lang, "chart.colGroup"), t(f.lang, "chart.colItem"), t(f.lang, "chart.colYuan"), t(f.lang, "chart.colShare")],
     rows: groups.flatMap((g) => [
       ...g.items.map((it) => [g.group, it.item, formatYuan(it.amountFen, f.lang, { unit: false }), formatShare(it.amountFen, g.total)]),
-      [g.group, tr(f, "合计", "Total"), formatYuan(g.total, f.lang, { unit: false }), g.total > 0n ? "100.0%" : "—"],
+      [g.group, t(f.lang, "chart.total"), formatYuan(g.total, f.lang, { unit: false }), g.total > 0n ? "100.0%" : "—"],
     ]),
     numeric: [false, false, true, true],
   };

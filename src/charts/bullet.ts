@@ -3,6 +3,7 @@
 // target, never to each other. An indicator with no reported value gets no bar at all: a zero
 // bar would claim a value of 0.
 
+import { t } from "../i18n/messages.ts";
 import { scaleLinear } from "d3";
 import type { Direction } from "../core/model.ts";
 import { STATUS_STYLE, type Status } from "./status.ts";
@@ -24,13 +25,11 @@ import {
   normalizeOptions,
   patchRect,
   patternSet,
-  plural,
   summaryPrefix,
   svgDocument,
   text,
   textLines,
   textWidth,
-  tr,
   wrapText,
 } from "./util.ts";
 import { formatNumber } from "../core/format.ts";
@@ -108,7 +107,7 @@ export function bulletChart(rows: readonly BulletRow[], options: BulletOptions):
   }
   const list = rowsOf(rows);
   const pats = patternSet(f.id);
-  const label = (s: BulletStatus) => tr(f, STYLE[s].zh, STYLE[s].en);
+  const label = (s: BulletStatus) => t(f.lang, "chart.status")[s];
 
   const LH = 18;
   const TRACK_H = 18;
@@ -122,14 +121,14 @@ export function bulletChart(rows: readonly BulletRow[], options: BulletOptions):
   const parts = [head.svg];
   let y = head.height;
   // Key: which mark is the actual value and which the target.
-  const keyActual = tr(f, "实际值", "actual");
+  const keyActual = t(f.lang, "chart.actualKey");
   const keyX = f.pad + 30 + textWidth(keyActual, 13) + 18;
   parts.push(
     `<g class="jx-bullet-key">` +
       `<rect x="${f.pad}" y="${y + 6}" width="24" height="${BAR_H}" fill="${MUTED}"/>` +
       text(f.pad + 30, baseline(y, 22, 13), keyActual) +
       `<line x1="${n(keyX + 4)}" x2="${n(keyX + 4)}" y1="${y + 2}" y2="${y + 20}" stroke="${INK}" stroke-width="2.5"/>` +
-      text(keyX + 12, baseline(y, 22, 13), tr(f, "目标值", "target")) +
+      text(keyX + 12, baseline(y, 22, 13), t(f.lang, "chart.targetKey")) +
       `</g>`,
   );
   y += 22 + 14;
@@ -154,7 +153,7 @@ export function bulletChart(rows: readonly BulletRow[], options: BulletOptions):
     g.push(text(f.pad + f.inner, baseline(trackTop, TRACK_H, 13), label(row.status), { anchor: "end", weight: 600, fill: style.ink, cls: "jx-status" }));
     const actual = row.actual === null ? label("no_data") : withUnit(row.actual, row.unit);
     const target = `${OP[row.direction]} ${withUnit(row.target, row.unit)}`;
-    const values = tr(f, `实际 ${actual} · 目标 ${target}`, `actual ${actual} · target ${target}`);
+    const values = t(f.lang, "chart.actualTarget", actual, target);
     const valueLines = wrapText(values, f.pad + f.inner - x0, 12);
     g.push(textLines(x0, trackTop + TRACK_H + 5, valueLines, 16, { size: 12, fill: MUTED, cls: "jx-values" }));
     const bottom = Math.max(trackTop + TRACK_H + 5 + valueLines.length * 16, f.compact ? 0 : trackTop + TRACK_H / 2 - LH / 2 + lines.length * LH);
@@ -168,15 +167,11 @@ export function bulletChart(rows: readonly BulletRow[], options: BulletOptions):
   const names = notMet.length > 0 && notMet.length <= 5;
   const summary =
     summaryPrefix(f) +
-    tr(
-      f,
-      `共 ${list.length} 项指标：${counts.map(([s, c]) => `${label(s)} ${c} 项`).join("，")}${names ? `；未达成的是${notMet.join("、")}` : ""}。`,
-      `${plural(list.length, "indicator")}: ${counts.map(([s, c]) => `${c} ${label(s)}`).join(", ")}${names ? `; not met: ${notMet.join(", ")}` : ""}.`,
-    );
+    t(f.lang, "chart.bulletSummary", list.length, counts.map(([s, c]) => [label(s), c] as [string, number]), names ? notMet : null);
 
   const table = {
     caption: caption(f),
-    head: [tr(f, "指标", "Indicator"), tr(f, "目标", "Target"), tr(f, "实际", "Actual"), tr(f, "单位", "Unit"), tr(f, "状态", "Status")],
+    head: [t(f.lang, "chart.colIndicator"), t(f.lang, "chart.colTarget"), t(f.lang, "chart.colActual"), t(f.lang, "chart.colUnit"), t(f.lang, "chart.colStatus")],
     rows: list.map((r) => [
       r.label,
       `${OP[r.direction]} ${formatNumber(r.target)}`,
@@ -189,10 +184,10 @@ export function bulletChart(rows: readonly BulletRow[], options: BulletOptions):
 
   const met = list.filter((r) => r.status === "met").length;
   const takeaway = notMet.length
-    ? tr(f, `${list.length} 项中未达成 ${notMet.length} 项${names ? `：${notMet.join("、")}` : ""}。`, `${notMet.length} of ${list.length} not met${names ? `: ${notMet.join(", ")}` : ""}.`)
+    ? t(f.lang, "chart.bulletNotMet", list.length, notMet.length, names ? notMet : null)
     : met === list.length
-      ? tr(f, `${list.length} 项全部达成。`, `All ${list.length} met.`)
-      : tr(f, `${list.length} 项中没有未达成的，达成 ${met} 项。`, `None of ${list.length} not met; ${met} met.`);
+      ? t(f.lang, "chart.bulletAllMet", list.length)
+      : t(f.lang, "chart.bulletNoneNotMet", list.length, met);
 
   return { svg: svgDocument(f, "jx-bullet", y - 6, summary, pats.defs(), parts.filter(Boolean).join("\n")), summary, table, takeaway };
 }

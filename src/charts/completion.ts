@@ -1,6 +1,7 @@
 // How far each group's indicators were met: one 100% bar per group, counts written in the
 // segments, and met / partly / not met / no data told apart by pattern and words as well as colour.
 
+import { t } from "../i18n/messages.ts";
 import { stackLayout, stackRow, type StackSegment } from "./stack.ts";
 import { STATUS_STYLE, type Status } from "./status.ts";
 import type { ChartOptions, ChartResult } from "./types.ts";
@@ -14,10 +15,8 @@ import {
   legend,
   normalizeOptions,
   patternSet,
-  plural,
   summaryPrefix,
   svgDocument,
-  tr,
 } from "./util.ts";
 import { formatShare } from "../core/format.ts";
 
@@ -56,9 +55,9 @@ export function completionChart(rows: readonly CompletionRow[], options: ChartOp
   const f = normalizeOptions(options);
   const list = rowsOf(rows);
   const pats = patternSet(f.id);
-  const label = (s: Status) => tr(f, STATUS_STYLE[s].zh, STATUS_STYLE[s].en);
+  const label = (s: Status) => t(f.lang, "chart.status")[s];
   const url = (s: Status) => pats.url(STATUS_STYLE[s].pattern, STATUS_STYLE[s].tone);
-  const end = (total: number) => tr(f, `${total} 项`, String(total));
+  const end = (total: number) => t(f.lang, "chart.count", total);
   const segments = (c: Counts): StackSegment[] =>
     FIELDS.map(([field, s]) => ({ label: label(s), value: c[field], fill: STATUS_STYLE[s].fill, pattern: url(s), ink: STATUS_STYLE[s].onFill, edge: STATUS_STYLE[s].edge }));
 
@@ -84,23 +83,19 @@ export function completionChart(rows: readonly CompletionRow[], options: ChartOp
   const better = (a: CompletionRow, b: CompletionRow) => a.met * totalOf(b) > b.met * totalOf(a);
   const best = rated.reduce<CompletionRow | null>((m, r) => (m === null || better(r, m) ? r : m), null);
   const worst = rated.reduce<CompletionRow | null>((m, r) => (m === null || better(m, r) ? r : m), null);
-  const parts2 = FIELDS.map(([field, s]) => tr(f, `${label(s)} ${sums[field]} 项（${share(sums[field], grand)}）`, `${sums[field]} ${label(s)} (${share(sums[field], grand)})`));
+  const parts2 = FIELDS.map(([field, s]) => t(f.lang, "chart.statusCount", label(s), sums[field], share(sums[field], grand)));
   let extremes = "";
   if (rated.length >= 2 && best && worst && best !== worst) {
-    extremes = tr(
-      f,
-      `；达成占比最高的是${best.group}（${share(best.met, totalOf(best))}），最低的是${worst.group}（${share(worst.met, totalOf(worst))}）`,
-      `; the highest met share is ${best.group} (${share(best.met, totalOf(best))}), the lowest ${worst.group} (${share(worst.met, totalOf(worst))})`,
-    );
+    extremes = t(f.lang, "chart.completionExtremes", best.group, share(best.met, totalOf(best)), worst.group, share(worst.met, totalOf(worst)));
   }
   const summary =
     summaryPrefix(f) +
-    tr(f, `共 ${grand} 项指标：${parts2.join("、")}${extremes}。`, `${plural(grand, "indicator")}: ${parts2.join(", ")}${extremes}.`);
+    t(f.lang, "chart.completionSummary", grand, parts2, extremes);
 
   const table = {
     caption: caption(f),
-    head: [tr(f, "分组", "Group"), ...FIELDS.map(([, s]) => label(s)), tr(f, "合计", "Total"), tr(f, "达成占比", "Met share")],
-    rows: [...list, { group: tr(f, "合计", "Total"), ...sums }].map((r) => [
+    head: [t(f.lang, "chart.colGroup"), ...FIELDS.map(([, s]) => label(s)), t(f.lang, "chart.total"), t(f.lang, "chart.colMetShare")],
+    rows: [...list, { group: t(f.lang, "chart.total"), ...sums }].map((r) => [
       r.group,
       ...FIELDS.map(([field]) => String(r[field])),
       String(totalOf(r)),
@@ -111,8 +106,8 @@ export function completionChart(rows: readonly CompletionRow[], options: ChartOp
 
   const takeaway =
     rated.length >= 2 && worst
-      ? tr(f, `达成占比最低的是${worst.group}（${share(worst.met, totalOf(worst))}）。`, `Lowest met share: ${worst.group} (${share(worst.met, totalOf(worst))}).`)
-      : tr(f, `共 ${grand} 项指标，达成 ${sums.met} 项（${share(sums.met, grand)}）。`, `${plural(grand, "indicator")}, ${sums.met} met (${share(sums.met, grand)}).`);
+      ? t(f.lang, "chart.lowestMet", worst.group, share(worst.met, totalOf(worst)))
+      : t(f.lang, "chart.metOfAll", grand, sums.met, share(sums.met, grand));
 
   return { svg: svgDocument(f, "jx-completion", y + 4, summary, pats.defs(), parts.filter(Boolean).join("\n"), true), summary, table, takeaway };
 }

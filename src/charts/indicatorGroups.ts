@@ -1,6 +1,7 @@
 // How the indicators are spread over 一级 / 二级 groups, and what kind of target each has:
 // one stacked bar per 二级, under its 一级 heading, on a shared count scale.
 
+import { t } from "../i18n/messages.ts";
 import type { TargetKind } from "../core/model.ts";
 import { stackLayout, stackRow, type StackSegment } from "./stack.ts";
 import type { ChartOptions, ChartResult } from "./types.ts";
@@ -21,10 +22,8 @@ import {
   navAttrs,
   normalizeOptions,
   patternSet,
-  plural,
   summaryPrefix,
   svgDocument,
-  tr,
 } from "./util.ts";
 
 export interface IndicatorGroupRow {
@@ -38,11 +37,11 @@ const KINDS: readonly TargetKind[] = ["quantitative", "deadline", "qualitative",
 
 const ON_FILL = "var(--c-on-fill, #ffffff)";
 
-const STYLE: Record<TargetKind, { zh: string; en: string; fill: string; pattern: PatternName; tone: Tone; ink: string; edge?: string }> = {
-  quantitative: { zh: "定量", en: "quantitative", fill: cssColor("quantitative", "#2f6db5"), pattern: "solid", tone: "light", ink: ON_FILL },
-  deadline: { zh: "期限", en: "deadline", fill: cssColor("deadline", "#b4521a"), pattern: "hatch", tone: "light", ink: ON_FILL },
-  qualitative: { zh: "定性", en: "qualitative", fill: cssColor("qualitative", "#2e7d4f"), pattern: "dots", tone: "light", ink: ON_FILL },
-  none: { zh: "无目标", en: "no target", fill: cssColor("no-target", "#aab3bc"), pattern: "cross", tone: "dark", ink: INK, edge: EDGE },
+const STYLE: Record<TargetKind, { fill: string; pattern: PatternName; tone: Tone; ink: string; edge?: string }> = {
+  quantitative: { fill: cssColor("quantitative", "#2f6db5"), pattern: "solid", tone: "light", ink: ON_FILL },
+  deadline: { fill: cssColor("deadline", "#b4521a"), pattern: "hatch", tone: "light", ink: ON_FILL },
+  qualitative: { fill: cssColor("qualitative", "#2e7d4f"), pattern: "dots", tone: "light", ink: ON_FILL },
+  none: { fill: cssColor("no-target", "#aab3bc"), pattern: "cross", tone: "dark", ink: INK, edge: EDGE },
 };
 
 type Counts = Record<TargetKind, number>;
@@ -74,7 +73,7 @@ export function indicatorGroupChart(rows: readonly IndicatorGroupRow[], options:
   const f = normalizeOptions(options);
   const groups = groupsOf(rows);
   const pats = patternSet(f.id);
-  const label = (k: TargetKind) => tr(f, STYLE[k].zh, STYLE[k].en);
+  const label = (k: TargetKind) => t(f.lang, "chart.targetKind")[k];
   const all = groups.flatMap((g) => [...g.level2].map(([level2, counts]) => ({ level1: g.level1, level2, counts })));
   const totals: Counts = { quantitative: 0, deadline: 0, qualitative: 0, none: 0 };
   for (const r of all) for (const k of KINDS) totals[k] += r.counts[k];
@@ -94,8 +93,8 @@ export function indicatorGroupChart(rows: readonly IndicatorGroupRow[], options:
   groups.forEach((g, gi) => {
     if (gi > 0) y += 8;
     const count = [...g.level2.values()].reduce((s, c) => s + sum(c), 0);
-    const h = heading(f, y, g.level1, tr(f, `${count} 项`, plural(count, "indicator")));
-    parts.push(`<g class="jx-group" ${navAttrs("object", tr(f, `${g.level1}：${count} 项指标，${g.level2.size} 个二级指标`, `${g.level1}: ${plural(count, "indicator")} in ${g.level2.size} second-level groups`))}>`, h.svg);
+    const h = heading(f, y, g.level1, t(f.lang, "chart.indicatorCount", count));
+    parts.push(`<g class="jx-group" ${navAttrs("object", t(f.lang, "chart.groupNav", g.level1, count, g.level2.size))}>`, h.svg);
     y += h.height + 4;
     for (const [level2, counts] of g.level2) {
       const row = stackRow(f, layout, y, { label: level2, segments: segments(counts), end: String(sum(counts)), focus: true });
@@ -110,25 +109,19 @@ export function indicatorGroupChart(rows: readonly IndicatorGroupRow[], options:
   const byKind = kinds.filter((k) => totals[k] > 0);
   const summary =
     summaryPrefix(f) +
-    tr(
-      f,
-      `共 ${grand} 项指标${byKind.length ? `（${byKind.map((k) => `${label(k)} ${totals[k]} 项`).join("、")}）` : ""}，` +
-        `分属 ${groups.length} 个一级指标、${all.length} 个二级指标，最多的是${biggest.level1} / ${biggest.level2}（${sum(biggest.counts)} 项）。`,
-      `${plural(grand, "indicator")}${byKind.length ? ` (${byKind.map((k) => `${totals[k]} ${label(k)}`).join(", ")})` : ""} ` +
-        `in ${groups.length} first-level and ${all.length} second-level groups; the largest is ${biggest.level1} / ${biggest.level2} (${sum(biggest.counts)}).`,
-    );
+    t(f.lang, "chart.groupsSummary", grand, byKind.map((k) => [label(k), totals[k]] as [string, number]), groups.length, all.length, `${biggest.level1} / ${biggest.level2}`, sum(biggest.counts));
 
   const table = {
     caption: caption(f),
-    head: [tr(f, "一级指标", "Level 1"), tr(f, "二级指标", "Level 2"), ...KINDS.map(label), tr(f, "合计", "Total")],
+    head: [t(f.lang, "chart.colLevel1"), t(f.lang, "chart.colLevel2"), ...KINDS.map(label), t(f.lang, "chart.total")],
     rows: [
       ...all.map((r) => [r.level1, r.level2, ...KINDS.map((k) => String(r.counts[k])), String(sum(r.counts))]),
-      [tr(f, "合计", "Total"), "", ...KINDS.map((k) => String(totals[k])), String(grand)],
+      [t(f.lang, "chart.total"), "", ...KINDS.map((k) => String(totals[k])), String(grand)],
     ],
     numeric: [false, false, true, true, true, true, true],
   };
 
-  const takeaway = tr(f, `指标最多的是${biggest.level1} / ${biggest.level2}（${sum(biggest.counts)} 项）。`, `Most indicators: ${biggest.level1} / ${biggest.level2} (${sum(biggest.counts)}).`);
+  const takeaway = t(f.lang, "chart.mostIndicators", `${biggest.level1} / ${biggest.level2}`, sum(biggest.counts));
 
   return { svg: svgDocument(f, "jx-indicator-groups", y + 4, summary, pats.defs(), parts.filter(Boolean).join("\n"), true), summary, table, takeaway };
 }

@@ -2,6 +2,7 @@
 // share one), the exact figure as text at the bar end, and rows without a value listed last with
 // the words "no data" rather than left out.
 
+import { t } from "../i18n/messages.ts";
 import type { ChartOptions, ChartResult } from "./types.ts";
 import {
   CATEGORICAL,
@@ -20,7 +21,6 @@ import {
   text,
   textLines,
   textWidth,
-  tr,
   wrapText,
 } from "./util.ts";
 
@@ -71,7 +71,7 @@ export function rankBarsChart(rows: readonly RankBarRow[], options: RankBarOptio
   const list = rowsOf(rows);
   const max = Math.max(options.max ?? 0, ...list.map((r) => r.value ?? 0));
   if (!Number.isFinite(max)) fail("options", "max must be finite");
-  const none = tr(f, "无数据", "no data");
+  const none = t(f.lang, "chart.noData");
   const endText = (r: Row) => (r.value === null ? none : r.note ? `${r.valueText} ${r.note}` : r.valueText);
   const rankText = (r: Row) => (r.rank === null ? "—" : String(r.rank));
 
@@ -112,20 +112,20 @@ export function rankBarsChart(rows: readonly RankBarRow[], options: RankBarOptio
 
   const ranked = list.filter((r) => r.value !== null);
   const unranked = list.filter((r) => r.value === null);
-  const sep = tr(f, "；", "; ");
+  const sep = t(f.lang, "chart.clauseSep");
   const summary =
     summaryPrefix(f) +
-    tr(f, `${measure}排名：`, `ranked by ${measure.toLowerCase()}: `) +
+    t(f.lang, "chart.rankedBy", measure) +
     [
       ...ranked.map((r) => `${rankText(r)}. ${r.label} ${r.note ? `${r.valueText} ${r.note}` : r.valueText}`),
-      ...(unranked.length ? [tr(f, `${unranked.map((r) => r.label).join("、")}无数据`, `no data for ${unranked.map((r) => r.label).join(", ")}`)] : []),
+      ...(unranked.length ? [t(f.lang, "chart.noDataFor", unranked.map((r) => r.label))] : []),
     ].join(sep) +
-    tr(f, "。", ".");
+    t(f.lang, "chart.stop");
 
   const withNotes = list.some((r) => r.note);
   const table = {
     caption: caption(f),
-    head: [tr(f, "名次", "Rank"), options.nameLabel ?? tr(f, "名称", "Name"), measure, ...(withNotes ? [options.noteLabel ?? tr(f, "备注", "Note")] : [])],
+    head: [t(f.lang, "chart.colRank"), options.nameLabel ?? t(f.lang, "chart.colName"), measure, ...(withNotes ? [options.noteLabel ?? t(f.lang, "chart.colNote")] : [])],
     rows: list.map((r) => [rankText(r), r.label, r.value === null ? none : r.valueText, ...(withNotes ? [r.note || "—"] : [])]),
     numeric: [true, false, true, ...(withNotes ? [false] : [])],
   };
@@ -137,8 +137,8 @@ export function rankBarsChart(rows: readonly RankBarRow[], options: RankBarOptio
   const takeaway = !first
     ? undefined
     : ranked.length === 1
-      ? tr(f, `${measure}：${first.label} ${first.valueText}。`, `${measure}: ${first.label} ${first.valueText}.`)
-      : tr(f, `按${measure}，排第一的是${first.label}（${first.valueText}），排最后的是${last.label}（${last.valueText}）。`, `By ${measure.toLowerCase()}, first: ${first.label} (${first.valueText}); last: ${last.label} (${last.valueText}).`);
+      ? t(f.lang, "chart.rankOne", measure, first.label, first.valueText)
+      : t(f.lang, "chart.rankEnds", measure, first.label, first.valueText, last.label, last.valueText);
 
   return { svg: svgDocument(f, "jx-rank-bars", y + 4, summary, "", parts.filter(Boolean).join("\n")), summary, table, takeaway };
 }

@@ -2,6 +2,7 @@
 // left, and at the right the item, its latest amount and the change on the previous year in
 // 万元 and percent. Labels are nudged apart so they never overlap; a leader line keeps them tied.
 
+import { t } from "../i18n/messages.ts";
 import { line, scaleLinear, scalePoint } from "d3";
 import type { ChartOptions, ChartResult } from "./types.ts";
 import {
@@ -24,7 +25,6 @@ import {
   text,
   textLines,
   textWidth,
-  tr,
   wrapText,
 } from "./util.ts";
 import { formatChange, formatWan, formatYuan } from "../core/format.ts";
@@ -89,9 +89,9 @@ export function slopeChart(rows: readonly SlopeRow[], options: ChartOptions): Ch
   const changeText = (it: Item) => {
     const cur = it.byYear.get(last);
     const prev = it.byYear.get(prevYear);
-    if (cur === undefined || prev === undefined) return tr(f, `${prevYear} 年无对比`, `no ${prevYear} value`);
-    if (cur === prev) return tr(f, "无变化", "unchanged");
-    return `${signed(cur - prev)}${tr(f, `（${formatChange(cur, prev, f.lang)}）`, ` (${formatChange(cur, prev, f.lang)})`)}`;
+    if (cur === undefined || prev === undefined) return t(f.lang, "chart.noEarlier", prevYear);
+    if (cur === prev) return t(f.lang, "chart.unchanged");
+    return `${signed(cur - prev)}${t(f.lang, "chart.paren", formatChange(cur, prev, f.lang))}`;
   };
 
   // Columns: first-year amounts | lines | item, latest amount and change.
@@ -100,7 +100,7 @@ export function slopeChart(rows: readonly SlopeRow[], options: ChartOptions): Ch
   const rightW = Math.round(f.compact ? f.inner * 0.52 : Math.min(280, f.inner * 0.42));
   const labels = items.map((it) => {
     const latest = [...it.byYear.keys()].sort((a, b) => b - a)[0];
-    const amount = `${formatWan(it.byYear.get(latest)!, f.lang)}${latest === last ? "" : tr(f, `（${latest} 年）`, ` (${latest})`)}`;
+    const amount = `${formatWan(it.byYear.get(latest)!, f.lang)}${latest === last ? "" : t(f.lang, "chart.inYear", latest)}`;
     const change = changeText(it);
     const tail = textWidth(`${amount} · ${change}`, 12) <= rightW ? [`${amount} · ${change}`] : [...wrapText(amount, rightW, 12), ...wrapText(change, rightW, 12)];
     return { name: wrapText(it.item, rightW, 13), tail, latest };
@@ -170,31 +170,27 @@ export function slopeChart(rows: readonly SlopeRow[], options: ChartOptions): Ch
     bottom = Math.max(bottom, box.top + box.h);
     parts.push(`<g class="jx-slope-item"><title>${esc(it.item)}</title>\n${g.join("\n")}\n</g>`);
   });
-  parts.push(text(f.pad, baseline(bottom + 6, LH, 12), tr(f, "金额单位：万元", "Amounts in millions of yuan (¥M)"), { size: 12, fill: MUTED, cls: "jx-unit-note" }));
+  parts.push(text(f.pad, baseline(bottom + 6, LH, 12), t(f.lang, "chart.wanNote"), { size: 12, fill: MUTED, cls: "jx-unit-note" }));
   bottom += 6 + LH;
 
   const describe = (it: Item) => {
     const cur = it.byYear.get(last);
     const prev = it.byYear.get(prevYear);
     if (cur === undefined || prev === undefined) {
-      const shown = years.filter((yr) => it.byYear.has(yr)).map((yr) => tr(f, `${yr} 年 ${formatYuan(it.byYear.get(yr)!, f.lang)}`, `${formatYuan(it.byYear.get(yr)!, f.lang)} in ${yr}`));
-      return `${it.item} ${shown.join(tr(f, "，", ", "))}`;
+      const shown = years.filter((yr) => it.byYear.has(yr)).map((yr) => t(f.lang, "chart.amountInYear", yr, formatYuan(it.byYear.get(yr)!, f.lang)));
+      return `${it.item} ${shown.join(t(f.lang, "chart.listSep"))}`;
     }
     const diff = cur - prev;
     if (diff === 0n) {
-      return tr(f, `${it.item} ${prevYear} 年与 ${last} 年均为 ${formatYuan(cur, "zh")}（无变化）`, `${it.item} was ${formatYuan(cur, "en")} in both ${prevYear} and ${last} (unchanged)`);
+      return t(f.lang, "chart.sameBoth", it.item, prevYear, last, formatYuan(cur, f.lang));
     }
-    return tr(
-      f,
-      `${it.item}由 ${prevYear} 年的 ${formatYuan(prev, "zh")}变为 ${last} 年的 ${formatYuan(cur, "zh")}（${diff < 0n ? "-" : "+"}${formatYuan(diff < 0n ? -diff : diff, "zh")}，${formatChange(cur, prev, f.lang)}）`,
-      `${it.item} went from ${formatYuan(prev, "en")} in ${prevYear} to ${formatYuan(cur, "en")} in ${last} (${diff < 0n ? "-" : "+"}${formatYuan(diff < 0n ? -diff : diff, "en")}, ${formatChange(cur, prev, f.lang)})`,
-    );
+    return t(f.lang, "chart.moved", it.item, prevYear, formatYuan(prev, f.lang), last, formatYuan(cur, f.lang), `${diff < 0n ? "-" : "+"}${formatYuan(diff < 0n ? -diff : diff, f.lang)}`, formatChange(cur, prev, f.lang));
   };
-  const summary = summaryPrefix(f) + items.map(describe).join(tr(f, "；", "; ")) + tr(f, "。", ".");
+  const summary = summaryPrefix(f) + items.map(describe).join(t(f.lang, "chart.clauseSep")) + t(f.lang, "chart.stop");
 
   const table = {
     caption: caption(f),
-    head: [tr(f, "项目", "Item"), tr(f, "年度", "Year"), tr(f, "金额（元）", "Amount (yuan)"), tr(f, "较上年变化（元）", "Change on previous year (yuan)"), tr(f, "较上年变化率", "Change (%)")],
+    head: [t(f.lang, "chart.colItem"), t(f.lang, "chart.colYear"), t(f.lang, "chart.colYuan"), t(f.lang, "chart.colChange"), t(f.lang, "chart.colChangePct")],
     rows: items.flatMap((it) =>
       years
         .filter((yr) => it.byYear.has(yr))

@@ -3,6 +3,7 @@
 // segments that have room, the total at the bar end, and a text breakdown appears under the
 // bar whenever a segment was too narrow for its count.
 
+import { t } from "../i18n/messages.ts";
 import {
   MUTED,
   PAPER,
@@ -17,7 +18,6 @@ import {
   text,
   textLines,
   textWidth,
-  tr,
   wrapText,
 } from "./util.ts";
 
@@ -69,8 +69,8 @@ export function stackRow(f: Frame, layout: StackLayout, y: number, row: StackRow
   const labelTop = f.compact ? y : barTop + BAR_H / 2 - LH / 2;
   const total = row.segments.reduce((s, seg) => s + seg.value, 0);
   const scale = layout.max === "percent" ? total : layout.max;
-  const said = row.segments.filter((s) => s.value > 0).map((s) => tr(f, `${s.label} ${s.value} 项`, `${s.label} ${s.value}`)).join(tr(f, "，", ", "));
-  const open = row.focus ? `<g class="jx-stack-row" ${navAttrs("symbol", tr(f, `${row.label}：${said || "无"}；合计 ${total} 项`, `${row.label}: ${said || "none"}; ${total} in all`))}>` : `<g class="jx-stack-row">`;
+  const said = row.segments.filter((s) => s.value > 0).map((s) => t(f.lang, "chart.segmentCount", s.label, s.value)).join(t(f.lang, "chart.listSep"));
+  const open = row.focus ? `<g class="jx-stack-row" ${navAttrs("symbol", t(f.lang, "chart.stackNav", row.label, said || t(f.lang, "chart.stackNone"), total))}>` : `<g class="jx-stack-row">`;
   const parts = [open, textLines(labelX, labelTop, lines, LH, { cls: "jx-row-label" })];
   if (layout.max === "percent") {
     parts.push(`<rect x="${n(layout.barX)}" y="${n(barTop)}" width="${n(layout.barW)}" height="${BAR_H}" fill="${TRACK}"/>`);

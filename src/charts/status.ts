@@ -1,13 +1,11 @@
-// How each assessment status looks, shared by the bullet and completion charts: a colour, a
-// pattern for the statuses that matter most, and always a word.
+// How each assessment status looks, shared by the bullet and completion charts: a colour and a
+// pattern for the statuses that matter most; its word is the catalogue's (src/i18n, chart.status).
 
 import { EDGE, INK, MUTED, type PatternName, type Tone, cssColor } from "./util.ts";
 
 export type Status = "met" | "partly" | "not_met" | "no_data" | "not_applicable";
 
 export interface StatusStyle {
-  zh: string;
-  en: string;
   fill: string;
   pattern: PatternName;
   tone: Tone;
@@ -22,9 +20,9 @@ export interface StatusStyle {
 const ON_FILL = "var(--c-on-fill, #ffffff)";
 
 export const STATUS_STYLE: Record<Status, StatusStyle> = {
-  met: { zh: "达成", en: "met", fill: cssColor("met", "#2e7d4f"), pattern: "solid", tone: "light", ink: cssColor("met", "#2e7d4f"), onFill: ON_FILL },
-  partly: { zh: "部分达成", en: "partly met", fill: cssColor("partly", "#8a6a00"), pattern: "hatch", tone: "light", ink: cssColor("partly", "#8a6a00"), onFill: ON_FILL },
-  not_met: { zh: "未达成", en: "not met", fill: cssColor("not-met", "#b3261e"), pattern: "cross", tone: "light", ink: cssColor("not-met", "#b3261e"), onFill: ON_FILL },
-  no_data: { zh: "未填报", en: "no data", fill: cssColor("no-data", "#d0d7de"), pattern: "dots", tone: "dark", ink: MUTED, onFill: INK, edge: EDGE },
-  not_applicable: { zh: "不适用", en: "not applicable", fill: cssColor("not-applicable", "#8c959f"), pattern: "solid", tone: "dark", ink: MUTED, onFill: INK },
+  met: { fill: cssColor("met", "#2e7d4f"), pattern: "solid", tone: "light", ink: cssColor("met", "#2e7d4f"), onFill: ON_FILL },
+  partly: { fill: cssColor("partly", "#8a6a00"), pattern: "hatch", tone: "light", ink: cssColor("partly", "#8a6a00"), onFill: ON_FILL },
+  not_met: { fill: cssColor("not-met", "#b3261e"), pattern: "cross", tone: "light", ink: cssColor("not-met", "#b3261e"), onFill: ON_FILL },
+  no_data: { fill: cssColor("no-data", "#d0d7de"), pattern: "dots", tone: "dark", ink: MUTED, onFill: INK, edge: EDGE },
+  not_applicable: { fill: cssColor("not-applicable", "#8c959f"), pattern: "solid", tone: "dark", ink: MUTED, onFill: INK },
 };

@@ -3,6 +3,7 @@
 // one colour and pattern across rows; an item too small to label in its segment is written out
 // under the bar (a 0.00 item included), so nothing is hidden.
 
+import { t } from "../i18n/messages.ts";
 import type { ChartOptions, ChartResult } from "./types.ts";
 import {
   CATEGORICAL,
@@ -27,7 +28,6 @@ import {
   text,
   textLines,
   textWidth,
-  tr,
   wrapText,
 } from "./util.ts";
 import { formatShare, formatWan, formatYuan } from "../core/format.ts";
@@ -125,7 +125,7 @@ export function structureBarsChart(input: readonly StructureBarRow[], options: S
       if (!r.amounts.has(item)) continue;
       const amount = r.amounts.get(item)!;
       const share = formatShare(amount, r.total);
-      const told = tr(f, `${item} ${formatWan(amount, f.lang)}（${share}）`, `${item} ${formatWan(amount, f.lang)} (${share})`);
+      const told = `${item} ${formatWan(amount, f.lang)}${t(f.lang, "chart.paren", share)}`;
       if (amount === 0n) {
         untold.push(told);
         continue;
@@ -145,7 +145,7 @@ export function structureBarsChart(input: readonly StructureBarRow[], options: S
       );
       if (cum < r.total) g.push(`<line x1="${n(x1)}" x2="${n(x1)}" y1="${n(barTop)}" y2="${n(barTop + BAR_H)}" stroke="${PAPER}" stroke-width="1.5"/>`);
     }
-    if (r.total === 0n) g.push(text(barX + 6, baseline(barTop, BAR_H, 13), r.amounts.size ? tr(f, "金额均为 0", "all amounts are 0") : tr(f, "未列明细", "no items declared"), { fill: MUTED }));
+    if (r.total === 0n) g.push(text(barX + 6, baseline(barTop, BAR_H, 13), r.amounts.size ? t(f.lang, "chart.allZero") : t(f.lang, "chart.noItems"), { fill: MUTED }));
     const endX = (mode === "share" ? barX + barW : barX + trackW) + 6;
     g.push(text(endX, baseline(barTop, BAR_H, 13), endText(r), { weight: 600, cls: "jx-total" }));
     let bottom = barTop + BAR_H;
@@ -158,7 +158,7 @@ export function structureBarsChart(input: readonly StructureBarRow[], options: S
     parts.push(g.join("\n"));
     y = Math.max(bottom, y + lines.length * LH) + 12;
   }
-  const note = wrapText(mode === "share" ? tr(f, "每条为该单位合计的 100%；右侧为合计金额（万元）", "Each bar is 100% of its row; totals at the right") : tr(f, "条形长度按金额，同一标尺；金额单位：万元", "Bar length by amount, one scale"), f.inner, 12);
+  const note = wrapText(mode === "share" ? t(f.lang, "chart.shareNote") : t(f.lang, "chart.scaleNote"), f.inner, 12);
   parts.push(textLines(f.pad, y - 4, note, LH, { size: 12, fill: MUTED, cls: "jx-unit-note" }));
   y += note.length * LH;
 
@@ -166,18 +166,18 @@ export function structureBarsChart(input: readonly StructureBarRow[], options: S
     summaryPrefix(f) +
     rows
       .map((r) => {
-        const parts = items.filter((i) => r.amounts.has(i)).map((i) => `${i} ${formatYuan(r.amounts.get(i)!, f.lang)}${tr(f, `（${formatShare(r.amounts.get(i)!, r.total)}）`, ` (${formatShare(r.amounts.get(i)!, r.total)})`)}`);
-        return `${r.label}${tr(f, "合计", " total")} ${formatYuan(r.total, f.lang)}${parts.length ? tr(f, "：", ": ") + parts.join(tr(f, "，", ", ")) : ""}`;
+        const parts = items.filter((i) => r.amounts.has(i)).map((i) => `${i} ${formatYuan(r.amounts.get(i)!, f.lang)}${t(f.lang, "chart.paren", formatShare(r.amounts.get(i)!, r.total))}`);
+        return `${r.label}${t(f.lang, "chart.totalOf")} ${formatYuan(r.total, f.lang)}${parts.length ? t(f.lang, "chart.colon") + parts.join(t(f.lang, "chart.listSep")) : ""}`;
       })
-      .join(tr(f, "；", "; ")) +
-    tr(f, "。", ".");
+      .join(t(f.lang, "chart.clauseSep")) +
+    t(f.lang, "chart.stop");
 
   const table = {
     caption: caption(f),
-    head: [tr(f, "名称", "Name"), tr(f, "项目", "Item"), tr(f, "金额（元）", "Amount (yuan)"), tr(f, "占比", "Share")],
+    head: [t(f.lang, "chart.colName"), t(f.lang, "chart.colItem"), t(f.lang, "chart.colYuan"), t(f.lang, "chart.colShare")],
     rows: rows.flatMap((r) => [
       ...items.filter((i) => r.amounts.has(i)).map((i) => [r.label, i, formatYuan(r.amounts.get(i)!, f.lang, { unit: false }), formatShare(r.amounts.get(i)!, r.total)]),
-      [r.label, tr(f, "合计", "Total"), formatYuan(r.total, f.lang, { unit: false }), r.total > 0n ? "100.0%" : "—"],
+      [r.label, t(f.lang, "chart.total"), formatYuan(r.total, f.lang, { unit: false }), r.total > 0n ? "100.0%" : "—"],
     ]),
     numeric: [false, false, true, true],
   };

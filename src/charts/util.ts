@@ -2,6 +2,7 @@
 // patterns and the <svg> frame. Pure string building; no DOM, no clock. Numbers and money
 // are formatted by src/core/format.ts, as everywhere else.
 
+import { t } from "../i18n/messages.ts";
 import type { ChartOptions, Lang } from "./types.ts";
 
 /** Options after normalisation, plus the horizontal frame every chart lays out in. */
@@ -41,10 +42,6 @@ export function normalizeOptions(options: ChartOptions): Frame {
   return { id, lang, title, width, sample, sampleBadge: sample && sampleBadge, compact, pad, inner: width - 2 * pad };
 }
 
-/** "1 indicator", "2 indicators". */
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
 
 /**
  * A part of a chart a keyboard reaches with Tab, in reading order (一级, then its 二级 rows), with
@@ -54,10 +51,6 @@ export function navAttrs(kind: "object" | "symbol", label: string): string {
   return `role="graphics-${kind}" tabindex="0" aria-label="${esc(label)}"`;
 }
 
-/** Picks the zh or en wording. */
-export function tr(f: { lang: Lang }, zh: string, en: string): string {
-  return f.lang === "zh" ? zh : en;
-}
 
 // ---- input checks: `invalid rows: rows[2].count must be an integer ≥ 0` ----
 
@@ -344,7 +337,7 @@ export interface Block {
 }
 
 export function sampleLabel(f: Frame): string {
-  return tr(f, "示例数据", "Illustrative data");
+  return t(f.lang, "chart.sample");
 }
 
 /** The visible 示例数据 badge row (empty when the data is declared). */
@@ -404,11 +397,11 @@ export function heading(f: Frame, y: number, label: string, aside: string): Bloc
 }
 
 export function summaryPrefix(f: Frame): string {
-  return f.sample ? tr(f, "示例数据：", "Illustrative data: ") : "";
+  return f.sample ? t(f.lang, "chart.samplePrefix") : "";
 }
 
 export function caption(f: Frame): string {
-  return f.sample ? f.title + tr(f, "（示例数据）", " (illustrative data)") : f.title;
+  return f.sample ? f.title + t(f.lang, "chart.sampleSuffix") : f.title;
 }
 
 const HAN = /\p{Script=Han}/u;

@@ -2,6 +2,7 @@
 // (increases and decreases told apart by pattern and sign as well as colour), and the new
 // total, on a scale that starts at zero. The steps must add up to the change to the fen.
 
+import { t } from "../i18n/messages.ts";
 import type { ChartOptions, ChartResult } from "./types.ts";
 import {
   CATEGORICAL,
@@ -24,7 +25,6 @@ import {
   text,
   textLines,
   textWidth,
-  tr,
   wrapText,
 } from "./util.ts";
 import { formatWan, formatYuan } from "../core/format.ts";
@@ -92,9 +92,9 @@ export function waterfallChart(input: WaterfallInput, options: ChartOptions): Ch
   const parts = [head.svg];
   let y = head.height;
   const key = legend(f, y, [
-    { label: tr(f, "增加", "increase"), ...UP },
-    { label: tr(f, "减少", "decrease"), ...DOWN },
-    { label: tr(f, "合计", "total"), ...TOTAL },
+    { label: t(f.lang, "chart.increase"), ...UP },
+    { label: t(f.lang, "chart.decrease"), ...DOWN },
+    { label: t(f.lang, "chart.waterfallTotal"), ...TOTAL },
   ]);
   parts.push(key.svg);
   y += key.height + 10;
@@ -119,24 +119,20 @@ export function waterfallChart(input: WaterfallInput, options: ChartOptions): Ch
     y = Math.max(barTop + BAR_H, y + lines.length * LH) + 10;
   }
   parts.splice(2, 0, `<line x1="${n(zeroX)}" x2="${n(zeroX)}" y1="${n(plotTop - 4)}" y2="${n(y - 6)}" stroke="${RULE}"/>`);
-  const note = wrapText(tr(f, "金额单位：万元；条形从 0 起画", "Amounts in millions of yuan (¥M); bars start at 0"), f.inner, 12);
+  const note = wrapText(t(f.lang, "chart.waterfallNote"), f.inner, 12);
   parts.push(textLines(f.pad, y, note, LH, { size: 12, fill: MUTED, cls: "jx-unit-note" }));
   y += note.length * LH;
 
   const change = end.amountFen - start.amountFen;
-  const stepText = steps.map((s) => `${s.item} ${signed(s.changeFen, yuan)}`).join(tr(f, "，", ", "));
+  const stepText = steps.map((s) => `${s.item} ${signed(s.changeFen, yuan)}`).join(t(f.lang, "chart.listSep"));
   const summary =
     summaryPrefix(f) +
-    tr(
-      f,
-      `${start.label} ${formatYuan(start.amountFen, "zh")}${steps.length ? `，${stepText}` : ""}，${end.label} ${formatYuan(end.amountFen, "zh")}（变动 ${signed(change, yuan)}）。`,
-      `${start.label} ${formatYuan(start.amountFen, "en")}${steps.length ? `; ${stepText}` : ""}; ${end.label} ${formatYuan(end.amountFen, "en")} (change ${signed(change, yuan)}).`,
-    );
+    t(f.lang, "chart.waterfallSummary", `${start.label} ${formatYuan(start.amountFen, f.lang)}`, steps.length ? stepText : null, `${end.label} ${formatYuan(end.amountFen, f.lang)}`, signed(change, yuan));
 
   let cum = start.amountFen;
   const table = {
     caption: caption(f),
-    head: [tr(f, "项目", "Item"), tr(f, "变动（元）", "Change (yuan)"), tr(f, "累计（元）", "Running total (yuan)")],
+    head: [t(f.lang, "chart.colItem"), t(f.lang, "chart.colChangeYuan"), t(f.lang, "chart.colRunning")],
     rows: [
       [start.label, "—", cell(start.amountFen)],
       ...steps.map((s) => {

@@ -6,6 +6,12 @@ import type { Lang } from "../core/format.ts";
 const zh = {
   /** Between the items of a list in running text. */
   listSep: "，",
+  colon: "：",
+  /** The end of a sentence. */
+  stop: "。",
+  /** Nothing (a filter with none set, a chart row with no segment). */
+  nothing: "无",
+  colRank: "名次",
   navExplore: "数据探索",
   navCompare: "比较",
   declared: "已申报",
@@ -49,6 +55,10 @@ type Messages = typeof zh;
 
 const en: Messages = {
   listSep: ", ",
+  colon: ": ",
+  stop: ".",
+  nothing: "none",
+  colRank: "Rank",
   navExplore: "Explore data",
   navCompare: "Compare",
   declared: "Declared",

@@ -1,9 +1,10 @@
 // Interface text of the printed report (the A4 PDF beside each unit and project page, and
 // what the browser prints): zh first, en beside.
 import type { Lang } from "../core/format.ts";
+import { COMMON_MESSAGES as C } from "./i18n-common.ts";
 
 const zh = {
-  stop: "。",
+  stop: C.zh.stop,
   completion: (period: string) => `完成情况（${period}）`,
   completionLine: (score: string, grade: string) => `综合得分 ${score}，等级${grade}。`,
   notScored: "没有可评分的完成值（未填报），不给出得分和等级。",
@@ -26,7 +27,7 @@ const zh = {
 type M = typeof zh;
 
 const en: M = {
-  stop: ".",
+  stop: C.en.stop,
   completion: (period: string) => `Completion (${period})`,
   completionLine: (score: string, grade: string) => `Total score ${score}, grade ${grade}.`,
   notScored: "No result that could be scored was reported (no data): no score or grade is given.",

@@ -10,7 +10,7 @@ export type { Lang };
 const zh = {
   siteName: "绩效 Jixiao",
   paren: (s: string) => `（${s}）`,
-  colon: "：",
+  colon: C.zh.colon,
   skip: "跳到正文",
   navLabel: "站点导航",
   navOverview: "概览",
@@ -145,7 +145,7 @@ type Messages = typeof zh;
 const en: Messages = {
   siteName: "Jixiao",
   paren: (s: string) => ` (${s})`,
-  colon: ": ",
+  colon: C.en.colon,
   skip: "Skip to content",
   navLabel: "Site",
   navOverview: "Overview",

@@ -17,6 +17,7 @@ import { PROJECT_MESSAGES } from "./i18n-project.ts";
 import { VIEW_MESSAGES } from "./i18n-views.ts";
 import { ABOUT_MESSAGES } from "./i18n-about.ts";
 import { REPORT_MESSAGES } from "./i18n-report.ts";
+import { CHART_MESSAGES } from "./i18n-chart.ts";
 
 export type { Lang };
 export { findingText } from "../core/findingText.ts";
@@ -33,6 +34,7 @@ function catalogue(lang: Lang) {
     about: ABOUT_MESSAGES[lang],
     finding: FINDING_TEXT[lang],
     report: REPORT_MESSAGES[lang],
+    chart: CHART_MESSAGES[lang],
   };
 }
 
