@@ -193,7 +193,7 @@ export class Session {
 
   private task(view: TaskView | null) {
     // Each step is a performance mark, so the benchmark can say where the time goes.
-    if (view && typeof performance !== "undefined") performance.mark(`jixiao:step ${view.label.split(this.lang === "en" ? ": " : "：").pop()}`);
+    if (view && typeof performance !== "undefined") performance.mark(`jixiao:step ${view.label.split(t(this.lang, "common.colon")).pop()}`);
     this.emit("task", view);
   }
 

@@ -222,7 +222,7 @@ class ExploreElement extends HTMLElement {
 
   /** What this browser's storage did with the files (not kept, unreadable, another tab's changes), before the failures. */
   private storageNodes(list: StorageNotice[]) {
-    const list_ = this.language === "en" ? ", " : "、";
+    const list_ = t(this.language, "common.innerSep");
     const text = (n: StorageNotice) =>
       n.kind === "full" ? t(this.language, "explore.storageFull", n.name)
       : n.kind === "unsaved" ? t(this.language, "explore.storageUnsaved", n.name, n.reason)

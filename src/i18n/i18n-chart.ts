@@ -14,8 +14,7 @@ const zh = {
   samplePrefix: "示例数据：",
   sampleSuffix: "（示例数据）",
   listSep: C.zh.listSep,
-  /** Between the items of a list inside a clause (Chinese 顿号). */
-  innerSep: "、",
+  innerSep: C.zh.innerSep,
   clauseSep: "；",
   stop: C.zh.stop,
   colon: C.zh.colon,
@@ -106,7 +105,7 @@ const en: Messages = {
   samplePrefix: "Illustrative data: ",
   sampleSuffix: " (illustrative data)",
   listSep: C.en.listSep,
-  innerSep: ", ",
+  innerSep: C.en.innerSep,
   clauseSep: "; ",
   stop: C.en.stop,
   colon: C.en.colon,

@@ -7,6 +7,8 @@ const zh = {
   /** Between the items of a list in running text. */
   listSep: "，",
   colon: "：",
+  /** Between the items of a short list inside a clause (2024、2025). */
+  innerSep: "、",
   /** The end of a sentence. */
   stop: "。",
   /** Nothing (a filter with none set, a chart row with no segment). */
@@ -56,6 +58,7 @@ type Messages = typeof zh;
 const en: Messages = {
   listSep: ", ",
   colon: ": ",
+  innerSep: ", ",
   stop: ".",
   nothing: "none",
   colRank: "Rank",

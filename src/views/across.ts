@@ -236,13 +236,13 @@ function rollupSection(c: Ctx, shown: AcrossShown): Kids[] {
 
 function drill(c: Ctx, shown: AcrossShown): Kids[] {
   const { lang, v, o } = c;
-  const sep = lang === "zh" ? "：" : ": ";
+  const sep = t(lang, "common.colon");
   const dl = dataLang(lang);
   const span = (text: string) => el("span", { lang: dataLang(lang) }, text);
   const counts = (g: YearUnit["groups"][number]["counts"]) => {
     const w = t(lang, "compare.statusWord");
     return ([[w.met, g.met], [w.partly, g.partly], [w.not_met, g.notMet], [t(lang, "compare.colNoData"), g.noData]] as const)
-      .filter(([, n]) => n > 0).map(([l, n]) => `${l} ${n}`).join(lang === "zh" ? "，" : ", ");
+      .filter(([, n]) => n > 0).map(([l, n]) => `${l} ${n}`).join(t(lang, "common.listSep"));
   };
   const where = (...trail: Kids[]) => [t(lang, "compare.drillWhere"), sep, t(lang, "compare.yearLabel", o.year), trail.map((x) => [" › ", x])];
   const regions = shownRegions(v, shown);

@@ -173,7 +173,7 @@ function compareBody(s: CompareSection, d: CompareUnitData, o: CompareViewOption
   const sampleYear = (y: number) => d.sampleYears.includes(y);
   const figure = (chart: CompareChart, c: ChartPair | null, source: string) =>
     c ? chartFigure(c, { lang, source, csv: o.csvHref?.(chart), exportName: host === "page" ? undefined : compareChartName(d, chart, lang) }) : null;
-  const list = lang === "zh" ? "、" : ", ";
+  const list = t(lang, "common.innerSep");
   switch (s) {
     case "budget":
       return [
