@@ -11,6 +11,7 @@ import { CHARTS } from "../site/chartData.ts";
 import { PUBLISHED_TABLES } from "../site/paths.ts";
 import { chartFigure } from "../views/chart.ts";
 import { headlineStrip } from "../views/headline.ts";
+import { queryChart } from "../views/queryChart.ts";
 import { headline, headlineReport } from "../site/headline.ts";
 import { loadProject, loadResults, loadYear } from "./results.ts";
 import { loadProjectData, type ProjectReportView } from "../views/projectData.ts";
@@ -681,14 +682,27 @@ class ExploreElement extends HTMLElement {
       const ms = performance.now() - t0;
       const more = limited && m.rows.length > CONSOLE_ROWS;
       const rows = more ? m.rows.slice(0, CONSOLE_ROWS) : m.rows;
+      // A result with names and numbers can be drawn as the site's rank bars, with one click (and exported as any chart).
+      const drawn = kind.kind === "read" && m.columns.length ? queryChart({ columns: m.columns, types: m.types, rows }, this.language) : null;
+      const box = h("div", { "data-x": "sql-chart" });
+      const draw = () => {
+        if (!drawn) return;
+        const name = drawn.chart.wide.table.caption;
+        this.charts.set(name, drawn.chart.wide);
+        clear(box, toDom(chartFigure(drawn.chart, { lang: this.language, source: t(this.language, "explore.queryChartSource", drawn.shown, drawn.rows), exportName: name }), t(this.language, "explore.chartBroken")));
+        box.querySelector<HTMLElement>("figure")?.setAttribute("tabindex", "-1");
+        box.querySelector<HTMLElement>("figure")?.focus();
+      };
       clear(out,
         h("p", { class: "where", role: "status" }, m.columns.length ? `${more ? t(this.language, "explore.rowsMore", CONSOLE_ROWS) : t(this.language, "explore.rowsCount", rows.length)} · ${t(this.language, "explore.ms", ms.toFixed(0))}` : t(this.language, "explore.executed", ms.toFixed(0)),
           // A change's result (DuckDB's count of rows changed) is not exported: exporting runs the statement again.
           m.columns.length && kind.kind === "read" ? [t(this.language, "explore.exportAll"), h("button", { type: "button", class: "link", onclick: () => void this.exportQuery(text, "csv") }, "CSV"), " ",
-            h("button", { type: "button", class: "link", onclick: () => void this.exportQuery(text, "xlsx") }, "XLSX")] : null),
+            h("button", { type: "button", class: "link", onclick: () => void this.exportQuery(text, "xlsx") }, "XLSX")] : null,
+          drawn ? [" · ", h("button", { type: "button", class: "link", "data-x": "sql-draw", onclick: draw }, t(this.language, "explore.queryChart"))] : null),
         m.columns.length ? h("div", { class: "table-wrap x-result" }, h("table", { "data-table": "sql" },
           h("thead", {}, h("tr", {}, m.columns.map((c) => h("th", { scope: "col" }, c)))),
-          h("tbody", {}, rows.map((r) => h("tr", {}, r.map((v) => h("td", { class: typeof v === "number" ? "num" : null }, v === null ? "NULL" : String(v)))))))) : null);
+          h("tbody", {}, rows.map((r) => h("tr", {}, r.map((v) => h("td", { class: typeof v === "number" ? "num" : null }, v === null ? "NULL" : String(v)))))))) : null,
+        box);
       const result = out.querySelector("table");
       if (result) makeSortable(result, (c) => t(this.language, "explore.sortBy", c));
       if (kind.kind === "change") {
