@@ -85,3 +85,22 @@ export function joinBrokenLines(text: string): string {
   if (/\n/.test(t) && t.split("\n").every((line) => line.trim().length <= 8)) return t.replace(/\s*\n\s*/g, "");
   return t.replace(/[ \t]*\n[ \t]*/g, "\n");
 }
+
+const CN_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** (一) → 1, (十二) → 12, (二十) → 20; null when not a Chinese ordinal. */
+export function chineseOrdinal(s: string): number | null {
+  if (!/^[一二三四五六七八九十]{1,3}$/.test(s)) return null;
+  if (s === "十") return 10;
+  const i = s.indexOf("十");
+  if (i === -1) return s.length === 1 ? CN_NUMERALS[s] : null;
+  const tens = i === 0 ? 1 : CN_NUMERALS[s[0]];
+  const ones = i === s.length - 1 ? 0 : CN_NUMERALS[s[i + 1]];
+  return tens * 10 + ones;
+}
+
+/** `(一) 聚焦品牌提升` → its number and the name after it; null when the text opens with no Chinese ordinal in brackets. */
+export function ordinalName(text: string): { numeral: string; name: string } | null {
+  const m = /^[(（]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$/s.exec(text);
+  return m ? { numeral: m[1], name: m[2] } : null;
+}

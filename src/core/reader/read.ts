@@ -18,8 +18,9 @@ import { listExportForms } from "./list.ts";
 import { headPairs, textFields, tickedOption, unitIn } from "./head.ts";
 import { amountFen, blockUnit, fundingHeader, fundingPairs, fundingRow, type FundingHeader, type FundingLine, type FundingValue } from "./funding.ts";
 import { indicatorHeader, isFooter, isPlaceholder, readIndicatorTable, type IndicatorTable } from "./indicators.ts";
-import { splitCode, type MoneyUnit } from "./labels.ts";
-import { headField, isFundingBlock, type HeadField, type TextField } from "./synonyms.ts";
+import { chineseOrdinal, ordinalName, splitCode, type MoneyUnit } from "./labels.ts";
+import { isLabel } from "./head.ts";
+import { BLOCK_TITLES, FUNDING_PAIR_HEADER, TASK_HEADERS, headField, isFundingBlock, textField, type HeadField, type TextField } from "./synonyms.ts";
 
 /** Kind from the title's words; null when the title says neither. */
 export function kindOfTitle(title: string): { scope: "unit" | "project" | null; phase: "declaration" | "selfeval" | "monitoring" | null } {
@@ -91,10 +92,6 @@ export function looksLikeProjectForm(records: readonly TableRecord[]): boolean {
   return false;
 }
 
-const TASK_HEADERS: Record<string, string> = {
-  部门职能: "duty", 职能: "duty", 主要职能: "duty", 年度目标任务: "task", 目标任务: "task", 重点任务: "task", 主要任务: "task", 任务名称: "task",
-  支出项目名称: "item", 对应项目: "item", 项目名称: "item", 预算金额: "amount", 金额: "amount", 预算数: "amount",
-};
 
 /** How to date a form that prints no year (see docs/reader.md, “A form without a year”). */
 export interface YearOptions {
@@ -153,6 +150,11 @@ function readOne(rows: readonly Row[], file: string, note: Note, previousYear: n
   const tasks: FormRead["tasks"] = [];
   const placeholders: number[] = [];
   let taskCols: Map<number, string> | null = null;
+  // A blank row inside a task table (a page break): only a continuation row (no task name) may follow it.
+  let taskGap = false;
+  const markup = (c: Cell) => {
+    if (c.markup) note("info", "text.markup_stripped", "单元格含 HTML 标记，已转为纯文本", "cell held HTML markup; converted to plain text", c.row, c.col + 1);
+  };
   let taskUnit: MoneyUnit | null = null;
   let inFundingPairs = false;
   const firstRow = rows.find((r) => r.cells.length)?.row ?? 1;
@@ -161,7 +163,7 @@ function readOne(rows: readonly Row[], file: string, note: Note, previousYear: n
     const r = rows[i];
     if (!r.cells.length) {
       fHeader = null;
-      taskCols = null;
+      taskGap = taskCols !== null;
       inFundingPairs = false;
       continue;
     }
@@ -198,6 +200,7 @@ function readOne(rows: readonly Row[], file: string, note: Note, previousYear: n
       const ih = indicatorHeader(rows, i);
       if (ih) {
         table = readIndicatorTable(rows, ih);
+        for (const n of table.notes) note(n.severity, n.code, n.message, n.messageEn, n.row, n.column);
         i = table.end - 1;
         fHeader = null;
         taskCols = null;
@@ -227,22 +230,48 @@ function readOne(rows: readonly Row[], file: string, note: Note, previousYear: n
       fHeader = null;
     }
 
-    // A task table (年度履职目标: 部门职能 | 年度目标任务 | 支出项目名称 | 预算金额).
+    // A task table (年度重点任务: 任务名称 | 主要内容; 年度履职目标: 部门职能 | 年度目标任务 | 支出项目名称 | 预算金额).
     const taskHeader = new Map<number, string>();
     for (const c of r.cells) if (TASK_HEADERS[c.label.key]) taskHeader.set(c.col, TASK_HEADERS[c.label.key]);
     if (taskHeader.size >= 2 && [...taskHeader.values()].includes("task")) {
       taskCols = taskHeader;
+      taskGap = false;
       taskUnit = r.cells.find((c) => c.label.unit)?.label.unit ?? unit;
       continue;
     }
     if (taskCols) {
       const cells: Record<string, string> = {};
-      for (const c of r.cells) if (taskCols.has(c.col)) cells[taskCols.get(c.col)!] = c.text;
-      if (Object.keys(cells).length) {
+      const at: Cell[] = [];
+      for (const c of r.cells) if (taskCols.has(c.col)) {
+        cells[taskCols.get(c.col)!] = c.text;
+        at.push(c);
+      }
+      // The table ends at a row that is some block's label (预算情况, a head field, a text field's label).
+      const ends = r.cells.some((c) => isLabel(c) || isFundingBlock(c.label.key) || BLOCK_TITLES.includes(c.label.key));
+      const named = cells.task !== undefined || cells.item !== undefined;
+      const last = tasks[tasks.length - 1];
+      if (!ends && at.length && !named && last && (cells.content !== undefined || cells.duty !== undefined) && at.length === r.cells.length) {
+        // A task's text continued after a page break: joined to the task above.
+        const field = cells.content !== undefined ? "content" : "duty";
+        last.cells[field] = (last.cells[field] ?? "") + at.filter((c) => taskCols!.get(c.col) === field).map((c) => plainText(c.text)).join("");
+        at.forEach(markup);
+        note("info", "task.continued", "任务内容跨页续行，已与上一行合并", "task text continued after a page break; joined to the row above", r.row, at[0].col + 1);
+        taskGap = false;
+        continue;
+      }
+      if (!ends && at.length && !taskGap) {
+        const order = tasks.length + 1;
+        const om = cells.task ? ordinalName(plainText(cells.task)) : null;
+        if (om) {
+          if (chineseOrdinal(om.numeral) !== order) note("warning", "task.order_gap", `任务序号（${om.numeral}）与位置（第 ${order} 项）不符`, `task numbered (${om.numeral}) stands at position ${order}`, r.row, at[0].col + 1);
+          cells.task = om.name;
+        }
+        at.filter((c) => c.col !== at[0].col).forEach(markup);
         tasks.push({ cells, row: r.row, amount: cells.amount ? amountFen(cells.amount, taskUnit ?? "元") : null });
         continue;
       }
       taskCols = null;
+      taskGap = false;
     }
 
     // Funding as item–amount pairs (年度预算安排(万元) | 资金总额 | 171.41).
@@ -261,16 +290,30 @@ function readOne(rows: readonly Row[], file: string, note: Note, previousYear: n
 
     // Head pairs and text fields.
     const pairs = headPairs(r);
+    // A row of head labels over a row of their values (年末在职人数 | 内设机构数 over 0 | 0).
+    const below = rows[i + 1];
+    if (pairs.length === r.cells.length && pairs.every((p) => !p.value) && below && below.row === r.row + 1 && below.cells.length && !below.cells.some(isLabel)) {
+      for (const p of pairs) {
+        const v = below.cells.find((c) => c.col === p.cell.col);
+        if (v && !head[p.field] && p.field !== "contact") head[p.field] = { value: plainText(v.text), cell: v };
+      }
+      i++;
+      continue;
+    }
     for (const p of pairs) {
       if (!p.value || head[p.field]) continue;
       if (p.field === "contact") continue; // personal names and phone numbers are not kept
       const value = plainText(p.field === "project_type" || p.field === "project_attr" ? tickedOption(p.value.value) : p.value.value);
       head[p.field] = { value, cell: p.value.cell };
+      markup(p.value.cell);
     }
     if (pairs.length) continue;
     const tf = textFields(rows, i);
     if (tf) {
-      for (const f of tf.fields) (texts[f.field] ??= []).push(...paragraphs(f.text));
+      for (const f of tf.fields) {
+        (texts[f.field] ??= []).push(...paragraphs(f.text));
+        markup(f.cell);
+      }
       i += tf.used - 1;
       continue;
     }
@@ -279,6 +322,8 @@ function readOne(rows: readonly Row[], file: string, note: Note, previousYear: n
       continue;
     }
     if (table && isFooter(r)) continue;
+    // A section title (年度重点任务, 预算情况) or the column labels of an item–amount block (内容 | 预算情况): nothing to read.
+    if (r.cells.every((c) => BLOCK_TITLES.includes(c.label.key) || FUNDING_PAIR_HEADER.includes(c.label.key) || (isFundingBlock(c.label.key) && !c.label.unit))) continue;
     if (!table) note("info", "form.unknown_row", `未识别的行：“${r.cells.map((c) => plainText(c.text)).join(" | ").slice(0, 60)}”`, "row not recognised; skipped", r.row, r.cells[0].col + 1);
   }
 
@@ -352,7 +397,7 @@ export function readForms(records: readonly TableRecord[], file: string, status:
   const parts: Row[][] = splitForms(rows).flatMap(([s, e]) => listExportForms(rows.slice(s, e)) ?? [rows.slice(s, e)]);
   const data: Dataset = { units: [], budget: [], tasks: [], indicators: [], findings: [], actuals: [], execution: [], projects: [] };
   // Indicators so far per unit-year (their order), and the unit-years read: kept as counts so a file of thousands of forms stays linear.
-  const seen: Seen = { order: new Map(), units: new Set() };
+  const seen: Seen = { order: new Map(), units: new Set(), lines: new Map(), tasks: new Map() };
   let year: number | null = null;
   let read = 0;
   let lastError: ImportError | null = null;
@@ -364,7 +409,15 @@ export function readForms(records: readonly TableRecord[], file: string, status:
     try {
       const form = readOne(part, file, note, year, options);
       year = form.year;
+      const from = { budget: data.budget.length, tasks: data.tasks.length, indicators: data.indicators.length };
       addForm(data, form, file, status, note, seen);
+      // Findings raised while reading a row are about what that row became.
+      const byRow = new Map<number, string>();
+      for (const x of [...data.budget.slice(from.budget), ...data.tasks.slice(from.tasks), ...data.indicators.slice(from.indicators)]) if (x.source.row) byRow.set(x.source.row, x.id);
+      for (const f of findings) if (!f.subject && f.location.row) {
+        const id = byRow.get(f.location.row);
+        if (id) f.subject = id;
+      }
       read++;
     } catch (err) {
       if (!(err instanceof ImportError) || parts.length === 1) throw err;
@@ -391,6 +444,28 @@ export function readForms(records: readonly TableRecord[], file: string, status:
 interface Seen {
   order: Map<string, number>;
   units: Set<string>;
+  /** Budget lines so far per unit-year and kind, and tasks per unit-year (their numbers). */
+  lines: Map<string, number>;
+  tasks: Map<string, number>;
+}
+
+/** The next number of a counter. */
+function bump(counts: Map<string, number>, key: string): number {
+  const n = (counts.get(key) ?? 0) + 1;
+  counts.set(key, n);
+  return n;
+}
+
+const COUNT_FIELD_ZH = { 年末在职人数: "年末在职人数", 内设机构数: "内设机构数" } as const;
+
+/** A whole number of the head (年末在职人数, 内设机构数); an error finding when it is not one. */
+function count(v: { value: string; cell: Cell } | undefined, zh: keyof typeof COUNT_FIELD_ZH, note: Note): number | null {
+  if (!v || v.value === "") return null;
+  if (!/^\d+$/.test(v.value)) {
+    note("error", "unit.count_unreadable", `${zh}不是整数：“${v.value}”`, `${zh} is not a whole number: “${v.value}”`, v.cell.row, v.cell.col + 1);
+    return null;
+  }
+  return Number(v.value);
 }
 
 function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus, note: Note, seen: Seen): void {
@@ -418,7 +493,7 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
     data.units.push({
       id: uid, name: body.name, year, fundingMethod: head.funding_method?.value ?? null,
       duties: form.texts.duties ?? [], goals: isProject ? [] : [...(form.texts.goal_overall ?? []), ...(form.texts.goal_annual ?? []), ...(form.texts.goal_expected ?? [])],
-      staffCount: null, orgCount: null, status, source, ...(code ? { code } : {}), formKind: kind,
+      staffCount: count(head.staff_count, "年末在职人数", note), orgCount: count(head.org_count, "内设机构数", note), status, source, ...(code ? { code } : {}), formKind: kind,
     });
   }
   let projectId: string | null = null;
@@ -455,7 +530,10 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
     form.funding.forEach((l, k) => {
       const v = l.values.amount ?? l.values.budget_full_year ?? l.values.budget_initial;
       if (!v || v.fen === null) return;
-      const line: BudgetLine = { id: `b${fnv1a([projectId ?? uid, year, l.item, k].join("\u001f"))}`, unitId: uid, year, kind: l.kind, item: l.item, amountFen: v.fen, source: { file, row: l.row, column: v.cell.col + 1 }, ...scope };
+      // A unit's own lines are numbered by kind within its unit-year (b…-2026-source-2); a project's are keyed by the project.
+      const n = projectId ? 0 : bump(seen.lines, `${unitYear}|${l.kind}`);
+      const id = projectId ? `b${fnv1a([projectId, year, l.item, k].join("\u001f"))}` : `b${uid.slice(1)}-${year}-${l.kind}-${n}`;
+      const line: BudgetLine = { id, unitId: uid, year, kind: l.kind, item: l.item, amountFen: v.fen, source: { file, row: l.row, column: v.cell.col + 1 }, ...scope };
       data.budget.push(line);
     });
   }
@@ -475,8 +553,10 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
   }
 
   // Tasks (a unit form's 年度履职目标 rows) and their amounts against the budget.
-  form.tasks.forEach((t, k) => {
-    const task: Task = { id: `t${fnv1a([uid, year, k].join("\u001f"))}`, unitId: uid, year, order: k + 1, name: t.cells.task ?? t.cells.item ?? "", content: [t.cells.duty, t.cells.item].filter(Boolean).join("；"), source: { file, row: t.row } };
+  form.tasks.forEach((t) => {
+    const order = bump(seen.tasks, unitYear);
+    const content = t.cells.content !== undefined ? plainText(t.cells.content) : [t.cells.duty, t.cells.item].filter(Boolean).join("；");
+    const task: Task = { id: `t${uid.slice(1)}-${year}-${order}`, unitId: uid, year, order, name: plainText(t.cells.task ?? t.cells.item ?? ""), content, source: { file, row: t.row } };
     data.tasks.push(task);
   });
   checkTasks(form, note);
@@ -500,7 +580,7 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
       const ind: Indicator = {
         id, unitId: uid, year, order: (seen.order.get(unitYear) ?? 0) + 1, level1: r.level1, level2: r.level2, name: r.name,
         target: given(r.target), parsed: parseTarget(given(r.target), year),
-        note: [given(r.longTarget) ? `实施期指标值：${given(r.longTarget)}` : null, given(r.explanation) ? `指标解释：${given(r.explanation)}` : null].filter(Boolean).join("；") || null,
+        note: r.note !== undefined ? r.note : [given(r.longTarget) ? `实施期指标值：${given(r.longTarget)}` : null, given(r.explanation) ? `指标解释：${given(r.explanation)}` : null].filter(Boolean).join("；") || null,
         source: src, ...scope, ...(given(r.values.weight) ? { weight: r.values.weight } : {}),
       };
       seen.order.set(unitYear, ind.order);
