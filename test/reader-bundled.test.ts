@@ -78,9 +78,15 @@ export function differences(file: string): string[] {
   return out;
 }
 
+/**
+ * What the general reader adds to form.ts's reading, and nothing else: the kind of form the title prints
+ * (单位整体支出绩效目标申报表 → unit_declaration) and the column of the unit's name cell.
+ */
+const ADDED = ['units[0].source.column: form.ts (absent) · reader 2', 'units[0].formKind: form.ts (absent) · reader "unit_declaration"'];
+
 describe("the general reader reads the bundled declaration as form.ts does", () => {
   it("data/raw holds at least one file", () => expect(files.length).toBeGreaterThan(0));
-  it.each(files)("%s: the same Dataset, field by field", (file) => {
-    expect(differences(file)).toEqual([]);
+  it.each(files)("%s: the same Dataset, field by field (the form's kind and the name's column added)", (file) => {
+    expect(differences(file)).toEqual(ADDED);
   });
 });

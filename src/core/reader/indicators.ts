@@ -180,7 +180,7 @@ interface Placed {
   l1: Cell | undefined;
   l2: Cell | undefined;
   names: Cell[];
-  target: Cell;
+  target: Cell | null;
 }
 
 /**
@@ -189,12 +189,15 @@ interface Placed {
  * 一级 labels, 二级 labels, then the name and, last, the target. Null when the row fits its columns, or when its
  * last cell does not read as a target (then the columns are trusted).
  */
-function placeByContent(r: Row, colOf: Map<IndicatorField, number>, level1: string): Placed | null {
+function placeByContent(r: Row, colOf: Map<IndicatorField, number>, level1: string, level2: string): Placed | null {
   const nameCol = colOf.get("name");
   const targetCol = colOf.get("target");
   const l2Col = colOf.get("l2");
   if (nameCol === undefined || targetCol === undefined || l2Col === undefined || targetCol < nameCol) return null;
-  if (r.cells.some((c) => c.col > targetCol)) return null;
+  // Cells beyond the table's last column (a ragged row): joined into the name, the last one the target.
+  const lastCol = Math.max(...colOf.values());
+  const beyond = targetCol === lastCol && r.cells.some((c) => c.col > lastCol);
+  if (!beyond && r.cells.some((c) => c.col > targetCol)) return null;
   let l1: Cell | undefined;
   let l2: Cell | undefined;
   const rest: Cell[] = [];
@@ -203,6 +206,11 @@ function placeByContent(r: Row, colOf: Map<IndicatorField, number>, level1: stri
     if (c.col <= l2Col && !rest.length && isLevel1Cell(c) && !asLevel2) l1 = c;
     else if (c.col <= l2Col && !rest.length && !l2 && asLevel2) l2 = c;
     else rest.push(c);
+  }
+  if (beyond && rest.length >= 2) return { l1, l2, names: rest.slice(0, -1), target: rest[rest.length - 1] };
+  // A lone text in a level column under a current group, that is no label of either level and no points: a 三级 name.
+  if (rest.length === 1 && !l1 && !l2 && level2 && rest[0].col < nameCol && !rest[0].label.points && !targetLike(rest[0].text)) {
+    return { l1, l2, names: rest, target: null };
   }
   const misplaced = rest.some((c) => c.col < nameCol) || (l2 !== undefined && l2.col !== l2Col);
   if (!misplaced || rest.length < 2) return null;
@@ -260,10 +268,12 @@ export function readIndicatorTable(rows: readonly Row[], found: IndicatorHeader)
       const f = header.cols.get(c.col);
       if (f) at[f] = c;
     }
-    const placed = placeByContent(r, colOf, l1);
+    // Markup in a cell of the table is dropped, and said.
+    for (const c of r.cells) if (c.markup) notes.push({ severity: "info", code: "text.markup_stripped", message: "单元格含 HTML 标记，已转为纯文本", messageEn: "cell held HTML markup; converted to plain text", row: r.row, column: c.col + 1 });
+    const placed = placeByContent(r, colOf, l1, l2);
     let placedName: { text: string; col: number } | null = null;
     if (placed) {
-      at = { ...(placed.l1 ? { l1: placed.l1 } : {}), ...(placed.l2 ? { l2: placed.l2 } : {}), target: placed.target };
+      at = { ...(placed.l1 ? { l1: placed.l1 } : {}), ...(placed.l2 ? { l2: placed.l2 } : {}), ...(placed.target ? { target: placed.target } : {}) };
       if (placed.names.length) placedName = { text: placed.names.map((c) => c.text).join(" "), col: placed.names[0].col };
       if (placed.l2 && placed.l2.col !== colOf.get("l2")) {
         notes.push({ severity: "info", code: "layout.shifted", message: `二级指标“${placed.l2.text}”位于${placed.l2.col === colOf.get("l1") ? "一级" : "其他"}列，已按内容识别为二级`, messageEn: `二级 label “${placed.l2.text}” sits in another column; placed by content`, row: r.row, column: placed.l2.col + 1 });
@@ -332,7 +342,12 @@ export function readIndicatorTable(rows: readonly Row[], found: IndicatorHeader)
     }
     l2Count++;
     if (placedName) {
-      notes.push({ severity: "info", code: "layout.shifted", message: `三级指标“${name}”位于第 ${placedName.col + 1} 列，已按内容归入“${l1}/${l2}”`, messageEn: `三级 “${name}” sits in column ${placedName.col + 1}; placed under “${l1}/${l2}” by content`, row: r.row, column: placedName.col + 1 });
+      const target = placed?.target;
+      if (placedName.col !== colOf.get("name")) {
+        notes.push({ severity: "info", code: "layout.shifted", message: `三级指标“${name}”位于第 ${placedName.col + 1} 列，已按内容归入“${l1}/${l2}”`, messageEn: `三级 “${name}” sits in column ${placedName.col + 1}; placed under “${l1}/${l2}” by content`, row: r.row, column: placedName.col + 1 });
+      } else if (target && target.col !== colOf.get("target")) {
+        notes.push({ severity: "info", code: "layout.shifted", message: `指标值位于第 ${target.col + 1} 列，已按内容识别`, messageEn: `target sits in column ${target.col + 1}; placed by content`, row: r.row, column: target.col + 1 });
+      }
       out.push({ ...rowOf(r, at, l1, l2, name), column: placedName.col + 1 });
       continue;
     }

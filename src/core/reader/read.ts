@@ -20,7 +20,7 @@ import { amountFen, blockUnit, fundingHeader, fundingPairs, fundingRow, type Fun
 import { indicatorHeader, isFooter, isPlaceholder, readIndicatorTable, type IndicatorTable } from "./indicators.ts";
 import { chineseOrdinal, ordinalName, splitCode, type MoneyUnit } from "./labels.ts";
 import { isLabel } from "./head.ts";
-import { BLOCK_TITLES, FUNDING_PAIR_HEADER, TASK_HEADERS, headField, isFundingBlock, textField, type HeadField, type TextField } from "./synonyms.ts";
+import { BLOCK_TITLES, FUNDING_PAIR_HEADER, TASK_HEADERS, fundingItemOf, headField, isFundingBlock, textField, type HeadField, type TextField } from "./synonyms.ts";
 
 /** Kind from the title's words; null when the title says neither. */
 export function kindOfTitle(title: string): { scope: "unit" | "project" | null; phase: "declaration" | "selfeval" | "monitoring" | null } {
@@ -36,6 +36,8 @@ interface FormRead {
   year: number;
   head: Partial<Record<HeadField, { value: string; cell: Cell }>>;
   texts: Partial<Record<TextField, string[]>>;
+  /** The text fields whose label the form prints (filled in or not), with the label's cell. */
+  printed: Partial<Record<TextField, Cell>>;
   unit: MoneyUnit;
   funding: FundingLine[];
   /** Month N of a `1-N月执行数` funding column. */
@@ -141,6 +143,7 @@ function readOne(rows: readonly Row[], file: string, note: Note, previousYear: n
   let year: number | null = null;
   const head: FormRead["head"] = {};
   const texts: FormRead["texts"] = {};
+  const labelled: FormRead["printed"] = {};
   let unit: MoneyUnit | null = null;
   const funding: FundingLine[] = [];
   let fHeader: FundingHeader | null = null;
@@ -285,6 +288,13 @@ function readOne(rows: readonly Row[], file: string, note: Note, previousYear: n
         funding.push(...pairs);
         continue;
       }
+      // An item of the block whose amount is missing or cannot be read (`部门整体预算总额(元)` with nothing beside it).
+      const named = inFundingPairs && r.cells.length <= 2 ? fundingItemOf(r.cells[0].label.key) : null;
+      if (named) {
+        const text = r.cells[1]?.text ?? "";
+        note("error", "budget.amount_unreadable", `金额无法识别：“${text.slice(0, 40)}”（${named.item}）`, `amount cannot be read: “${text.slice(0, 40)}” (${named.item})`, r.row, (r.cells[1]?.col ?? r.cells[0].col + 1) + 1);
+        continue;
+      }
       if (inFundingPairs && !r.cells.some((c) => isFundingBlock(c.label.key))) inFundingPairs = false;
     }
 
@@ -310,6 +320,10 @@ function readOne(rows: readonly Row[], file: string, note: Note, previousYear: n
     if (pairs.length) continue;
     const tf = textFields(rows, i);
     if (tf) {
+      for (const c of r.cells) {
+        const f = textField(c.label.key);
+        if (f) labelled[f] ??= c;
+      }
       for (const f of tf.fields) {
         (texts[f.field] ??= []).push(...paragraphs(f.text));
         markup(f.cell);
@@ -333,7 +347,7 @@ function readOne(rows: readonly Row[], file: string, note: Note, previousYear: n
   const cols = table ? [...table.header.cols.values()] : [];
   const phase = t.phase ?? (cols.includes("actual") || cols.includes("score") ? "selfeval" : cols.includes("likelihood") || cols.includes("executed_to_date") ? "monitoring" : "declaration");
   const scope = t.scope ?? (head.project ? "project" : "unit");
-  return { title, kind: `${scope}_${phase}` as FormKind, year: y, head, texts, unit: fUnit ?? unit ?? "元", funding, fundingMonth: fMonth, table, tasks, placeholders, firstRow };
+  return { title, kind: `${scope}_${phase}` as FormKind, year: y, head, texts, printed: labelled, unit: fUnit ?? unit ?? "元", funding, fundingMonth: fMonth, table, tasks, placeholders, firstRow };
 }
 
 /**
@@ -474,7 +488,7 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
   const bodyField = isProject ? head.implementer ?? head.unit ?? head.supervisor : head.unit ?? head.implementer ?? head.supervisor;
   if (!bodyField) {
     throw new ImportError(
-      `${file}：找不到填报主体（${isProject ? "实施单位、预算单位或主管部门" : "单位名称或部门名称"}）`,
+      isProject ? `${file}：找不到填报主体（实施单位、预算单位或主管部门）` : `${file}：找不到单位名称（填报主体：单位名称或部门名称）`,
       `${file}: no body found (${isProject ? "实施单位, 预算单位 or 主管部门" : "单位名称 or 部门名称"})`,
       { file, row: form.firstRow },
     );
@@ -495,6 +509,14 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
       duties: form.texts.duties ?? [], goals: isProject ? [] : [...(form.texts.goal_overall ?? []), ...(form.texts.goal_annual ?? []), ...(form.texts.goal_expected ?? [])],
       staffCount: count(head.staff_count, "年末在职人数", note), orgCount: count(head.org_count, "内设机构数", note), status, source, ...(code ? { code } : {}), formKind: kind,
     });
+  }
+  if (!isProject) {
+    // A field the form prints but leaves empty (单位职责, 年度履职目标): said, as the reviewer's checks say it of a table without them.
+    const empty = (fields: TextField[]) => fields.some((f) => form.printed[f]) && fields.every((f) => !form.texts[f]?.length);
+    const at = (fields: TextField[]) => fields.map((f) => form.printed[f]).find(Boolean)!;
+    if (empty(["duties"])) note("warning", "unit.no_duties", "未填写单位职责", "单位职责 is empty", at(["duties"]).row, undefined, uid);
+    const goals: TextField[] = ["goal_overall", "goal_annual", "goal_expected"];
+    if (empty(goals)) note("warning", "unit.no_goals", "未填写年度履职目标", "年度履职目标 is empty", at(goals).row, undefined, uid);
   }
   let projectId: string | null = null;
   let scopeName = body.name;
@@ -570,6 +592,8 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
   if (table) {
 
     for (const g of table.emptyGroups) note("info", "indicator.empty_group", `二级指标“${g.level2}”下没有三级指标`, `二级 group “${g.level2}” has no indicator`, g.row);
+    // A 二级 with no 一级 above it that none can be implied from: the canonical tables cannot hold it without one.
+    for (const g of table.blankLevel1) if (!g.implied) note("warning", "indicator.no_level1", `二级指标“${g.level2}”前没有一级指标`, `二级 “${g.level2}” has no 一级 above it`, g.row);
     for (const g of table.blankLevel1) note("info", "indicator.blank_level1", g.implied ? `二级指标“${g.level2}”的一级指标栏在表上为空，按二级指标归入“${g.implied}”` : `二级指标“${g.level2}”的一级指标栏在表上为空`, g.implied ? `the 一级 of 二级 “${g.level2}” is blank on the form; read under “${g.implied}”, the 一级 it belongs to` : `the 一级 of 二级 “${g.level2}” is blank on the form`, g.row);
     checkTargets(table, note);
     let filled = 0;
