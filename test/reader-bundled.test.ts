@@ -79,14 +79,18 @@ export function differences(file: string): string[] {
 }
 
 /**
- * What the general reader adds to form.ts's reading, and nothing else: the kind of form the title prints
- * (单位整体支出绩效目标申报表 → unit_declaration) and the column of the unit's name cell.
+ * What still stands between the general reader and form.ts on the bundled declaration: the kind of form its title
+ * prints (单位整体支出绩效目标申报表 → unit_declaration), which form.ts leaves unset. Until the workspace's export and
+ * the canonical tables carry it for this file too, the bundled form keeps form.ts's reading (src/core/import.ts).
  */
-const ADDED = ['units[0].source.column: form.ts (absent) · reader 2', 'units[0].formKind: form.ts (absent) · reader "unit_declaration"'];
+const REMAINING = ['units[0].formKind: form.ts (absent) · reader "unit_declaration"'];
 
 describe("the general reader reads the bundled declaration as form.ts does", () => {
   it("data/raw holds at least one file", () => expect(files.length).toBeGreaterThan(0));
-  it.each(files)("%s: the same Dataset, field by field (the form's kind and the name's column added)", (file) => {
-    expect(differences(file)).toEqual(ADDED);
+  it.fails.each(files)("%s: the same Dataset, field by field", (file) => {
+    expect(differences(file)).toEqual([]);
+  });
+  it.each(files)("%s: differs from form.ts's Dataset only in the form's kind", (file) => {
+    expect(differences(file)).toEqual(REMAINING);
   });
 });

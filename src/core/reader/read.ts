@@ -500,7 +500,8 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
   const body = splitCode(bodyField.value);
   const code = body.code ?? (head.code ? head.code.value : null);
   const uid = unitId(body.name);
-  const source = { file, row: bodyField.cell.row, column: bodyField.cell.col + 1 };
+  // A unit's source is the row that names it, as the canonical tables keep it (a unit read back from them has no column).
+  const source = { file, row: bodyField.cell.row };
   const unitYear = `${uid}|${year}`;
   if (!seen.units.has(unitYear)) {
     seen.units.add(unitYear);
