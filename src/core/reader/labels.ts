@@ -33,9 +33,12 @@ export function squash(s: string): string {
   return halfwidth(s).replace(/[\s\u200b-\u200f\u2028-\u202f\u2060\ufeff]/g, "").replace(/[【〔]/g, "(").replace(/[】〕]/g, ")");
 }
 
+const TRADITIONAL_ANY = new RegExp(`[${TRADITIONAL}]`, "g");
+
 /** A label's key in simplified characters. */
 function simplified(s: string): string {
-  return /[\u4e00-\u9fff]/.test(s) ? s.replace(/[\u4e00-\u9fff]/g, (c) => SIMPLE.get(c) ?? c) : s;
+  TRADITIONAL_ANY.lastIndex = 0;
+  return TRADITIONAL_ANY.test(s) ? s.replace(TRADITIONAL_ANY, (c) => SIMPLE.get(c) ?? c) : s;
 }
 
 const POINTS = /\((\d+(?:\.\d+)?)分\)|\((?:\d+(?:\.\d+)?-)?(\d+(?:\.\d+)?)\)分|(\d+(?:\.\d+)?)分$/;
@@ -44,9 +47,10 @@ const NOISE = /\((?:盖章|签章|公章|[A-Za-z](?:\/[A-Za-z])?|[A-Za-z]\/[A-Za
 
 /** The label of a cell, normalised as described above. */
 export function label(text: string): Label {
-  let s = simplified(squash(text));
-  // A long cell is a value, not a label: no annotation to take off (and no regex run over 200k characters).
-  if (s.length > 80) return { key: s, points: null, unit: null, set: null };
+  const squashed = squash(text);
+  // A long cell is a value, not a label: no annotation to take off, no characters mapped (and no regex run over 200k characters).
+  if (squashed.length > 80) return { key: squashed, points: null, unit: null, set: null };
+  let s = simplified(squashed);
   let points: string | null = null;
   let unit: MoneyUnit | null = null;
   const p = POINTS.exec(s);
