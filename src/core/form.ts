@@ -10,6 +10,7 @@ import { cleanText, hasMarkup, toParagraphs } from "./text.ts";
 import { dedupeIds, indicatorId, unitId } from "./ids.ts";
 import { parseTarget } from "./target.ts";
 import { finding, type FindingCode, type ParamsOf } from "./findingText.ts";
+import { chineseOrdinal } from "./reader/labels.ts";
 import { ITEM_LEVEL1, admits, isKnownLevel2, isLevel1Label, looksLikeLevel2, parentOf } from "./vocabulary.ts";
 
 type Section = "head" | "tasks" | "budget" | "staff" | "indicators";
@@ -39,19 +40,6 @@ const HEADER_SYNONYMS: Record<string, "l1" | "l2" | "l3" | "target"> = {
   目标值: "target",
   年度指标值: "target",
 };
-
-const CN_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** (一) → 1, (十二) → 12, (二十) → 20; null when not a Chinese ordinal. */
-export function chineseOrdinal(s: string): number | null {
-  if (!/^[一二三四五六七八九十]{1,3}$/.test(s)) return null;
-  if (s === "十") return 10;
-  const i = s.indexOf("十");
-  if (i === -1) return s.length === 1 ? CN_NUMERALS[s] : null;
-  const tens = i === 0 ? 1 : CN_NUMERALS[s[0]];
-  const ones = i === s.length - 1 ? 0 : CN_NUMERALS[s[i + 1]];
-  return tens * 10 + ones;
-}
 
 const key = (s: string) => s.replace(/[\s:：]/g, "");
 

@@ -7,7 +7,7 @@ import { moneyTargetToFen } from "../target.ts";
 import { parseYuanToFen } from "../money.ts";
 import type { Cell, Row } from "./grid.ts";
 import { halfwidth, type MoneyUnit } from "./labels.ts";
-import { fundingField, fundingItem, isFundingBlock, monthOf, type FundingField } from "./synonyms.ts";
+import { fundingField, fundingItemOf, isFundingBlock, monthOf, type FundingField } from "./synonyms.ts";
 
 export interface FundingHeader {
   cols: Map<number, FundingField>;
@@ -74,7 +74,8 @@ export function fundingRow(r: Row, header: FundingHeader, unit: MoneyUnit): Fund
   const labels = r.cells.filter((c) => c.col < first && !isFundingBlock(c.label.key));
   const itemCell = labels[labels.length - 1];
   if (!itemCell) return null;
-  const kind = fundingItem(itemCell.label.key);
+  const named = fundingItemOf(itemCell.label.key);
+  const kind = named?.kind ?? null;
   const valueCells = r.cells.filter((c) => c.col >= first);
   if (!kind && !valueCells.some((c) => isNumberLike(c.text))) return null;
   const values: Partial<Record<FundingField, FundingValue>> = {};
@@ -84,27 +85,27 @@ export function fundingRow(r: Row, header: FundingHeader, unit: MoneyUnit): Fund
     const money = f === "budget_initial" || f === "budget_full_year" || f === "executed" || f === "expected_executed" || f === "amount" || f === "balance";
     values[f] = { text: c.text, fen: money ? amountFen(c.text, unit) : null, cell: c };
   }
-  return { item: itemCell.label.key, kind: kind ?? "source", values, row: r.row, cell: itemCell };
+  return { item: named?.item ?? itemCell.label.key, kind: kind ?? "source", values, row: r.row, cell: itemCell };
 }
 
 /** Item–amount pairs in a row (资金总额 | 171.41 | 其中:财政拨款 | 150); used where a block has no column header. */
 export function fundingPairs(r: Row, unit: MoneyUnit): FundingLine[] {
   const out: FundingLine[] = [];
   r.cells.forEach((c, i) => {
-    const kind = fundingItem(c.label.key);
+    const named = fundingItemOf(c.label.key);
     const next = r.cells[i + 1];
-    if (!kind || !next) return;
+    if (!named || !next) return;
     const cellUnit = c.label.unit ?? unit;
     const fen = amountFen(next.text, cellUnit);
     if (fen === null) return;
     // Amounts further right, up to the next item label; a share (`88.3%`) is no amount.
     const more = new Map<number, FundingValue>();
     for (const x of r.cells.slice(i + 2)) {
-      if (fundingItem(x.label.key)) break;
+      if (fundingItemOf(x.label.key)) break;
       const f = /%$/.test(x.text.trim()) ? null : amountFen(x.text, cellUnit);
       if (f !== null) more.set(x.col, { text: x.text, fen: f, cell: x });
     }
-    out.push({ item: c.label.key, kind, values: { amount: { text: next.text, fen, cell: next } }, ...(more.size ? { more } : {}), row: r.row, cell: c });
+    out.push({ item: named.item, kind: named.kind, values: { amount: { text: next.text, fen, cell: next } }, ...(more.size ? { more } : {}), row: r.row, cell: c });
   });
   return out;
 }

@@ -4,7 +4,7 @@
 // beside the label or in the row below it (年度总体目标 | 预期目标 … 实际完成情况).
 import type { Cell, Row } from "./grid.ts";
 import { label, type MoneyUnit } from "./labels.ts";
-import { fundingField, headField, indicatorField, textField, type HeadField, type TextField } from "./synonyms.ts";
+import { BLOCK_TITLES, TASK_HEADERS, fundingField, headField, indicatorField, textField, type HeadField, type TextField } from "./synonyms.ts";
 
 export interface HeadValue {
   value: string;
@@ -85,7 +85,8 @@ export function textFields(rows: readonly Row[], i: number): { fields: { field: 
   }
   // A row of labels: the texts are in the next row, under the labels (the innermost label at or left of each text).
   const next = rows[i + 1];
-  if (!next || !next.cells.length || next.cells.some(isLabel)) return { fields: [], used: 1 };
+  // A label left empty: the next row is a block of its own (a label, a section title such as 年度重点任务, a table's header).
+  if (!next || !next.cells.length || next.cells.some((c) => isLabel(c) || BLOCK_TITLES.includes(c.label.key) || TASK_HEADERS[c.label.key])) return { fields: [], used: 1 };
   const anchors = labelled.filter((x) => x.field).map((x) => ({ col: x.c.col, field: x.field!, cell: x.c }));
   // The leftmost label frames the block when others follow it (年度总体目标 over 预期目标 / 实际完成情况).
   const inner = anchors.length > 1 && anchors[0].field === "goal_overall" ? anchors.slice(1) : anchors;

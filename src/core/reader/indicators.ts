@@ -5,7 +5,10 @@
 // typed into the name column recognised, targets split over columns joined,
 // template placeholders skipped, and the table ended by its footer.
 import type { Cell, Row } from "./grid.ts";
-import { parentOf } from "../vocabulary.ts";
+import { ITEM_LEVEL1, admits, isKnownLevel2, isLevel1Label, looksLikeLevel2, parentOf } from "../vocabulary.ts";
+import { parseTarget } from "../target.ts";
+import type { FindingParams, Severity } from "../model.ts";
+import type { FindingCode, ParamsOf } from "../findingText.ts";
 import { indicatorField, level1Of, level2Of, monthOf, textField, type IndicatorField } from "./synonyms.ts";
 
 export interface IndicatorHeader {
@@ -29,7 +32,20 @@ export interface IndicatorRow {
   /** The column of the cell that names the indicator (1-based for findings). */
   column: number;
   cells: Partial<Record<IndicatorField, Cell>>;
+  /** A note the row carries itself (the basis text of a 投入管理 item). */
+  note?: string | null;
 }
+
+/** A finding about how the table's cells were placed, for the caller to record (its code and params checked by tableNote). */
+export interface TableNote {
+  severity: Severity;
+  code: FindingCode;
+  params: FindingParams;
+  row: number;
+  column?: number;
+}
+
+const tableNote = <C extends FindingCode>(severity: Severity, code: C, params: ParamsOf<C>, row: number, column?: number): TableNote => ({ severity, code, params: params as FindingParams, row, column });
 
 export interface IndicatorTable {
   header: IndicatorHeader;
@@ -45,6 +61,8 @@ export interface IndicatorTable {
   /** Rows after the table: total (总分) and footers, read by the caller. */
   end: number;
   declaredTotal: string | null;
+  /** How cells were placed where the table's columns did not hold them (layout.shifted, layout.repeated_header …), in row order. */
+  notes: TableNote[];
 }
 
 const LEVELS = new Set<IndicatorField>(["l1", "l2", "name"]);
@@ -151,6 +169,60 @@ function realignLevels(rows: readonly Row[], header: IndicatorHeader): Indicator
   return { ...header, cols };
 }
 
+const isLevel1Cell = (c: Cell) => level1Of(c.label.key) !== null || isLevel1Label(c.label.key);
+const isLevel2Cell = (c: Cell | undefined) => !!c && (level2Of(c.label.key) !== null || isKnownLevel2(c.label.key) || looksLikeLevel2(c.label.key));
+
+/** A target as forms write them (≥200.00(个), 10月底前, 及时, 健全有效): the text parses as a recognised target. */
+function targetLike(text: string): boolean {
+  const t = parseTarget(text, 2000); // any year: only the kind matters here
+  return t.kind === "quantitative" || t.kind === "deadline" || (t.kind === "qualitative" && t.recognised);
+}
+
+interface Placed {
+  l1: Cell | undefined;
+  l2: Cell | undefined;
+  names: Cell[];
+  target: Cell | null;
+}
+
+/**
+ * A row whose cells stand left of their columns (a 三级 name in the 一级 or 二级 column, its target in the name
+ * column; a 二级 label in the 一级 column): placed by content as the framework's labels tell, left to right —
+ * 一级 labels, 二级 labels, then the name and, last, the target. Null when the row fits its columns, or when its
+ * last cell does not read as a target (then the columns are trusted).
+ */
+function placeByContent(r: Row, colOf: Map<IndicatorField, number>, level1: string, level2: string): Placed | null {
+  const nameCol = colOf.get("name");
+  const targetCol = colOf.get("target");
+  const l2Col = colOf.get("l2");
+  if (nameCol === undefined || targetCol === undefined || l2Col === undefined || targetCol < nameCol) return null;
+  // Cells beyond the table's last column (a ragged row): joined into the name, the last one the target.
+  const lastCol = Math.max(...colOf.values());
+  const beyond = targetCol === lastCol && r.cells.some((c) => c.col > lastCol);
+  if (!beyond && r.cells.some((c) => c.col > targetCol)) return null;
+  let l1: Cell | undefined;
+  let l2: Cell | undefined;
+  const rest: Cell[] = [];
+  for (const c of r.cells) {
+    const asLevel2 = isLevel2Cell(c) && (admits(level1, level2Of(c.label.key) ?? c.label.key) || !isLevel1Cell(c));
+    if (c.col <= l2Col && !rest.length && isLevel1Cell(c) && !asLevel2) l1 = c;
+    else if (c.col <= l2Col && !rest.length && !l2 && asLevel2) l2 = c;
+    else rest.push(c);
+  }
+  if (beyond && rest.length >= 2) return { l1, l2, names: rest.slice(0, -1), target: rest[rest.length - 1] };
+  // A lone text in a level column under a current group, that is no label of either level and no points: a 三级 name.
+  if (rest.length === 1 && !l1 && !l2 && level2 && rest[0].col < nameCol && !rest[0].label.points && !targetLike(rest[0].text)) {
+    return { l1, l2, names: rest, target: null };
+  }
+  const misplaced = rest.some((c) => c.col < nameCol) || (l2 !== undefined && l2.col !== l2Col);
+  if (!misplaced || rest.length < 2) return null;
+  const target = rest[rest.length - 1];
+  const hasName = r.cells.some((c) => c.col === nameCol);
+  const hasTarget = r.cells.some((c) => c.col === targetCol);
+  if ((hasName && hasTarget) || !targetLike(target.text)) return null;
+  return { l1, l2, names: rest.slice(0, -1), target };
+}
+
 export function readIndicatorTable(rows: readonly Row[], found: IndicatorHeader): IndicatorTable {
   const header = realignLevels(rows, found);
   const colOf = new Map<IndicatorField, number>();
@@ -169,6 +241,8 @@ export function readIndicatorTable(rows: readonly Row[], found: IndicatorHeader)
   let l2Count = 0;
   let declaredTotal: string | null = null;
   let pendingPoints: string | null = null;
+  const notes: TableNote[] = [];
+  const fieldsOf = (h: IndicatorHeader) => [...new Set(h.cols.values())].sort().join();
   const closeGroup = () => {
     if (l2 && l2Count === 0) emptyGroups.push({ level2: l2, row: l2Row });
   };
@@ -183,11 +257,30 @@ export function readIndicatorTable(rows: readonly Row[], found: IndicatorHeader)
       if (nums.length) declaredTotal = nums[nums.length - 1].text;
       continue;
     }
-    if (indicatorHeader(rows, i)) break; // a new table (or a repeated header) is the caller's to read
-    const at: Partial<Record<IndicatorField, Cell>> = {};
+    const again = indicatorHeader(rows, i);
+    if (again && fieldsOf(again) === fieldsOf(found)) {
+      // The header repeated at the top of a later page: skipped.
+      notes.push(tableNote("info", "layout.repeated_header", {}, r.row, 1));
+      i = again.next - 1;
+      continue;
+    }
+    if (again) break; // a new table is the caller's to read
+    let at: Partial<Record<IndicatorField, Cell>> = {};
     for (const c of r.cells) {
       const f = header.cols.get(c.col);
       if (f) at[f] = c;
+    }
+    // Markup in a cell of the table is dropped, and said.
+    for (const c of r.cells) if (c.markup) notes.push(tableNote("info", "text.markup_stripped", {}, r.row, c.col + 1));
+    const placed = placeByContent(r, colOf, l1, l2);
+    let placedName: { text: string; col: number } | null = null;
+    if (placed) {
+      at = { ...(placed.l1 ? { l1: placed.l1 } : {}), ...(placed.l2 ? { l2: placed.l2 } : {}), ...(placed.target ? { target: placed.target } : {}) };
+      if (placed.names.length) placedName = { text: placed.names.map((c) => c.text).join(" "), col: placed.names[0].col };
+      if (placed.l2 && placed.l2.col !== colOf.get("l2")) {
+        notes.push(tableNote("info", "layout.shifted", { variant: "level2_moved", text: placed.l2.text, fromLevel1: placed.l2.col === colOf.get("l1") }, r.row, placed.l2.col + 1));
+      }
+      if (placed.names.length > 1) notes.push(tableNote("warning", "layout.extra_cells", { variant: "joined" }, r.row, placed.names[1].col + 1));
     }
     if (at.l1) {
       l1Cell = true;
@@ -200,6 +293,16 @@ export function readIndicatorTable(rows: readonly Row[], found: IndicatorHeader)
       l2Count = 0;
     }
     let nameCell = at.name;
+    if (at.l2 && ITEM_LEVEL1.has(l1)) {
+      // A 一级 whose 二级 rows are themselves the items (投入管理指标): no 三级 name, no target; what else the row says is its note.
+      closeGroup();
+      l2 = level2Of(at.l2.label.key) ?? at.l2.label.key;
+      l2Row = r.row;
+      l2Count = 1;
+      const rest = r.cells.filter((c) => c !== at.l1 && c !== at.l2 && c.col !== colOf.get("weight") && c.col !== colOf.get("score"));
+      out.push({ ...rowOf(r, at, l1, l2, null), target: null, note: rest.map((c) => c.text).join(" ") || null, column: (colOf.get("l2") ?? at.l2.col) + 1 });
+      continue;
+    }
     if (at.l2) {
       closeGroup();
       const key = at.l2.label.key;
@@ -225,7 +328,7 @@ export function readIndicatorTable(rows: readonly Row[], found: IndicatorHeader)
       out.push(rowOf(r, at, l1, l2, null));
       continue;
     }
-    const name = nameCell ? nameCell.text.replace(/\s*\n\s*/g, "") : null;
+    const name = placedName ? placedName.text : nameCell ? nameCell.text.replace(/\s*\n\s*/g, "") : null;
     if (name !== null && isPlaceholder(name)) {
       placeholders.push(r.row);
       continue;
@@ -240,10 +343,20 @@ export function readIndicatorTable(rows: readonly Row[], found: IndicatorHeader)
       continue;
     }
     l2Count++;
+    if (placedName) {
+      const target = placed?.target;
+      if (placedName.col !== colOf.get("name")) {
+        notes.push(tableNote("info", "layout.shifted", { variant: "name_placed", text: name, column: placedName.col + 1, level1: l1, level2: l2 }, r.row, placedName.col + 1));
+      } else if (target && target.col !== colOf.get("target")) {
+        notes.push(tableNote("info", "layout.shifted", { variant: "target", column: target.col + 1 }, r.row, target.col + 1));
+      }
+      out.push({ ...rowOf(r, at, l1, l2, name), column: placedName.col + 1 });
+      continue;
+    }
     out.push(rowOf(r, at, l1, l2, name));
   }
   closeGroup();
-  return { header, rows: out, level1Weights, placeholders, emptyGroups, blankLevel1, end: i, declaredTotal };
+  return { header, rows: out, level1Weights, placeholders, emptyGroups, blankLevel1, end: i, declaredTotal, notes };
 }
 
 function rowOf(r: Row, at: Partial<Record<IndicatorField, Cell>>, level1: string, level2: string, name: string | null): IndicatorRow {

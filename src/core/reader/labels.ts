@@ -33,9 +33,12 @@ export function squash(s: string): string {
   return halfwidth(s).replace(/[\s\u200b-\u200f\u2028-\u202f\u2060\ufeff]/g, "").replace(/[【〔]/g, "(").replace(/[】〕]/g, ")");
 }
 
+const TRADITIONAL_ANY = new RegExp(`[${TRADITIONAL}]`, "g");
+
 /** A label's key in simplified characters. */
 function simplified(s: string): string {
-  return /[\u4e00-\u9fff]/.test(s) ? s.replace(/[\u4e00-\u9fff]/g, (c) => SIMPLE.get(c) ?? c) : s;
+  TRADITIONAL_ANY.lastIndex = 0;
+  return TRADITIONAL_ANY.test(s) ? s.replace(TRADITIONAL_ANY, (c) => SIMPLE.get(c) ?? c) : s;
 }
 
 const POINTS = /\((\d+(?:\.\d+)?)分\)|\((?:\d+(?:\.\d+)?-)?(\d+(?:\.\d+)?)\)分|(\d+(?:\.\d+)?)分$/;
@@ -44,9 +47,10 @@ const NOISE = /\((?:盖章|签章|公章|[A-Za-z](?:\/[A-Za-z])?|[A-Za-z]\/[A-Za
 
 /** The label of a cell, normalised as described above. */
 export function label(text: string): Label {
-  let s = simplified(squash(text));
-  // A long cell is a value, not a label: no annotation to take off (and no regex run over 200k characters).
-  if (s.length > 80) return { key: s, points: null, unit: null, set: null };
+  const squashed = squash(text);
+  // A long cell is a value, not a label: no annotation to take off, no characters mapped (and no regex run over 200k characters).
+  if (squashed.length > 80) return { key: squashed, points: null, unit: null, set: null };
+  let s = simplified(squashed);
   let points: string | null = null;
   let unit: MoneyUnit | null = null;
   const p = POINTS.exec(s);
@@ -84,4 +88,23 @@ export function joinBrokenLines(text: string): string {
   // Vertical text (`产\n出\n指\n标`) and broken labels (`年初\n预算数`): joined without a space.
   if (/\n/.test(t) && t.split("\n").every((line) => line.trim().length <= 8)) return t.replace(/\s*\n\s*/g, "");
   return t.replace(/[ \t]*\n[ \t]*/g, "\n");
+}
+
+const CN_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** (一) → 1, (十二) → 12, (二十) → 20; null when not a Chinese ordinal. */
+export function chineseOrdinal(s: string): number | null {
+  if (!/^[一二三四五六七八九十]{1,3}$/.test(s)) return null;
+  if (s === "十") return 10;
+  const i = s.indexOf("十");
+  if (i === -1) return s.length === 1 ? CN_NUMERALS[s] : null;
+  const tens = i === 0 ? 1 : CN_NUMERALS[s[0]];
+  const ones = i === s.length - 1 ? 0 : CN_NUMERALS[s[i + 1]];
+  return tens * 10 + ones;
+}
+
+/** `(一) 聚焦品牌提升` → its number and the name after it; null when the text opens with no Chinese ordinal in brackets. */
+export function ordinalName(text: string): { numeral: string; name: string } | null {
+  const m = /^[(（]([一二三四五六七八九十]{1,3})[)）]\s*(.*)$/s.exec(text);
+  return m ? { numeral: m[1], name: m[2] } : null;
 }

@@ -19,8 +19,9 @@ import { listExportForms } from "./list.ts";
 import { headPairs, textFields, tickedOption, unitIn } from "./head.ts";
 import { amountFen, blockUnit, fundingHeader, fundingPairs, fundingRow, type FundingHeader, type FundingLine, type FundingValue } from "./funding.ts";
 import { indicatorHeader, isFooter, isPlaceholder, readIndicatorTable, type IndicatorTable } from "./indicators.ts";
-import { splitCode, type MoneyUnit } from "./labels.ts";
-import { headField, isFundingBlock, type HeadField, type TextField } from "./synonyms.ts";
+import { chineseOrdinal, ordinalName, splitCode, type MoneyUnit } from "./labels.ts";
+import { isLabel } from "./head.ts";
+import { BLOCK_TITLES, FUNDING_PAIR_HEADER, TASK_HEADERS, fundingItemOf, headField, isFundingBlock, textField, type HeadField, type TextField } from "./synonyms.ts";
 
 /** Kind from the title's words; null when the title says neither. */
 export function kindOfTitle(title: string): { scope: "unit" | "project" | null; phase: "declaration" | "selfeval" | "monitoring" | null } {
@@ -36,6 +37,8 @@ interface FormRead {
   year: number;
   head: Partial<Record<HeadField, { value: string; cell: Cell }>>;
   texts: Partial<Record<TextField, string[]>>;
+  /** The text fields whose label the form prints (filled in or not), with the label's cell. */
+  printed: Partial<Record<TextField, Cell>>;
   unit: MoneyUnit;
   funding: FundingLine[];
   /** Month N of a `1-N月执行数` funding column. */
@@ -92,10 +95,6 @@ export function looksLikeProjectForm(records: readonly TableRecord[]): boolean {
   return false;
 }
 
-const TASK_HEADERS: Record<string, string> = {
-  部门职能: "duty", 职能: "duty", 主要职能: "duty", 年度目标任务: "task", 目标任务: "task", 重点任务: "task", 主要任务: "task", 任务名称: "task",
-  支出项目名称: "item", 对应项目: "item", 项目名称: "item", 预算金额: "amount", 金额: "amount", 预算数: "amount",
-};
 
 /** How to date a form that prints no year (see docs/reader.md, “A form without a year”). */
 export interface YearOptions {
@@ -145,6 +144,7 @@ function readOne(rows: readonly Row[], file: string, note: Note, previousYear: n
   let year: number | null = null;
   const head: FormRead["head"] = {};
   const texts: FormRead["texts"] = {};
+  const labelled: FormRead["printed"] = {};
   let unit: MoneyUnit | null = null;
   const funding: FundingLine[] = [];
   let fHeader: FundingHeader | null = null;
@@ -154,6 +154,11 @@ function readOne(rows: readonly Row[], file: string, note: Note, previousYear: n
   const tasks: FormRead["tasks"] = [];
   const placeholders: number[] = [];
   let taskCols: Map<number, string> | null = null;
+  // A blank row inside a task table (a page break): only a continuation row (no task name) may follow it.
+  let taskGap = false;
+  const markup = (c: Cell) => {
+    if (c.markup) note("info", "text.markup_stripped", {}, c.row, c.col + 1);
+  };
   let taskUnit: MoneyUnit | null = null;
   let inFundingPairs = false;
   const firstRow = rows.find((r) => r.cells.length)?.row ?? 1;
@@ -162,7 +167,7 @@ function readOne(rows: readonly Row[], file: string, note: Note, previousYear: n
     const r = rows[i];
     if (!r.cells.length) {
       fHeader = null;
-      taskCols = null;
+      taskGap = taskCols !== null;
       inFundingPairs = false;
       continue;
     }
@@ -199,6 +204,7 @@ function readOne(rows: readonly Row[], file: string, note: Note, previousYear: n
       const ih = indicatorHeader(rows, i);
       if (ih) {
         table = readIndicatorTable(rows, ih);
+        for (const n of table.notes) note(n.severity, n.code, n.params as never, n.row, n.column); // params checked where made (indicators.ts tableNote)
         i = table.end - 1;
         fHeader = null;
         taskCols = null;
@@ -228,22 +234,48 @@ function readOne(rows: readonly Row[], file: string, note: Note, previousYear: n
       fHeader = null;
     }
 
-    // A task table (年度履职目标: 部门职能 | 年度目标任务 | 支出项目名称 | 预算金额).
+    // A task table (年度重点任务: 任务名称 | 主要内容; 年度履职目标: 部门职能 | 年度目标任务 | 支出项目名称 | 预算金额).
     const taskHeader = new Map<number, string>();
     for (const c of r.cells) if (TASK_HEADERS[c.label.key]) taskHeader.set(c.col, TASK_HEADERS[c.label.key]);
     if (taskHeader.size >= 2 && [...taskHeader.values()].includes("task")) {
       taskCols = taskHeader;
+      taskGap = false;
       taskUnit = r.cells.find((c) => c.label.unit)?.label.unit ?? unit;
       continue;
     }
     if (taskCols) {
       const cells: Record<string, string> = {};
-      for (const c of r.cells) if (taskCols.has(c.col)) cells[taskCols.get(c.col)!] = c.text;
-      if (Object.keys(cells).length) {
+      const at: Cell[] = [];
+      for (const c of r.cells) if (taskCols.has(c.col)) {
+        cells[taskCols.get(c.col)!] = c.text;
+        at.push(c);
+      }
+      // The table ends at a row that is some block's label (预算情况, a head field, a text field's label).
+      const ends = r.cells.some((c) => isLabel(c) || isFundingBlock(c.label.key) || BLOCK_TITLES.includes(c.label.key));
+      const named = cells.task !== undefined || cells.item !== undefined;
+      const last = tasks[tasks.length - 1];
+      if (!ends && at.length && !named && last && (cells.content !== undefined || cells.duty !== undefined) && at.length === r.cells.length) {
+        // A task's text continued after a page break: joined to the task above.
+        const field = cells.content !== undefined ? "content" : "duty";
+        last.cells[field] = (last.cells[field] ?? "") + at.filter((c) => taskCols!.get(c.col) === field).map((c) => plainText(c.text)).join("");
+        at.forEach(markup);
+        note("info", "task.continued", {}, r.row, at[0].col + 1);
+        taskGap = false;
+        continue;
+      }
+      if (!ends && at.length && !taskGap) {
+        const order = tasks.length + 1;
+        const om = cells.task ? ordinalName(plainText(cells.task)) : null;
+        if (om) {
+          if (chineseOrdinal(om.numeral) !== order) note("warning", "task.order_gap", { numbered: om.numeral, order }, r.row, at[0].col + 1);
+          cells.task = om.name;
+        }
+        at.filter((c) => c.col !== at[0].col).forEach(markup);
         tasks.push({ cells, row: r.row, amount: cells.amount ? amountFen(cells.amount, taskUnit ?? "元") : null });
         continue;
       }
       taskCols = null;
+      taskGap = false;
     }
 
     // Funding as item–amount pairs (年度预算安排(万元) | 资金总额 | 171.41).
@@ -257,21 +289,46 @@ function readOne(rows: readonly Row[], file: string, note: Note, previousYear: n
         funding.push(...pairs);
         continue;
       }
+      // An item of the block whose amount is missing or cannot be read (`部门整体预算总额(元)` with nothing beside it).
+      const named = inFundingPairs && r.cells.length <= 2 ? fundingItemOf(r.cells[0].label.key) : null;
+      if (named) {
+        const text = r.cells[1]?.text ?? "";
+        note("error", "budget.amount_unreadable", { variant: "form", text: text.slice(0, 40), label: named.item }, r.row, (r.cells[1]?.col ?? r.cells[0].col + 1) + 1);
+        continue;
+      }
       if (inFundingPairs && !r.cells.some((c) => isFundingBlock(c.label.key))) inFundingPairs = false;
     }
 
     // Head pairs and text fields.
     const pairs = headPairs(r);
+    // A row of head labels over a row of their values (年末在职人数 | 内设机构数 over 0 | 0).
+    const below = rows[i + 1];
+    if (pairs.length === r.cells.length && pairs.every((p) => !p.value) && below && below.row === r.row + 1 && below.cells.length && !below.cells.some(isLabel)) {
+      for (const p of pairs) {
+        const v = below.cells.find((c) => c.col === p.cell.col);
+        if (v && !head[p.field] && p.field !== "contact") head[p.field] = { value: plainText(v.text), cell: v };
+      }
+      i++;
+      continue;
+    }
     for (const p of pairs) {
       if (!p.value || head[p.field]) continue;
       if (p.field === "contact") continue; // personal names and phone numbers are not kept
       const value = plainText(p.field === "project_type" || p.field === "project_attr" ? tickedOption(p.value.value) : p.value.value);
       head[p.field] = { value, cell: p.value.cell };
+      markup(p.value.cell);
     }
     if (pairs.length) continue;
     const tf = textFields(rows, i);
     if (tf) {
-      for (const f of tf.fields) (texts[f.field] ??= []).push(...paragraphs(f.text));
+      for (const c of r.cells) {
+        const f = textField(c.label.key);
+        if (f) labelled[f] ??= c;
+      }
+      for (const f of tf.fields) {
+        (texts[f.field] ??= []).push(...paragraphs(f.text));
+        markup(f.cell);
+      }
       i += tf.used - 1;
       continue;
     }
@@ -280,6 +337,8 @@ function readOne(rows: readonly Row[], file: string, note: Note, previousYear: n
       continue;
     }
     if (table && isFooter(r)) continue;
+    // A section title (年度重点任务, 预算情况) or the column labels of an item–amount block (内容 | 预算情况): nothing to read.
+    if (r.cells.every((c) => BLOCK_TITLES.includes(c.label.key) || FUNDING_PAIR_HEADER.includes(c.label.key) || (isFundingBlock(c.label.key) && !c.label.unit))) continue;
     if (!table) note("info", "form.unknown_row", { variant: "skipped", text: r.cells.map((c) => plainText(c.text)).join(" | ").slice(0, 60) }, r.row, r.cells[0].col + 1);
   }
 
@@ -289,7 +348,7 @@ function readOne(rows: readonly Row[], file: string, note: Note, previousYear: n
   const cols = table ? [...table.header.cols.values()] : [];
   const phase = t.phase ?? (cols.includes("actual") || cols.includes("score") ? "selfeval" : cols.includes("likelihood") || cols.includes("executed_to_date") ? "monitoring" : "declaration");
   const scope = t.scope ?? (head.project ? "project" : "unit");
-  return { title, kind: `${scope}_${phase}` as FormKind, year: y, head, texts, unit: fUnit ?? unit ?? "元", funding, fundingMonth: fMonth, table, tasks, placeholders, firstRow };
+  return { title, kind: `${scope}_${phase}` as FormKind, year: y, head, texts, printed: labelled, unit: fUnit ?? unit ?? "元", funding, fundingMonth: fMonth, table, tasks, placeholders, firstRow };
 }
 
 /**
@@ -353,7 +412,7 @@ export function readForms(records: readonly TableRecord[], file: string, status:
   const parts: Row[][] = splitForms(rows).flatMap(([s, e]) => listExportForms(rows.slice(s, e)) ?? [rows.slice(s, e)]);
   const data: Dataset = { units: [], budget: [], tasks: [], indicators: [], findings: [], actuals: [], execution: [], projects: [] };
   // Indicators so far per unit-year (their order), and the unit-years read: kept as counts so a file of thousands of forms stays linear.
-  const seen: Seen = { order: new Map(), units: new Set() };
+  const seen: Seen = { order: new Map(), units: new Set(), lines: new Map(), tasks: new Map() };
   let year: number | null = null;
   let read = 0;
   let lastError: ImportError | null = null;
@@ -364,7 +423,15 @@ export function readForms(records: readonly TableRecord[], file: string, status:
     try {
       const form = readOne(part, file, note, year, options);
       year = form.year;
+      const from = { budget: data.budget.length, tasks: data.tasks.length, indicators: data.indicators.length };
       addForm(data, form, file, status, note, seen);
+      // Findings raised while reading a row are about what that row became.
+      const byRow = new Map<number, string>();
+      for (const x of [...data.budget.slice(from.budget), ...data.tasks.slice(from.tasks), ...data.indicators.slice(from.indicators)]) if (x.source.row) byRow.set(x.source.row, x.id);
+      for (const f of findings) if (!f.subject && f.location.row) {
+        const id = byRow.get(f.location.row);
+        if (id) f.subject = id;
+      }
       read++;
     } catch (err) {
       if (!(err instanceof ImportError) || parts.length === 1) throw err;
@@ -391,6 +458,28 @@ export function readForms(records: readonly TableRecord[], file: string, status:
 interface Seen {
   order: Map<string, number>;
   units: Set<string>;
+  /** Budget lines so far per unit-year and kind, and tasks per unit-year (their numbers). */
+  lines: Map<string, number>;
+  tasks: Map<string, number>;
+}
+
+/** The next number of a counter. */
+function bump(counts: Map<string, number>, key: string): number {
+  const n = (counts.get(key) ?? 0) + 1;
+  counts.set(key, n);
+  return n;
+}
+
+const COUNT_FIELD_ZH = { 年末在职人数: "年末在职人数", 内设机构数: "内设机构数" } as const;
+
+/** A whole number of the head (年末在职人数, 内设机构数); an error finding when it is not one. */
+function count(v: { value: string; cell: Cell } | undefined, zh: keyof typeof COUNT_FIELD_ZH, note: Note): number | null {
+  if (!v || v.value === "") return null;
+  if (!/^\d+$/.test(v.value)) {
+    note("error", "unit.count_unreadable", { label: zh, text: v.value }, v.cell.row, v.cell.col + 1);
+    return null;
+  }
+  return Number(v.value);
 }
 
 function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus, note: Note, seen: Seen): void {
@@ -399,7 +488,7 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
   const bodyField = isProject ? head.implementer ?? head.unit ?? head.supervisor : head.unit ?? head.implementer ?? head.supervisor;
   if (!bodyField) {
     throw new ImportError(
-      `${file}：找不到填报主体（${isProject ? "实施单位、预算单位或主管部门" : "单位名称或部门名称"}）`,
+      isProject ? `${file}：找不到填报主体（实施单位、预算单位或主管部门）` : `${file}：找不到单位名称（填报主体：单位名称或部门名称）`,
       `${file}: no body found (${isProject ? "实施单位, 预算单位 or 主管部门" : "单位名称 or 部门名称"})`,
       { file, row: form.firstRow },
     );
@@ -411,15 +500,24 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
   const body = splitCode(bodyField.value);
   const code = body.code ?? (head.code ? head.code.value : null);
   const uid = unitId(body.name);
-  const source = { file, row: bodyField.cell.row, column: bodyField.cell.col + 1 };
+  // A unit's source is the row that names it, as the canonical tables keep it (a unit read back from them has no column).
+  const source = { file, row: bodyField.cell.row };
   const unitYear = `${uid}|${year}`;
   if (!seen.units.has(unitYear)) {
     seen.units.add(unitYear);
     data.units.push({
       id: uid, name: body.name, year, fundingMethod: head.funding_method?.value ?? null,
       duties: form.texts.duties ?? [], goals: isProject ? [] : [...(form.texts.goal_overall ?? []), ...(form.texts.goal_annual ?? []), ...(form.texts.goal_expected ?? [])],
-      staffCount: null, orgCount: null, status, source, ...(code ? { code } : {}), formKind: kind,
+      staffCount: count(head.staff_count, "年末在职人数", note), orgCount: count(head.org_count, "内设机构数", note), status, source, ...(code ? { code } : {}), formKind: kind,
     });
+  }
+  if (!isProject) {
+    // A field the form prints but leaves empty (单位职责, 年度履职目标): said, as the reviewer's checks say it of a table without them.
+    const empty = (fields: TextField[]) => fields.some((f) => form.printed[f]) && fields.every((f) => !form.texts[f]?.length);
+    const at = (fields: TextField[]) => fields.map((f) => form.printed[f]).find(Boolean)!;
+    if (empty(["duties"])) note("warning", "unit.no_duties", {}, at(["duties"]).row, undefined, uid);
+    const goals: TextField[] = ["goal_overall", "goal_annual", "goal_expected"];
+    if (empty(goals)) note("warning", "unit.no_goals", {}, at(goals).row, undefined, uid);
   }
   let projectId: string | null = null;
   let scopeName = body.name;
@@ -455,7 +553,10 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
     form.funding.forEach((l, k) => {
       const v = l.values.amount ?? l.values.budget_full_year ?? l.values.budget_initial;
       if (!v || v.fen === null) return;
-      const line: BudgetLine = { id: `b${fnv1a([projectId ?? uid, year, l.item, k].join("\u001f"))}`, unitId: uid, year, kind: l.kind, item: l.item, amountFen: v.fen, source: { file, row: l.row, column: v.cell.col + 1 }, ...scope };
+      // A unit's own lines are numbered by kind within its unit-year (b…-2026-source-2); a project's are keyed by the project.
+      const n = projectId ? 0 : bump(seen.lines, `${unitYear}|${l.kind}`);
+      const id = projectId ? `b${fnv1a([projectId, year, l.item, k].join("\u001f"))}` : `b${uid.slice(1)}-${year}-${l.kind}-${n}`;
+      const line: BudgetLine = { id, unitId: uid, year, kind: l.kind, item: l.item, amountFen: v.fen, source: { file, row: l.row, column: v.cell.col + 1 }, ...scope };
       data.budget.push(line);
     });
   }
@@ -475,8 +576,10 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
   }
 
   // Tasks (a unit form's 年度履职目标 rows) and their amounts against the budget.
-  form.tasks.forEach((t, k) => {
-    const task: Task = { id: `t${fnv1a([uid, year, k].join("\u001f"))}`, unitId: uid, year, order: k + 1, name: t.cells.task ?? t.cells.item ?? "", content: [t.cells.duty, t.cells.item].filter(Boolean).join("；"), source: { file, row: t.row } };
+  form.tasks.forEach((t) => {
+    const order = bump(seen.tasks, unitYear);
+    const content = t.cells.content !== undefined ? plainText(t.cells.content) : [t.cells.duty, t.cells.item].filter(Boolean).join("；");
+    const task: Task = { id: `t${uid.slice(1)}-${year}-${order}`, unitId: uid, year, order, name: plainText(t.cells.task ?? t.cells.item ?? ""), content, source: { file, row: t.row } };
     data.tasks.push(task);
   });
   checkTasks(form, note);
@@ -490,6 +593,8 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
   if (table) {
 
     for (const g of table.emptyGroups) note("info", "indicator.empty_group", { level2: g.level2 }, g.row);
+    // A 二级 with no 一级 above it that none can be implied from: the canonical tables cannot hold it without one.
+    for (const g of table.blankLevel1) if (!g.implied) note("warning", "indicator.no_level1", { text: g.level2 }, g.row);
     for (const g of table.blankLevel1) note("info", "indicator.blank_level1", { level2: g.level2, implied: g.implied ?? null }, g.row);
     checkTargets(table, note);
     let filled = 0;
@@ -500,7 +605,7 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
       const ind: Indicator = {
         id, unitId: uid, year, order: (seen.order.get(unitYear) ?? 0) + 1, level1: r.level1, level2: r.level2, name: r.name,
         target: given(r.target), parsed: parseTarget(given(r.target), year),
-        note: [given(r.longTarget) ? `实施期指标值：${given(r.longTarget)}` : null, given(r.explanation) ? `指标解释：${given(r.explanation)}` : null].filter(Boolean).join("；") || null,
+        note: r.note !== undefined ? r.note : [given(r.longTarget) ? `实施期指标值：${given(r.longTarget)}` : null, given(r.explanation) ? `指标解释：${given(r.explanation)}` : null].filter(Boolean).join("；") || null,
         source: src, ...scope, ...(given(r.values.weight) ? { weight: r.values.weight } : {}),
       };
       seen.order.set(unitYear, ind.order);

@@ -6,7 +6,8 @@
 /** Label–value fields of a form's head (a label cell, its value to the right or after a colon). */
 export type HeadField =
   | "project" | "unit" | "supervisor" | "implementer" | "year" | "code" | "project_code"
-  | "period" | "start" | "end" | "project_type" | "project_attr" | "funding_method" | "contact";
+  | "period" | "start" | "end" | "project_type" | "project_attr" | "funding_method" | "contact"
+  | "staff_count" | "org_count";
 
 /** Columns of an indicator table. */
 export type IndicatorField =
@@ -36,6 +37,9 @@ const HEAD: Record<HeadField, readonly string[]> = {
   project_type: ["项目类型", "项目类别"],
   project_attr: ["项目属性", "项目性质"],
   funding_method: ["财政资金拨款方式", "拨款方式"],
+  // Whole numbers of a unit's head, often a row of labels over a row of values (年末在职人数 | 内设机构数 over 0 | 0).
+  staff_count: ["年末在职人数", "在职人数", "年末实有人数", "实有人数"],
+  org_count: ["内设机构数", "内设机构", "内设机构个数"],
   contact: ["项目负责人", "联系人", "联系电话", "负责人", "填报人", "财务负责人", "单位负责人", "经办人", "审核人", "电话", "联系方式", "项目负责人及电话", "联系人及电话", "联络电话", "联络人"],
 };
 
@@ -85,6 +89,28 @@ const FUNDING: Record<FundingField, readonly string[]> = {
   amount: ["金额", "预算金额", "资金金额", "预算数额"],
 };
 
+/**
+ * Group labels written in front of a funding block's item (`1、资金来源：(1) 财政拨款`, `2、资金结构：(1) 基本支出`): the
+ * kind of the lines in the group, taken off the item's name.
+ */
+export const FUNDING_GROUPS: Record<string, "source" | "structure"> = {
+  资金来源: "source", 收入来源: "source", 资金构成: "source", 收入构成: "source",
+  资金结构: "structure", 支出结构: "structure", 支出构成: "structure",
+};
+
+/** Column labels over a funding block's item–amount pairs (`内容 | 预算情况`): the block's header, read as nothing. */
+export const FUNDING_PAIR_HEADER = ["内容", "项目内容", "预算内容"];
+
+/** Columns of a task table (年度重点任务: 任务名称 | 主要内容; 年度履职目标: 部门职能 | 年度目标任务 | 支出项目名称 | 预算金额). */
+export const TASK_HEADERS: Record<string, "duty" | "task" | "content" | "item" | "amount"> = {
+  部门职能: "duty", 职能: "duty", 主要职能: "duty", 年度目标任务: "task", 目标任务: "task", 重点任务: "task", 主要任务: "task", 任务名称: "task",
+  主要内容: "content", "主要内容(重点工作计划)": "content", 任务内容: "content", 工作内容: "content",
+  支出项目名称: "item", 对应项目: "item", 项目名称: "item", 预算金额: "amount", 金额: "amount", 预算数: "amount",
+};
+
+/** Lone labels that name the block below them (a section title of the form), read as nothing. */
+export const BLOCK_TITLES = ["年度重点任务", "重点任务", "预算情况", "绩效指标", "年度绩效指标", "本年度绩效指标"];
+
 /** Labels that open a funding block (the merged cell in front of it). */
 export const FUNDING_BLOCK = ["项目资金", "年度预算安排", "资金情况", "预算执行情况", "项目资金情况", "资金投入", "年度资金", "预算资金", "资金安排"];
 
@@ -107,7 +133,7 @@ export const FUNDING_ITEMS: readonly { kind: "total" | "source" | "structure"; l
 
 /** Text fields (goals and footers): a label cell whose text is in the cells beside or below it. */
 const TEXT: Record<TextField, readonly string[]> = {
-  goal_overall: ["年度总体目标", "总体目标", "年度绩效目标", "整体绩效目标", "绩效目标", "年度目标", "年度总体目标完成情况", "总体绩效目标"],
+  goal_overall: ["年度总体目标", "总体目标", "年度绩效目标", "整体绩效目标", "绩效目标", "年度目标", "年度总体目标完成情况", "总体绩效目标", "年度履职目标"],
   goal_annual: ["年度目标", "本年度目标", "年度绩效目标"],
   goal_long: ["实施期目标", "中期目标", "长期目标", "实施期总目标", "中长期目标", "总体目标(实施期)"],
   goal_expected: ["预期目标", "年初设定目标", "年度主要目标和成果"],
@@ -138,6 +164,23 @@ export const headField = (key: string): HeadField | null => HEAD_BY.get(key) ?? 
 export const textField = (key: string): TextField | null => TEXT_BY.get(key) ?? null;
 export const fundingItem = (key: string) =>
   ITEM_BY.get(key) ?? (/资金总额$|^合计$|小计$/.test(key) && key.length <= 14 ? "total" : /(拨款|资金|结转)$/.test(key) && key.length <= 14 ? "source" : null);
+/**
+ * A funding item's name and kind from its label: a group written in front (`资金来源:(1)财政拨款`) gives the kind and
+ * is taken off, with the item's own number (`(1)`); null when the label names no item.
+ */
+export function fundingItemOf(key: string): { item: string; kind: "total" | "source" | "structure" } | null {
+  let item = key;
+  let group: "source" | "structure" | null = null;
+  const m = /^([^:]{2,8}):(.+)$/.exec(item);
+  if (m && FUNDING_GROUPS[m[1]]) {
+    group = FUNDING_GROUPS[m[1]];
+    item = m[2];
+  }
+  item = item.replace(/^\(\d{1,2}\)/, "");
+  const kind = fundingItem(item) ?? group;
+  if (!kind) return null;
+  return { item, kind: kind === "total" ? "total" : group ?? kind };
+}
 export const isFundingBlock = (key: string): boolean =>
   !ITEM_BY.has(key) && (FUNDING_BLOCK.some((b) => key.startsWith(b)) || /^(项目|年度)?(资金|预算)(情况|安排)?$/.test(key));
 
