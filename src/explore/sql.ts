@@ -22,6 +22,24 @@ export const DERIVED = ["target_kind", "op", "value", "measure_unit", "direction
 export const INDICATOR_BASE = COLUMNS.indicators.filter((c) => !(DERIVED as readonly string[]).includes(c));
 
 export const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * DuckDB's read_csv of a file the page wrote or registered, the one way this module reads one: a header row,
+ * RFC 4180 quotes, no detection — the columns and their types as given (names alone are VARCHAR).
+ */
+export function readCsv(file: string, columns: Record<string, string> | readonly string[], o: { delim?: string; strict?: boolean } = {}): string {
+  const cols: Record<string, string> = Array.isArray(columns) ? Object.fromEntries(columns.map((c) => [c, "VARCHAR"])) : (columns as Record<string, string>);
+  const typed = Object.entries(cols).map(([c, t]) => `'${c}': '${t}'`).join(", ");
+  return `read_csv(${q(file)}, header = true, auto_detect = false, delim = ${q(o.delim ?? ",")}, quote = '"', escape = '"', columns = {${typed}}${o.strict ? ", strict_mode = true" : ""})`;
+}
+
+/** The target-shape rules' columns (insertShapeTargetsSql, unruledTargetsSql). */
+const RULE_COLUMNS = ["shape", "op", "measure_unit", "direction"];
+
+/** A large canonical CSV as the bulk route reads it: its columns by position (c0, c1 …), all text, strict. */
+const bulkReader = (path: string, plan: BulkPlan) =>
+  readCsv(path, Array.from({ length: plan.columnCount }, (_, i) => `c${i}`), { delim: plan.delimiter === "\t" ? "\\t" : plan.delimiter, strict: true });
+
 const NULLTEXT = "CAST(NULL AS VARCHAR)";
 
 /** The physical table a canonical table's rows go into. */
@@ -68,8 +86,7 @@ export function insertLookupSql(file: string): string {
   return `INSERT INTO target_lookup SELECT n.* FROM (
             SELECT target, CAST(fiscal_year AS INTEGER) AS fiscal_year, target_kind, NULLIF(op, '') AS op, NULLIF(value, '') AS value, NULLIF(measure_unit, '') AS measure_unit,
                    NULLIF(direction, '') AS direction, NULLIF(deadline, '') AS deadline, CAST(NULLIF(recognised, '') AS BOOLEAN) AS recognised
-            FROM read_csv(${q(file)}, header = true, delim = ',', quote = '"', escape = '"', all_varchar = true, auto_detect = false,
-                          columns = {'target': 'VARCHAR', 'fiscal_year': 'VARCHAR', 'target_kind': 'VARCHAR', 'op': 'VARCHAR', 'value': 'VARCHAR', 'measure_unit': 'VARCHAR', 'direction': 'VARCHAR', 'deadline': 'VARCHAR', 'recognised': 'VARCHAR'})
+            FROM ${readCsv(file, ["target", "fiscal_year", "target_kind", "op", "value", "measure_unit", "direction", "deadline", "recognised"])}
             WHERE target IS NOT NULL) n
           ANTI JOIN target_lookup l ON l.target = n.target AND l.fiscal_year = n.fiscal_year`;
 }
@@ -137,15 +154,13 @@ export function shapeSamples(rows: readonly { shape: string; n: number; s1: stri
 /** Fills the lookup for every target of the shapes the rules file (shape, op, measure_unit, direction) covers. */
 export function insertShapeTargetsSql(rulesFile: string): string {
   return `INSERT INTO target_lookup SELECT p.target, p.fiscal_year, 'quantitative', r.op, p.literal, NULLIF(r.measure_unit, ''), r.direction, NULL, NULL
-          FROM pending_targets p JOIN read_csv(${q(rulesFile)}, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
-                 columns = {'shape': 'VARCHAR', 'op': 'VARCHAR', 'measure_unit': 'VARCHAR', 'direction': 'VARCHAR'}) r USING (shape)`;
+          FROM pending_targets p JOIN ${readCsv(rulesFile, RULE_COLUMNS)} r USING (shape)`;
 }
 
 /** Targets of the shapes no rule covers: parsed one by one. */
 export function unruledTargetsSql(rulesFile: string): string {
   return `SELECT p.target, p.fiscal_year FROM pending_targets p
-          ANTI JOIN read_csv(${q(rulesFile)}, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
-                 columns = {'shape': 'VARCHAR', 'op': 'VARCHAR', 'measure_unit': 'VARCHAR', 'direction': 'VARCHAR'}) r USING (shape)`;
+          ANTI JOIN ${readCsv(rulesFile, RULE_COLUMNS)} r USING (shape)`;
 }
 
 /**
@@ -322,9 +337,7 @@ export function bulkInsertSql(plan: BulkPlan, path: string, uploadId: number, fi
     `${uploadId} AS upload_id`,
     `CASE WHEN ${needsJs} THEN concat_ws(chr(31), 'b', ${raw.join(", ")}) END AS pending`,
   ];
-  const columns = Array.from({ length: plan.columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ");
-  const delim = plan.delimiter === "\t" ? "\\t" : plan.delimiter;
-  const reader = `read_csv(${q(path)}, header = true, auto_detect = false, delim = ${q(delim)}, quote = '"', escape = '"', columns = {${columns}}, strict_mode = true)`;
+  const reader = bulkReader(path, plan);
   return `INSERT INTO indicator_rows BY NAME SELECT ${select.join(", ")}
           FROM ${numbered ? `(SELECT *, row_number() OVER () AS rn FROM ${reader})` : reader}`;
 }
@@ -333,10 +346,8 @@ export function bulkInsertSql(plan: BulkPlan, path: string, uploadId: number, fi
 export function bulkOtherCellsSql(plan: BulkPlan, path: string, ks: readonly number[]): string {
   const mapped = new Set(Object.values(plan.index));
   const others = Array.from({ length: plan.columnCount }, (_, i) => i).filter((i) => !mapped.has(i)).map((i) => `c${i}`);
-  const columns = Array.from({ length: plan.columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(", ");
-  const delim = plan.delimiter === "\t" ? "\\t" : plan.delimiter;
   return `SELECT CAST(k AS INTEGER) AS k FROM (SELECT row_number() OVER () AS k, concat_ws('', ${others.join(", ")}) AS other
-            FROM read_csv(${q(path)}, header = true, auto_detect = false, delim = ${q(delim)}, quote = '"', escape = '"', columns = {${columns}}, strict_mode = true))
+            FROM ${bulkReader(path, plan)})
           WHERE k IN (${ks.join(", ")}) AND NOT regexp_full_match(other, '[${WS}]*')`;
 }
 
@@ -356,8 +367,8 @@ export function bulkBaseSql(uploadId: number, linesFile: string, oddFile: string
   return [
     `CREATE OR REPLACE TEMP TABLE bulk_base AS SELECT min(rowid) AS base, CAST(count(pending) AS INTEGER) AS pending, ${NULL_COUNTS}, ${FIRST_UNIT}
      FROM indicator_rows WHERE upload_id = ${uploadId}`,
-    `CREATE OR REPLACE TEMP TABLE bulk_lines AS SELECT * FROM read_csv(${q(linesFile)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {'k': 'INTEGER', 'line': 'INTEGER'})`,
-    `CREATE OR REPLACE TEMP TABLE bulk_odd AS SELECT * FROM read_csv(${q(oddFile)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {'k': 'INTEGER'}) WHERE k > 0`,
+    `CREATE OR REPLACE TEMP TABLE bulk_lines AS SELECT * FROM ${readCsv(linesFile, { k: "INTEGER", line: "INTEGER" })}`,
+    `CREATE OR REPLACE TEMP TABLE bulk_odd AS SELECT * FROM ${readCsv(oddFile, { k: "INTEGER" })} WHERE k > 0`,
   ];
 }
 
@@ -407,13 +418,13 @@ export function pendingRowsSql(plan: BulkPlan, uploadId: number, file: string, o
           FROM p x ${ASOF_LINES} ORDER BY x.k`;
 }
 
-const FIX_READ = (file: string) => `read_csv(${q(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${
+const FIX_READ = (file: string) => readCsv(file, Object.fromEntries(
   ["rn", "drop", "indicator_id", "unit_id", "unit_name", "fiscal_year", "ord", "level1", "level2", "name", "target", "note", "source_file", "source_row", "data_source"]
-    .map((col) => `'${col}': '${["rn", "drop", "fiscal_year", "ord", "source_row"].includes(col) ? "INTEGER" : "VARCHAR"}'`).join(", ")}})`;
+    .map((col) => [col, ["rn", "drop", "fiscal_year", "ord", "source_row"].includes(col) ? "INTEGER" : "VARCHAR"])));
 
-const FINDINGS_READ = (file: string) => `read_csv(${q(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${
+const FINDINGS_READ = (file: string) => readCsv(file, Object.fromEntries(
   ["k", "severity", "code", "message", "message_en", "params", "source_file", "source_row", "source_column", "subject"]
-    .map((col) => `'${col}': '${["k", "source_row", "source_column"].includes(col) ? "INTEGER" : "VARCHAR"}'`).join(", ")}})`;
+    .map((col) => [col, ["k", "source_row", "source_column"].includes(col) ? "INTEGER" : "VARCHAR"])));
 
 /** Writes back what the core read of the pending rows (bulk.ts fixRowsCsv): values and dropped rows; their findings wait in bulk_fix_findings (BULK_FIX_FINDINGS_SQL). */
 export function applyFixSql(uploadId: number, fixFile: string, findingsFile: string, fixRowids: readonly string[] | null = null): string[] {
@@ -468,7 +479,7 @@ export function bulkUnitNamesSql(uploadId: number): string {
 
 export function bulkSetUnitIdsSql(uploadId: number, file: string): string {
   return `UPDATE indicator_rows r SET unit_id = m.unit_id
-          FROM read_csv(${q(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {'unit_name': 'VARCHAR', 'unit_id': 'VARCHAR'}) m
+          FROM ${readCsv(file, ["unit_name", "unit_id"])} m
           WHERE r.upload_id = ${uploadId} AND r.unit_id IS NULL AND coalesce(r.unit_name, '') = coalesce(m.unit_name, '')`;
 }
 
@@ -478,8 +489,7 @@ export function bulkIndicatorKeysSql(uploadId: number): string {
 
 export function bulkSetIndicatorIdsSql(uploadId: number, file: string): string {
   return `UPDATE indicator_rows r SET indicator_id = m.indicator_id
-          FROM read_csv(${q(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
-                        columns = {'k_unit': 'VARCHAR', 'k_level1': 'VARCHAR', 'k_level2': 'VARCHAR', 'k_name': 'VARCHAR', 'indicator_id': 'VARCHAR'}) m
+          FROM ${readCsv(file, ["k_unit", "k_level1", "k_level2", "k_name", "indicator_id"])} m
           WHERE r.upload_id = ${uploadId} AND r.indicator_id IS NULL AND coalesce(r.unit_name, r.unit_id) = m.k_unit
             AND coalesce(r.level1, '') = coalesce(m.k_level1, '') AND coalesce(r.level2, '') = coalesce(m.k_level2, '') AND r.name IS NOT DISTINCT FROM m.k_name`;
 }
