@@ -4,7 +4,7 @@
 // with their texts, for the unit year picked on the page. Text from files goes in
 // as text nodes only (h() of dom.ts); charts through the page's chart figure.
 import { h, toDom, type Children } from "./dom.ts";
-import { reportChartName, reportSection } from "../views/progress.ts";
+import { periodOptions, reportChartName, reportSection } from "../views/progress.ts";
 import { compareCharts, compareUnitView } from "../views/compare.ts";
 import { acrossSections } from "../views/across.ts";
 import { PROGRESS_CHARTS } from "../site/chartData.ts";
@@ -111,7 +111,9 @@ function reportNodes(r: Results, v: ReportView, ctx: ResultsContext): Node[] {
     const c = v.charts[name];
     if (c) ctx.chart(reportChartName(prefix, v.report, name, lang), c.wide);
   }
-  return toDom(reportSection(v, { lang, level: 5, source: t(lang, "progress.source"), exportPrefix: prefix, limit: { behind: SHORT_LIST, table: SHOW_ROWS }, anchors: false }), t(lang, "explore.chartBroken"));
+  // Its indicators link to their rows in the unit dashboard above (#ind-…), as the page's link to the unit page.
+  return toDom(reportSection(v, { lang, level: 5, source: t(lang, "progress.source"), exportPrefix: prefix, unitPage: "", limit: { behind: SHORT_LIST, table: SHOW_ROWS },
+    ...periodOptions(v, r.reports, r.unit.data_source === "sample") }), t(lang, "explore.chartBroken"));
 }
 
 function findingNodes(r: Results, lang: Lang): HTMLElement {

@@ -28,8 +28,9 @@ export interface ReportOptions {
   level: number;
   /** Where the figures come from, under each chart. */
   source: string;
-  /** The published page: each chart's CSV file (by its name, e.g. progress-yearend-l1), and the unit page its rows link to. */
+  /** The published page: each chart's CSV file (by its name, e.g. progress-yearend-l1). */
   csvHref?: (name: string) => string;
+  /** The unit page its rows link to ("" in the workspace: the unit dashboard above, on the same page). */
   unitPage?: string;
   /** The workspace: charts are exported under this name prefix. */
   exportPrefix?: string;
@@ -41,6 +42,16 @@ export interface ReportOptions {
   markSample?: boolean;
   /** Folded to its heading line with its score and grade (the mid-year report under the year-end one). */
   folded?: boolean;
+}
+
+/**
+ * How one period shows beside the others of its unit year, the same on the progress page and in the workspace:
+ * the year-end report first and open, the mid-year one folded under it with its score; the ids the behind-target
+ * list links to on the year-end table only; 示例数据 on the period's heading unless the whole unit year says so once.
+ */
+export function periodOptions(v: ReportData, all: readonly ReportData[], unitSample: boolean): Pick<ReportOptions, "anchors" | "markSample" | "folded"> {
+  const period = v.report.period;
+  return { markSample: !unitSample, folded: all.length > 1 && period === "midyear", anchors: period === "yearend" || all.length === 1 };
 }
 
 const CHART_WHAT = { l1: "progress.byLevel1", l2: "progress.byLevel2", bullet: "progress.bullet" } as const;
@@ -107,7 +118,7 @@ export function reportSection(v: ReportData, o: ReportOptions): Element {
         el("caption", {}, `${period} · ${t(lang, "progress.table")}`),
         el("thead", {}, el("tr", {}, cols.map((c, i) => el("th", { scope: "col", class: i === 4 ? "num" : null }, c)))),
         el("tbody", {}, rows.map((x) => el("tr", { id: o.anchors ? `p-${x.indicator.id}` : null, "data-indicator": x.indicator.id },
-          el("td", { "data-label": cols[0] }, o.unitPage ? el("a", { href: `${o.unitPage}#ind-${x.indicator.id}` }, name(x)) : name(x), el("br"),
+          el("td", { "data-label": cols[0] }, o.unitPage !== undefined ? el("a", { href: `${o.unitPage}#ind-${x.indicator.id}` }, name(x)) : name(x), el("br"),
             el("span", { class: "where" }, zh(`${x.indicator.level1} › ${x.indicator.level2}`, lang))),
           el("td", { "data-label": cols[1] }, zh(x.indicator.target, lang) ?? "—"),
           el("td", { "data-label": cols[2] }, zh(x.valueText, lang) ?? t(lang, "progress.none")),

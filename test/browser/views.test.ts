@@ -17,7 +17,7 @@ const SAMPLE_TABLES = readdirSync("data/sample").filter((f) => f.endsWith(".csv"
 const units = Papa.parse<Record<string, string>>(readFileSync("data/canonical/units.csv", "utf8"), { header: true, skipEmptyLines: true }).data;
 
 describe("the one view layer", () => {
-  it("draws the workspace's unit dashboard from the published tables byte for byte as the unit page's sections", async () => {
+  it("draws the workspace's unit dashboard, year over year and completion byte for byte as the unit, comparison and progress pages' sections", async () => {
     const context = await state.browser.newContext();
     const { page, errors, foreign } = await openExplore(context, `${state.server.url}explore/`);
     await page.click('[data-x="published"]');
@@ -60,6 +60,21 @@ describe("the one view layer", () => {
     for (const key of Object.keys(yoyPage)) expect(firstDifference(yoy[key], yoyPage[key]), `year over year: ${key}`).toBeNull();
     expect(await site.locator("form[data-filter]").count()).toBe(1);
     expect(await page.locator('[data-x="results"] [data-section="waterfall"] [data-action="chart-csv"]').count()).toBe(1);
+
+    // Completion: each period of the unit year shown as its progress page draws it (the page's rows link the unit
+    // page's indicator rows; the workspace's, the unit dashboard's above on the same page).
+    const periods = (p: Page, root: string, shift: number) => p.evaluate(({ root, shift }) => [...document.querySelectorAll(`${root} [data-report]`)].map((s) => {
+      const copy = s.cloneNode(true) as HTMLElement;
+      for (const host of copy.querySelectorAll("p.x-actions, p.downloads")) host.remove();
+      for (const f of copy.querySelectorAll("figure[data-chart]")) f.removeAttribute("data-chart");
+      return copy.outerHTML.replace(/href="[^"#]*#ind-/g, 'href="#ind-').replace(/<(\/?)h([1-6])\b/g, (_, slash: string, n: string) => `<${slash}h${Number(n) - shift}`);
+    }), { root, shift });
+    const completion = await periods(page, '[data-x="results"]', 3);
+    await site.goto(`${state.server.url}unit/${unit.unit_id}/${shown}/progress/`);
+    const progressPage = await periods(site, "main", 0);
+    expect(completion.length).toBeGreaterThan(0);
+    expect(completion.length).toBe(progressPage.length);
+    completion.forEach((html, i) => expect(firstDifference(html, progressPage[i]), `completion ${i}`).toBeNull());
     await context.close();
   }, 180_000);
 
