@@ -1,7 +1,7 @@
 // <jx-explore>: the explore page's one custom element. It wires the markup of
 // src/components/explore/*.astro to a Session (src/explore/session.ts) and renders
 // what the DOM-free modules compute. Every text from a file goes in as text.
-import { Cancelled, ConsoleAborted, Session, type ConsoleState, type EngineState, type Failure, type PendingDuplicate, type PendingMapping, type StorageNotice, type TaskView, type UploadView } from "./session.ts";
+import { Cancelled, ConsoleAborted, Session, type ConsoleState, type EngineState, type Failure, type PendingDuplicate, type PendingMapping, type TaskView, type UploadView } from "./session.ts";
 import { consoleKind, isReadOnlyRefusal } from "./statements.ts";
 import { h, clear, nodes, redraw, toDom, download, svgToPng, type Children } from "./dom.ts";
 import { loadOverview, LIST_UNITS, OVERVIEW_ROWS, SHOW_ROWS, type Overview } from "./dashboard.ts";
@@ -18,14 +18,13 @@ import { loadProjectData, type ProjectReportView } from "../views/projectData.ts
 import { projectHead, projectView } from "../views/project.ts";
 import { queries } from "../query/queries.ts";
 import { resultsNodes } from "./resultsView.ts";
+import { duplicateCards, failureNodes, mappingCard, uploadsTable } from "./intake.ts";
 import { warmFontsWhenIdle } from "./warmup.ts";
 import { makeSortable } from "./sort.ts";
-import { CHOOSABLE, tableOf, type SavedMapping } from "./mapping.ts";
-import { whereText, type MappingRequest } from "./importer.ts";
 import { BOM, csvChunk, jsonRows, safeFileName, sheetName, standaloneSvg, svgSize, XLSX_MAX_ROWS } from "./exports.ts";
 import { BULK_TEMP_TABLES, examples, limitedSql, sqlErrorText, TABLES, storedAs } from "./sql.ts";
 import { plainMatrix } from "../query/arrow.ts";
-import { SYNONYMS, type TableName } from "../core/canonical.ts";
+import type { TableName } from "../core/canonical.ts";
 import { shareText, sourceText, wanText } from "../site/view.ts";
 import { t } from "../i18n/messages.ts";
 import { formatCount, type Lang } from "../core/format.ts";
@@ -38,7 +37,6 @@ import ImportWorker from "../workers/import.ts?worker";
 const CONSOLE_ROWS = 1000;
 const mb = (n: number) => `${(n / 1e6).toFixed(n < 1e6 ? 2 : 1)} MB`;
 /** A canonical column with its Chinese header name (the name the export files use). */
-const colLabel = (c: string, lang: Lang) => t(lang, "explore.columnLabel", c, SYNONYMS[c]?.find((s) => /[\u4e00-\u9fff]/.test(s)));
 
 class ExploreElement extends HTMLElement {
   private session!: Session;
@@ -199,114 +197,20 @@ class ExploreElement extends HTMLElement {
   }
 
   private renderFailures(list: Failure[]) {
-    const el = this.$("failures");
-    clear(el, this.storageNodes(this.session.storage), list.length ? h("h3", {}, t(this.language, "explore.failuresH", list.length)) : null,
-      list.length ? h("ul", { class: "findings" }, list.map((f) => h("li", { "data-failure": "" },
-        h("span", { class: "badge error" }, t(this.language, "explore.error")), " ", f.message,
-        f.location?.row ? h("span", { class: "where" }, ` · ${whereText(f.location, this.language)}`) : null,
-        h("span", { class: "where" }, t(this.language, "explore.failureAt", f.at)),
-        f.stored ? [" ", h("button", { type: "button", class: "link", "data-x": "forget-stored", onclick: () => void this.session.forgetStored(f) }, t(this.language, "explore.forgetStored"))] : null,
-        f.year ? this.yearForm(f, f.year.inName) : null))) : null);
-  }
-
-  /** A form that prints no year: the analyst gives it one (the file name's offered when it holds exactly one). */
-  private yearForm(f: Failure, inName: number[]): HTMLElement {
-    const lang = this.language;
-    const id = `x-year-${this.session.failures.indexOf(f)}`;
-    const input = h("input", { id, type: "number", min: "1990", max: "2099", step: "1", required: true, inputmode: "numeric", "data-x": "form-year", value: inName.length === 1 ? String(inName[0]) : null }) as HTMLInputElement;
-    return h("form", { class: "x-year", onsubmit: (e: Event) => {
-      e.preventDefault();
-      void this.session.answerYear(f, Number(input.value));
-    } }, h("label", { for: id }, t(lang, "explore.yearLabel")), " ", input, " ", h("button", { type: "submit" }, t(lang, "explore.yearRead")),
-      inName.length === 1 ? h("span", { class: "where" }, ` ${t(lang, "explore.yearFromName", inName[0])}`) : null);
-  }
-
-  /** What this browser's storage did with the files (not kept, unreadable, another tab's changes), before the failures. */
-  private storageNodes(list: StorageNotice[]) {
-    const list_ = t(this.language, "common.innerSep");
-    const text = (n: StorageNotice) =>
-      n.kind === "full" ? t(this.language, "explore.storageFull", n.name)
-      : n.kind === "unsaved" ? t(this.language, "explore.storageUnsaved", n.name, n.reason)
-      : n.kind === "unreadable" ? `${n.fault.kind === "corrupt" ? t(this.language, "explore.storageCorrupt", n.fault.count) : n.fault.kind === "older" ? t(this.language, "explore.storageOlder") : t(this.language, "explore.storageNewer")}${t(this.language, "explore.storageClearNote")}`
-      : n.kind === "elsewhere" ? t(this.language, "explore.storageElsewhere", n.names.join(list_))
-      : n.kind === "cut" ? t(this.language, "explore.storageCut", n.names.join(list_))
-      : t(this.language, "explore.storageClearedElsewhere");
-    return list.map((n) => h("p", { class: "x-storage", "data-storage": n.kind },
-      h("span", { class: "badge warning" }, t(this.language, "explore.storageNotice")), " ", text(n), " ",
-      n.kind === "unreadable" ? h("button", { type: "button", "data-x": "storage-clear", onclick: () => void this.session.discardUnreadable() }, t(this.language, "explore.storageClear"))
-      : n.kind === "elsewhere" ? h("button", { type: "button", class: "link", onclick: () => location.reload() }, t(this.language, "explore.storageReload")) : null));
+    clear(this.$("failures"), failureNodes(list, this.session.storage, this.language, this.session));
   }
 
   private renderUploads(list: UploadView[]) {
-    const el = this.$("uploads");
     this.$<HTMLButtonElement>("clear").hidden = !list.length;
-    if (!list.length) return clear(el);
-    const lang = this.language;
-    clear(el, h("div", { class: "table-wrap" }, h("table", { class: "stack" },
-      h("caption", {}, t(this.language, "explore.uploadsCaption", list.length)),
-      h("thead", {}, h("tr", {}, [t(this.language, "explore.colFile"), t(this.language, "explore.colLoadedAt"), t(this.language, "explore.colSize"), t(this.language, "explore.colRows"), t(this.language, "explore.colChecks"), ""].map((c) => h("th", { scope: "col" }, c)))),
-      h("tbody", {}, list.map((u) => h("tr", { "data-upload": u.id },
-        h("td", { "data-label": t(this.language, "explore.colFile") }, h("strong", {}, u.name), u.parts.length > 1 ? h("span", { class: "where" }, t(this.language, "explore.sheets", u.parts.length)) : null,
-          u.route === "bulk" ? h("span", { class: "where" }, t(this.language, "explore.bulkRoute")) : u.route === "mapping" ? h("span", { class: "where" }, t(this.language, "explore.mappingRoute")) : null, u.restored ? h("span", { class: "where" }, t(this.language, "explore.restored")) : null),
-        h("td", { "data-label": t(this.language, "explore.colLoadedAt") }, u.loadedAt),
-        h("td", { "data-label": t(this.language, "explore.colSize"), class: "num" }, mb(u.bytes)),
-        h("td", { "data-label": t(this.language, "explore.colRows"), class: "num" }, formatCount(u.rows, lang)),
-        h("td", { "data-label": t(this.language, "explore.colChecks"), "data-checking": u.checking ? "" : null }, u.checking ? t(this.language, "explore.checkingShort") : t(this.language, "explore.counts", formatCount(u.counts.error, lang), formatCount(u.counts.warning, lang), formatCount(u.counts.info, lang)),
-          u.problems.length ? h("details", {}, h("summary", {}, t(this.language, "explore.problemsSummary")), h("ul", { class: "findings" }, u.problems.map((p) =>
-            h("li", {}, h("span", { class: `badge ${p.severity}` }, t(this.language, "site.severity")[p.severity]), " ", (lang === "en" && p.messageEn) || p.message, h("span", { class: "where" }, ` · ${whereText(p, lang)}`))))) : null),
-        h("td", {}, h("button", { type: "button", class: "link", onclick: () => void this.session.remove(u.id) }, t(this.language, "explore.remove"))),
-      ))))));
+    clear(this.$("uploads"), list.length ? uploadsTable(list, this.language, this.session) : null);
   }
 
   private renderMappings(list: PendingMapping[]) {
-    const el = this.$("mappings");
-    clear(el, list.map((m) => this.mappingCard(m)));
+    clear(this.$("mappings"), list.map((m) => mappingCard(m, this.language, this.session)));
   }
 
   private renderDuplicates(list: PendingDuplicate[]) {
-    clear(this.$("duplicates"), list.map((d) => h("section", { class: "x-mapping x-duplicate", role: "group", "aria-label": t(this.language, "explore.duplicateLabel", d.name), "data-duplicate": d.name },
-      h("h3", {}, t(this.language, "explore.duplicateH", d.name)),
-      h("p", {}, t(this.language, "explore.duplicateLede", d.name, d.earlier.name, d.earlier.loadedAt)),
-      h("ul", {}, h("li", {}, t(this.language, "explore.duplicateReplaceNote", d.earlier.name)), h("li", {}, t(this.language, "explore.duplicateSkipNote"))),
-      h("p", {}, h("button", { type: "button", "data-answer": "replace", onclick: () => void this.session.answerDuplicate(d.key, "replace") }, t(this.language, "explore.duplicateReplace")), " ",
-        h("button", { type: "button", "data-answer": "skip", onclick: () => void this.session.answerDuplicate(d.key, "skip") }, t(this.language, "explore.duplicateSkip"))))));
-  }
-
-  private mappingCard(m: PendingMapping): HTMLElement {
-    const selects: HTMLSelectElement[][] = [];
-    const status = h("p", { class: "where", role: "status" });
-    const sections = m.requests.map((r: MappingRequest, ri) => {
-      selects[ri] = [];
-      return h("div", { class: "table-wrap" }, h("table", {},
-        h("caption", {}, t(this.language, "explore.mappingCaption", r.part)),
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t(this.language, "explore.colHeader")), h("th", { scope: "col" }, t(this.language, "explore.colCanonical")), h("th", { scope: "col" }, t(this.language, "explore.colBasis")))),
-        h("tbody", {}, r.headers.map((header, i) => {
-          const s = r.suggestions[i];
-          const select = h("select", { "aria-label": t(this.language, "explore.headerSelect", header), "data-header": header },
-            h("option", { value: "" }, t(this.language, "explore.ignoreColumn")), CHOOSABLE.map((c) => h("option", { value: c, selected: c === s.column }, colLabel(c, this.language))));
-          selects[ri].push(select);
-          return h("tr", {}, h("td", {}, header || t(this.language, "explore.emptyHeader")), h("td", {}, select),
-            h("td", { class: "where" }, s.confidence === "exact" ? t(this.language, "explore.basisExact") : s.confidence === "guess" ? t(this.language, "explore.basisGuess") : t(this.language, "explore.basisNone")));
-        }))));
-    });
-    const confirm = () => {
-      const choices: SavedMapping[] = [];
-      for (const [ri, r] of m.requests.entries()) {
-        const columns = Object.fromEntries(r.headers.map((hd, i) => [hd, selects[ri][i].value]));
-        const table = tableOf(r.headers.map((hd) => columns[hd]));
-        if (!table) {
-          clear(status, t(this.language, "explore.noTable", r.part));
-          return;
-        }
-        choices.push({ signature: r.signature, table, columns, savedAt: new Date().toISOString() });
-      }
-      void this.session.answerMapping(m.key, choices);
-    };
-    return h("section", { class: "x-mapping", "aria-label": t(this.language, "explore.mappingLabel", m.name) },
-      h("h3", {}, t(this.language, "explore.mappingH", m.name)),
-      h("p", {}, t(this.language, "explore.mappingLede")),
-      sections, status,
-      h("p", {}, h("button", { type: "button", onclick: confirm }, t(this.language, "explore.mappingConfirm")), " ", h("button", { type: "button", class: "link", onclick: () => this.session.dismissMapping(m.key) }, t(this.language, "explore.mappingSkip"))));
+    clear(this.$("duplicates"), duplicateCards(list, this.language, this.session));
   }
 
   /** The unit filter: the overview and the unit list are read again once typing pauses. */
