@@ -19,10 +19,11 @@ import { projectHead, projectView } from "../views/project.ts";
 import { queries } from "../query/queries.ts";
 import { resultsNodes } from "./resultsView.ts";
 import { duplicateCards, failureNodes, mappingCard, uploadsTable } from "./intake.ts";
+import { exportJson, exportQuery, exportTable, saveRows, type ExportContext } from "./exporting.ts";
 import { warmFontsWhenIdle } from "./warmup.ts";
 import { makeSortable } from "./sort.ts";
-import { BOM, csvChunk, jsonRows, safeFileName, sheetName, standaloneSvg, svgSize, XLSX_MAX_ROWS } from "./exports.ts";
-import { BULK_TEMP_TABLES, examples, limitedSql, sqlErrorText, TABLES, storedAs } from "./sql.ts";
+import { safeFileName, standaloneSvg, svgSize } from "./exports.ts";
+import { BULK_TEMP_TABLES, examples, limitedSql, sqlErrorText, TABLES } from "./sql.ts";
 import { plainMatrix } from "../query/arrow.ts";
 import type { TableName } from "../core/canonical.ts";
 import { shareText, sourceText, wanText } from "../site/view.ts";
@@ -30,7 +31,6 @@ import { t } from "../i18n/messages.ts";
 import { formatCount, type Lang } from "../core/format.ts";
 import { engineMessage, langOf } from "../i18n/i18n-explore.ts";
 import type { ChartResult } from "../charts/types.ts";
-import type { Value } from "../query/engine.ts";
 import type { UnitRow } from "../query/queries.ts";
 import ImportWorker from "../workers/import.ts?worker";
 
@@ -639,6 +639,31 @@ class ExploreElement extends HTMLElement {
 
   // ---- Exports ----
 
+  /** The exports' engine, task bar and language (src/explore/exporting.ts). */
+  private exportContext(): ExportContext | null {
+    const engine = this.session.engine;
+    return engine ? { engine, lang: this.language, withTask: (label, work) => this.withTask(label, work), read: (work) => this.session.console("read", () => work()) } : null;
+  }
+
+  private exportTable(table: TableName, kind: "csv" | "xlsx") {
+    const c = this.exportContext();
+    return c ? exportTable(c, table, kind) : Promise.resolve();
+  }
+
+  private exportQuery(sql: string, kind: "csv" | "xlsx") {
+    const c = this.exportContext();
+    return c ? exportQuery(c, sql, kind) : Promise.resolve();
+  }
+
+  private saveRows(name: string, head: string[], rows: string[][], kind: "csv" | "xlsx") {
+    return saveRows(this.language, name, head, rows, kind);
+  }
+
+  private exportJson() {
+    const c = this.exportContext();
+    return c ? exportJson(c) : Promise.resolve();
+  }
+
   private renderExports() {
     clear(this.$("exports"),
       h("div", { class: "table-wrap" }, h("table", {},
@@ -650,14 +675,6 @@ class ExploreElement extends HTMLElement {
             h("button", { type: "button", class: "link", "data-export": `${name}.xlsx`, onclick: () => void this.exportTable(name, "xlsx") }, "XLSX"))))))),
       h("p", {}, h("button", { type: "button", "data-export": "json", onclick: () => void this.exportJson() }, t(this.language, "explore.exportJson")),
         h("span", { class: "where" }, t(this.language, "explore.exportJsonNote"))));
-  }
-
-  private tableSql(table: TableName) {
-    // DECIMAL stays DECIMAL: exact text in CSV and JSON (src/query/arrow.ts), a number in XLSX.
-    const cols = `* EXCLUDE (upload_id${table === "units" ? ", placeholder" : ""})`;
-    return table === "indicators"
-      ? `SELECT i.* EXCLUDE (upload_id), l.recognised FROM indicators i LEFT JOIN target_lookup l USING (target, fiscal_year) ORDER BY i.upload_id, i.unit_id, i.fiscal_year, i.ord`
-      : `SELECT ${cols} FROM ${storedAs(table)} ORDER BY upload_id`;
   }
 
   /**
@@ -683,90 +700,6 @@ class ExploreElement extends HTMLElement {
     }
   }
 
-  private async exportTable(table: TableName, kind: "csv" | "xlsx") {
-    const sql = table === "indicators" ? this.tableSql(table).replace("i.* EXCLUDE (upload_id), l.recognised", "i.* EXCLUDE (upload_id)") : this.tableSql(table);
-    await this.exportQuery(sql, kind, `jixiao-${table}`, `${t(this.language, "explore.tableLabel")[table]}`);
-  }
-
-  private async exportQuery(sql: string, kind: "csv" | "xlsx", name = "jixiao-query", sheet = t(this.language, "explore.querySheet")) {
-    const engine = this.session.engine;
-    if (!engine) return;
-    const s = sql.trim().replace(/;\s*$/, "");
-    // The console's own text is exported as it was run: in a read-only transaction (or the open change set).
-    const guard = <T,>(work: () => Promise<T>) => (name === "jixiao-query" ? this.session.console("read", () => work()) : work());
-    await this.withTask(t(this.language, "explore.exporting", `${name}.${kind}`), (step) => guard(async () => {
-      // Counted first, so the bar can say how far the export is.
-      const [{ n: all }] = await engine.query<{ n: number }>(`SELECT CAST(count(*) AS DOUBLE) AS n FROM (${s}) AS x`);
-      let done = 0;
-      if (kind === "csv") {
-        const parts: string[] = [BOM];
-        let first = true;
-        await engine.stream(s, (batch) => {
-          step(done, all);
-          const m = plainMatrix(batch);
-          parts.push(csvChunk(m.columns, m.rows, first));
-          first = false;
-          done += m.rows.length;
-        });
-        download(new Blob(parts, { type: "text/csv;charset=utf-8" }), safeFileName(name, "csv"));
-        return;
-      }
-      // Streamed: each batch becomes sheet XML deflated into the file, never one array of a million rows.
-      const { XlsxWriter } = await import("./xlsx.ts");
-      let writer: InstanceType<typeof XlsxWriter> | null = null;
-      await engine.stream(s, async (batch) => {
-        step(done, all);
-        const m = plainMatrix(batch);
-        writer ??= new XlsxWriter(sheetName(sheet), m.columns, m.types);
-        await writer.addRows(m.rows);
-        done += m.rows.length;
-      });
-      if (!writer) {
-        const m = plainMatrix(await engine.arrow(`SELECT * FROM (${s}) AS x LIMIT 0`));
-        writer = new XlsxWriter(sheetName(sheet), m.columns, m.types);
-      }
-      await this.saveXlsx(name, writer);
-    }));
-  }
-
-  private async saveRows(name: string, head: string[], rows: string[][], kind: "csv" | "xlsx") {
-    if (kind === "csv") return download(new Blob([BOM, csvChunk(head, rows)], { type: "text/csv;charset=utf-8" }), safeFileName(name, "csv"));
-    const { XlsxWriter } = await import("./xlsx.ts");
-    const writer = new XlsxWriter(sheetName(name), head, head.map(() => "VARCHAR"));
-    await writer.addRows(rows);
-    await this.saveXlsx(name, writer);
-  }
-
-  private async saveXlsx(name: string, writer: { finish(): Promise<Uint8Array[]>; cut: number }) {
-    const parts = await writer.finish();
-    download(new Blob(parts as BlobPart[], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), safeFileName(name, "xlsx"));
-    if (writer.cut) alert(t(this.language, "explore.xlsxCut", XLSX_MAX_ROWS));
-  }
-
-  private async exportJson() {
-    const engine = this.session.engine;
-    if (!engine) return;
-    await this.withTask(t(this.language, "explore.exportingJson"), async (step) => {
-      const parts: string[] = ["{"];
-      for (const [ti, table] of (["units", "projects", "budget", "tasks", "indicators", "findings", "actuals", "execution"] as const).entries()) {
-        // Progress tables only when something is in them, as `jixiao import --json` writes them.
-        if ((table === "actuals" || table === "execution" || table === "projects") && !(await engine.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${table}`))[0].n) continue;
-        parts.push(`${ti ? "," : ""}${JSON.stringify(table)}:[`);
-        let any = false;
-        await engine.stream(this.tableSql(table), (batch) => {
-          step(0, 0);
-          const m = plainMatrix(batch);
-          const rows = m.rows.map((r) => Object.fromEntries(m.columns.map((c, i) => [c, r[i]])) as Record<string, Value>);
-          if (!rows.length) return;
-          parts.push(`${any ? "," : ""}${jsonRows(table, rows)}`);
-          any = true;
-        });
-        parts.push("]");
-      }
-      parts.push("}");
-      download(new Blob(parts, { type: "application/json" }), "jixiao-canonical.json");
-    });
-  }
 }
 
 export function defineExplore(): void {
