@@ -97,6 +97,18 @@ export class Cancelled extends Error {
   }
 }
 
+/** Rows of an upload set aside as rows loaded before (sql.ts OVERLAP_SUMMARY_SQL), per unit year and earlier file. */
+type Overlap = { unit_id: string; fiscal_year: number; earlier: string; same: boolean; n: number; file: string; row: number | null };
+
+/** What a load route wrote in the load's transaction. */
+interface Written {
+  route: UploadView["route"];
+  parts: string[];
+  loaded: Loaded | null;
+  bulk: { first: { unitId: string; year: number } | null; rows: number } | null;
+  overlap: Overlap[];
+}
+
 class StepError extends Error {
   readonly location?: Location;
   /** The English message, when the error came from the core importer. */
@@ -445,46 +457,11 @@ export class Session {
       await this.keepConsoleChanges();
       await engine.query("BEGIN TRANSACTION");
       inTransaction = true;
-      let parts = [name];
-      let route: UploadView["route"] = "importer";
-      let loaded: Loaded | null = null;
-      let bulk: { first: { unitId: string; year: number } | null; rows: number } | null = null;
-      let overlap: { unit_id: string; fiscal_year: number; earlier: string; same: boolean; n: number; file: string; row: number | null }[] = [];
-      if (reply.kind === "loaded") {
-        loaded = reply.loaded;
-        parts = loaded.parts;
-        // The findings go in after the commit: they are in a database of their own (sql.ts FINDINGS_DB).
-        const tables = (Object.entries(loaded.tables) as [TableName, { csv: string }][]).filter(([table]) => table !== "findings");
-        for (const [i, [table, { csv }]] of tables.entries()) {
-          this.task({ label: label(t(this.lang, "explore.stepWriteTable", table)), fraction: 0.5 + (0.4 * i) / tables.length, cancellable: true });
-          const reg = `upload-${id}-${table}.csv`;
-          await engine.registerText(reg, csv);
-          registered.push(reg);
-          await engine.run(insertTableSql(table, reg, id));
-          this.check();
-        }
-        if (loaded.lookup.rows) {
-          const reg = `upload-${id}-lookup.csv`;
-          await engine.registerText(reg, loaded.lookup.csv);
-          registered.push(reg);
-          await engine.run(insertLookupSql(reg));
-        }
-        // Rows that repeat or contradict rows loaded before are left out (sql.ts overlapSql): never summed twice.
-        if (this.uploads.some((u) => u.route !== "mapping")) {
-          await engine.run(overlapSql(id).join(";\n"));
-          overlap = await engine.query(OVERLAP_SUMMARY_SQL);
-        }
-      } else if (reply.kind === "bulk") {
-        route = "bulk";
-        bulk = await this.loadBulk(engine, file, name, id, reply.plan, label, registered);
-        // A large file's rows that repeat or contradict rows loaded before are left out too, before anything is drawn
-        // (its checks run later, on what stays); their note comes with the checks' findings.
-        if (this.uploads.some((u) => u.route !== "mapping")) {
-          await engine.run(overlapSql(id).join(";\n"));
-          overlap = await engine.query(OVERLAP_SUMMARY_SQL);
-          if (overlap.length) bulk.rows -= overlap.reduce((n, o) => n + o.n, 0);
-        }
-      }
+      // The rows go in by the file's route: the importer's tables, or DuckDB's own read of a large canonical CSV.
+      const written = reply.kind === "loaded"
+        ? await this.writeImported(engine, id, reply.loaded, label, registered)
+        : await this.writeBulk(engine, file, name, id, (reply as Extract<WorkerReply, { kind: "bulk" }>).plan, label, registered);
+      const { route, parts, loaded, bulk, overlap } = written;
       this.task({ label: label(t(this.lang, "explore.stepSum")), fraction: 0.95, cancellable: true });
       const upload = { id, name, parts, loadedAt: meta.loadedAt, route, bytes: size };
       // A bulk file made its own unit rows (bulk.ts) and counted its rows: its upload's row is all that is left. Otherwise
@@ -523,21 +500,10 @@ export class Session {
       const shown = this.emitSettled("data", { reason: "loaded", first: first ?? undefined });
       if (bulk) {
         await shown;
-        this.check();
-        this.task({ label: label(t(this.lang, "explore.stepBulkChecks")), fraction: 0.97, cancellable: true });
-        const { bulkUnitRows } = await import("./bulk.ts");
-        await bulkUnitRows(this.bulkDb(engine, `upload-${id}-units`, registered), id);
-        this.check();
-        await engine.query("COMMIT");
-        inTransaction = false;
-        committed = true;
-        await this.checkBulk(engine, name, id, registered);
-        if (overlap.length) await overlapNotes();
-        this.check();
-        const checked: UploadView = { ...view, counts: await this.bulkCounts(engine, id), problems: await this.bulkProblems(engine, id), checking: false };
-        this.uploads = this.uploads.map((u) => (u.id === id ? checked : u));
-        this.emit("uploads", this.uploads);
-        await this.emitSettled("data", { reason: "checked" });
+        await this.finishBulkLoad(engine, view, label, registered, () => {
+          inTransaction = false;
+          committed = true;
+        }, overlap.length ? overlapNotes : null);
       }
       this.files.set(id, file);
       this.keep(file, meta);
@@ -553,6 +519,72 @@ export class Session {
     } finally {
       for (const r of registered) await engine?.dropFile(r).catch(() => {});
     }
+  }
+
+  /**
+   * The importer's route: its canonical tables (not the findings, which go in after the commit, in a database of
+   * their own: sql.ts FINDINGS_DB) and its targets' parse, in the load's transaction; then the rows that repeat or
+   * contradict rows loaded before are left out (sql.ts overlapSql): never summed twice.
+   */
+  private async writeImported(engine: BrowserEngine, id: number, loaded: Loaded, label: (step: string) => string, registered: string[]): Promise<Written> {
+    const tables = (Object.entries(loaded.tables) as [TableName, { csv: string }][]).filter(([table]) => table !== "findings");
+    for (const [i, [table, { csv }]] of tables.entries()) {
+      this.task({ label: label(t(this.lang, "explore.stepWriteTable", table)), fraction: 0.5 + (0.4 * i) / tables.length, cancellable: true });
+      const reg = `upload-${id}-${table}.csv`;
+      await engine.registerText(reg, csv);
+      registered.push(reg);
+      await engine.run(insertTableSql(table, reg, id));
+      this.check();
+    }
+    if (loaded.lookup.rows) {
+      const reg = `upload-${id}-lookup.csv`;
+      await engine.registerText(reg, loaded.lookup.csv);
+      registered.push(reg);
+      await engine.run(insertLookupSql(reg));
+    }
+    return { route: "importer", parts: loaded.parts, loaded, bulk: null, overlap: await this.overlap(engine, id) };
+  }
+
+  /**
+   * The bulk route: DuckDB reads the large file itself (loadBulk); its rows that repeat or contradict rows loaded
+   * before are left out too, before anything is drawn (its checks run later, on what stays; their note comes with
+   * the checks' findings).
+   */
+  private async writeBulk(engine: BrowserEngine, file: File, name: string, id: number, plan: BulkPlan, label: (step: string) => string, registered: string[]): Promise<Written> {
+    const bulk = await this.loadBulk(engine, file, name, id, plan, label, registered);
+    const overlap = await this.overlap(engine, id);
+    if (overlap.length) bulk.rows -= overlap.reduce((n, o) => n + o.n, 0);
+    return { route: "bulk", parts: [name], loaded: null, bulk, overlap };
+  }
+
+  /** Rows of upload `id` that rows loaded before already hold, set aside (none when nothing else is loaded). */
+  private async overlap(engine: BrowserEngine, id: number): Promise<Overlap[]> {
+    if (!this.uploads.some((u) => u.route !== "mapping")) return [];
+    await engine.run(overlapSql(id).join(";\n"));
+    return engine.query(OVERLAP_SUMMARY_SQL);
+  }
+
+  /**
+   * A bulk file, once its first unit's dashboards show: its other unit rows, the commit (`committed` told to the
+   * caller, whose error path then removes the upload whole), its checks and its overlap notes, then the file's
+   * row with its counts.
+   */
+  private async finishBulkLoad(engine: BrowserEngine, view: UploadView, label: (step: string) => string, registered: string[], committed: () => void, overlapNotes: (() => Promise<unknown>) | null): Promise<void> {
+    const { id, name } = view;
+    this.check();
+    this.task({ label: label(t(this.lang, "explore.stepBulkChecks")), fraction: 0.97, cancellable: true });
+    const { bulkUnitRows } = await import("./bulk.ts");
+    await bulkUnitRows(this.bulkDb(engine, `upload-${id}-units`, registered), id);
+    this.check();
+    await engine.query("COMMIT");
+    committed();
+    await this.checkBulk(engine, name, id, registered);
+    if (overlapNotes) await overlapNotes();
+    this.check();
+    const checked: UploadView = { ...view, counts: await this.bulkCounts(engine, id), problems: await this.bulkProblems(engine, id), checking: false };
+    this.uploads = this.uploads.map((u) => (u.id === id ? checked : u));
+    this.emit("uploads", this.uploads);
+    await this.emitSettled("data", { reason: "checked" });
   }
 
   /** Keeps a loaded file in this browser's storage (unless it came from there); a file that cannot be kept stays loaded, told. */
