@@ -13,6 +13,7 @@ import {
   formatWan,
   formatYuan,
   shanghaiDate,
+  spokenMoney,
 } from "../src/core/format.ts";
 
 // One table per language: every kind of figure the pages, charts, workspace and CLI show.
@@ -295,5 +296,25 @@ describe("shanghaiDate", () => {
     ["2026-06-30T00:00:00Z", "2026-06-30"],
   ])("shanghaiDate(%s) is %s, the date in Beijing time whatever the machine's zone", (iso, day) => {
     expect(shanghaiDate(new Date(iso))).toBe(day);
+  });
+});
+
+describe("spokenMoney(text, lang): English money as a screen reader should say it", () => {
+  it.each([
+    ["¥92.79M", "92.79 million yuan"],
+    ["¥1.23B", "1.23 billion yuan"],
+    ["¥92,787,331.00", "92,787,331.00 yuan"],
+    ["+¥7.30M", "plus 7.30 million yuan"],
+    ["-¥325,165.82", "minus 325,165.82 yuan"],
+  ])("%s → %s", (text, spoken) => {
+    expect(spokenMoney(text, "en")).toBe(spoken);
+  });
+
+  it("leaves Chinese and anything that is not an amount alone", () => {
+    expect(spokenMoney("9,278.73 万元", "zh")).toBeNull();
+    expect(spokenMoney("¥92.79M", "zh")).toBeNull();
+    expect(spokenMoney("96.00%", "en")).toBeNull();
+    expect(spokenMoney("—", "en")).toBeNull();
+    expect(spokenMoney(formatWan(9_278_733_100n, "en"), "en")).toBe("92.79 million yuan");
   });
 });

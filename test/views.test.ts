@@ -10,6 +10,7 @@ import { openDataFolders } from "../src/query/node.ts";
 import { queries } from "../src/query/queries.ts";
 import type { QueryEngine } from "../src/query/engine.ts";
 import { chartSvg, el, flat, toHtml } from "../src/views/tree.ts";
+import { money } from "../src/views/text.ts";
 import { loadUnitData, type UnitData } from "../src/views/unitData.ts";
 import { unitSectionsOf, unitView } from "../src/views/unit.ts";
 import { expectSnapshot } from "./chartAssertions.ts";
@@ -297,5 +298,13 @@ describe("acrossSections(charts, options) and rankPageSections(view, key, n, opt
       expect(new Set(ids), key).toEqual(new Set(v.units.map((u) => u.unitId)));
       expect(ids, key).toEqual(v.ranks[key].map((r) => r.item.unitId));
     }
+  });
+});
+
+describe("money(text, lang): amounts a screen reader says right", () => {
+  it("on English pages says yuan and million, not yen and em; Chinese reads as written", () => {
+    expect(toHtml(el("p", {}, money("¥92.79M", "en")))).toBe('<p><span aria-hidden="true">¥92.79M</span><span class="visually-hidden">92.79 million yuan</span></p>');
+    expect(toHtml(el("p", {}, money("9,278.73 万元", "zh")))).toBe("<p>9,278.73 万元</p>");
+    expect(toHtml(el("p", {}, money("96.00%", "en")))).toBe("<p>96.00%</p>");
   });
 });

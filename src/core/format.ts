@@ -117,6 +117,19 @@ export function formatWan(fen: bigint, lang: Lang = "zh", options: MoneyOptions 
 }
 
 /**
+ * Money as a screen reader should say it, for English text this formatter wrote: `¥92.79M` → `92.79 million
+ * yuan`, `+¥1.23B` → `plus 1.23 billion yuan`, `¥92,787,331.00` → `92,787,331.00 yuan` (screen readers say ¥ as
+ * “yen” and M as “em”). Null for anything else, and for Chinese (万元, 亿元 and 元 read as written).
+ */
+export function spokenMoney(text: string, lang: Lang): string | null {
+  if (lang !== "en") return null;
+  const m = /^([+-]?)¥([\d,]+(?:\.\d+)?)([MB]?)$/.exec(text.trim());
+  if (!m) return null;
+  const sign = m[1] === "+" ? "plus " : m[1] === "-" ? "minus " : "";
+  return `${sign}${m[2]} ${m[3] === "M" ? "million " : m[3] === "B" ? "billion " : ""}yuan`;
+}
+
+/**
  * The shortest honest reading. zh: 元 below 1万, 万元 below 1亿, then 亿元.
  * en: yuan below a million, then M, then B. The scale is chosen after rounding,
  * so 9,999.995 万元 reads 1.00 亿元, never 10,000.00 万元.

@@ -14,7 +14,7 @@ import { STATUSES } from "../site/compareState.ts";
 import { dataLang } from "../site/dataText.ts";
 import { findingText, t, type Lang } from "../i18n/messages.ts";
 import { el, type Element, type Kids } from "./tree.ts";
-import { zh } from "./text.ts";
+import { money, zh } from "./text.ts";
 import { chartFigure, type ChartPair } from "./chart.ts";
 import type { CompareUnitData } from "./compareData.ts";
 
@@ -33,7 +33,7 @@ export function budgetHistory(rows: readonly HistoryRow[], o: HistoryOptions): E
   const declared = (y: number) => sampleYears.length > 0 && !sampleYears.includes(y);
   const changeLabel = (y: number) => `${t(lang, "compare.yearLabel", y)} ${t(lang, "compare.colChange")}`;
   const cls = (...c: (string | false)[]) => c.filter(Boolean).join(" ");
-  const both = (fen: bigint, signed: boolean) => [el("span", { class: "cmp-yuan" }, formatYuan(fen, lang, { signed })), el("span", { class: "cmp-wan" }, formatWan(fen, lang, { signed }))];
+  const both = (fen: bigint, signed: boolean) => [el("span", { class: "cmp-yuan" }, money(formatYuan(fen, lang, { signed }), lang)), el("span", { class: "cmp-wan" }, money(formatWan(fen, lang, { signed }), lang))];
   return el("div", { class: "table-wrap" }, el("table", { class: "stack cmp-budget", "data-table": "budget-history" },
     el("caption", {}, t(lang, "compare.budgetCaption"), sampleYears.length > 0 ? [" ", el("span", { class: "where" }, t(lang, "compare.sampleYearsNote", [...sampleYears]))] : null),
     el("thead", {}, el("tr", {},

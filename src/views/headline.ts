@@ -5,6 +5,7 @@
 import type { Headline } from "../site/headline.ts";
 import { t, type Lang } from "../i18n/messages.ts";
 import { el, type Element } from "./tree.ts";
+import { money } from "./text.ts";
 
 export function headlineStrip(h: Headline, lang: Lang): Element {
   return el("div", { class: "headline", role: "group", "aria-label": t(lang, "site.hlLabel") },
@@ -12,6 +13,6 @@ export function headlineStrip(h: Headline, lang: Lang): Element {
       run.sample ? el("p", { class: "hl-mark" }, el("span", { class: "badge sample" }, t(lang, "site.sample"))) : null,
       el("dl", {}, run.items.map((it) => el("div", { class: ["hl-item", `hl-${it.key}`, it.tone && `hl-${it.tone}`].filter(Boolean).join(" ") },
         el("dt", {}, it.label),
-        el("dd", { class: "hl-value" }, it.value),
-        it.detail ? el("dd", { class: "hl-detail" }, it.detail) : null))))));
+        el("dd", { class: "hl-value" }, money(it.value, lang)),
+        it.detail ? el("dd", { class: "hl-detail" }, money(it.detail, lang)) : null))))));
 }

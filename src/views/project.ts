@@ -11,7 +11,7 @@ import { chartFigure } from "./chart.ts";
 import { findingList } from "./findings.ts";
 import { indicatorTables } from "./indicators.ts";
 import { el, type Element, type Kids } from "./tree.ts";
-import { zh } from "./text.ts";
+import { money, zh } from "./text.ts";
 import type { ProjectData, ProjectReportView } from "./projectData.ts";
 import type { BudgetDelta, ProjectComparison } from "../core/compare.ts";
 import { formatYuan } from "../core/format.ts";
@@ -103,7 +103,7 @@ function funding(d: ProjectData, lang: Lang): Kids[] {
   const reports = d.reports.map((r) => r.report);
   // The scoring's rate (two places) where there is a report, so the page gives one figure; else the line's own.
   const headRate = reports[0]?.execution?.rate ? `${reports[0].execution.rate}%` : total ? lineRate(total, lang) : "—";
-  const fig = (label: string, big: string, exact: Kids, cls = "exact") => el("li", {}, el("span", { class: "label" }, label), el("span", { class: "big" }, big), el("span", { class: cls }, exact));
+  const fig = (label: string, big: string, exact: Kids, cls = "exact") => el("li", {}, el("span", { class: "label" }, label), el("span", { class: "big" }, money(big, lang)), el("span", { class: cls }, typeof exact === "string" ? money(exact, lang) : exact));
   const th = (text: string, num = false) => el("th", { scope: "col", class: num ? "num" : null }, text);
   const declared = [t(lang, "site.colKind"), t(lang, "site.colItem"), t(lang, "site.colYuan"), t(lang, "site.colWan"), t(lang, "site.source")];
   const exec = [t(lang, "site.colItem"), t(lang, "project.colInitial"), t(lang, "project.colFullYear"), t(lang, "project.colExecuted"), t(lang, "project.colRate"), t(lang, "site.source")];
@@ -114,8 +114,8 @@ function funding(d: ProjectData, lang: Lang): Kids[] {
       el("tbody", {}, budget.map((b) => el("tr", { id: b.line_id },
         el("td", { "data-label": declared[0] }, budgetGroupLabel(b.kind, lang)),
         el("td", { "data-label": declared[1] }, zh(b.item, lang)),
-        el("td", { class: "num", "data-label": declared[2] }, yuanText(b.amount, lang)),
-        el("td", { class: "num", "data-label": declared[3] }, wanText(b.amount, lang)),
+        el("td", { class: "num", "data-label": declared[2] }, money(yuanText(b.amount, lang), lang)),
+        el("td", { class: "num", "data-label": declared[3] }, money(wanText(b.amount, lang), lang)),
         el("td", { class: "where", "data-label": declared[4] }, where(b.source_file, b.source_row, lang))))))) : null,
     execution.length ? [
       total ? el("ul", { class: "figures", "aria-label": t(lang, "site.keyFigures") },
@@ -127,9 +127,9 @@ function funding(d: ProjectData, lang: Lang): Kids[] {
         el("thead", {}, el("tr", {}, exec.map((c, i) => th(c, i >= 1 && i <= 4)))),
         el("tbody", {}, execution.map((l) => el("tr", {},
           el("td", { "data-label": exec[0] }, zh(l.item, lang)),
-          el("td", { class: "num", "data-label": exec[1] }, yuanText(l.budget_initial, lang)),
-          el("td", { class: "num", "data-label": exec[2] }, yuanText(l.budget_full_year, lang)),
-          el("td", { class: "num", "data-label": exec[3] }, yuanText(l.executed, lang)),
+          el("td", { class: "num", "data-label": exec[1] }, money(yuanText(l.budget_initial, lang), lang)),
+          el("td", { class: "num", "data-label": exec[2] }, money(yuanText(l.budget_full_year, lang), lang)),
+          el("td", { class: "num", "data-label": exec[3] }, money(yuanText(l.executed, lang), lang)),
           el("td", { class: "num", "data-label": exec[4] }, lineRate(l, lang)),
           el("td", { class: "where", "data-label": exec[5] }, where(l.source_file, l.source_row, lang))))))),
     ] : null,

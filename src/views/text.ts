@@ -5,8 +5,15 @@
 import { textRuns } from "../site/dataText.ts";
 import type { Lang } from "../i18n/messages.ts";
 import { el, type Kids } from "./tree.ts";
+import { spokenMoney } from "../core/format.ts";
 
 export function zh(text: string | null | undefined, lang: Lang): Kids {
   if (!text || lang !== "en") return text ?? null;
   return textRuns(text).map((r) => (r.zh ? el("span", { lang: "zh-CN" }, r.text) : r.text));
+}
+
+/** An amount as the page shows it, and on an English page as a screen reader should say it (spokenMoney): “92.79 million yuan”, not “yen 92.79 em”. */
+export function money(text: string, lang: Lang): Kids {
+  const spoken = spokenMoney(text, lang);
+  return spoken ? [el("span", { "aria-hidden": "true" }, text), el("span", { class: "visually-hidden" }, spoken)] : text;
 }

@@ -13,7 +13,7 @@ import { findingList } from "./findings.ts";
 import { indicatorTables } from "./indicators.ts";
 import { el, type Element, type Kids } from "./tree.ts";
 import type { UnitData } from "./unitData.ts";
-import { zh } from "./text.ts";
+import { money, zh } from "./text.ts";
 import { headlineStrip } from "./headline.ts";
 import { headline } from "../site/headline.ts";
 
@@ -53,7 +53,7 @@ export function unitFigures(d: UnitData, lang: Lang): Element {
   const total = d.budget.find((b) => b.kind === "total");
   const line = (item: string) => d.budget.find((b) => b.kind === "structure" && b.item === item);
   const fig = (label: Kids, big: string, exact: string) =>
-    el("li", {}, el("span", { class: "label" }, label), el("span", { class: "big" }, big), el("span", { class: "exact" }, exact));
+    el("li", {}, el("span", { class: "label" }, label), el("span", { class: "big" }, money(big, lang)), el("span", { class: "exact" }, money(exact, lang)));
   // A part of the budget: its share of the total beside its label.
   const part = (label: string, amount: string | null | undefined) =>
     fig([label, t(lang, "site.paren", t(lang, "site.shareOf", shareText(amount, total?.amount)))], wanText(amount, lang), yuanText(amount, lang));
@@ -86,7 +86,7 @@ function budgetSection(d: UnitData, o: UnitViewOptions): Kids[] {
       el("caption", {}, t(lang, "site.budgetTable")),
       el("thead", {}, el("tr", {}, cols.map((c, i) => el("th", { scope: "col", class: i >= 2 && i <= 4 ? "num" : null }, c)))),
       el("tbody", {}, d.budget.map((b) => el("tr", { id: b.line_id },
-        cell(0, budgetGroupLabel(b.kind, lang)), cell(1, zh(b.item, lang)), cell(2, yuanText(b.amount, lang)), cell(3, wanText(b.amount, lang)),
+        cell(0, budgetGroupLabel(b.kind, lang)), cell(1, zh(b.item, lang)), cell(2, money(yuanText(b.amount, lang), lang)), cell(3, money(wanText(b.amount, lang), lang)),
         cell(4, shareText(b.amount, total?.amount)), cell(5, sourceText(b.source_file, b.source_row, null, lang))))))),
     el("ul", { "aria-label": t(lang, "site.reconcile") }, d.checks.map((c) => el("li", {},
       el("span", { class: c.state === "ok" ? "ok" : "mismatch" }, c.state === "ok" ? t(lang, "site.recOk") : c.state === "mismatch" ? t(lang, "site.recBad") : t(lang, "site.recNone")), " ", c.text))),
