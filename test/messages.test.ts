@@ -1,5 +1,7 @@
 // The one catalogue of interface text (src/i18n/messages.ts) and its accessor t(lang, key, ...params).
 import { describe, expect, it } from "vitest";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { CATALOGUE, t, type Catalogue } from "../src/i18n/messages.ts";
 
 type Tree = Record<string, unknown>;
@@ -58,5 +60,20 @@ describe("the catalogue", () => {
     }
     const twice = [...where].filter(([zh, at]) => at.length > 1 && seen.get(zh)!.size === 1 && !common.has(zh));
     expect(twice).toEqual([]);
+  });
+});
+
+describe("every entry is read somewhere", () => {
+  // The code outside the catalogue, where an entry is asked for by its whole key ("compare.budgetH").
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : /\.(ts|astro)$/.test(e.name) ? [join(dir, e.name)] : []));
+  const code = walk("src").filter((f) => !f.startsWith(join("src", "i18n"))).map((f) => readFileSync(f, "utf8")).join("\n");
+
+  it("holds no entry that no page, chart, view, workspace or CLI code asks for (common is read by the sections, finding by code)", () => {
+    const unread = (Object.keys(CATALOGUE.zh) as (keyof Catalogue)[])
+      .filter((s) => s !== "common" && s !== "finding")
+      .flatMap((s) => Object.keys(CATALOGUE.zh[s]).map((k) => `${s}.${k}`))
+      .filter((key) => !code.includes(`"${key}"`));
+    expect(unread).toEqual([]);
   });
 });
