@@ -12,7 +12,8 @@ import { createNodeEngine } from "../src/query/node.ts";
 import type { QueryEngine } from "../src/query/engine.ts";
 import { BULK_MIN_BYTES, bulkPlan, toLoaded, type BulkPlan, type Loaded } from "../src/explore/importer.ts";
 import { mapHeader } from "../src/core/canonical.ts";
-import { bulkInsertSql, finishUploadSql, insertLookupSql, insertTableSql, setupSql, uploadRowSql } from "../src/explore/sql.ts";
+import { bulkInsertSql } from "../src/explore/bulkSql.ts";
+import { finishUploadSql, insertLookupSql, insertTableSql, setupSql, uploadRowSql } from "../src/explore/sql.ts";
 import { bulkUnitRows, checkBulk, createLineCounter, finishBulk, recordLines } from "../src/explore/bulk.ts";
 import { CHECK_CODES } from "../src/core/findingText.ts";
 

@@ -16,7 +16,8 @@ import { UNIT_ID, UNIT_NAME, selfEvalRows } from "./progress.fixtures.ts";
 import { siteDataset } from "../src/site/dataset.ts";
 import { compareModel, indicatorCounts, unitPair } from "../src/site/compareView.ts";
 import { importText, toLoaded } from "../src/explore/importer.ts";
-import { examples, finishUploadSql, insertLookupSql, insertTableSql, setupSql, uploadRowSql } from "../src/explore/sql.ts";
+import { examples } from "../src/explore/consoleSql.ts";
+import { finishUploadSql, insertLookupSql, insertTableSql, setupSql, uploadRowSql } from "../src/explore/sql.ts";
 import { loadResults, loadYear, otherYear, unitDataset, MAX_UNIT_INDICATORS } from "../src/explore/results.ts";
 import { yearCharts, type YearCharts } from "../src/site/compareCharts.ts";
 

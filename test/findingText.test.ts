@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { CHECK_CODES, FINDING_CODES, FINDING_TEXT, finding, findingText, findingTexts, renderFinding } from "../src/core/findingText.ts";
 import { t } from "../src/i18n/messages.ts";
 import { readParams, writeParams } from "../src/core/canonical.ts";
-import { findingTextSql } from "../src/explore/sql.ts";
+import { findingTextSql } from "../src/explore/bulkSql.ts";
 import { runChecks } from "../src/core/checks.ts";
 import { importFile } from "../src/core/import.ts";
 

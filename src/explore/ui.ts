@@ -23,7 +23,9 @@ import { exportJson, exportQuery, exportTable, saveRows, type ExportContext } fr
 import { warmFontsWhenIdle } from "./warmup.ts";
 import { makeSortable } from "./sort.ts";
 import { safeFileName, standaloneSvg, svgSize } from "./exports.ts";
-import { BULK_TEMP_TABLES, examples, limitedSql, sqlErrorText, TABLES } from "./sql.ts";
+import { BULK_TEMP_TABLES } from "./bulkSql.ts";
+import { examples, limitedSql, sqlErrorText } from "./consoleSql.ts";
+import { TABLES } from "./sql.ts";
 import { plainMatrix } from "../query/arrow.ts";
 import type { TableName } from "../core/canonical.ts";
 import { shareText, sourceText, wanText } from "../site/view.ts";
