@@ -452,6 +452,16 @@ describe("exports", () => {
     expect(back.indicators.map((i) => i.parsed)).toEqual(seed.indicators.map((i) => i.parsed));
   });
 
+  it("the canonical JSON keeps a unit's code and form kind, its projects and which project each row belongs to", () => {
+    const json = JSON.parse(`{"units":[${jsonRows("units", [{ unit_id: "u1", unit_name: "甲单位", fiscal_year: 2023, unit_code: "219001", form_kind: "unit_declaration", data_source: "declared", source_file: "a.csv", source_row: 2 }])}],`
+      + `"projects":[${jsonRows("projects", [{ project_id: "p1", unit_id: "u1", fiscal_year: 2023, project_name: "乙项目", project_code: "P-9", form_kind: "project_selfeval", goals_annual: "目标一\n目标二", level1_weights: '{"产出指标":"50"}', data_source: "declared", source_file: "b.csv", source_row: 3 }])}],`
+      + `"budget":[${jsonRows("budget", [{ line_id: "b1", unit_id: "u1", fiscal_year: 2023, kind: "total", item: "资金总额", amount: "100.00", project_id: "p1", source_file: "b.csv", source_row: 6 }])}]}`);
+    const back = fromJson(json, "export.json");
+    expect(back.units[0]).toMatchObject({ code: "219001", formKind: "unit_declaration" });
+    expect(back.projects?.[0]).toMatchObject({ id: "p1", name: "乙项目", code: "P-9", formKind: "project_selfeval", goals: { annual: ["目标一", "目标二"] }, level1Weights: { 产出指标: "50" } });
+    expect(back.budget[0]).toMatchObject({ projectId: "p1", amountFen: 10000n });
+  });
+
   it("xlsxCell writes exact decimals as numbers and everything else as text", () => {
     expect(xlsxCell("92787331.00", "DECIMAL(18,2)")).toEqual({ value: 92787331, type: Number, format: "#,##0.00" });
     expect(xlsxCell("=1+1", "VARCHAR")).toEqual({ value: "=1+1", type: String });

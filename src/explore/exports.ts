@@ -79,7 +79,8 @@ const weights = (v: Value | undefined) => {
 };
 
 export const jsonEntry: Record<"units" | "projects" | "budget" | "tasks" | "indicators" | "findings" | "actuals" | "execution", (r: Row) => unknown> = {
-  units: (r) => ({ id: text(r.unit_id), name: text(r.unit_name), year: num(r.fiscal_year), fundingMethod: str(r.funding_method), duties: paragraphs(r.duties), goals: paragraphs(r.goals), staffCount: num(r.staff_count), orgCount: num(r.org_count), status: r.data_status === "sample" || r.data_source === "sample" ? "sample" : "declared", source: loc(r) }),
+  units: (r) => ({ id: text(r.unit_id), name: text(r.unit_name), year: num(r.fiscal_year), fundingMethod: str(r.funding_method), duties: paragraphs(r.duties), goals: paragraphs(r.goals), staffCount: num(r.staff_count), orgCount: num(r.org_count), status: r.data_status === "sample" || r.data_source === "sample" ? "sample" : "declared", source: loc(r),
+    ...(r.unit_code ? { code: text(r.unit_code) } : {}), ...(r.form_kind ? { formKind: text(r.form_kind) } : {}) }),
   projects: (r) => ({
     id: text(r.project_id), unitId: text(r.unit_id), year: num(r.fiscal_year), name: text(r.project_name), code: str(r.project_code), supervisor: str(r.supervisor), implementer: str(r.implementer),
     period: str(r.implementation_period), projectType: str(r.project_type), formKind: text(r.form_kind),
