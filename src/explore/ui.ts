@@ -4,7 +4,7 @@
 import { Cancelled, ConsoleAborted, Session, type ConsoleState, type EngineState, type Failure, type PendingDuplicate, type PendingMapping, type TaskView, type UploadView } from "./session.ts";
 import { consoleKind, isReadOnlyRefusal } from "./statements.ts";
 import { h, clear, nodes, redraw, toDom, download, svgToPng, type Children } from "./dom.ts";
-import { loadOverview, LIST_UNITS, OVERVIEW_ROWS, SHOW_ROWS, type Overview } from "./dashboard.ts";
+import { loadOverview, LIST_UNITS, SHOW_ROWS, type Overview } from "./dashboard.ts";
 import { loadUnitData, type UnitData } from "../views/unitData.ts";
 import { unitChartName, unitView } from "../views/unit.ts";
 import { CHARTS } from "../site/chartData.ts";
@@ -19,18 +19,18 @@ import { projectHead, projectView } from "../views/project.ts";
 import { queries } from "../query/queries.ts";
 import { resultsNodes } from "./resultsView.ts";
 import { duplicateCards, failureNodes, mappingCard, uploadsTable } from "./intake.ts";
+import { overviewNodes, unitKey } from "./overviewView.ts";
+import { exportsNodes, resultNodes, schemaNodes, SCHEMA_SQL, type SchemaColumn } from "./consoleView.ts";
 import { exportJson, exportQuery, exportTable, saveRows, type ExportContext } from "./exporting.ts";
 import { warmFontsWhenIdle } from "./warmup.ts";
 import { makeSortable } from "./sort.ts";
 import { safeFileName, standaloneSvg, svgSize } from "./exports.ts";
-import { BULK_TEMP_TABLES } from "./bulkSql.ts";
 import { examples, limitedSql, sqlErrorText } from "./consoleSql.ts";
-import { TABLES } from "./sql.ts";
 import { plainMatrix } from "../query/arrow.ts";
 import type { TableName } from "../core/canonical.ts";
-import { shareText, sourceText, wanText } from "../site/view.ts";
+import { sourceText } from "../site/view.ts";
 import { t } from "../i18n/messages.ts";
-import { formatCount, type Lang } from "../core/format.ts";
+import type { Lang } from "../core/format.ts";
 import { engineMessage, langOf } from "../i18n/i18n-explore.ts";
 import type { ChartResult } from "../charts/types.ts";
 import type { UnitRow } from "../query/queries.ts";
@@ -268,7 +268,7 @@ class ExploreElement extends HTMLElement {
       this.dataset.state = this.session.uploads.length ? "shown" : "empty";
       return;
     }
-    const key = (u: { unit_id: string; fiscal_year: number }) => `${u.unit_id}|${u.fiscal_year}`;
+    const key = unitKey;
     this.selected = overview.selected ? key(overview.selected) : null;
     this.writeUrl();
     const unit = overview.selected;
@@ -347,7 +347,6 @@ class ExploreElement extends HTMLElement {
   private renderOverview(o: Overview, key: (u: { unit_id: string; fiscal_year: number }) => string) {
     const select = this.$<HTMLSelectElement>("unit-select");
     const options = o.selected && !o.units.some((u) => key(u) === this.selected) ? [...o.units, o.selected] : o.units;
-    const lang = this.language;
     // Thousands of options at 1M rows: made again only when the list changes, not on every pick.
     const labels = options.map((u) => [key(u), t(this.language, "explore.unitOption", u.unit_name, u.fiscal_year)]);
     redraw(select, JSON.stringify(labels), () => labels.map(([value, label]) => h("option", { value }, label)));
@@ -357,34 +356,10 @@ class ExploreElement extends HTMLElement {
       this.project = null;
       void this.refresh();
     };
-    const shown = o.units.slice(0, OVERVIEW_ROWS);
-    // Keyed once: a million-row upload has thousands of unit years.
-    const figures = new Map(o.figures.map((f) => [key(f), f]));
-    const named = new Map<string, number>();
-    for (const l of o.level1) named.set(key(l), (named.get(key(l)) ?? 0) + l.named);
-    const findings = new Map(o.findings.map((f) => [`${key(f)}|${f.severity}`, f.n]));
-    const checking = this.checking();
-    clear(this.$("overview"),
-      // While a large file is checked its unit rows (but the shown unit's) and its findings are still to come: not counted yet.
-      h("p", { class: "lede" }, checking ? t(this.language, "explore.overviewLedeChecking", o.totals.indicators, o.totals.budget) : t(this.language, "explore.overviewLede", o.totals.units, o.totals.indicators, o.totals.budget, o.totals.findings)),
-      checking ? h("p", { class: "where", role: "status", "data-checking": "" }, t(this.language, "explore.checkingNote", checking)) : null,
-      o.totals.matched !== null ? h("p", { class: "where", role: "status", "data-filtered": "" }, t(this.language, "explore.filtered", this.unitFilter, o.totals.matched)) : null,
-      shown.length === 0 ? null : h("div", { class: "table-wrap" }, h("table", { class: "stack", "data-table": "overview" },
-        h("caption", {}, t(this.language, "explore.overviewCaption", (o.totals.matched ?? o.totals.units) > OVERVIEW_ROWS ? OVERVIEW_ROWS : null)),
-        h("thead", {}, h("tr", {}, [t(this.language, "explore.colUnit"), t(this.language, "explore.colYear"), t(this.language, "explore.colTotal"), t(this.language, "explore.colBasicShare"), t(this.language, "explore.colNamed"), t(this.language, "explore.colErrWarn"), t(this.language, "explore.colFile"), ""].map((c, i) => h("th", { scope: "col", class: i === 2 || i === 3 || i === 4 ? "num" : null }, c)))),
-        h("tbody", {}, shown.map((u) => {
-          const f = figures.get(key(u));
-          const count = (sev: string) => findings.get(`${key(u)}|${sev}`) ?? 0;
-          return h("tr", {},
-            h("td", { "data-label": t(this.language, "explore.colUnit") }, u.unit_name, u.data_source === "sample" ? h("span", { class: "badge sample" }, t(this.language, "explore.sample")) : h("span", { class: "badge upload" }, t(this.language, "explore.upload"))),
-            h("td", { "data-label": t(this.language, "explore.colYear") }, String(u.fiscal_year)),
-            h("td", { "data-label": t(this.language, "explore.colTotal"), class: "num" }, wanText(f?.total ?? null, lang)),
-            h("td", { "data-label": t(this.language, "explore.colBasicShare"), class: "num" }, shareText(f?.basic ?? null, f?.total ?? null)),
-            h("td", { "data-label": t(this.language, "explore.colNamed"), class: "num" }, formatCount(named.get(key(u)) ?? 0, lang)),
-            h("td", { "data-label": t(this.language, "explore.colErrWarn") }, checking ? t(this.language, "explore.checkingShort") : lang === "zh" ? `${count("error")} / ${count("warning")}` : `${formatCount(count("error"), lang)} / ${formatCount(count("warning"), lang)}`),
-            h("td", { "data-label": t(this.language, "explore.colFile"), class: "where" }, sourceText(u.source_file, null, null, lang)),
-            h("td", {}, h("button", { type: "button", class: "link", "data-view": "", onclick: () => { this.selected = key(u); void this.refresh(); } }, t(this.language, "explore.view"))));
-        })))));
+    clear(this.$("overview"), overviewNodes(o, { lang: this.language, checking: this.checking(), filter: this.unitFilter, open: (k) => {
+      this.selected = k;
+      void this.refresh();
+    } }));
     const table = this.$("overview").querySelector("table");
     if (table) makeSortable(table, (c) => t(this.language, "explore.sortBy", c));
   }
@@ -599,16 +574,8 @@ class ExploreElement extends HTMLElement {
         box.querySelector<HTMLElement>("figure")?.setAttribute("tabindex", "-1");
         box.querySelector<HTMLElement>("figure")?.focus();
       };
-      clear(out,
-        h("p", { class: "where", role: "status" }, m.columns.length ? `${more ? t(this.language, "explore.rowsMore", CONSOLE_ROWS) : t(this.language, "explore.rowsCount", rows.length)} · ${t(this.language, "explore.ms", ms.toFixed(0))}` : t(this.language, "explore.executed", ms.toFixed(0)),
-          // A change's result (DuckDB's count of rows changed) is not exported: exporting runs the statement again.
-          m.columns.length && kind.kind === "read" ? [t(this.language, "explore.exportAll"), h("button", { type: "button", class: "link", onclick: () => void this.exportQuery(text, "csv") }, "CSV"), " ",
-            h("button", { type: "button", class: "link", onclick: () => void this.exportQuery(text, "xlsx") }, "XLSX")] : null,
-          drawn ? [" · ", h("button", { type: "button", class: "link", "data-x": "sql-draw", onclick: draw }, t(this.language, "explore.queryChart"))] : null),
-        m.columns.length ? h("div", { class: "table-wrap x-result" }, h("table", { "data-table": "sql" },
-          h("thead", {}, h("tr", {}, m.columns.map((c) => h("th", { scope: "col" }, c)))),
-          h("tbody", {}, rows.map((r) => h("tr", {}, r.map((v) => h("td", { class: typeof v === "number" ? "num" : null }, v === null ? "NULL" : String(v)))))))) : null,
-        box);
+      clear(out, resultNodes(m.columns, rows, { more, limit: CONSOLE_ROWS, ms, exportable: kind.kind === "read" }, this.language,
+        { exportCsv: () => void this.exportQuery(text, "csv"), exportXlsx: () => void this.exportQuery(text, "xlsx"), draw: drawn ? draw : undefined }), box);
       const result = out.querySelector("table");
       if (result) makeSortable(result, (c) => t(this.language, "explore.sortBy", c));
       if (kind.kind === "change") {
@@ -628,15 +595,8 @@ class ExploreElement extends HTMLElement {
     if (!engine) return;
     // A large file's working tables (bulk.ts, dropped when its checks end) are not the reader's. DuckDB's own catalog
     // functions, not the information_schema views over them (their statement takes two to three times as long in the browser).
-    const cols = await engine.query<{ table_name: string; column_name: string; data_type: string; is_view: boolean }>(
-      `SELECT c.table_name, c.column_name, c.data_type, c.table_name IN (SELECT view_name FROM duckdb_views() WHERE NOT internal AND schema_name = 'main') AS is_view
-       FROM duckdb_columns() c WHERE c.schema_name = 'main' AND NOT c.internal AND NOT (c.database_name = 'temp' AND c.table_name IN (${BULK_TEMP_TABLES.map((name) => `'${name}'`).join(", ")}))
-       ORDER BY CASE c.table_name WHEN 'units' THEN 0 WHEN 'budget' THEN 1 WHEN 'tasks' THEN 2 WHEN 'indicators' THEN 3 WHEN 'findings' THEN 4 ELSE 5 END, c.table_name, c.column_index`);
-    const tables = [...new Set(cols.map((c) => c.table_name))];
-    const [note, tableLabel, isView] = [t(this.language, "explore.tableNote"), t(this.language, "explore.tableLabel"), t(this.language, "explore.isView")];
-    redraw(this.$("sql-schema"), JSON.stringify([this.language, cols]), () => [h("ul", {}, tables.map((name) => h("li", {}, h("details", {},
-      h("summary", {}, h("code", {}, name), ` ${tableLabel[name as TableName] ?? note[name] ?? ""}${cols.find((c) => c.table_name === name)?.is_view ? isView : ""}`),
-      h("ul", { class: "x-cols" }, cols.filter((c) => c.table_name === name).map((c) => h("li", {}, h("code", {}, c.column_name), ` ${c.data_type}`)))))))]);
+    const cols = await engine.query<SchemaColumn>(SCHEMA_SQL);
+    redraw(this.$("sql-schema"), JSON.stringify([this.language, cols]), () => schemaNodes(cols, this.language));
   }
 
   // ---- Exports ----
@@ -667,16 +627,7 @@ class ExploreElement extends HTMLElement {
   }
 
   private renderExports() {
-    clear(this.$("exports"),
-      h("div", { class: "table-wrap" }, h("table", {},
-        h("caption", {}, t(this.language, "explore.exportCaption")),
-        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t(this.language, "explore.colTable")), h("th", { scope: "col" }, t(this.language, "explore.colDownload")))),
-        h("tbody", {}, TABLES.filter((name) => name in t(this.language, "explore.tableLabel")).map((name) => h("tr", {},
-          h("td", {}, t(this.language, "explore.tableRowLabel", t(this.language, "explore.tableLabel")[name], name)),
-          h("td", {}, h("button", { type: "button", class: "link", "data-export": `${name}.csv`, onclick: () => void this.exportTable(name, "csv") }, "CSV"), " ",
-            h("button", { type: "button", class: "link", "data-export": `${name}.xlsx`, onclick: () => void this.exportTable(name, "xlsx") }, "XLSX"))))))),
-      h("p", {}, h("button", { type: "button", "data-export": "json", onclick: () => void this.exportJson() }, t(this.language, "explore.exportJson")),
-        h("span", { class: "where" }, t(this.language, "explore.exportJsonNote"))));
+    clear(this.$("exports"), exportsNodes(this.language, { table: (name, kind) => void this.exportTable(name, kind), json: () => void this.exportJson() }));
   }
 
   /**
