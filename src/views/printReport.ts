@@ -3,7 +3,8 @@
 // behind target, the budget table once, every indicator with its result, the checks' counts
 // and the sources. The unit and project pages carry it hidden on screen; their print CSS
 // prints it instead of the page (src/styles/site.css), which is also how the build writes
-// report.pdf (scripts/pdf.ts). Charts and figures are the page's own, never recomputed here.
+// report.pdf (scripts/pdf.ts). Its figures are the page's data; its one chart (completion by 一级) is drawn
+// from the same report by the site's chart function.
 import { formatYuan } from "../core/format.ts";
 import type { ProgressIndicator, ProgressReport } from "../core/progress.ts";
 import type { BudgetRow, ExecutionRow, FindingRow, IndicatorRow } from "../query/queries.ts";
