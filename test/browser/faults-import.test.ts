@@ -27,8 +27,9 @@ const waitIdle = (page: Page) => page.waitForFunction(() => {
   const el = document.querySelector("jx-explore");
   return el?.getAttribute("data-busy") !== "true" && ["shown", "empty"].includes(el?.getAttribute("data-state") ?? "");
 }, null, { timeout: 90_000 });
+// Checked every 25 ms, not once a frame (a background page's frames can be throttled): a short step is not missed.
 const waitStep = (page: Page, step: string) => page.waitForFunction((s) => document.querySelector('[data-x="task-label"]')?.textContent?.includes(s) &&
-  document.querySelector("jx-explore")?.getAttribute("data-busy") === "true", step, { timeout: 60_000 });
+  document.querySelector("jx-explore")?.getAttribute("data-busy") === "true", step, { timeout: 60_000, polling: 25 });
 const keptCount = (page: Page) => page.evaluate(() => new Promise<number>((ok) => {
   indexedDB.databases().then((dbs) => {
     if (!dbs.some((d) => d.name === "jixiao-explore")) return ok(0);
