@@ -33,13 +33,22 @@ interface Facts {
 }
 
 const DIR = join(import.meta.dirname, "fixtures/real");
+/** The year a user gives (`--year`) to a form that prints none and whose file name holds none. */
+const GIVEN_YEAR = 2001;
 
 /**
  * Forms the reader does not yet read as their facts say, each with what it gets
  * wrong. Their tests are expected to fail (it.fails): when the reader learns one,
  * its test fails here until the form is taken off this list.
  */
-const KNOWN_GAPS: Record<string, string> = {};
+const KNOWN_GAPS: Record<string, string> = {
+  // 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分: headerFields (reader/indicators.ts) keeps the first 分值 column, so
+  // each 一级's points (20, 25, 55) are read as its first indicator's 分值 and the others get none; and with no 实际完成值
+  // column, only 得分, the scored form is taken as not filled (form.not_filled, not graded).
+  "57_hainan_shangwuting_fuwumaoyi_project_selfeval": "the 三级 分值 column (the last of three 分值) and a form scored without 实际完成值",
+  // splitCode (reader/labels.ts) takes `2020 年市级服务贸易发展资金` for a code `2020` and a name `年市级…` (a code followed by a space).
+  "58_unknown_qushangwuju_fuwumaoyi_2020_project_selfeval": "the project name `2020 年…` is split as a budget code 2020",
+};
 
 function forms(dir: string): { base: string; facts: Facts; files: string[] }[] {
   if (!existsSync(dir)) return [];
@@ -150,6 +159,15 @@ describe.each([
       if (facts.year === null) {
         // No year printed: not read under a year of the reader's choosing; read when the user says to take the file name's.
         await expect(importAny(name, bytes)).rejects.toBeInstanceOf(YearMissingError);
+        if (yearsInFileName(name).length === 0) {
+          // Neither the form nor its file name holds a year (form 57): read with the year the user types (`--year`),
+          // any year; the reader must use it and say so.
+          const data = await importAny(name, bytes, { year: GIVEN_YEAR });
+          expect(data.units.map((u) => u.year)).toEqual([GIVEN_YEAR]);
+          expect(data.findings.map((f) => f.code)).toContain("form.year_given");
+          check(facts, data);
+          return;
+        }
         const data = await importAny(name, bytes, { yearFromFileName: true });
         expect(data.units.map((u) => u.year)).toEqual(yearsInFileName(name));
         expect(data.findings.map((f) => f.code)).toContain("form.year_from_file_name");
