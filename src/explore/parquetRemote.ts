@@ -7,11 +7,17 @@
 // rows come back as canonical CSV text, which the workspace loads as it loads the
 // site's published CSV files. DOM-free: it runs in Node against scripts/serve.ts.
 import { parquetMetadataAsync, parquetReadObjects, type AsyncBuffer, type FileMetaData } from "hyparquet";
-import { compressors } from "hyparquet-compressors";
+import { decompressZstd } from "hyparquet-compressors";
 import { COLUMNS, toCsv, type TableName } from "../core/canonical.ts";
 import type { Manifest, ManifestFile } from "../query/parquet.ts";
 
 type Fetch = typeof globalThis.fetch;
+
+/**
+ * The build writes zstd (src/query/parquet.ts); snappy and uncompressed are hyparquet's own. Only zstd is taken
+ * from hyparquet-compressors, so its brotli, gzip and lz4 decoders stay out of the page's chunk.
+ */
+const compressors = { ZSTD: (input: Uint8Array, outputLength: number) => decompressZstd(input, new Uint8Array(outputLength)) };
 
 /** Thrown when a host answers a range request with the whole file, or without Content-Range. */
 export class RangesIgnored extends Error {
