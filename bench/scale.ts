@@ -157,6 +157,13 @@ async function parquetOnly(dir: string, outDir: string) {
   const largest = m.files.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   console.log(`parquet only (no site build): ${m.files.length} files, ${mb(m.files.reduce((s, f) => s + f.bytes, 0))} in ${((performance.now() - t0) / 1000).toFixed(1)} s (CSV load + write); largest ${largest.path} ${mb(largest.bytes)}, ${largest.rows} rows`);
   for (const [t, v] of byTable) console.log(`  ${t}: ${v.files} files, ${v.rows} rows, ${kb(v.bytes)}`);
+  // One unit read as the workspace reads it: by range requests from scripts/serve.ts (bench/parquetRemote.ts).
+  const { measureRemote, GOAL_BYTES } = await import("./parquetRemote.ts");
+  console.log("one unit by range requests (src/explore/parquetRemote.ts ← scripts/serve.ts on 127.0.0.1; bodies read / bytes on the wire):");
+  for (const f of await measureRemote(outDir, m)) {
+    const over = f.what.startsWith("probe") || f.what.startsWith("unit list") ? "" : f.wireBytes > GOAL_BYTES ? "  OVER the 5 MB goal" : "";
+    console.log(`  ${f.what}: ${kb(f.bodyBytes)} / ${kb(f.wireBytes)}, ${f.requests} requests, ${f.ms.toFixed(0)} ms${f.groups ? `, ${f.groups.read} of ${f.groups.total} row groups, ${f.rows} rows` : ""}${over}`);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,7 +1,7 @@
 // A small static server for dist/ on 127.0.0.1 (used by `npm start` and the
 // browser tests): correct MIME types (application/wasm matters), an optional
 // sub-path, the security headers a static host can carry, and byte ranges (206),
-// which DuckDB-wasm needs to read only the row groups of a Parquet file it wants.
+// which the workspace (src/explore/parquetRemote.ts) needs to read only the row groups of a Parquet file it wants.
 import { createServer, type Server } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import { createReadStream, existsSync, statSync } from "node:fs";

@@ -1,5 +1,5 @@
 // scripts/serve.ts answers byte-range requests as static hosts do (RFC 9110):
-// DuckDB-wasm reads a Parquet file's footer and only the row groups a query
+// the workspace (src/explore/parquetRemote.ts) reads a Parquet file's footer and only the row groups a query
 // needs by Range requests, so the server must send 206 with Content-Range,
 // announce Accept-Ranges, and refuse a range past the end with 416.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";

@@ -23,6 +23,7 @@ import { overviewNodes, unitKey } from "./overviewView.ts";
 import { exportsNodes, resultNodes, schemaNodes, SCHEMA_SQL, type SchemaColumn } from "./consoleView.ts";
 import { exportJson, exportQuery, exportTable, saveRows, type ExportContext } from "./exporting.ts";
 import { warmFontsWhenIdle } from "./warmup.ts";
+import { mountRemote } from "./remoteView.ts";
 import { makeSortable } from "./sort.ts";
 import { safeFileName, standaloneSvg, svgSize } from "./exports.ts";
 import { examples, limitedSql, sqlErrorText } from "./consoleSql.ts";
@@ -144,6 +145,7 @@ class ExploreElement extends HTMLElement {
       }
       take(files);
     });
+    mountRemote(this.$("remote"), this.language, this.dataset.base ?? "/", take);
     this.$("cancel").addEventListener("click", () => {
       this.taskCancelled = true;
       this.session.cancel();
