@@ -63,10 +63,20 @@ describe.each(charts)("%s chart", (name, render) => {
   it("is well-formed, labelled by its own title and desc, deterministic, with colours from CSS", () => {
     const { svg, summary } = render(options);
     expectWellFormed(svg);
-    expect(svg).toMatch(new RegExp(`^<svg [^>]*role="img" aria-labelledby="jx-${name}-title jx-${name}-desc"`));
+    // Rank bars are one image; the waterfall and structure bars have rows and segments to walk by keyboard.
+    expect(svg).toMatch(new RegExp(`^<svg [^>]*role="${name === "rank-bars" ? "img" : "graphics-document"}" aria-labelledby="jx-${name}-title jx-${name}-desc"`));
     expect(svg).toContain(`<desc id="jx-${name}-desc">${summary}</desc>`);
     expect(svg).not.toMatch(/fill="#|stroke="#/);
     expect(render(options).svg).toBe(svg);
+  });
+
+  it("every focusable mark has a name (rank bars: none; the others: rows and segments)", () => {
+    for (const o of [{}, { width: 340 }, { lang: "en" as const }]) {
+      const { svg } = render({ ...options, ...o });
+      const focusable = [...svg.matchAll(/<[a-z]+ [^>]*tabindex="0"[^>]*>/g)].map((m) => m[0]);
+      expect(focusable.length > 0).toBe(name !== "rank-bars");
+      for (const tag of focusable) expect(tag).toMatch(/role="graphics-(object|symbol)" tabindex="0" aria-label="[^"\s][^"]*"/);
+    }
   });
 
   it("stays inside 340 units with text of at least 12px", () => {
@@ -195,7 +205,7 @@ describe("structureBarsChart", () => {
     const share = structureBarsChart(structureRows, { id: "b", title: "t", mode: "share" });
     expect(abs.svg).toContain(">5,083.93</text>");
     expect(share.svg).toContain(">54.8%</text>");
-    expect(share.svg).toContain('class="jx-chart jx-structure-bars jx-share"');
+    expect(share.svg).toContain('class="jx-chart jx-structure-bars jx-share jx-nav"');
     expect(abs.summary).toBe(share.summary);
   });
 

@@ -52,7 +52,7 @@ describe.each(charts)("%s chart", (name, render, sample) => {
     const { svg, summary } = render(options);
     expectWellFormed(svg);
     // A chart with a structure to walk by keyboard (groups → rows) is a graphics document; the others one image.
-    const nav = name === "completion" || name === "indicator-groups";
+    const nav = true; // every chart here has marks to walk
     expect(svg).toMatch(new RegExp(`^<svg [^>]*role="${nav ? "graphics-document" : "img"}" aria-labelledby="jx-${name}-title jx-${name}-desc"`));
     expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 640 \d+" width="100%" font-family="inherit"/);
     expect(svg).not.toMatch(/^<svg [^>]*\sheight=/);
@@ -290,7 +290,7 @@ describe("bulletChart", () => {
   });
 
   it("bulletChart(rows, {linkPrefix}) wraps each row in a link to its indicator", () => {
-    expect([...result.svg.matchAll(/<a href="([^"]+)">/g)].map((m) => m[1])).toEqual(bulletRows.map((r) => `#ind-${r.id}`));
+    expect([...result.svg.matchAll(/<a href="([^"]+)"[ >]/g)].map((m) => m[1])).toEqual(bulletRows.map((r) => `#ind-${r.id}`));
     expect(bulletChart(bulletRows, { id: "b", title: "t" }).svg).not.toContain("<a ");
     expect(() => bulletChart(bulletRows, { id: "b", title: "t", linkPrefix: "javascript:" })).toThrow(/^invalid linkPrefix/);
   });
@@ -445,9 +445,46 @@ describe("keyboard: a chart's structure reached with Tab, with no script", () =>
     expect(rows.length).toBe(completionRows.length);
     expect(rows[0]).toMatch(/^产出指标: met \d+.*; \d+ in all$/);
   });
-  it("other charts stay one image, with nothing focusable inside", () => {
+  it("bullet: each row one stop, named with its actual value, target and status; with links, the link is the stop", () => {
     const { svg } = bulletChart(bulletRows, { id: "k3", title: "t" });
-    expect(svg).toContain('role="img"');
-    expect(svg).not.toContain("tabindex");
+    expect(svg).toContain('role="graphics-document"');
+    const rows = [...svg.matchAll(/<g class="jx-bullet-row[^"]*" role="graphics-symbol" tabindex="0" aria-label="([^"]+)">/g)].map((m) => m[1]);
+    expect(rows.length).toBe(bulletRows.length);
+    expect(rows[0]).toMatch(/^[^：]+：实际 .+ · 目标 [≥≤=] .+；(达成|部分达成|未达成|未填报|不适用)$/);
+    const linked = bulletChart(bulletRows, { id: "k4", title: "t", linkPrefix: "#ind-" }).svg;
+    expect(linked).not.toContain("tabindex");
+    expect([...linked.matchAll(/<a href="#ind-[^"]+" aria-label="([^"]+)">/g)].map((m) => m[1])).toEqual(rows);
+  });
+  it("slope: each year a group named with its count and total, then each item's point in it (year → item)", () => {
+    const { svg } = slopeChart(slopeRows, { id: "k5", title: "t" });
+    const names = [...svg.matchAll(/role="graphics-(?:object|symbol)" tabindex="0" aria-label="([^"]+)"/g)].map((m) => m[1]);
+    const years = [...new Set(slopeRows.flatMap((r) => r.values.map((v) => v.year)))].sort();
+    const groups = [...svg.matchAll(/<g class="jx-slope-year" role="graphics-object" tabindex="0" aria-label="([^"]+)">/g)].map((m) => m[1]);
+    expect(groups.map((g) => g.slice(0, 4))).toEqual(years.map(String));
+    expect(groups[0]).toMatch(/^\d{4} 年：\d+ 项，合计 [\d,.]+ 元$/);
+    // Reading order: a year, then its points; the first year's points have no change, later ones do.
+    expect(names[0]).toBe(groups[0]);
+    expect(names[1]).toMatch(new RegExp(`^.+，${years[0]} 年 [\\d,.]+ 元$`));
+    const later = names.filter((s) => s.includes(`${years[1]} 年 `) && !s.startsWith(String(years[1])));
+    expect(later.length).toBeGreaterThan(0);
+    expect(later[0]).toMatch(/（较上年 ([+-][\d,.]+ 元（.+）|无变化)）$/);
+  });
+  it("every focusable mark of every chart, at both widths and in both languages, has a name", () => {
+    for (const [name, render] of charts) {
+      for (const o of [{}, { width: 340 }, { lang: "en" as const }]) {
+        const { svg } = render({ id: `n-${name}`, title: "t", ...o });
+        const focusable = [...svg.matchAll(/<(?:[a-z]+ [^>]*tabindex="0"|a )[^>]*>/g)].map((m) => m[0]);
+        expect(focusable.length, name).toBeGreaterThan(0);
+        for (const tag of focusable) expect(tag, name).toMatch(/^<a href="[^"]+"|role="graphics-(object|symbol)" tabindex="0"/);
+        for (const tag of focusable) expect(tag, name).toMatch(/ aria-label="[^"\s][^"]*"/);
+      }
+    }
+  });
+  it("budget structure: each group named with its total, then each drawn segment with its amount and share", () => {
+    const { svg } = budgetStructureChart(budgetRows, { id: "k6", title: "t" });
+    const stops = [...svg.matchAll(/role="graphics-(object|symbol)" tabindex="0" aria-label="([^"]+)"/g)].map((m) => m[2]);
+    expect(stops[0]).toBe("资金来源：合计 92,787,331.00 元，2 项");
+    expect(stops[1]).toBe("财政拨款 92,787,331.00 元（100.0%）");
+    expect(stops).toContain("基本支出 50,839,284.87 元（54.8%）");
   });
 });

@@ -270,7 +270,7 @@ describe("the explore database (setupSql, insertTableSql, the indicators view)",
     const d = await loadUnitData(db, o.units[0], "zh", { limit: 300 });
     expect(d.indicatorCount).toBe(seed.indicators.length);
     expect(d.checks.map((c) => c.state)).toEqual(["ok", "ok"]);
-    expect(d.charts.budget?.wide.svg).toContain('role="img"');
+    expect(d.charts.budget?.wide.svg).toContain('role="graphics-document"'); // walked by keyboard, group → segment
     expect(d.charts.indicators?.compact?.svg).toContain('viewBox="0 0 340');
   });
 

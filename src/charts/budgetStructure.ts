@@ -21,6 +21,7 @@ import {
   header,
   heading,
   n,
+  navAttrs,
   normalizeOptions,
   patchRect,
   patternSet,
@@ -92,7 +93,7 @@ function bar(f: Frame, g: Group, y: number, h: number): string {
     const wan = formatWan(it.amountFen, f.lang);
     const label = [`${it.item} ${share} · ${wan}`, `${it.item} ${share}`, share].find((s) => textWidth(s, 13) + 12 <= x1 - x0);
     parts.push(
-      `<g class="jx-segment"><title>${esc(tip)}</title>` +
+      `<g class="jx-segment" ${navAttrs("symbol", t(f.lang, "chart.partNav", it.item, formatYuan(it.amountFen, f.lang), share))}><title>${esc(tip)}</title>` +
         patchRect(x0, y, x1 - x0, h, it.fill, it.pattern) +
         (label ? text(x0 + 6, baseline(y, h, 13), label, { fill: ON_FILL, halo: it.fill }) : "") +
         `</g>`,
@@ -145,7 +146,7 @@ export function budgetStructureChart(rows: readonly BudgetStructureRow[], option
   groups.forEach((g, gi) => {
     if (gi > 0) y += 18;
     const h = heading(f, y, g.group, `${t(f.lang, "chart.total")} ${formatWan(g.total, f.lang)}`);
-    parts.push(`<g class="jx-group">`, h.svg);
+    parts.push(`<g class="jx-group" ${navAttrs("object", t(f.lang, "chart.amountsNav", g.group, formatYuan(g.total, f.lang), g.items.length))}>`, h.svg);
     y += h.height + 4;
     parts.push(bar(f, g, y, barH));
     y += barH + 8;
@@ -177,5 +178,5 @@ export function budgetStructureChart(rows: readonly BudgetStructureRow[], option
     numeric: [false, false, true, true],
   };
 
-  return { svg: svgDocument(f, "jx-budget-structure", y + 8, summary, pats.defs(), parts.filter(Boolean).join("\n")), summary, table };
+  return { svg: svgDocument(f, "jx-budget-structure", y + 8, summary, pats.defs(), parts.filter(Boolean).join("\n"), true), summary, table };
 }

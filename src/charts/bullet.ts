@@ -22,6 +22,7 @@ import {
   fail,
   header,
   n,
+  navAttrs,
   normalizeOptions,
   patchRect,
   patternSet,
@@ -157,8 +158,15 @@ export function bulletChart(rows: readonly BulletRow[], options: BulletOptions):
     const valueLines = wrapText(values, f.pad + f.inner - x0, 12);
     g.push(textLines(x0, trackTop + TRACK_H + 5, valueLines, 16, { size: 12, fill: MUTED, cls: "jx-values" }));
     const bottom = Math.max(trackTop + TRACK_H + 5 + valueLines.length * 16, f.compact ? 0 : trackTop + TRACK_H / 2 - LH / 2 + lines.length * LH);
-    const body = `<g class="jx-bullet-row jx-${row.status.replace("_", "-")}">\n${g.join("\n")}\n</g>`;
-    parts.push(linkPrefix === undefined ? body : `<a href="${esc(linkPrefix + row.id)}">\n${body}\n</a>`);
+    // Each row is one keyboard stop named with its values and status: the row itself, or the
+    // link round it (a link is focusable already, and one stop per row is enough).
+    const name = t(f.lang, "chart.bulletNav", row.label, values, label(row.status));
+    const cls = `jx-bullet-row jx-${row.status.replace("_", "-")}`;
+    parts.push(
+      linkPrefix === undefined
+        ? `<g class="${cls}" ${navAttrs("symbol", name)}>\n${g.join("\n")}\n</g>`
+        : `<a href="${esc(linkPrefix + row.id)}" aria-label="${esc(name)}">\n<g class="${cls}">\n${g.join("\n")}\n</g>\n</a>`,
+    );
     y = bottom + 14;
   });
 
@@ -189,5 +197,5 @@ export function bulletChart(rows: readonly BulletRow[], options: BulletOptions):
       ? t(f.lang, "chart.bulletAllMet", list.length)
       : t(f.lang, "chart.bulletNoneNotMet", list.length, met);
 
-  return { svg: svgDocument(f, "jx-bullet", y - 6, summary, pats.defs(), parts.filter(Boolean).join("\n")), summary, table, takeaway };
+  return { svg: svgDocument(f, "jx-bullet", y - 6, summary, pats.defs(), parts.filter(Boolean).join("\n"), true), summary, table, takeaway };
 }

@@ -19,6 +19,7 @@ import {
   fail,
   header,
   n,
+  navAttrs,
   normalizeOptions,
   summaryPrefix,
   svgDocument,
@@ -144,10 +145,6 @@ export function slopeChart(rows: readonly SlopeRow[], options: ChartOptions): Ch
     const colour = CATEGORICAL[k % CATEGORICAL.length];
     const ys = years.map((year) => (it.byYear.has(year) ? yOf(it.byYear.get(year)!) : NaN));
     const g = [`<path d="${path(ys) ?? ""}" fill="none" stroke="${colour}" stroke-width="2.5"/>`];
-    for (const [i, year] of years.entries()) {
-      if (Number.isNaN(ys[i])) continue;
-      g.push(`<circle cx="${n(sx(year)!)}" cy="${n(ys[i])}" r="4" fill="${colour}" stroke="${PAPER}" stroke-width="1.5"/>`);
-    }
     const lb = left[k];
     if (!Number.isNaN(lb.want)) {
       const ly = lb.top + LH / 2;
@@ -170,6 +167,20 @@ export function slopeChart(rows: readonly SlopeRow[], options: ChartOptions): Ch
     bottom = Math.max(bottom, box.top + box.h);
     parts.push(`<g class="jx-slope-item"><title>${esc(it.item)}</title>\n${g.join("\n")}\n</g>`);
   });
+  // The points, drawn over every line and walked by keyboard year by year (year → item): each
+  // year a group named with its count and total, each point named with its amount and change.
+  for (const [i, year] of years.entries()) {
+    const here = items.map((it, k) => ({ it, k })).filter(({ it }) => it.byYear.has(year));
+    const total = here.reduce((s, { it }) => s + it.byYear.get(year)!, 0n);
+    const points = here.map(({ it, k }) => {
+      const cur = it.byYear.get(year)!;
+      const prev = i > 0 ? it.byYear.get(years[i - 1]) : undefined;
+      const change = prev === undefined ? null : cur === prev ? t(f.lang, "chart.unchanged") : `${cur > prev ? "+" : "-"}${formatYuan(cur > prev ? cur - prev : prev - cur, f.lang)}${t(f.lang, "chart.paren", formatChange(cur, prev, f.lang))}`;
+      const name = t(f.lang, "chart.pointNav", it.item, year, formatYuan(cur, f.lang), change);
+      return `<circle ${navAttrs("symbol", name)} cx="${n(sx(year)!)}" cy="${n(yOf(cur))}" r="4" fill="${CATEGORICAL[k % CATEGORICAL.length]}" stroke="${PAPER}" stroke-width="1.5"/>`;
+    });
+    parts.push(`<g class="jx-slope-year" ${navAttrs("object", t(f.lang, "chart.yearNav", year, here.length, formatYuan(total, f.lang)))}>\n${points.join("\n")}\n</g>`);
+  }
   parts.push(text(f.pad, baseline(bottom + 6, LH, 12), t(f.lang, "chart.wanNote"), { size: 12, fill: MUTED, cls: "jx-unit-note" }));
   bottom += 6 + LH;
 
@@ -211,5 +222,5 @@ export function slopeChart(rows: readonly SlopeRow[], options: ChartOptions): Ch
     numeric: [false, true, true, true, true],
   };
 
-  return { svg: svgDocument(f, "jx-slope", bottom + 10, summary, "", parts.filter(Boolean).join("\n")), summary, table };
+  return { svg: svgDocument(f, "jx-slope", bottom + 10, summary, "", parts.filter(Boolean).join("\n"), true), summary, table };
 }

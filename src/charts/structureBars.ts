@@ -20,6 +20,7 @@ import {
   header,
   legend,
   n,
+  navAttrs,
   normalizeOptions,
   patchRect,
   patternSet,
@@ -114,7 +115,7 @@ export function structureBarsChart(input: readonly StructureBarRow[], options: S
   for (const r of rows) {
     const lines = wrapText(r.label, f.compact ? f.inner : labelW - 12, 13);
     const barTop = f.compact ? y + lines.length * LH + 2 : y + Math.max(0, (lines.length * LH - BAR_H) / 2);
-    const g = [`<g class="jx-structure-row">`, textLines(f.pad, y, lines, LH, { cls: "jx-row-label" })];
+    const g = [`<g class="jx-structure-row" ${navAttrs("object", t(f.lang, "chart.amountsNav", r.label, formatYuan(r.total, f.lang), r.amounts.size))}>`, textLines(f.pad, y, lines, LH, { cls: "jx-row-label" })];
     const scale = mode === "share" ? r.total : max;
     const trackW = mode === "share" || max === 0n ? barW : (Number((r.total * 1_000_000n) / max) / 1_000_000) * barW;
     if (mode === "share") g.push(`<rect x="${n(barX)}" y="${n(barTop)}" width="${n(barW)}" height="${BAR_H}" fill="${TRACK}"/>`);
@@ -138,7 +139,7 @@ export function structureBarsChart(input: readonly StructureBarRow[], options: S
       if (!fits) untold.push(told);
       const s = style.get(item)!;
       g.push(
-        `<g class="jx-segment"><title>${esc(`${r.label} · ${item} ${formatYuan(amount, f.lang)} (${share})`)}</title>` +
+        `<g class="jx-segment" ${navAttrs("symbol", t(f.lang, "chart.partNav", item, formatYuan(amount, f.lang), share))}><title>${esc(`${r.label} · ${item} ${formatYuan(amount, f.lang)} (${share})`)}</title>` +
           patchRect(x0, barTop, x1 - x0, BAR_H, s.fill, s.pattern) +
           (fits ? text((x0 + x1) / 2, baseline(barTop, BAR_H, 13), inside, { anchor: "middle", fill: ON_FILL, halo: s.fill }) : "") +
           `</g>`,
@@ -182,5 +183,5 @@ export function structureBarsChart(input: readonly StructureBarRow[], options: S
     numeric: [false, false, true, true],
   };
 
-  return { svg: svgDocument(f, `jx-structure-bars jx-${mode}`, y + 4, summary, pats.defs(), parts.filter(Boolean).join("\n")), summary, table };
+  return { svg: svgDocument(f, `jx-structure-bars jx-${mode}`, y + 4, summary, pats.defs(), parts.filter(Boolean).join("\n"), true), summary, table };
 }

@@ -17,6 +17,7 @@ import {
   header,
   legend,
   n,
+  navAttrs,
   normalizeOptions,
   patchRect,
   patternSet,
@@ -107,7 +108,8 @@ export function waterfallChart(input: WaterfallInput, options: ChartOptions): Ch
     const style = r.kind === "total" ? TOTAL : r.kind === "down" ? DOWN : UP;
     const x0 = Math.min(x(r.from), x(r.to));
     const x1 = Math.max(x(r.from), x(r.to));
-    const g = [`<g class="jx-waterfall-row jx-${r.kind}"><title>${esc(`${r.label} ${r.kind === "total" ? yuan(r.to) : signed(r.to - r.from, yuan)}`)}</title>`];
+    const exact = r.kind === "total" ? yuan(r.to) : signed(r.to - r.from, yuan);
+    const g = [`<g class="jx-waterfall-row jx-${r.kind}" ${navAttrs("symbol", t(f.lang, "chart.stepNav", r.label, exact))}><title>${esc(`${r.label} ${exact}`)}</title>`];
     g.push(textLines(f.pad, y, lines, LH, { cls: "jx-row-label", weight: r.kind === "total" ? 600 : undefined }));
     if (prevBottom) g.push(`<line x1="${n(prevBottom.x)}" x2="${n(prevBottom.x)}" y1="${n(prevBottom.y)}" y2="${n(barTop)}" stroke="${MUTED}" stroke-dasharray="3 3"/>`);
     if (r.kind === "zero") g.push(`<line x1="${n(x0)}" x2="${n(x0)}" y1="${n(barTop)}" y2="${n(barTop + BAR_H)}" stroke="${INK}" stroke-width="2"/>`);
@@ -144,5 +146,5 @@ export function waterfallChart(input: WaterfallInput, options: ChartOptions): Ch
     numeric: [false, true, true],
   };
 
-  return { svg: svgDocument(f, "jx-waterfall", y + 6, summary, pats.defs(), parts.filter(Boolean).join("\n")), summary, table };
+  return { svg: svgDocument(f, "jx-waterfall", y + 6, summary, pats.defs(), parts.filter(Boolean).join("\n"), true), summary, table };
 }

@@ -50,6 +50,8 @@ const zh = {
   bulletNotMet: (n: number, notMet: number, names: string[] | null) => `${n} 项中未达成 ${notMet} 项${names ? `：${names.join("、")}` : ""}。`,
   bulletAllMet: (n: number) => `${n} 项全部达成。`,
   bulletNoneNotMet: (n: number, met: number) => `${n} 项中没有未达成的，达成 ${met} 项。`,
+  /** A bullet row reached by keyboard: its indicator, values and status. */
+  bulletNav: (label: string, values: string, status: string) => `${label}：${values}；${status}`,
   // completion
   count: (n: number) => `${n} 项`,
   indicatorCount: (n: number) => `${n} 项`,
@@ -77,10 +79,18 @@ const zh = {
   amountInYear: (year: number, amount: string) => `${year} 年 ${amount}`,
   sameBoth: (item: string, from: number, to: number, amount: string) => `${item} ${from} 年与 ${to} 年均为 ${amount}（无变化）`,
   moved: (item: string, from: number, old: string, to: number, now: string, change: string, pct: string) => `${item}由 ${from} 年的 ${old}变为 ${to} 年的 ${now}（${change}，${pct}）`,
+  /** A year reached by keyboard, then each item's point in it. */
+  yearNav: (year: number, items: number, total: string) => `${year} 年：${items} 项，合计 ${total}`,
+  pointNav: (item: string, year: number, amount: string, change: string | null) => `${item}，${year} 年 ${amount}${change ? `（较上年 ${change}）` : ""}`,
   // stack
   segmentCount: (label: string, n: number) => `${label} ${n} 项`,
   stackNone: C.zh.nothing,
   stackNav: (label: string, said: string, total: number) => `${label}：${said}；合计 ${total} 项`,
+  /** A bar of amounts reached by keyboard (budget structure, structure bars), then each of its parts. */
+  amountsNav: (label: string, total: string, items: number) => `${label}：合计 ${total}，${items} 项`,
+  partNav: (item: string, amount: string, share: string) => `${item} ${amount}（${share}）`,
+  /** A waterfall row reached by keyboard. */
+  stepNav: (label: string, figure: string) => `${label}：${figure}`,
   // structure bars
   shareNote: "每条为该单位合计的 100%；右侧为合计金额（万元）",
   scaleNote: "条形长度按金额，同一标尺；金额单位：万元",
@@ -136,6 +146,7 @@ const en: Messages = {
   bulletNotMet: (n, notMet, names) => `${notMet} of ${n} not met${names ? `: ${names.join(", ")}` : ""}.`,
   bulletAllMet: (n) => `All ${n} met.`,
   bulletNoneNotMet: (n, met) => `None of ${n} not met; ${met} met.`,
+  bulletNav: (label, values, status) => `${label}: ${values}; ${status}`,
   count: (n) => String(n),
   indicatorCount: (n) => plural(n, "indicator"),
   statusCount: (status, n, share) => `${n} ${status} (${share})`,
@@ -159,9 +170,14 @@ const en: Messages = {
   amountInYear: (year, amount) => `${amount} in ${year}`,
   sameBoth: (item, from, to, amount) => `${item} was ${amount} in both ${from} and ${to} (unchanged)`,
   moved: (item, from, old, to, now, change, pct) => `${item} went from ${old} in ${from} to ${now} in ${to} (${change}, ${pct})`,
+  yearNav: (year, items, total) => `${year}: ${plural(items, "item")}, ${total} in all`,
+  pointNav: (item, year, amount, change) => `${item}, ${year}: ${amount}${change ? ` (${change} on the previous year)` : ""}`,
   segmentCount: (label, n) => `${label} ${n}`,
   stackNone: C.en.nothing,
   stackNav: (label, said, total) => `${label}: ${said}; ${total} in all`,
+  amountsNav: (label, total, items) => `${label}: ${total} in all, ${plural(items, "item")}`,
+  partNav: (item, amount, share) => `${item} ${amount} (${share})`,
+  stepNav: (label, figure) => `${label}: ${figure}`,
   shareNote: "Each bar is 100% of its row; totals at the right",
   scaleNote: "Bar length by amount, one scale",
   increase: "increase",

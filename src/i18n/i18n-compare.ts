@@ -182,6 +182,9 @@ const zh = {
   viewLabel: "显示方式：",
   viewAbs: "金额",
   viewShare: "占比",
+  /** Said by the page's live region when the reader switches the structure view or the ranking's order. */
+  announceView: (view: string) => `预算结构现按${view}显示`,
+  announceSort: (key: string) => `排名现按${key}排序`,
   structTitle: (y: number, mode: string) => `${y} 年度各单位资金结构（${mode}）`,
   sourceTitle: (y: number, mode: string) => `${y} 年度各单位资金来源（${mode}）`,
   completionH: "各单位完成情况（按一级指标）",
@@ -405,6 +408,8 @@ const en: Messages = {
   viewLabel: "Show: ",
   viewAbs: "amounts",
   viewShare: "shares",
+  announceView: (view: string) => `Budget structure now shown in ${view}`,
+  announceSort: (key: string) => `Ranking now sorted by ${key}`,
   structTitle: (y: number, mode: string) => `${y}: expenditure structure by unit (${mode})`,
   sourceTitle: (y: number, mode: string) => `${y}: funding sources by unit (${mode})`,
   completionH: "Completion by unit and level-1 group",

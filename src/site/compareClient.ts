@@ -35,6 +35,12 @@ class JxCompare extends HTMLElement {
     }
   }
 
+  /** Says what a switch now shows, through the page's polite live region (data-announce). */
+  private announce(key: "view" | "sort", value: string): void {
+    const region = this.querySelector<HTMLElement>("[data-announce]");
+    if (region) region.textContent = fill(region.dataset[key] ?? "", { [key]: value });
+  }
+
   /** Sets a breadcrumb part; null puts back its prerendered text (data-none), or hides it when it has none. */
   private crumb(key: string, text: string | null): void {
     const el = this.querySelector<HTMLElement>(`[data-crumb="${key}"]`);
@@ -146,6 +152,7 @@ class JxCompare extends HTMLElement {
         const view = a.dataset.viewLink as View;
         this.state = { ...this.state, view };
         show(view);
+        this.announce("view", a.textContent?.trim() ?? view);
         this.write();
       });
     }
@@ -175,6 +182,7 @@ class JxCompare extends HTMLElement {
         const sort = a.dataset.sortLink as Sort;
         this.state = { ...this.state, sort };
         order(sort);
+        this.announce("sort", a.textContent?.trim() ?? sort);
         this.write();
       });
     }

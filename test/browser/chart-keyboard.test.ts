@@ -51,3 +51,38 @@ it("the progress page's completion chart: each 一级 row by Tab", async () => {
   expect(seen[0]).toMatch(/^产出指标：达成 \d+ 项/);
   await context.close();
 });
+
+it("the progress page's bullet chart: each indicator by Tab, named with its actual value, target and status", async () => {
+  for (const width of [1280, 375]) {
+    const { page, context, stops, seen, outline } = await walk(`unit/${unit.id}/${unit.year}/progress/`, "jx-bullet", width);
+    expect(stops.length, `${width}px`).toBeGreaterThanOrEqual(3);
+    expect(seen).toEqual(stops);
+    expect(seen[0]).toMatch(/^.+：实际 .+ · 目标 [≥≤=] .+；(达成|部分达成|未达成|未填报|不适用)$/);
+    expect(outline).toBe("solid");
+    await page.locator("figure.chart svg.jx-bullet:visible [tabindex='0']").nth(1).focus();
+    await page.screenshot({ path: `test/output/chart-keyboard-bullet-${width}.png` });
+    await context.close();
+  }
+});
+
+it("the comparison page's slope chart: each year, then each item's point in it, by Tab (year → item)", async () => {
+  for (const width of [1280, 375]) {
+    const { page, context, stops, seen, outline } = await walk(`compare/unit/${unit.id}/`, "jx-slope", width);
+    expect(seen).toEqual(stops);
+    expect(seen[0]).toMatch(/^\d{4} 年：\d+ 项，合计 [\d,.]+ 元$/);
+    expect(seen[1]).toMatch(/^.+，\d{4} 年 [\d,.]+ 元$/);
+    const years = seen.filter((s) => /^\d{4} 年：/.test(s ?? ""));
+    expect(years.length).toBeGreaterThanOrEqual(2);
+    expect(seen.find((s) => s?.includes("较上年"))).toBeTruthy();
+    // Chromium's accessibility tree reads the same names (the parts keep their roles inside the graphics document).
+    const cdp = await context.newCDPSession(page);
+    const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as { nodes: { name?: { value?: string }; role?: { value?: string } }[] };
+    const named = (label: string | null) => nodes.find((x) => x.name?.value === label)?.role?.value;
+    expect(named(seen[0])).toBe("graphics-object");
+    expect(named(seen[1])).toBe("graphics-symbol");
+    expect(outline).toBe("solid");
+    await page.locator("figure.chart svg.jx-slope:visible [tabindex='0']").nth(1).focus();
+    await page.screenshot({ path: `test/output/chart-keyboard-slope-${width}.png` });
+    await context.close();
+  }
+});

@@ -257,9 +257,14 @@ describe("a link restores the view it names", () => {
     await expect.poll(() => page.url()).not.toContain("l1=");
     expect(page.url()).toContain(`unit=${REAL.id}`);
     expect(await page.locator('[data-crumb="drill"]').innerText()).toBe(`江川路街道 › ${REAL.name}`);
-    // Choosing amounts and the rate order rewrites the URL.
+    // Choosing amounts and the rate order rewrites the URL, and the page's polite live region says
+    // what is now shown (empty until the reader switches: the view restored from the link is not news).
+    const region = page.locator('[data-announce][role="status"][aria-live="polite"]');
+    expect(await region.textContent()).toBe("");
     await page.locator('a[data-view-link="abs"]').click();
+    expect(await region.textContent()).toBe("预算结构现按金额显示");
     await page.locator('a[data-sort-link="rate"]').click();
+    expect(await region.textContent()).toBe("排名现按预算执行率排序");
     await expect.poll(() => page.url()).toContain("sort=rate");
     expect(page.url()).not.toContain("view=");
     expect(errors).toEqual([]);
