@@ -42,6 +42,20 @@ it("narrows the unit dashboard to one 一级, says so, keeps it in the address o
   await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-state") === "shown" && document.querySelector('[data-x="unit"] tr[data-indicator]'), null, { timeout: 90_000 });
   expect(await rows()).toBe(shown);
   expect(await level1.inputValue()).toBe(pick);
+  // A status as well: the rows left are those of both, and the live region counts them.
+  const status2 = page.locator('[data-filter="status"]');
+  await status2.focus();
+  await status2.selectOption("not_met");
+  await page.waitForFunction(() => document.querySelector('[data-x="filter-status"]')?.textContent?.includes("未达成"), null, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-state") === "shown");
+  const both = await rows();
+  expect(both).toBeLessThanOrEqual(shown);
+  expect(await page.locator('[data-x="filter-status"]').innerText()).toBe(`显示 ${year} 年 · ${pick} · 未达成：${both} 项`);
+  expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get("status")).toBe("not_met");
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("data-filter"))).toBe("status");
+  await page.goBack();
+  await page.waitForFunction(() => !new URLSearchParams(location.hash.slice(1)).get("status"), null, { timeout: 30_000 });
+  await page.waitForFunction((n) => document.querySelectorAll('[data-x="unit"] tr[data-indicator]').length === n, shown, { timeout: 30_000 });
   // Back: the view before the filter, every indicator again.
   await page.goBack();
   await page.waitForFunction(() => !new URLSearchParams(location.hash.slice(1)).get("l1"), null, { timeout: 30_000 });
