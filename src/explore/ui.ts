@@ -20,6 +20,8 @@ import { queries } from "../query/queries.ts";
 import { resultsNodes } from "./resultsView.ts";
 import { duplicateCards, failureNodes, mappingCard, uploadsTable } from "./intake.ts";
 import { overviewNodes, unitKey } from "./overviewView.ts";
+import { announcement, filterFindings, filterIndicators, isFiltered, NO_FILTERS, readFilters, STATUSES, writeFilters, type Filters } from "./filters.ts";
+import type { ScoreStatus } from "../core/scoring.ts";
 import { exportsNodes, resultNodes, schemaNodes, SCHEMA_SQL, type SchemaColumn } from "./consoleView.ts";
 import { exportJson, exportQuery, exportTable, saveRows, type ExportContext } from "./exporting.ts";
 import { warmFontsWhenIdle } from "./warmup.ts";
@@ -55,6 +57,10 @@ class ExploreElement extends HTMLElement {
   private years = new Map<number, ReturnType<typeof loadYear>>();
   /** What the overview and the unit list are narrowed to (a unit's name or id, in part). */
   private unitFilter = "";
+  /** The filter bar: what the unit dashboard's indicators and findings are narrowed to (filters.ts), in the address. */
+  private filters: Filters = NO_FILTERS;
+  /** The live region's last sentence (said again only when what is shown changed). */
+  private announced = "";
   /** The unit dashboard's part above the findings as last drawn, with the data it was drawn from (renderUnit). */
   private unitHead: { key: string; nodes: Node[] } | null = null;
   /** Each chart drawn, by its export name (its buttons say which). */
@@ -95,6 +101,11 @@ class ExploreElement extends HTMLElement {
     this.wireProjects();
     this.wireUnitLinks();
     this.readUrl();
+    // Back and forward through filter changes (each one a history entry) restore the view they had.
+    window.addEventListener("popstate", () => {
+      this.readUrl();
+      void this.refresh();
+    });
     this.renderEngine(this.session.engineState);
     this.dataset.state = "idle";
     void this.session.restore().then((n) => {
@@ -281,8 +292,12 @@ class ExploreElement extends HTMLElement {
     performance.mark("jixiao:step 看板：概览表");
     this.renderOverview(overview, key);
     performance.mark("jixiao:step 看板：单位查询");
-    const dashboard = await pendingUnit;
+    const loadedUnit = await pendingUnit;
+    // A status filter needs the completion's scores before the unit is drawn; a 一级 filter does not.
+    const scored = loadedUnit && this.filters.status !== null ? await pendingResults : null;
+    const dashboard = loadedUnit ? this.filtered(loadedUnit, scored) : null;
     performance.mark("jixiao:step 看板：单位图表与表格");
+    if (loadedUnit) this.renderFilterBar(loadedUnit, dashboard!);
     if (dashboard) this.renderUnit(dashboard);
     else clear(this.$("unit"));
     performance.mark("jixiao:step 看板：完成情况与年度对比");
@@ -383,6 +398,7 @@ class ExploreElement extends HTMLElement {
     const other = Number(p.get("with"));
     this.compareWith = Number.isInteger(other) && other > 0 ? other : null;
     this.project = p.get("project");
+    this.filters = readFilters(p);
     this.fromUrl = true;
   }
 
@@ -392,6 +408,7 @@ class ExploreElement extends HTMLElement {
     const p = new URLSearchParams({ unit: this.selected.slice(0, cut), year: this.selected.slice(cut + 1) });
     if (this.compareWith !== null) p.set("with", String(this.compareWith));
     if (this.project !== null) p.set("project", this.project);
+    writeFilters(p, this.filters);
     const hash = `#${p}`;
     if (location.hash !== hash) history.replaceState(null, "", hash);
   }
@@ -501,6 +518,46 @@ class ExploreElement extends HTMLElement {
     } else {
       el.replaceChildren(...head, ...findings);
       this.unitHead = { key: headKey, nodes: head };
+    }
+  }
+
+  /** The unit year's data narrowed by the filter bar: its indicators and the findings about them (filters.ts). */
+  private filtered(d: UnitData, results: Awaited<ReturnType<typeof loadResults>> | null): UnitData {
+    if (!isFiltered(this.filters)) return d;
+    const report = results?.reports.find((v) => v.report.period === "yearend")?.report ?? results?.reports[0]?.report;
+    const status = new Map<string, ScoreStatus>((report?.indicators ?? []).map((i) => [i.score.indicatorId, i.score.status]));
+    const indicators = filterIndicators(d.indicators, this.filters, (id) => status.get(id));
+    return { ...d, indicators, findings: filterFindings(d.findings, indicators, d.indicators, this.filters) };
+  }
+
+  /** The filter bar (一级, status) above the unit dashboard, and the live region saying what is shown once it changed. */
+  private renderFilterBar(all: UnitData, shown: UnitData) {
+    const lang = this.language;
+    const bar = this.$("filters");
+    const level1 = [...new Set(all.indicators.map((r) => r.level1))];
+    const set = (f: Filters) => {
+      this.filters = f;
+      // Each filter change is a history entry: back and forward walk through them.
+      const p = new URLSearchParams(location.hash.slice(1));
+      history.pushState(null, "", `#${writeFilters(p, f)}`);
+      void this.refresh();
+    };
+    const select = (name: string, label: string, value: string | null, options: [string, string][], pick: (v: string | null) => void) => {
+      const id = `x-filter-${name}`;
+      return [h("label", { for: id }, label), " ", h("select", { id, "data-filter": name, onchange: (e: Event) => pick((e.target as HTMLSelectElement).value || null) },
+        [["", t(lang, "explore.filterAll")] as [string, string], ...options].map(([v, l]) => h("option", { value: v, selected: v === (value ?? "") }, l))), " "];
+    };
+    bar.hidden = false;
+    const focused = document.activeElement?.closest("[data-filter]")?.getAttribute("data-filter");
+    clear(bar,
+      ...select("level1", t(lang, "explore.filterLevel1"), this.filters.level1, level1.map((l) => [l, l]), (v) => set({ ...this.filters, level1: v })),
+      ...select("status", t(lang, "explore.filterStatus"), this.filters.status, STATUSES.map((s) => [s, t(lang, "progress.status")[s]]), (v) => set({ ...this.filters, status: v as ScoreStatus | null })));
+    // The reader stays on the select they changed.
+    if (focused) bar.querySelector<HTMLElement>(`[data-filter="${focused}"]`)?.focus();
+    const text = isFiltered(this.filters) ? announcement(lang, all.unit.fiscal_year, this.filters, shown.indicators.length) : "";
+    if (text !== this.announced) {
+      this.announced = text;
+      clear(this.$("filter-status"), text);
     }
   }
 

@@ -124,6 +124,11 @@ const zh = {
   // ---- Client: dashboards ----
   dashboardError: (e: string) => `看板无法显示：${e}`,
   unitOption: (name: string, year: number) => `${name} · ${year} 年度`,
+  filterYear: (year: number) => `${year} 年`,
+  filterAll: "全部",
+  filterLevel1: "一级指标",
+  filterStatus: "完成状态",
+  filterShown: (what: string, n: number) => `显示 ${what}：${formatCount(n)} 项`,
   overviewLede: (units: number, indicators: number, budget: number, findings: number) =>
     `共 ${units} 个单位年度、${formatCount(indicators)} 条指标、${budget} 条预算、${formatCount(findings)} 条检查结果。数据均为本页载入的文件（上传数据），不是已发布的申报数据。`,
   overviewLedeChecking: (indicators: number, budget: number) =>
@@ -412,6 +417,11 @@ const en: ExploreMessages = {
 
   dashboardError: (e: string) => `The dashboards cannot be shown: ${e}`,
   unitOption: (name: string, year: number) => `${name} · ${year}`,
+  filterYear: (year: number) => String(year),
+  filterAll: "All",
+  filterLevel1: "Level 1",
+  filterStatus: "Status",
+  filterShown: (what: string, n: number) => `Showing ${what}: ${plural(n, "item")}`,
   overviewLede: (units: number, indicators: number, budget: number, findings: number) =>
     `${plural(units, "unit-year")}, ${plural(indicators, "indicator")}, ${plural(budget, "budget line")}, ${plural(findings, "check result")}. All data comes from the files loaded on this page (uploaded data), not from the published declarations.`,
   overviewLedeChecking: (indicators: number, budget: number) =>
