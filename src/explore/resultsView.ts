@@ -14,6 +14,7 @@ import type { Lang } from "../i18n/i18n-explore.ts";
 import { MAX_UNIT_INDICATORS, MAX_YEAR_UNITS, type CompareView, type ReportView, type Results, type YearResults } from "./results.ts";
 import type { ChartResult } from "../charts/types.ts";
 import { sourceText } from "../site/view.ts";
+import { announceSwitch } from "../site/announce.ts";
 import { formatCount, formatYuan } from "../core/format.ts";
 import { findingText } from "../core/findingText.ts";
 
@@ -86,7 +87,11 @@ function wireAcross(root: HTMLElement): void {
     if (box) box.dataset.view = view;
     for (const a of viewLinks) if (a.dataset.viewLink === view) a.setAttribute("aria-current", "true"); else a.removeAttribute("aria-current");
   };
-  for (const a of viewLinks) a.addEventListener("click", (e) => { e.preventDefault(); show(a.dataset.viewLink!); });
+  for (const a of viewLinks) a.addEventListener("click", (e) => {
+    e.preventDefault();
+    show(a.dataset.viewLink!);
+    announceSwitch(root, "view", a.textContent?.trim() ?? a.dataset.viewLink!);
+  });
   if (box) show("abs");
   const body = root.querySelector<HTMLTableSectionElement>("[data-sortable]");
   const bar = root.querySelector<HTMLElement>("[data-sort-bar]");
@@ -100,6 +105,7 @@ function wireAcross(root: HTMLElement): void {
     const key = (r: HTMLTableRowElement) => Number(r.dataset[`rank${sort[0].toUpperCase()}${sort.slice(1)}`] ?? 1e9);
     body.append(...[...rows].sort((x, z) => key(x) - key(z) || Number(x.dataset.order) - Number(z.dataset.order)));
     for (const b of sortLinks) if (b === a) b.setAttribute("aria-current", "true"); else b.removeAttribute("aria-current");
+    announceSwitch(root, "sort", a.textContent?.trim() ?? sort);
   });
 }
 

@@ -13,6 +13,8 @@ const zh = {
   stop: "。",
   /** Nothing (a filter with none set, a chart row with no segment). */
   nothing: "无",
+  /** A filter's option that sets it aside (every row). */
+  all: "全部",
   colRank: "名次",
   navExplore: "数据探索",
   navCompare: "比较",
@@ -61,6 +63,7 @@ const en: Messages = {
   innerSep: ", ",
   stop: ".",
   nothing: "none",
+  all: "All",
   colRank: "Rank",
   navExplore: "Explore data",
   navCompare: "Compare",

@@ -3,9 +3,9 @@
 // order, drill-down), shows that view, and keeps the URL in step with what the
 // reader chooses, so that a copied link reproduces the view. No framework; it
 // never builds markup from data (it only shows, hides, reorders and sets text).
+import { announceSwitch, fill } from "./announce.ts";
 import { readState, stateQuery, pairSlug, STATUSES, type CompareState, type IndicatorStatus, type Sort, type View } from "./compareState.ts";
 
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ""));
 
 class JxCompare extends HTMLElement {
   private state: CompareState = readState("");
@@ -33,12 +33,6 @@ class JxCompare extends HTMLElement {
       url.search = stateQuery(this.state);
       other.href = url.pathname + url.search;
     }
-  }
-
-  /** Says what a switch now shows, through the page's polite live region (data-announce). */
-  private announce(key: "view" | "sort", value: string): void {
-    const region = this.querySelector<HTMLElement>("[data-announce]");
-    if (region) region.textContent = fill(region.dataset[key] ?? "", { [key]: value });
   }
 
   /** Sets a breadcrumb part; null puts back its prerendered text (data-none), or hides it when it has none. */
@@ -152,7 +146,7 @@ class JxCompare extends HTMLElement {
         const view = a.dataset.viewLink as View;
         this.state = { ...this.state, view };
         show(view);
-        this.announce("view", a.textContent?.trim() ?? view);
+        announceSwitch(this, "view", a.textContent?.trim() ?? view);
         this.write();
       });
     }
@@ -182,7 +176,7 @@ class JxCompare extends HTMLElement {
         const sort = a.dataset.sortLink as Sort;
         this.state = { ...this.state, sort };
         order(sort);
-        this.announce("sort", a.textContent?.trim() ?? sort);
+        announceSwitch(this, "sort", a.textContent?.trim() ?? sort);
         this.write();
       });
     }

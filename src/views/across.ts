@@ -282,7 +282,11 @@ export function acrossSections(charts: YearCharts, o: AcrossOptions): Element[] 
   const toc = el("ul", { class: "toc", "aria-label": t(lang, "compare.toc") },
     ([["ranking", "compare.rankH"], ["distribution", "compare.distH"], ["structure", "compare.structureH"], ["completion", "compare.completionH"], ["rollup", "compare.rollupH"], ["drill", "compare.drillH"]] as const)
       .map(([id, key]) => el("li", {}, el("a", { href: `#${id}` }, t(lang, key)))));
-  const kids: Kids[] = [toc, ranking(c, charts, shown), distribution(c), structure(c, charts, shown), completion(c, charts, shown), rollupSection(c, shown), drill(c, shown)];
+  // What a switch of view or order now shows, said politely by the host's script (empty with JavaScript off, where
+  // each switch is a link that loads): {view} / {sort} are filled with the switch's own text.
+  const status = el("p", { class: "visually-hidden", role: "status", "aria-live": "polite", "data-announce": "",
+    "data-view": t(lang, "compare.announceView", "{view}"), "data-sort": t(lang, "compare.announceSort", "{sort}") });
+  const kids: Kids[] = [toc, ranking(c, charts, shown), distribution(c), structure(c, charts, shown), completion(c, charts, shown), rollupSection(c, shown), drill(c, shown), status];
   return el("div", {}, kids).children as Element[];
 }
 

@@ -81,7 +81,7 @@ describe("completion on /explore/: the declaration, then its 自评 and 监控 f
     // The full score table, one row per declared indicator.
     expect(await ye.locator('[data-table="scores-yearend"] tbody tr').count()).toBe(yearEnd.indicators.length);
     // Charts by the shared chart functions, with their data tables and downloads.
-    expect(await ye.locator("figure.chart svg[role=img]").count()).toBeGreaterThanOrEqual(2);
+    expect(await ye.locator("figure.chart svg.jx-chart[aria-labelledby]").count()).toBeGreaterThanOrEqual(2);
     // The mid-year report is folded under the year-end one, as on the progress page: opened as a reader opens it.
     const midBox = results.locator('[data-report="midyear"]');
     await midBox.locator("summary").first().click();

@@ -35,7 +35,7 @@ async function publishedPagesWork(page: Page, base: string) {
   expect(href).toBeTruthy();
   const res = await page.goto(new URL(href!, base).href);
   expect(res?.status()).toBe(200);
-  expect(await page.locator('figure.chart svg[role="img"]').count()).toBeGreaterThan(0);
+  expect(await page.locator('figure.chart svg.jx-chart[aria-labelledby]').count()).toBeGreaterThan(0);
 }
 
 describe("the explore engine blocked", () => {

@@ -53,7 +53,7 @@ async function publishedPagesWork(context: BrowserContext) {
   await page.goto(state.server.url);
   const href = await page.locator(".unit-card a").first().getAttribute("href");
   await page.goto(new URL(href!, state.server.url).href);
-  expect(await page.locator('figure.chart svg[role="img"]').count()).toBeGreaterThan(0);
+  expect(await page.locator('figure.chart svg.jx-chart[aria-labelledby]').count()).toBeGreaterThan(0);
   expect(errors).toEqual([]);
   await page.close();
 }

@@ -69,7 +69,7 @@ describe.each([
     }
     expect(seed.indicators.filter((i) => i.name).length).toBe(53);
     // Charts are prerendered SVG with a title and a text alternative.
-    const charts = page.locator('figure.chart svg[role="img"]');
+    const charts = page.locator('figure.chart svg.jx-chart[aria-labelledby]');
     expect(await charts.count()).toBeGreaterThanOrEqual(2);
     expect(await page.locator("figure.chart table").count()).toBeGreaterThanOrEqual(2);
     // HTML from the file never shows raw.

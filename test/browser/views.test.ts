@@ -99,6 +99,13 @@ describe("the one view layer", () => {
     // charts and opens a unit in itself.
     expect(await site.locator("jx-compare p.downloads a[download]").count()).toBeGreaterThan(3);
     expect(await page.locator('[data-x="across"] [data-action="chart-csv"]').count()).toBe(await site.locator("jx-compare p.downloads a[download]").count());
+    // The switches say what they now show, in the view's own polite live region, as on the page.
+    const region = page.locator('[data-x="across"] [data-announce][role="status"][aria-live="polite"]');
+    expect(await region.textContent()).toBe("");
+    await page.locator('[data-x="across"] a[data-view-link="share"]').click();
+    expect(await region.textContent()).toBe("预算结构现按占比显示");
+    await page.locator('[data-x="across"] a[data-sort-link="rate"]').click();
+    expect(await region.textContent()).toBe("排名现按预算执行率排序");
     const sample = Papa.parse<Record<string, string>>(readFileSync("data/sample/units.csv", "utf8"), { header: true, skipEmptyLines: true }).data;
     const other = sample.find((u) => Number(u.fiscal_year) === year && u.unit_id !== units[0].unit_id)!;
     await page.locator(`[data-x="across"] tr#rk-${other.unit_id} a[data-action="unit"]`).click();
