@@ -59,6 +59,9 @@ describe("splitCode(text)", () => {
     ["[015001]武汉市青山区教育局", "015001", "武汉市青山区教育局"],
     ["51000021R000000019951-工资性支出", "51000021R000000019951", "工资性支出"],
     ["黄石市文物局(湖北水泥遗址博物馆)", null, "黄石市文物局(湖北水泥遗址博物馆)"],
+    // A year that begins the name is not a code.
+    ["2020 年市级服务贸易发展资金", null, "2020 年市级服务贸易发展资金"],
+    ["2024年度老旧小区改造", null, "2024年度老旧小区改造"],
   ])("splitCode(%j) → %j, %j", (text, code, name) => {
     expect(splitCode(text)).toEqual({ code, name });
   });

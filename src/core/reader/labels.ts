@@ -78,6 +78,8 @@ export function label(text: string): Label {
 
 /** `219001-池州市…` → code and name; a cell without a leading budget code is all name. */
 export function splitCode(text: string): { code: string | null; name: string } {
+  // A year that begins a name (`2020 年市级服务贸易发展资金`, `2024年度…`) is part of the name, not a budget code.
+  if (/^\s*(19|20)\d{2}\s*年/.test(text)) return { code: null, name: text.trim() };
   const m = /^\s*([0-9A-Za-z]{3,})\s*[-－—_ ]\s*(\S.*)$/.exec(text) ?? /^\s*[\[［【(（]([0-9A-Za-z]{3,})[\]］】)）]\s*(\S.*)$/.exec(text);
   return m ? { code: m[1], name: m[2].trim() } : { code: null, name: text.trim() };
 }
