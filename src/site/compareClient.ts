@@ -6,7 +6,6 @@
 import { announceSwitch, fill } from "./announce.ts";
 import { readState, stateQuery, pairSlug, STATUSES, type CompareState, type IndicatorStatus, type Sort, type View } from "./compareState.ts";
 
-
 class JxCompare extends HTMLElement {
   private state: CompareState = readState("");
 
