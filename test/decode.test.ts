@@ -87,8 +87,8 @@ describe("importFile reads the same declaration in every encoding and layout Exc
     expect(content(d)).toEqual(expected);
     expect(d.indicators).toHaveLength(60);
     expect(d.budget.map((x) => x.amountFen)).toEqual([9278733100n, 9278733100n, 0n, 5083928487n, 4194804613n]);
-    // Rows point at the file's own lines: later records move down by the quoted cell's extra lines.
-    expect(d.findings.filter((f) => f.code === "target.impossible").map((f) => f.location.row)).toEqual([78 + shift, 82 + shift]);
+    // Rows are the records' numbers, as a spreadsheet shows them: a quoted cell's extra lines shift no later row.
+    expect(d.findings.filter((f) => f.code === "target.impossible").map((f) => f.location.row)).toEqual([78, 82]);
     const detected = d.findings.filter((f) => f.code === "encoding.detected");
     expect(detected).toHaveLength(encoding === "utf-8" ? 0 : 1);
     expect(d.findings.filter((f) => f.code === "encoding.undecodable")).toEqual([]);

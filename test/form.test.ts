@@ -343,6 +343,31 @@ describe("the grouping is decided by content, not by row numbers", () => {
     expect(rowsOf("task.continued", d)).toEqual([23]);
   });
 
+  it("keeps a target whose 三级 name was left empty and says so (indicator.no_name, an error at the target's cell)", () => {
+    const lines = [...SEED_LINES];
+    lines[41] = "产出指标\t数量指标\t\t≥200.00(个)"; // row 42 without 器材购置更新完成数
+    const d = importText(lines);
+    expect(d.indicators.filter((i) => i.source.row === 42).map((i) => [i.level2, i.name, i.target])).toEqual([["数量指标", null, "≥200.00(个)"]]);
+    const f = d.findings.filter((x) => x.code === "indicator.no_name");
+    expect(f.map((x) => [x.severity, x.location.row, x.location.column, findingText(x, "zh")])).toEqual([["error", 42, 4, "指标值“≥200.00(个)”没有三级指标名称"]]);
+  });
+
+  it("says so when a named indicator stands under no 二级 (indicator.no_level2)", () => {
+    const lines = [...SEED_LINES];
+    lines[41] = "产出指标\t\t器材购置更新完成数\t≥200.00(个)"; // row 42: the group's first row without 数量指标
+    const d = importText(lines);
+    expect(d.findings.filter((x) => x.code === "indicator.no_level2").map((x) => [x.severity, x.location.row, x.location.column])).toEqual([["warning", 42, 3]]);
+  });
+
+  it.each([
+    ["资金来源", [25, 26], "budget.no_source"],
+    ["资金结构", [27, 28], "budget.no_structure"],
+  ] as const)("says the budget's %s group is missing when the form prints only the other (against the total)", (_group, drop, code) => {
+    const d = importText(SEED_LINES.filter((_l, i) => !(drop as readonly number[]).includes(i)));
+    const f = d.findings.filter((x) => x.code === "budget.no_source" || x.code === "budget.no_structure");
+    expect(f.map((x) => [x.code, x.severity, x.location.row, x.location.column, x.subject])).toEqual([[code, "warning", 25, 2, d.budget.find((b) => b.kind === "total")!.id]]);
+  });
+
   it("reports indicator.empty_group when a 二级 label has no rows under it", () => {
     const lines = [...SEED_LINES];
     lines.splice(88, 0, "\t经济效益指标\t\t"); // a bare 二级 label as row 89, right before 可持续影响指标

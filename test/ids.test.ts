@@ -2,6 +2,7 @@
 // reference), content only, and no collision among a million distinct keys
 // (by the birthday bound ~n²/2^65 pairs are expected: 2.7e-8 at 10^6, where
 // the 32-bit hash used before gave ~116).
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dedupeIds, fnv1a, indicatorId, unitId } from "../src/core/ids.ts";
 
@@ -21,6 +22,12 @@ describe("fnv1a(s)", () => {
       const s = `上海市闵行区${i}街道\u001f产出指标\u001f${"数量".repeat(i % 7)}\u{1F600}${i * 7919}`;
       expect(fnv1a(s)).toBe(reference(s));
     }
+  });
+
+  it("hashes any string's UTF-8 as TextEncoder makes it (2- and 4-byte characters, lone surrogates as U+FFFD)", () => {
+    for (const s of ["\ud800", "a\udc00b", "\udbff\udfff", "\u07ff\u0800\uffff", "\ud83d"]) expect(fnv1a(s)).toBe(reference(s));
+    const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)); // any UTF-16 unit, halves of pairs alone included
+    fc.assert(fc.property(fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: codeUnit })), (s) => fnv1a(s) === reference(s)), { numRuns: 3000 });
   });
 
   it("gives 1,000,000 distinct keys 1,000,000 distinct ids", () => {

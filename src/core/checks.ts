@@ -61,7 +61,8 @@ export function checkBudget(data: Dataset): Finding[] {
       for (const kind of ["source", "structure"] as const) {
         const parts = lines.filter((b) => b.kind === kind);
         if (!parts.length) {
-          // A template without the block (most forms besides the bundled one have no 资金来源 rows) is not a gap.
+          // Only for canonical tables with no form kind (the bundled template's layout): a form says it itself, where it
+          // prints one group without the other (src/core/reader/read.ts checkGroups); most templates have neither.
           if (unit.formKind === undefined) out.push(finding("warning", kind === "source" ? "budget.no_source" : "budget.no_structure", {}, where, total.id));
           continue;
         }
@@ -81,6 +82,7 @@ export function checkBudget(data: Dataset): Finding[] {
     }
     if (unit.orgCount === 0) out.push(finding("info", "unit.zero_orgs", {}, unit.source, unit.id));
     // 单位职责 and 年度履职目标 are fields of the bundled 申报表 template; other forms (projects above all) have none to fill.
+    // A form that prints them empty is said by the reader (unit.no_duties / unit.no_goals); here, tables with no form kind.
     if (unit.formKind !== undefined) continue;
     if (!unit.duties.length) out.push(finding(DECLARATION_CHECKS["unit.no_duties"], "unit.no_duties", {}, unit.source, unit.id));
     if (!unit.goals.length) out.push(finding(DECLARATION_CHECKS["unit.no_goals"], "unit.no_goals", {}, unit.source, unit.id));

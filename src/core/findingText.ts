@@ -103,7 +103,7 @@ const zh = {
   "load.conflicting_rows": (p: { count: number; earlier: string }) => `${p.count} 行与已载入的 ${p.earlier} 是同一单位、年度和项目，但内容不同，未计入（以先载入的 ${p.earlier} 为准；要改用本文件，请先移除 ${p.earlier} 再载入）`,
   "budget.repeated_item": (p: { item: string } & Row) => `预算行“${p.item}”在同一单位同一年度出现两次（另见${rowOf(p.firstRow, p.firstFile)}），金额不同，无法判断以哪一行为准`,
 
-  // ---- reading forms: form.ts, reader/ ----
+  // ---- reading forms: reader/ ----
   "text.markup_stripped": (_: Record<string, never>) => "单元格含 HTML 标记，已转为纯文本",
   "form.year_from_name": (p: { year: number; field: string; text: string }) => `表上没有印年度：年度 ${p.year} 取自${p.field}“${p.text}”`,
   "form.year_given": (p: { year: number }) => `表上没有印年度：按指定的年度 ${p.year} 读取`,

@@ -4,9 +4,8 @@
 import { ImportError, type DataStatus, type Dataset } from "./model.ts";
 import { decodeBytes } from "./decode.ts";
 import { detectDelimiter, parseDelimited, type TableRecord } from "./table.ts";
-import { looksLikeForm, parseForm } from "./form.ts";
 import { looksLikeProgressForm, parseProgressForm } from "./progress.ts";
-import { looksLikeProjectForm, readForms, sniffForm, type YearOptions } from "./reader/read.ts";
+import { looksLikeProjectForm, readFormsIfAny, sniffForm, type YearOptions } from "./reader/read.ts";
 import { importWorkbook, isZip } from "./workbook.ts";
 import { fromJson, mapHeader, readCanonical } from "./canonical.ts";
 import { runChecks } from "./checks.ts";
@@ -94,13 +93,12 @@ export function readSheet(records: readonly TableRecord[], file: string, status:
   const unitForm = !looksLikeProjectForm(records);
   // A 自评表 / 运行监控表 also has 单位名称 and 一级指标: it is told apart by its progress columns.
   if (unitForm && looksLikeProgressForm(records)) return parseProgressForm(records, file, status);
-  if (unitForm && looksLikeForm(records)) return parseForm(records, file, status);
-  return sniffForm(records) ? readForms(records, file, status, years) : null;
+  return readFormsIfAny(records, file, status, years);
 }
 
 /** True when readSheet takes the records as a form (whichever reader reads it), not as a table. */
 export function looksLikeAnyForm(records: readonly TableRecord[]): boolean {
-  return looksLikeProgressForm(records) || looksLikeForm(records) || sniffForm(records) !== null;
+  return looksLikeProgressForm(records) || sniffForm(records) !== null;
 }
 
 /** Concatenates datasets (several files, several years, several units). */

@@ -70,5 +70,6 @@ export function plainText(cell: string): string {
 
 /** Trims and collapses runs of spaces (including full-width and NBSP) to one space. */
 export function cleanText(s: string): string {
-  return s.replace(/[\s\u3000\u00a0]+/g, " ").trim();
+  // Most cells have no run to collapse: only the ends are trimmed (\s covers U+3000 and U+00A0).
+  return /[^\S ]| {2}/.test(s) ? s.replace(/\s+/g, " ").trim() : s.trim();
 }

@@ -102,12 +102,20 @@ function fundingHeader(cells: readonly string[]): { cols: Partial<Record<FundFie
   return budget && cols.executed !== undefined ? { cols, month, unit } : null;
 }
 
+/** Longer than any header or head label, with markup around it: the sniff below skips such a cell. */
+const LONGEST_LABEL = 200;
+/** A word every level header (一级/三级/指标名称, as INDICATOR_HEADERS has them) or body label (UNIT_KEYS) holds. */
+const SNIFF = /一级|三级|指标名称|名称|单位|部门/;
+
 /** True when the records look like a 绩效自评表 or 运行监控表 (a unit or project name, and an indicator table with progress columns). */
 export function looksLikeProgressForm(records: readonly TableRecord[]): boolean {
   let named = false;
   let table = false;
   for (const r of records.slice(0, 400)) {
-    const cells = r.cells.map(plain);
+    // Only a row with the words of a level or a body is looked at closely (the sniff runs on every file).
+    if (!r.cells.some((c) => c.length <= LONGEST_LABEL && SNIFF.test(c.replace(/\s+/g, "")))) continue;
+    // Labels are short: a long cell (a paragraph of duties, say) is a value and is not read as one.
+    const cells = r.cells.map((c) => (c.length > LONGEST_LABEL ? "" : plain(c)));
     // A canonical table has 单位名称 in its header row; a form has it on a row of its own.
     if (indicatorHeader(cells)) table = true;
     else if (cells.some((c) => UNIT_KEYS[key(c)] && UNIT_KEYS[key(c)] !== "year")) named = true;

@@ -31,6 +31,8 @@ export interface FundingLine {
   row: number;
   /** The label cell (its column is where the item stands). */
   cell: Cell;
+  /** The label names the line's group in front (`1、资金来源：(1) 财政拨款`): a form laid out in 资金来源 and 资金结构. */
+  grouped?: true;
 }
 
 /** The amount columns of a header row, or null when fewer than two stand in it. */
@@ -85,7 +87,7 @@ export function fundingRow(r: Row, header: FundingHeader, unit: MoneyUnit): Fund
     const money = f === "budget_initial" || f === "budget_full_year" || f === "executed" || f === "expected_executed" || f === "amount" || f === "balance";
     values[f] = { text: c.text, fen: money ? amountFen(c.text, unit) : null, cell: c };
   }
-  return { item: named?.item ?? itemCell.label.key, kind: kind ?? "source", values, row: r.row, cell: itemCell };
+  return { item: named?.item ?? itemCell.label.key, kind: kind ?? "source", values, row: r.row, cell: itemCell, ...(named?.grouped ? { grouped: true as const } : {}) };
 }
 
 /** Item–amount pairs in a row (资金总额 | 171.41 | 其中:财政拨款 | 150); used where a block has no column header. */
@@ -105,7 +107,7 @@ export function fundingPairs(r: Row, unit: MoneyUnit): FundingLine[] {
       const f = /%$/.test(x.text.trim()) ? null : amountFen(x.text, cellUnit);
       if (f !== null) more.set(x.col, { text: x.text, fen: f, cell: x });
     }
-    out.push({ item: named.item, kind: named.kind, values: { amount: { text: next.text, fen, cell: next } }, ...(more.size ? { more } : {}), row: r.row, cell: c });
+    out.push({ item: named.item, kind: named.kind, values: { amount: { text: next.text, fen, cell: next } }, ...(more.size ? { more } : {}), row: r.row, cell: c, ...(named.grouped ? { grouped: true as const } : {}) });
   });
   return out;
 }

@@ -26,21 +26,29 @@ export interface Row {
   cells: Cell[];
 }
 
-/** Records → rows of non-empty cells; empty rows are kept (they end blocks). */
-export function toRows(records: readonly TableRecord[]): Row[] {
+/** Records → rows of non-empty cells; empty rows are kept (they end blocks). `before`: records that come before these (their rows count on from there). */
+export function toRows(records: readonly TableRecord[], before = 0): Row[] {
+  // A form repeats its cells (一级 and 二级 on every indicator row, 「/」, units): each distinct one is read once.
+  const read = new Map<string, Pick<Cell, "text" | "label" | "markup">>();
   return records.map((r, i) => {
-    const row = i + 1;
+    const row = before + i + 1;
     const cells: Cell[] = [];
     r.cells.forEach((raw, col) => {
-      const markup = hasMarkup(raw);
-      const text = markup ? toParagraphs(raw).join("\n") : joinBrokenLines(cleanTextKeepingLines(raw));
-      if (text !== "") cells.push({ text, label: label(text), row, col, markup });
+      if (raw === "") return;
+      let c = read.get(raw);
+      if (!c) {
+        const markup = hasMarkup(raw);
+        const text = markup ? toParagraphs(raw).join("\n") : joinBrokenLines(cleanTextKeepingLines(raw));
+        read.set(raw, (c = { text, label: label(text), markup }));
+      }
+      if (c.text !== "") cells.push({ text: c.text, label: c.label, row, col, markup: c.markup });
     });
     return { row, cells };
   });
 }
 
 function cleanTextKeepingLines(raw: string): string {
+  if (!raw.includes("\n") && !raw.includes("\r")) return cleanText(raw);
   return raw.split(/\r\n?|\n/).map((line) => cleanText(line)).join("\n").trim();
 }
 

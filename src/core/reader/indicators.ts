@@ -71,20 +71,21 @@ function headerFields(r: Row): Map<number, IndicatorField> {
   const cols = new Map<number, IndicatorField>();
   // 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值: a 分值 after a 一级/二级 column is that level's points; the
   // indicator's is the one after its name column.
-  const nameCol = r.cells.find((c) => indicatorField(c.label.key) === "name")?.col ?? null;
-  const weights = r.cells.filter((c) => indicatorField(c.label.key) === "weight");
+  const fields = r.cells.map((c) => indicatorField(c.label.key));
+  const nameCol = r.cells.find((_c, k) => fields[k] === "name")?.col ?? null;
+  const weights = r.cells.filter((_c, k) => fields[k] === "weight");
   const weightCol = nameCol !== null && weights.length > 1 ? (weights.find((c) => c.col > nameCol) ?? weights[0]).col : null;
-  for (const c of r.cells) {
-    if (weightCol !== null && c.col !== weightCol && indicatorField(c.label.key) === "weight") continue;
-    let f = indicatorField(c.label.key);
+  r.cells.forEach((c, k) => {
+    let f = fields[k];
+    if (weightCol !== null && c.col !== weightCol && f === "weight") return;
     // Long-term and annual column sets side by side: the annual set is the year's; the long-term target is kept beside it.
     if (c.label.set === "long") f = f === "target" ? "long_target" : null;
     if (f && f !== "frame") {
       // Two columns of one field: the second target is the year's when the first is the long-term one, else kept as is.
-      if ([...cols.values()].includes(f)) continue;
+      if ([...cols.values()].includes(f)) return;
       cols.set(c.col, f);
     }
-  }
+  });
   return cols;
 }
 

@@ -19,7 +19,7 @@ export interface Label {
 
 /** Full-width ASCII → half-width; ideographic space → space. */
 export function halfwidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+  return s.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === "\u3000" ? " " : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
 // Traditional characters of the vocabulary's words → simplified (forms reposted in 繁體: 項目名稱, 實施單位, 績效指標 …).
@@ -53,26 +53,29 @@ export function label(text: string): Label {
   let s = simplified(squashed);
   let points: string | null = null;
   let unit: MoneyUnit | null = null;
-  const p = POINTS.exec(s);
+  // Each annotation is looked for only where its mark is in the label (a label is read for every cell of every form).
+  const p = s.includes("分") ? POINTS.exec(s) : null;
   if (p) {
     points = p[1] ?? p[2] ?? p[3];
     s = s.replace(p[0], "");
   }
-  const u = UNIT.exec(s);
+  const u = s.includes("元") ? UNIT.exec(s) : null;
   if (u) {
     unit = (u[1] ?? u[2]) as MoneyUnit;
     s = s.replace(u[0], "");
   }
   let set: Label["set"] = null;
-  const st = /\((长期|中期|实施期|中长期)\)|\((年度|当年|本年)\)/.exec(s);
+  const bracket = s.includes("(");
+  const st = bracket ? /\((长期|中期|实施期|中长期)\)|\((年度|当年|本年)\)/.exec(s) : null;
   if (st) {
     set = st[1] ? "long" : "annual";
     s = s.replace(st[0], "");
   }
   // A grid's column formulas (`小计④=①+②+③`, `支出实现率(%)⑥=⑤/④`): the circled numbers and what follows `=`.
   if (/[①-⑳]/.test(s)) s = s.replace(/[①-⑳]/g, "").replace(/[=＝].*$/, "");
-  s = s.replace(/\(%\)/g, "");
-  s = s.replace(NOISE, "").replace(/^其中[:]?/, "").replace(/[:：]+$/, "").replace(/^[一二三四五六七八九十\d]+[、.]/, "");
+  if (bracket) s = s.replace(/\(%\)/g, "").replace(NOISE, "");
+  if (s.startsWith("其中")) s = s.replace(/^其中[:]?/, "");
+  s = s.replace(/[:：]+$/, "").replace(/^[一二三四五六七八九十\d]+[、.]/, "");
   return { key: s, points, unit, set };
 }
 

@@ -56,7 +56,12 @@ interface FormRead {
  * else the form's scope (project when its title or head names a project).
  */
 export function sniffForm(records: readonly TableRecord[]): { scope: "unit" | "project" } | null {
-  const rows = toRows(records.slice(0, 400));
+  return sniffRows(toRows(records.slice(0, 400)));
+}
+
+/** sniffForm over rows already made (the first 400 are looked at). */
+function sniffRows(all: readonly Row[]): { scope: "unit" | "project" } | null {
+  const rows = all.length > 400 ? all.slice(0, 400) : all;
   let titled = false;
   let head = false;
   let project = false;
@@ -71,7 +76,7 @@ export function sniffForm(records: readonly TableRecord[]): { scope: "unit" | "p
       if (p.field === "project") project = true;
       if (p.field === "project" || p.field === "unit" || p.field === "implementer" || p.field === "supervisor") head = true;
     }
-    if ((titled || head) && (indicatorHeader(rows, i) || fundingHeader(rows[i]))) block = true;
+    if (!block && (titled || head) && (indicatorHeader(rows, i) || fundingHeader(rows[i]))) block = true;
   }
   // A form cut off before its blocks still names itself (a title and its head): it is read, and the missing table is said.
   return ((titled || head) && block) || (titled && head) ? { scope: project ? "project" : "unit" } : null;
@@ -407,7 +412,18 @@ function lastDay(year: number, month: number): string {
  * finding and the others still import.
  */
 export function readForms(records: readonly TableRecord[], file: string, status: DataStatus = "declared", options: YearOptions = {}): Dataset {
-  const rows = toRows(records);
+  return readRows(toRows(records), file, status, options);
+}
+
+/** The records read as forms when they are forms (sniffForm), else null: each cell is read once for both. */
+export function readFormsIfAny(records: readonly TableRecord[], file: string, status: DataStatus = "declared", options: YearOptions = {}): Dataset | null {
+  // The sniff looks at the first 400 records only: a canonical table of a million rows is not made into rows for it.
+  const head = toRows(records.slice(0, 400));
+  if (!sniffRows(head)) return null;
+  return readRows(records.length > 400 ? head.concat(toRows(records.slice(400), 400)) : head, file, status, options);
+}
+
+function readRows(rows: readonly Row[], file: string, status: DataStatus, options: YearOptions): Dataset {
   // A list export (one table of many projects) is split into its projects' forms; else forms are split where a new one starts.
   const parts: Row[][] = splitForms(rows).flatMap(([s, e]) => listExportForms(rows.slice(s, e)) ?? [rows.slice(s, e)]);
   const data: Dataset = { units: [], budget: [], tasks: [], indicators: [], findings: [], actuals: [], execution: [], projects: [] };
@@ -548,6 +564,7 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
   // Funding: a declaration's budget lines (a unit form), or the execution block of a progress form.
   const period = PERIOD_OF[kind.split("_")[1]];
   checkFunding(form.funding, note);
+  if (!period && !isProject) checkGroups(form.funding, note);
   if (!period) {
     // A declaration's budget: the unit's, or the project's (its lines carry the project).
     form.funding.forEach((l, k) => {
@@ -598,8 +615,17 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
     for (const g of table.blankLevel1) note("info", "indicator.blank_level1", { level2: g.level2, implied: g.implied ?? null }, g.row);
     checkTargets(table, note);
     let filled = 0;
+    const hasLevel2Column = [...table.header.cols.values()].includes("l2");
+    let inNoLevel2 = false;
     table.rows.forEach((r) => {
       r.name = r.name === null ? null : plainText(r.name);
+      // A target with no 三级 name above it (the name cell left empty): kept, and said.
+      const target = given(r.target);
+      if (r.name === null && target) note("error", "indicator.no_name", { text: target }, r.row, (r.cells.target?.col ?? 0) + 1);
+      // Named indicators under no 二级 in a table that has a 二级 column (their group's label left out): said once, at the first.
+      const noLevel2 = r.name !== null && r.level2 === "" && hasLevel2Column;
+      if (noLevel2 && !inNoLevel2) note("warning", "indicator.no_level2", {}, r.row, (r.cells.name?.col ?? 0) + 1);
+      inNoLevel2 = noLevel2;
       const id = indicatorId(scopeName, r.level1, r.level2, r.name);
       const src = { file, row: r.row, column: r.column };
       const ind: Indicator = {
@@ -661,6 +687,18 @@ function checkFunding(lines: readonly FundingLine[], note: Note): void {
 }
 
 type Field = "budget_initial" | "budget_full_year" | "executed" | "amount";
+
+/**
+ * A declaration that lays its budget out in groups (`1、资金来源：…`, `2、资金结构：…`) and prints one group without the
+ * other: the missing one said, against the total (a form with no group labels, or none of either, has nothing missing).
+ */
+function checkGroups(lines: readonly FundingLine[], note: Note): void {
+  const total = lines.find((l) => l.kind === "total");
+  if (!total || !lines.some((l) => l.grouped)) return;
+  const at = total.values.amount?.cell ?? total.cell;
+  if (!lines.some((l) => l.kind === "source")) note("warning", "budget.no_source", {}, total.row, at.col + 1);
+  if (!lines.some((l) => l.kind === "structure")) note("warning", "budget.no_structure", {}, total.row, at.col + 1);
+}
 
 /** Task rows' amounts against the declared budget: 基本支出 rows against 基本支出, the rest against 项目支出. */
 function checkTasks(form: FormRead, note: Note): void {

@@ -170,7 +170,7 @@ export const fundingItem = (key: string) =>
  * A funding item's name and kind from its label: a group written in front (`资金来源:(1)财政拨款`) gives the kind and
  * is taken off, with the item's own number (`(1)`); null when the label names no item.
  */
-export function fundingItemOf(key: string): { item: string; kind: "total" | "source" | "structure" } | null {
+export function fundingItemOf(key: string): { item: string; kind: "total" | "source" | "structure"; grouped: boolean } | null {
   let item = key;
   let group: "source" | "structure" | null = null;
   const m = /^([^:]{2,8}):(.+)$/.exec(item);
@@ -181,13 +181,14 @@ export function fundingItemOf(key: string): { item: string; kind: "total" | "sou
   item = item.replace(/^\(\d{1,2}\)/, "");
   const kind = fundingItem(item) ?? group;
   if (!kind) return null;
-  return { item, kind: kind === "total" ? "total" : group ?? kind };
+  return { item, kind: kind === "total" ? "total" : group ?? kind, grouped: group !== null };
 }
 export const isFundingBlock = (key: string): boolean =>
   !ITEM_BY.has(key) && (FUNDING_BLOCK.some((b) => key.startsWith(b)) || /^(项目|年度)?(资金|预算)(情况|安排)?$/.test(key));
 
 /** 1-N月执行数 / 1-N月执行情况 → month N. */
 export function monthOf(key: string): number | null {
+  if (!"1一半上".includes(key[0] ?? " ")) return null;
   const m = /^(?:1|一)[-~至到—－]+(\d{1,2})月/.exec(key);
   if (!m) return /^(半年|上半年)/.test(key) ? 6 : null;
   const n = Number(m[1]);
