@@ -41,11 +41,7 @@ const GIVEN_YEAR = 2001;
  * wrong. Their tests are expected to fail (it.fails): when the reader learns one,
  * its test fails here until the form is taken off this list.
  */
-const KNOWN_GAPS: Record<string, string> = {
-  // Scored (得分 per indicator, 60 in all) with no 实际完成值 column: the scoring grades from actuals only, so the form is
-  // taken as not filled (form.not_filled, not graded); a declared score without an actual has no status yet.
-  "57_hainan_shangwuting_fuwumaoyi_project_selfeval": "a form scored by the body (得分) without 实际完成值 is not graded",
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 function forms(dir: string): { base: string; facts: Facts; files: string[] }[] {
   if (!existsSync(dir)) return [];

@@ -373,3 +373,43 @@ describe("weightGroupOf", () => {
     expect(weightGroupOf(level1)).toBe(group);
   });
 });
+
+describe("scoreUnit on an item the body scored itself (an evaluation framework: 分值 and 得分, no target, no actual)", () => {
+  const NONE: ParsedTarget = { kind: "none" };
+  const scored = (declaredScore: string, weight = "5") =>
+    scoreUnit([input({ level1: "项目决策", target: NONE, actual: { kind: "missing" }, weight, declaredScore })], null).indicators[0];
+
+  it.each([
+    ["5", "5.00", "met"],
+    ["3.5", "3.50", "partly"],
+    ["0", "0.00", "not_met"],
+  ] as const)("takes 得分 %s of 分值 5 as written: %s, %s, flagged score_from_form", (declared, score, status) => {
+    const s = scored(declared);
+    expect([s.score, s.max, s.status]).toEqual([score, "5.00", status]);
+    expect(s.flags).toContain("score_from_form");
+    expect(s.flags).not.toContain("declared_score_differs");
+  });
+
+  it("does not take a 得分 above the 分值 or below 0: no data, and the score said to be invalid", () => {
+    for (const declared of ["6", "-1"]) {
+      const s = scored(declared);
+      expect([s.score, s.status]).toEqual([null, "no_data"]);
+      expect(s.flags).toEqual(expect.arrayContaining(["invalid_declared_score"]));
+      expect(s.flags).not.toContain("score_from_form");
+    }
+  });
+
+  it("never takes the form's 得分 where there is a target to score against (an actual left out stays no data)", () => {
+    const s = scoreUnit([input({ target: quant(">=", "200"), actual: { kind: "missing" }, weight: "10", declaredScore: "10" })], null).indicators[0];
+    expect([s.score, s.status]).toEqual([null, "no_data"]);
+    expect(s.flags).toEqual(expect.arrayContaining(["missing_actual", "declared_score_differs"]));
+  });
+
+  it("totals such items with the rest: 4 + 3 of 5 + 5 → 70.00", () => {
+    const r = scoreUnit([
+      input({ indicatorId: "a", level1: "项目决策", target: NONE, actual: { kind: "missing" }, weight: "5", declaredScore: "4" }),
+      input({ indicatorId: "b", level1: "项目决策", target: NONE, actual: { kind: "missing" }, weight: "5", declaredScore: "3" }),
+    ], null);
+    expect(r.total).toBe("70.00");
+  });
+});

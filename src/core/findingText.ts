@@ -190,6 +190,7 @@ const zh = {
   "execution.rate_differs": (p: { declared: string; rate: string }) => `填报的执行率 ${p.declared} 与 全年执行数/全年预算数 = ${p.rate}% 不符`,
   "execution.score_differs": (p: { declared: string; score: string }) => `预算执行率自评得分 ${p.declared} 与按规则计算的 ${p.score} 不同`,
   "score.total_differs": (p: { declared: string; total: string }) => `自评总分 ${p.declared} 与按规则计算的 ${p.total} 不同（两者并列显示）`,
+  "score.from_form": (p: { n: number }) => `${p.n} 项指标没有指标值和实际完成值，得分取自表上填报的得分（未按规则核算）`,
   "actual.complete_rate_differs": (p: { name: string; declared: string; rate: string }) => `“${p.name}”填报的完成率 ${p.declared} 与 实际值/指标值 = ${p.rate}% 不符（以实际完成值为准）`,
 
   // ---- comparing, mapping, rolling up: compare.ts, mapping.ts, rollup.ts, cli/compare.ts ----
@@ -345,6 +346,7 @@ const en: { [C in FindingCode]: (p: ParamsOf<C>) => string } = {
   "execution.rate_differs": (p) => `stated execution rate ${p.declared} differs from B/A = ${p.rate}%`,
   "execution.score_differs": (p) => `declared execution score ${p.declared} differs from the rule's ${p.score}`,
   "score.total_differs": (p) => `declared total ${p.declared} differs from the rule's ${p.total} (both shown)`,
+  "score.from_form": (p) => `${p.n} indicators have no target and no actual value: their scores are the form's own 得分 (not computed by the rules)`,
   "actual.complete_rate_differs": (p) => `stated completion rate ${p.declared} of “${p.name}” differs from actual/target; the actual is used`,
 
   "map.ambiguous": () => "mapping row names several indicators; ignored (use indicator ids)",

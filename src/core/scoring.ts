@@ -65,6 +65,7 @@ export type ScoreFlag =
   | "invalid_evaluator_score"
   | "declared_score_differs"
   | "invalid_declared_score"
+  | "score_from_form"
   // unit flags
   | "execution_rate_not_scored"
   | "execution_rate_undefined"
@@ -482,6 +483,15 @@ function scoreSlot(slot: Slot, rule: ReverseRule): { result: IndicatorScore; ear
       status = outcome.num === 0n ? "not_met" : outcome.num >= outcome.den ? "met" : "partly";
       scoreH = divRound(outcome.num * maxH, outcome.den);
       break;
+  }
+  // An item of an evaluation framework (目标内容, 决策依据 …: a 分值, no target, no actual value) that the body scored
+  // itself: its 得分 is the only figure there is, taken as written when it lies within the 分值 (flag score_from_form).
+  if (outcome.kind === "no_data" && input.actual.kind === "missing" && input.target.kind === "none" && declaredH !== null && maxH > 0n) {
+    if (declaredH >= 0n && declaredH <= maxH) {
+      scoreH = declaredH;
+      status = declaredH === maxH ? "met" : declaredH === 0n ? "not_met" : "partly";
+      flags.push("score_from_form");
+    } else flags.push("invalid_declared_score");
   }
   if (declaredScore !== null) {
     if (declaredH === null) flags.push("invalid_declared_score");

@@ -225,6 +225,8 @@ export function linkProgress(data: Dataset): LinkResult {
         if (ind.name === null && ind.parsed.kind === "none") continue; // 投入管理 items: not reported, not scored
         const l = reported.get(`${period}|${ind.id}|${ind.year}`);
         if (l && hasValue(l.actual)) continue;
+        // An item with no target that the body scored (得分): there is no value to report (scored from the form, report.ts).
+        if (l && ind.parsed.kind === "none" && l.actual.declaredScore && l.actual.declaredScore.trim() !== "") continue;
         f("warning", "actual.missing", { label: ind.name ?? ind.level2, period }, l ? l.actual.source : ind.source, ind.id);
       }
     }

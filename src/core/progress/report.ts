@@ -181,6 +181,8 @@ export function scoreProgress(data: Dataset, options?: ScoreOptions): { reports:
     if (total?.declaredTotal && readDecimal(total.declaredTotal) !== null && readDecimal(total.declaredTotal) !== readDecimal(result.total)) {
       f("info", "score.total_differs", { declared: total.declaredTotal, total: result.total }, total.source, uid);
     }
+    const fromForm = result.indicators.filter((s) => s.flags.includes("score_from_form")).length;
+    if (fromForm) f("info", "score.from_form", { n: fromForm }, rows[0].link?.actual.source ?? rows[0].indicator.source, projectId ?? uid);
     const indicators: ProgressIndicator[] = rows.map(({ indicator, link }, i) => {
       const s = result.indicators[i];
       const a = link?.actual ?? null;
