@@ -22,7 +22,7 @@ export interface QueryBytes extends LoadStep {
   /** Hits the page says there are (at most that many unless `exact`). */
   total: number;
   exact: boolean;
-  /** Pages 2, 3, … as far as asked, each what it added. */
+  /** Pages 2, 3, … as far as asked and there are, each what it added. */
   next: LoadStep[];
 }
 
@@ -43,10 +43,12 @@ export async function queryBytes(dist: string, query: string, pages = 1, filter:
   const r = await SearchResults.open(load, query);
   const first = await r.page(filter, 1, SEARCH_PAGE);
   const out: QueryBytes = { hits: first.hits, complete: first.complete, total: first.total, exact: first.exact, ...step, next: [] };
-  for (let p = 2; p <= pages; p++) {
+  // As a reader would: a next page only where the page shown says there is one.
+  for (let p = 2, more = first.next; p <= pages && more; p++) {
     step = { files: [], raw: 0, gzip: 0 };
     const view = await r.page(filter, p, SEARCH_PAGE);
     out.next.push({ hits: view.hits, complete: view.complete, ...step });
+    more = view.next;
   }
   return out;
 }

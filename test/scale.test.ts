@@ -140,6 +140,7 @@ describe("a district of 20 units × 3 years × 2 projects", () => {
       if (r.exact) expect(r.total, q).toBe(hits.length);
       else expect(r.total, q).toBeGreaterThanOrEqual(hits.length);
       // Each next page is the next hits, for what it adds, never the rest of the index.
+      expect(r.next.length, q).toBe(Math.min(2, Math.max(0, Math.ceil(hits.length / SEARCH_PAGE) - 1)));
       r.next.forEach((p, i) => {
         expect(p.hits, `${q} page ${i + 2}`).toEqual(hits.slice((i + 1) * SEARCH_PAGE, (i + 2) * SEARCH_PAGE));
         expect(p.gzip, `${q} page ${i + 2}`).toBeLessThanOrEqual(200 * 1024);
