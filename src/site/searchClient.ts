@@ -7,6 +7,7 @@ import { SearchResults, type SearchEntry } from "./searchIndex.ts";
 import { excerpt, KINDS, markParts, matchRanges, queryTerms, readSearchState, SEARCH_PAGE, writeSearchState, type Kind, type SearchFilter, type SearchState, type Source } from "./searchQuery.ts";
 
 interface Words {
+  hint: string;
   failed: string;
   found: string;
   foundAtMost: string;
@@ -119,7 +120,7 @@ class JxSearch extends HTMLElement {
     if (!queryTerms(q).length) {
       list.replaceChildren();
       range.hidden = pager.hidden = filters.hidden = true;
-      this.say("");
+      this.say(this.words.hint);
       return;
     }
     const filter: SearchFilter = { kind: s.kind, year: s.year, source: s.source };
@@ -127,8 +128,10 @@ class JxSearch extends HTMLElement {
     let view: Awaited<ReturnType<SearchResults["page"]>>;
     try {
       if (this.results?.q !== q) {
-        this.results = { q, r: SearchResults.open(this.load, q) };
-        this.results.r.catch(() => (this.results = null));
+        const r = SearchResults.open(this.load, q);
+        this.results = { q, r };
+        // A query whose index could not be read is asked for again next time.
+        r.catch(() => this.results?.r === r && (this.results = null));
       }
       results = await this.results.r;
       view = await results.page(filter, s.page, SEARCH_PAGE);
