@@ -13,7 +13,8 @@ for (const [name, width] of [["desktop", 1280], ["phone", 375]] as const) {
   page.on("console", (m) => m.type() === "error" && console.log("console:", m.text()));
   page.on("pageerror", (e) => console.log("pageerror:", e.message));
   for (const p of paths.length ? paths : [""]) {
-    await page.goto(url + p.replace(/^\//, ""));
+    // Pages that fetch after load (search) are shot once the network is quiet.
+    await page.goto(url + p.replace(/^\//, ""), { waitUntil: "networkidle" });
     const file = `test/output/${(p || "index").replace(/[\/]+/g, "_")}-${name}.png`;
     await page.screenshot({ path: file, fullPage: true });
     // Long pages are also cut into screen-high pieces, easier to look at.

@@ -4,7 +4,7 @@
 // three clicks and every project page within four; each year's cross-unit page
 // lists the first and last of its rankings, whose pages list every unit once;
 // the overview and /compare/ list the first units and their list pages every
-// one; the split search index is whole and a query loads ≤ 200 KB; the Parquet files hold the
+// one; the split search index is whole and a query loads ≤ 200 KB, each next page too, and only the chunks it shows; the Parquet files hold the
 // CSV tables' totals to the fen and the manifest lists exactly them; the site
 // built from the Parquet is the same site, byte for byte.
 import { spawnSync } from "node:child_process";
@@ -18,6 +18,7 @@ import type { Manifest } from "../src/query/parquet.ts";
 import type { Dataset } from "../src/core/model.ts";
 import { gzipSync } from "node:zlib";
 import { searchEntries, type SearchEntry, type SearchManifest } from "../src/site/searchIndex.ts";
+import { SEARCH_PAGE } from "../src/site/searchQuery.ts";
 import { COMPARE_UNITS, ENDS, PAGE_UNITS } from "../src/site/compareView.ts";
 import { OVERVIEW_ROWS, UNITS_PAGE } from "../src/site/overview.ts";
 import { queryBytes } from "../bench/searchBytes.ts";
@@ -131,11 +132,29 @@ describe("a district of 20 units × 3 years × 2 projects", () => {
     const unit = data.units[7];
     const project = data.projects![5];
     for (const q of ["满意度", "示", "第0003街道", `${unit.name} · ${unit.year}`, project.name, "完成 及时", "读者满意度 ≥", "no such words 无此词"]) {
-      const r = await queryBytes(fromCsv, q);
-      expect(r.hits, q).toEqual(searchEntries(all, q));
+      const r = await queryBytes(fromCsv, q, 3);
+      const hits = searchEntries(all, q, Infinity);
+      expect(r.hits, q).toEqual(hits.slice(0, SEARCH_PAGE));
       expect(r.complete, q).toBe(true);
       expect(r.gzip, q).toBeLessThanOrEqual(200 * 1024);
+      if (r.exact) expect(r.total, q).toBe(hits.length);
+      else expect(r.total, q).toBeGreaterThanOrEqual(hits.length);
+      // Each next page is the next hits, for what it adds, never the rest of the index.
+      expect(r.next.length, q).toBe(Math.min(2, Math.max(0, Math.ceil(hits.length / SEARCH_PAGE) - 1)));
+      r.next.forEach((p, i) => {
+        expect(p.hits, `${q} page ${i + 2}`).toEqual(hits.slice((i + 1) * SEARCH_PAGE, (i + 2) * SEARCH_PAGE));
+        expect(p.gzip, `${q} page ${i + 2}`).toBeLessThanOrEqual(200 * 1024);
+      });
     }
+    // A broad query pages through a few chunks at a time: three pages of 满意度 open far fewer chunks than there are.
+    const broad = await queryBytes(fromCsv, "满意度", 3);
+    expect(searchEntries(all, "满意度", Infinity).length).toBeGreaterThan(3 * SEARCH_PAGE);
+    expect([broad, ...broad.next].flatMap((s) => s.files).filter((f) => f.startsWith("e-")).length).toBeLessThan(manifest.chunks / 2);
+    // A filter reads only the chunks its candidates are in.
+    const year = data.units[0].year;
+    const filtered = await queryBytes(fromCsv, "满意度", 1, { kind: "i", year });
+    expect(filtered.hits).toEqual(searchEntries(all, "满意度", SEARCH_PAGE, { kind: "i", year }));
+    expect(filtered.gzip).toBeLessThanOrEqual(200 * 1024);
     // No file of the index is much over a query's budget on its own.
     for (const f of named) expect(gzipSync(readFileSync(join(dir, f))).length, f).toBeLessThanOrEqual(100 * 1024);
   });

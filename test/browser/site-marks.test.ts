@@ -106,7 +106,8 @@ function inspect([needles, print]: [string[], boolean]): PageMarks {
   const otherStyles = [...document.querySelectorAll("body *")]
     .filter((el) => LABELS.has((el.textContent ?? "").trim()) && !isMark(el) && !el.querySelector(".badge.sample") && !el.closest(".badge.sample"))
     .filter((el) => !el.closest("svg") || el.closest(".jx-sample-badge"))
-    .filter((el) => el.localName !== "title" && el.localName !== "option")
+    // A filter's choice (an <option>, or a radio's label in a form's fieldset: search's 数据来源) names the kind of data; it marks no figure.
+    .filter((el) => el.localName !== "title" && el.localName !== "option" && !el.closest("form fieldset"))
     .map((el) => where(el.firstChild ?? el) || el.localName);
   const marks = [...document.querySelectorAll(".badge.sample")].filter((m) => !skipped(m)).length;
   return { unmarked: [...new Set(unmarked)], marks: marks + svgMarks.length, otherStyles: [...new Set(otherStyles)] };
