@@ -8,8 +8,13 @@ import { parseTarget } from "../target.ts";
 import { cleanText, hasMarkup, toParagraphs } from "../text.ts";
 import { isKnownLevel2, isLevel1Label, looksLikeLevel2, parentOf, admits } from "../vocabulary.ts";
 import { CHECKED, DEVIATION_KINDS, NO, PLACEHOLDER, YES, blank, orNull, readDeviationKinds, readGrade, readLikelihood } from "./words.ts";
-import { halfwidth, lastDayOfMonth, monthOfHeader, readAmountFen, readDecimal } from "../decimal.ts";
+import { halfwidth, lastDayOfMonth, readAmountFen, readDecimal } from "../decimal.ts";
 import { finding, type FindingCode, type ParamsOf } from "../findingText.ts";
+import { label } from "../reader/labels.ts";
+import {
+  DEVIATION_COLUMNS, DEVIATION_KIND_HEADERS, NOT_APPLICABLE_COLUMN, fundingField as vocabularyFundingField, headField,
+  indicatorField as vocabularyIndicatorField, monthOf, type FundingField, type HeadField, type IndicatorField,
+} from "../reader/synonyms.ts";
 
 type Field =
   | "l1" | "l2" | "name" | "target" | "actual" | "executed_to_date" | "expected_annual" | "likelihood"
@@ -18,40 +23,29 @@ type Field =
 
 const key = (s: string) => halfwidth(s).replace(/[\s:：]/g, "").replace(/（/g, "(").replace(/）/g, ")").toLowerCase();
 
-const INDICATOR_HEADERS: Record<string, Field> = {
-  一级指标: "l1", 一级目标: "l1",
-  二级指标: "l2", 二级目标: "l2",
-  三级指标: "name", 三级目标: "name", 三级指标名称: "name", 指标名称: "name",
-  年度指标值: "target", 指标值: "target", 目标值: "target", 指标目标值: "target", 年度目标值: "target", "年度指标值(a)": "target",
-  实际完成值: "actual", "实际完成值(b)": "actual", 全年实际完成值: "actual", 实际完成情况: "actual", 实际值: "actual", 完成值: "actual", 全年完成值: "actual",
-  执行情况: "executed_to_date", 截至目前执行情况: "executed_to_date", 目前执行情况: "executed_to_date", 执行进度: "executed_to_date",
-  全年预计完成情况: "expected_annual", 全年预计完成: "expected_annual", 预计全年完成: "expected_annual", 预计全年完成情况: "expected_annual", 全年预计完成值: "expected_annual", 预计完成值: "expected_annual",
-  完成目标可能性: "likelihood", 完成可能性: "likelihood", 目标完成可能性: "likelihood",
-  偏差原因: "deviation_group", 偏差原因类型: "deviation_kind",
-  原因说明: "deviation_reason", 偏差原因说明: "deviation_reason", 偏差原因分析: "deviation_reason", 偏差原因分析及改进措施: "deviation_reason", 偏差原因分析及改进措施说明: "deviation_reason",
-  纠偏措施: "corrective_action", 改进措施: "corrective_action", 完成目标采取的措施: "corrective_action",
-  分值: "weight", 权重: "weight", 指标分值: "weight",
-  得分: "declared_score", 自评得分: "declared_score",
-  完成率: "complete_rate", 指标完成率: "complete_rate",
-  完成等级: "grade", 达成情况: "grade", 评价等级: "grade",
-  是否适用: "not_applicable", 不适用: "not_applicable",
-  绩效指标: "ignore", 序号: "ignore",
+// Column and head labels are looked up in the reader's one vocabulary (src/core/reader/synonyms.ts), normalised as
+// the general reader normalises them (label()); the fields below are this layout's names for them.
+const FROM_INDICATOR: Partial<Record<IndicatorField, Field>> = {
+  l1: "l1", l2: "l2", name: "name", target: "target", actual: "actual", executed_to_date: "executed_to_date",
+  expected_annual: "expected_annual", likelihood: "likelihood", weight: "weight", score: "declared_score",
+  deviation: "deviation_reason", corrective_action: "corrective_action", complete_rate: "complete_rate", grade: "grade", frame: "ignore",
 };
-
-const KIND_HEADERS: Record<string, DeviationKind> = { 经费保障: "经费", 制度保障: "制度", 人员保障: "人员", 硬件条件保障: "硬件", 硬件保障: "硬件", 其他: "其他", 其它: "其他" };
 
 type FundField = "budget_initial" | "budget_full_year" | "executed" | "weight" | "declared_rate" | "declared_score";
 
-const FUNDING_HEADERS: Record<string, FundField> = {
-  年初预算数: "budget_initial", 年初预算: "budget_initial",
-  全年预算数: "budget_full_year", "全年预算数(a)": "budget_full_year", 调整后预算数: "budget_full_year", 全年预算: "budget_full_year",
-  全年执行数: "executed", "全年执行数(b)": "executed", 执行数: "executed", 实际执行数: "executed",
-  分值: "weight", 执行率: "declared_rate", "执行率(b/a)": "declared_rate", 预算执行率: "declared_rate", 得分: "declared_score",
+const FROM_FUNDING: Partial<Record<FundingField, FundField>> = {
+  budget_initial: "budget_initial", budget_full_year: "budget_full_year", executed: "executed", weight: "weight", rate: "declared_rate", score: "declared_score",
 };
 
-const UNIT_KEYS: Record<string, "unit" | "implementer" | "supervisor" | "project" | "year"> = {
-  单位名称: "unit", 部门名称: "unit", 实施单位: "implementer", 主管部门: "supervisor", 项目名称: "project", 年度: "year", 预算年度: "year",
-};
+type HeadKey = "unit" | "implementer" | "supervisor" | "project" | "year";
+const HEAD_KEYS = new Set<HeadField>(["unit", "implementer", "supervisor", "project", "year"]);
+
+/** The head field a cell names (单位名称, 实施单位, 主管部门, 项目名称, 年度 and their variants), or null. */
+function headKey(text: string): HeadKey | null {
+  if (text === "" || text.length > 40) return null;
+  const f = headField(label(text).key);
+  return f && HEAD_KEYS.has(f) ? (f as HeadKey) : null;
+}
 
 const FOOTER = /^(填报人|联系电话|联系人|审核人|单位负责人|财务负责人|填报日期|填表日期|日期|说明|备注|注)/;
 
@@ -59,12 +53,15 @@ function plain(cell: string): string {
   return hasMarkup(cell) ? toParagraphs(cell).join(" ") : cleanText(cell);
 }
 
-function indicatorField(cellKey: string): { field: Field; month: number | null } | null {
-  const f = INDICATOR_HEADERS[cellKey];
-  if (f) return { field: f, month: null };
-  const month = monthOfHeader(cellKey);
-  if (month !== null && /(执行情况|完成情况|完成值|执行数)$/.test(cellKey)) return { field: "executed_to_date", month };
-  return null;
+function indicatorField(text: string): { field: Field; month: number | null } | null {
+  if (text === "" || text.length > 60) return null;
+  const k = label(text).key;
+  const special = DEVIATION_COLUMNS[k] ?? (NOT_APPLICABLE_COLUMN.includes(k) ? "not_applicable" : null);
+  if (special) return { field: special, month: null };
+  const f = vocabularyIndicatorField(k);
+  const field = f ? FROM_INDICATOR[f] : undefined;
+  if (!field) return null;
+  return { field, month: field === "executed_to_date" ? monthOf(k) : null };
 }
 
 /** The progress columns of an indicator header row, or null when the row is not one. */
@@ -72,7 +69,7 @@ function indicatorHeader(cells: readonly string[]): { cols: Partial<Record<Field
   const cols: Partial<Record<Field, number>> = {};
   let month: number | null = null;
   cells.forEach((c, i) => {
-    const f = indicatorField(key(c));
+    const f = indicatorField(c);
     if (!f) return;
     if (cols[f.field] === undefined) cols[f.field] = i;
     if (f.month !== null) month = f.month;
@@ -87,24 +84,27 @@ function fundingHeader(cells: readonly string[]): { cols: Partial<Record<FundFie
   let month: number | null = null;
   let unit: "元" | "万元" = "元";
   cells.forEach((c, i) => {
-    const k = key(c);
-    const m = /\((元|万元)\)/.exec(k);
-    if (m) unit = m[1] as "元" | "万元";
-    let f = FUNDING_HEADERS[k];
-    const n = monthOfHeader(k);
-    if (!f && n !== null && /执行数$/.test(k)) {
-      f = "executed";
-      month = n;
-    }
+    if (c === "" || c.length > 60) return;
+    const l = label(c);
+    if (l.unit === "元" || l.unit === "万元") unit = l.unit;
+    const v = vocabularyFundingField(l.key);
+    const f = v ? FROM_FUNDING[v] : undefined;
+    if (v === "executed" && monthOf(l.key) !== null) month = monthOf(l.key);
     if (f && cols[f] === undefined) cols[f] = i;
   });
   const budget = cols.budget_full_year !== undefined || cols.budget_initial !== undefined;
   return budget && cols.executed !== undefined ? { cols, month, unit } : null;
 }
 
+/**
+ * Which reader takes a unit-level form is decided by the body labels this layout was written for: a form naming its
+ * body otherwise (部门(单位)名称, 预算单位 …) is another template, read by the general reader (src/core/reader).
+ */
+const ROUTED_BODY_LABELS = new Set(["单位名称", "部门名称", "实施单位", "主管部门", "项目名称"]);
+
 /** Longer than any header or head label, with markup around it: the sniff below skips such a cell. */
 const LONGEST_LABEL = 200;
-/** A word every level header (一级/三级/指标名称, as INDICATOR_HEADERS has them) or body label (UNIT_KEYS) holds. */
+/** A word every level header (一级/三级/指标名称 …) or body label (单位名称, 实施单位, 主管部门 …) holds, or a variant's (评价指标, 预算单位, 执行单位). */
 const SNIFF = /一级|三级|指标名称|名称|单位|部门/;
 
 /** True when the records look like a 绩效自评表 or 运行监控表 (a unit or project name, and an indicator table with progress columns). */
@@ -118,7 +118,7 @@ export function looksLikeProgressForm(records: readonly TableRecord[]): boolean 
     const cells = r.cells.map((c) => (c.length > LONGEST_LABEL ? "" : plain(c)));
     // A canonical table has 单位名称 in its header row; a form has it on a row of its own.
     if (indicatorHeader(cells)) table = true;
-    else if (cells.some((c) => UNIT_KEYS[key(c)] && UNIT_KEYS[key(c)] !== "year")) named = true;
+    else if (cells.some((c) => ROUTED_BODY_LABELS.has(key(c)))) named = true;
     if (named && table) return true;
   }
   return false;
@@ -181,9 +181,8 @@ export function parseProgressForm(records: readonly TableRecord[], file: string,
     const cells = record.cells.map(plain);
     const row = record.row;
     if (cells.every((c) => c === "")) continue;
-    const keys = cells.map(key);
     const firstIndex = cells.findIndex((c) => c !== "");
-    const first = keys[firstIndex];
+    const first = key(cells[firstIndex]);
 
     // The title and the year, wherever they stand before the table.
     if (section !== "indicators") {
@@ -196,11 +195,11 @@ export function parseProgressForm(records: readonly TableRecord[], file: string,
 
     // Key–value pairs: 单位名称 | X | 项目名称 | Y, anywhere in the row.
     let pairs = 0;
-    keys.forEach((k, i) => {
-      const field = UNIT_KEYS[k];
+    const heads = cells.map(headKey);
+    heads.forEach((field, i) => {
       if (!field) return;
       const j = cells.findIndex((c, x) => x > i && c !== "");
-      const value = j > i && !UNIT_KEYS[keys[j]] ? cells[j] : "";
+      const value = j > i && !heads[j] ? cells[j] : "";
       pairs++;
       if (value === "") return;
       if (field === "unit") unitName ??= value;
@@ -265,7 +264,7 @@ export function parseProgressForm(records: readonly TableRecord[], file: string,
     // A second header row: the 偏差原因 kinds (经费保障 | 制度保障 | …) under the group.
     if (expectSubHeader) {
       expectSubHeader = false;
-      const kinds = keys.map((k) => KIND_HEADERS[k]);
+      const kinds = cells.map((c) => (c === "" || c.length > 20 ? undefined : DEVIATION_KIND_HEADERS[label(c).key]));
       if (kinds.filter(Boolean).length >= 2) {
         kinds.forEach((k, i) => { if (k) kindCols.set(i, k); });
         continue;
@@ -285,7 +284,7 @@ export function parseProgressForm(records: readonly TableRecord[], file: string,
     cells.forEach((text, col) => {
       if (text === "") return;
       const labelZone = col <= nameCol && rest.length === 0;
-      if (labelZone && INDICATOR_HEADERS[key(text)] === "ignore") return; // the merged 绩效指标 column
+      if (labelZone && indicatorField(text)?.field === "ignore") return; // the merged 绩效指标 column
       const level2Like = labelZone && (isKnownLevel2(text) || (col <= l2Col && looksLikeLevel2(text)));
       const asLevel2 = level2Like && (admits(l1, text) || !isLevel1Label(text));
       if (labelZone && isLevel1Label(text) && !asLevel2) {

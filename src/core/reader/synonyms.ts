@@ -103,6 +103,17 @@ export const FUNDING_GROUPS: Record<string, "source" | "structure"> = {
 /** Column labels over a funding block's item–amount pairs (`内容 | 预算情况`): the block's header, read as nothing. */
 export const FUNDING_PAIR_HEADER = ["内容", "项目内容", "预算内容"];
 
+/**
+ * The unit-level 自评/监控 column layout (src/core/progress/form.ts) reads the same vocabulary; these are the columns
+ * only it has: 偏差原因 as a group over ticked kinds (经费保障 | 制度保障 | …), a column of its own for the kind, and
+ * 是否适用.
+ */
+export const DEVIATION_COLUMNS: Record<string, "deviation_group" | "deviation_kind"> = { 偏差原因: "deviation_group", 偏差原因类型: "deviation_kind" };
+export const DEVIATION_KIND_HEADERS: Record<string, "经费" | "制度" | "人员" | "硬件" | "其他"> = {
+  经费保障: "经费", 制度保障: "制度", 人员保障: "人员", 硬件条件保障: "硬件", 硬件保障: "硬件", 其他: "其他", 其它: "其他",
+};
+export const NOT_APPLICABLE_COLUMN = ["是否适用", "不适用"];
+
 /** Columns of a task table (年度重点任务: 任务名称 | 主要内容; 年度履职目标: 部门职能 | 年度目标任务 | 支出项目名称 | 预算金额). */
 export const TASK_HEADERS: Record<string, "duty" | "task" | "content" | "item" | "amount"> = {
   部门职能: "duty", 职能: "duty", 主要职能: "duty", 年度目标任务: "task", 目标任务: "task", 重点任务: "task", 主要任务: "task", 任务名称: "task",
