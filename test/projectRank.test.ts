@@ -9,6 +9,11 @@ import type { ProgressReport } from "../src/core/progress.ts";
 import { loadProjectRanking, PAGE_PROJECTS, PROJECT_KEYS, projectPage, projectPages, rankProjects, yearProject } from "../src/site/projectRank.ts";
 import { projectRankSections } from "../src/views/projectRank.ts";
 import { toHtml } from "../src/views/tree.ts";
+import { fileURLToPath } from "node:url";
+import { expectSnapshot } from "./chartAssertions.ts";
+
+const SNAPSHOTS = fileURLToPath(new URL("./snapshots/views/", import.meta.url));
+const lines = (html: string) => html.replace(/><(?=\/?(?:div|table|thead|tbody|tr|ol|li|p|nav)\b)/g, ">\n<") + "\n";
 
 const proj = (id: string, unit: string, name = id, data_source: ProjectRow["data_source"] = "declared"): ProjectRow => ({
   project_id: id, unit_id: unit, fiscal_year: 2026, project_name: name, project_code: null, supervisor: null, implementer: null, implementation_period: null,
@@ -77,6 +82,14 @@ describe("rankProjects(year, projects)", () => {
     const en = toHtml(projectRankSections(r, "score", 1, { lang: "en", projectHref: () => "#", pageHref: () => "#" }));
     expect(en).toContain("Not reported");
     expect(en).not.toMatch(/未填报|预算/);
+  });
+  it("renders a ranking page as the published page's snapshot, in Chinese and in English (a declared project marked 已申报 beside an illustrative one)", () => {
+    const mixed = rankProjects(2026, [a, c, d, yearProject(proj("s", "u4", "示例项目", "sample"), [total("42.00")], [exec("42.00", "42.00")], [report({ period: "midyear" })])]);
+    for (const lang of ["zh", "en"] as const) {
+      const html = toHtml(projectRankSections(mixed, "rate", 1, { lang, projectHref: (p) => `/${lang === "en" ? "en/" : ""}unit/${p.project.unit_id}/2026/project/${p.project.project_id}/`, pageHref: (k, n) => `/compare/year/2026/projects/${k}/${n}/` }));
+      expect(html.match(/badge declared/g)).toHaveLength(2);
+      expectSnapshot(lang === "zh" ? "projects-rank" : "projects-rank-en", lines(html), { dir: SNAPSHOTS, ext: "html" });
+    }
   });
 });
 

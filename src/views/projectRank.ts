@@ -43,7 +43,7 @@ function rows(r: ProjectRanking, list: readonly Ranked<YearProject>[], o: Projec
   const marked = projectRankMarked(r);
   return list.map(({ item: p }) => {
     const id = p.project.project_id;
-    const declared = marked && !p.sample;
+    const declared = marked && !p.sample && p.amountFen !== null;
     return el("tr", { id: `pr-${p.project.unit_id}-${id}`, "data-project": id },
       el("th", { scope: "row", "data-label": t(lang, "project.colName") },
         el("a", { href: o.projectHref(p), lang: dataLang(lang), "data-action": o.projectAction ? "project" : null, "data-project": o.projectAction ? id : null, "data-unit": o.projectAction ? p.project.unit_id : null }, p.project.project_name)),
