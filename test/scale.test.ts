@@ -102,6 +102,26 @@ describe("a district of 20 units × 3 years × 2 projects", () => {
     }
   });
 
+  it("links each year's cross-unit page to its projects ranked across units, whose pages together list every project exactly once, by every key", () => {
+    const depth = clicks(fromCsv);
+    for (const year of [...new Set(data.projects!.map((p) => p.year))]) {
+      const ids = data.projects!.filter((p) => p.year === year).map((p) => `${p.unitId}-${p.id}`).sort();
+      for (const lang of ["", "en/"]) {
+        expect(readFileSync(join(fromCsv, `${lang}compare/year/${year}/index.html`), "utf8")).toContain(`href="/${lang}compare/year/${year}/projects/"`);
+        expect(existsSync(join(fromCsv, `${lang}compare/year/${year}/projects/index.html`))).toBe(true);
+        for (const key of ["budget", "rate", "score"]) {
+          const dir = join(fromCsv, `${lang}compare/year/${year}/projects/${key}`);
+          const pages = readdirSync(dir).sort((a, b) => Number(a) - Number(b));
+          expect(pages).toEqual(Array.from({ length: Math.ceil(ids.length / 50) }, (_, i) => String(i + 1)));
+          const listed = pages.flatMap((n) => [...readFileSync(join(dir, n, "index.html"), "utf8").matchAll(/<tr id="pr-([^"]+)"/g)].map((m) => m[1]));
+          expect(listed.length, `${lang}${year} ${key}`).toBe(ids.length);
+          expect([...listed].sort(), `${lang}${year} ${key}`).toEqual(ids);
+        }
+      }
+      expect(depth.get(`/compare/year/${year}/projects/`)).toBeLessThanOrEqual(3);
+    }
+  });
+
   it("keeps the overview and /compare/ short, and their list pages together list every unit-year and unit exactly once", () => {
     const unitYears = [...new Set(data.units.map((u) => `${u.id}/${u.year}`))].sort();
     const overview = readFileSync(join(fromCsv, "index.html"), "utf8");
