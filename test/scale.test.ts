@@ -108,6 +108,8 @@ describe("a district of 20 units × 3 years × 2 projects", () => {
       const ids = data.projects!.filter((p) => p.year === year).map((p) => `${p.unitId}-${p.id}`).sort();
       for (const lang of ["", "en/"]) {
         expect(readFileSync(join(fromCsv, `${lang}compare/year/${year}/index.html`), "utf8")).toContain(`href="/${lang}compare/year/${year}/projects/"`);
+        // The compare index links it too, beside the year's cross-unit page.
+        expect(readFileSync(join(fromCsv, `${lang}compare/index.html`), "utf8")).toContain(`href="/${lang}compare/year/${year}/projects/"`);
         expect(existsSync(join(fromCsv, `${lang}compare/year/${year}/projects/index.html`))).toBe(true);
         for (const key of ["budget", "rate", "score"]) {
           const dir = join(fromCsv, `${lang}compare/year/${year}/projects/${key}`);
