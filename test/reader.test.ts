@@ -1,6 +1,7 @@
 // The general reader's parts (src/core/reader): labels, the vocabulary, cells
 // and blocks, and whole forms made here — stacked, shifted, with leftovers.
 import { describe, expect, it } from "vitest";
+import { scoreProgress } from "../src/core/progress.ts";
 import { findingText } from "../src/core/findingText.ts";
 import { label, splitCode } from "../src/core/reader/labels.ts";
 import { fundingField, headField, indicatorField, level1Of, level2Of, monthOf } from "../src/core/reader/synonyms.ts";
@@ -199,6 +200,14 @@ describe("readForms(records, file)", () => {
   it("a self-evaluation with no actual values is 未填报 and is not graded", () => {
     const d = importFile("empty.csv", csv(selfEval("培训项目", "某某局", 2024, 0, "")));
     expect(d.findings.map((f) => f.code)).toContain("form.not_filled");
+  });
+
+  it("a self-evaluation whose 得分 are filled beside targets with no actual values is still 未填报 (a score needs an actual where there is a target)", () => {
+    const rows = selfEval("培训项目", "某某局", 2024, 0, "").map((r) => (r[3] === "培训人次" || r[3] === "群众知晓率" ? [...r.slice(0, 7), r[6]] : r));
+    const d = importFile("scored.csv", csv(rows));
+    expect(d.actuals!.map((a) => [a.name, a.actual, a.declaredScore])).toEqual([["培训人次", null, "50"], ["群众知晓率", null, "30"]]);
+    expect(d.findings.map((f) => f.code)).toContain("form.not_filled");
+    expect(scoreProgress(d).reports.map((r) => r.filled)).toEqual([false]);
   });
 
   it("a total row that contradicts its parts is a finding showing both amounts", () => {

@@ -639,8 +639,9 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
       if (!period) return;
       const v = Object.fromEntries(Object.entries(r.values).map(([k, x]) => [k, given(x) ?? undefined])) as typeof r.values;
       const actualText = v.actual ?? null;
-      // A form the body scored (得分 per indicator) is filled in too, where it has no 实际完成值 column (an evaluation framework's items).
-      if (actualText || v.executed_to_date || v.expected_annual || v.likelihood || v.score) filled++;
+      // An item the body scored with no target (an evaluation framework's: 得分, no 实际完成值) is filled in too, as the
+      // scoring takes it (score_from_form); a 得分 beside a target with no actual is not.
+      if (actualText || v.executed_to_date || v.expected_annual || v.likelihood || (v.score && !ind.target)) filled++;
       const likelihood = v.likelihood ? readLikelihood(v.likelihood) : null;
       if (v.likelihood && !likelihood) note("warning", "actual.bad_likelihood", { text: v.likelihood.slice(0, 20) }, r.row);
       const actual: Actual = {
