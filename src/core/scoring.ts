@@ -169,6 +169,14 @@ function fmt2(h: bigint): string {
   return `${neg ? "-" : ""}${a / 100n}.${(a % 100n).toString().padStart(2, "0")}`;
 }
 
+/**
+ * An item of an evaluation framework the body scored itself: no target, no actual value, its 得分 written. Scored from
+ * the form (score_from_form, scoreSlot); the reader and the linking do not ask it for an actual (one rule, used by all three).
+ */
+export function scoredByBody(target: ParsedTarget, hasActual: boolean, declaredScore: string | null | undefined): boolean {
+  return target.kind === "none" && !hasActual && present(declaredScore);
+}
+
 function present(s: string | null | undefined): s is string {
   return s !== null && s !== undefined && s.trim() !== "";
 }
@@ -486,7 +494,7 @@ function scoreSlot(slot: Slot, rule: ReverseRule): { result: IndicatorScore; ear
   }
   // An item of an evaluation framework (目标内容, 决策依据 …: a 分值, no target, no actual value) that the body scored
   // itself: its 得分 is the only figure there is, taken as written when it lies within the 分值 (flag score_from_form).
-  if (outcome.kind === "no_data" && input.actual.kind === "missing" && input.target.kind === "none" && declaredH !== null && maxH > 0n) {
+  if (outcome.kind === "no_data" && scoredByBody(input.target, input.actual.kind !== "missing", input.declaredScore) && declaredH !== null && maxH > 0n) {
     if (declaredH >= 0n && declaredH <= maxH) {
       scoreH = declaredH;
       status = declaredH === maxH ? "met" : declaredH === 0n ? "not_met" : "partly";

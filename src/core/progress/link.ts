@@ -3,7 +3,7 @@
 import type { Actual, ActualGrade, Dataset, Finding, Indicator, Location, ParsedTarget, Period, Severity } from "../model.ts";
 import { indicatorId, unitId } from "../ids.ts";
 import { moneyTargetToFen, parseTarget, unitFamily } from "../target.ts";
-import type { ActualValue } from "../scoring.ts";
+import { scoredByBody, type ActualValue } from "../scoring.ts";
 import { PERIODS, blank, readGrade } from "./words.ts";
 import { fenInUnit, halfwidth, readDecimal, scaledToString } from "../decimal.ts";
 import { finding, type FindingCode, type ParamsOf } from "../findingText.ts";
@@ -226,7 +226,7 @@ export function linkProgress(data: Dataset): LinkResult {
         const l = reported.get(`${period}|${ind.id}|${ind.year}`);
         if (l && hasValue(l.actual)) continue;
         // An item with no target that the body scored (得分): there is no value to report (scored from the form, report.ts).
-        if (l && ind.parsed.kind === "none" && l.actual.declaredScore && l.actual.declaredScore.trim() !== "") continue;
+        if (l && scoredByBody(ind.parsed, false, l.actual.declaredScore)) continue;
         f("warning", "actual.missing", { label: ind.name ?? ind.level2, period }, l ? l.actual.source : ind.source, ind.id);
       }
     }

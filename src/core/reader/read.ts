@@ -11,6 +11,7 @@ import type { TableRecord } from "../table.ts";
 import { fnv1a, indicatorId, unitId } from "../ids.ts";
 import { sumFen } from "../money.ts";
 import { parseTarget } from "../target.ts";
+import { scoredByBody } from "../scoring.ts";
 import { plainText, toParagraphs } from "../text.ts";
 import { finding, type FindingCode, type ParamsOf } from "../findingText.ts";
 import { readGrade, readLikelihood } from "../progress.ts";
@@ -59,9 +60,8 @@ export function sniffForm(records: readonly TableRecord[]): { scope: "unit" | "p
   return sniffRows(toRows(records.slice(0, 400)));
 }
 
-/** sniffForm over rows already made (the first 400 are looked at). */
-function sniffRows(all: readonly Row[]): { scope: "unit" | "project" } | null {
-  const rows = all.length > 400 ? all.slice(0, 400) : all;
+/** sniffForm over rows already made (the callers pass the first 400). */
+function sniffRows(rows: readonly Row[]): { scope: "unit" | "project" } | null {
   let titled = false;
   let head = false;
   let project = false;
@@ -630,7 +630,7 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
       const src = { file, row: r.row, column: r.column };
       const ind: Indicator = {
         id, unitId: uid, year, order: (seen.order.get(unitYear) ?? 0) + 1, level1: r.level1, level2: r.level2, name: r.name,
-        target: given(r.target), parsed: parseTarget(given(r.target), year),
+        target, parsed: parseTarget(target, year),
         note: r.note !== undefined ? r.note : [given(r.longTarget) ? `实施期指标值：${given(r.longTarget)}` : null, given(r.explanation) ? `指标解释：${given(r.explanation)}` : null].filter(Boolean).join("；") || null,
         source: src, ...scope, ...(given(r.values.weight) ? { weight: r.values.weight } : {}),
       };
@@ -641,7 +641,7 @@ function addForm(data: Dataset, form: FormRead, file: string, status: DataStatus
       const actualText = v.actual ?? null;
       // An item the body scored with no target (an evaluation framework's: 得分, no 实际完成值) is filled in too, as the
       // scoring takes it (score_from_form); a 得分 beside a target with no actual is not.
-      if (actualText || v.executed_to_date || v.expected_annual || v.likelihood || (v.score && !ind.target)) filled++;
+      if (actualText || v.executed_to_date || v.expected_annual || v.likelihood || scoredByBody(ind.parsed, false, v.score)) filled++;
       const likelihood = v.likelihood ? readLikelihood(v.likelihood) : null;
       if (v.likelihood && !likelihood) note("warning", "actual.bad_likelihood", { text: v.likelihood.slice(0, 20) }, r.row);
       const actual: Actual = {
