@@ -10,7 +10,7 @@ import { createNodeEngine } from "../src/query/node.ts";
 import type { QueryEngine } from "../src/query/engine.ts";
 import { queries, type UnitRow } from "../src/query/queries.ts";
 import type { TableName } from "../src/core/canonical.ts";
-import { scoreProgress, type ProgressReport } from "../src/core/progress.ts";
+import { reportsOf, scoreProgress, type ProgressReport } from "../src/core/progress.ts";
 import { importFile } from "../src/core/import.ts";
 import { UNIT_ID, UNIT_NAME, selfEvalRows } from "./progress.fixtures.ts";
 import { siteDataset } from "../src/site/dataset.ts";
@@ -20,6 +20,9 @@ import { examples } from "../src/explore/consoleSql.ts";
 import { finishUploadSql, insertLookupSql, insertTableSql, setupSql, uploadRowSql } from "../src/explore/sql.ts";
 import { loadResults, loadYear, otherYear, unitDataset, MAX_UNIT_INDICATORS } from "../src/explore/results.ts";
 import { yearCharts, type YearCharts } from "../src/site/compareCharts.ts";
+import { loadProjectRanking, PROJECT_KEYS, type ProjectRanking } from "../src/site/projectRank.ts";
+import { openDataFolders } from "../src/query/node.ts";
+import { district, readFolder, TABLES, writeDistrict } from "../bench/district.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "jixiao-results-"));
 let db: QueryEngine;
@@ -219,6 +222,40 @@ describe("loadResults(engine, unit): completion and comparison from the loaded f
       expect(await loadResults(e2, u)).toMatchObject({ tooLarge: false, years: [2025, 2026] });
       await rows(1, 2026);
       expect(await loadResults(e2, u)).toMatchObject({ tooLarge: true, compare: null, reports: [] });
+    });
+  });
+});
+
+describe("the year's projects ranked across units in the workspace", () => {
+  it("loadYear(year).projects ranks every project as the published /compare/year/{year}/projects/ pages do", async () => {
+    const folder = join(dir, "district");
+    const data = district({ units: 3, projects: 2 });
+    writeDistrict(data, folder);
+    const site = await openDataFolders([{ dir: folder, status: "sample" }]);
+    const scored = scoreProgress(readFolder(folder, "sample")).reports;
+    await withFreshDb(async (e2) => {
+      for (const [i, t] of TABLES.entries()) await drop(join(folder, `${t}.csv`), i + 1, e2);
+      for (const year of [...new Set(data.projects!.map((p) => p.year))]) {
+        const want = await loadProjectRanking(site, year, (p) => reportsOf(scored, { projectId: p.project_id, year }));
+        const got = (await loadYear(e2, year))!.projects!;
+        const gist = (r: ProjectRanking) => PROJECT_KEYS.map((k) => r.ranks[k].map(({ rank, item: p }) => [rank, p.project.project_id, p.project.unit_name, p.amountFen, p.rate, p.completion, p.score, p.grade, p.sample]));
+        expect(got.projects).toHaveLength(6);
+        expect(got.units).toBe(3);
+        expect(gist(got)).toEqual(gist(want));
+        // Graded ones among them: the score ranking is not all unranked.
+        expect(got.ranks.score.some((x) => x.rank !== null)).toBe(true);
+      }
+    });
+    await site.close();
+  });
+
+  it("a year of one unit with projects has its projects ranking but no units' charts; with none, nothing", async () => {
+    await withFreshDb(async (e2) => {
+      for (const [i, t] of ["units", "projects", "budget", "indicators", "actuals", "execution"].entries()) await drop(`test/fixtures/site-projects/${t}.csv`, i + 1, e2);
+      const got = await loadYear(e2, 2022);
+      expect(got).toMatchObject({ units: 1, tooLarge: false, charts: null });
+      expect(got!.projects!.projects.map((p) => p.project.project_name)).toEqual(["委托业务项目"]);
+      expect(await loadYear(e2, 2021)).toBeNull();
     });
   });
 });

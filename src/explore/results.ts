@@ -9,7 +9,7 @@ import type { ReportData } from "../views/progress.ts";
 import type { QueryEngine, Row } from "../query/engine.ts";
 import type { UnitRow } from "../query/queries.ts";
 import { fromJson, type TableName } from "../core/canonical.ts";
-import { scoreProgress, type ProgressReport } from "../core/progress.ts";
+import { reportsOf, scoreProgress, type ProgressReport } from "../core/progress.ts";
 import type { Dataset, Finding } from "../core/model.ts";
 import type { MappingRow } from "../core/mapping.ts";
 import { compareModel, projectComparison } from "../site/compareView.ts";
@@ -18,6 +18,7 @@ import { compareUnitData, type CompareUnitData } from "../views/compareData.ts";
 import { alertCounts, behindTarget } from "../site/progressView.ts";
 import { progressCharts } from "../site/chartData.ts";
 import { yearCharts, type YearCharts } from "../site/compareCharts.ts";
+import { loadProjectRanking, type ProjectRanking } from "../site/projectRank.ts";
 import type { Lang } from "../core/format.ts";
 import { jsonEntry } from "./exports.ts";
 import { storedAs } from "./sql.ts";
@@ -62,22 +63,33 @@ export interface YearResults {
   units: number;
   /** More units or indicators in the year than the page compares (MAX_YEAR_UNITS, MAX_UNIT_INDICATORS × 5). */
   tooLarge: boolean;
-  /** Rankings (budget; execution rate and score when year-end data is loaded) and the structure of each unit. */
+  /** Rankings (budget; execution rate and score when year-end data is loaded) and the structure of each unit; null with one unit. */
   charts: YearCharts | null;
+  /** The year's projects ranked across units, as /compare/year/{year}/projects/ ranks them; null when the year has none. */
+  projects: ProjectRanking | null;
 }
 
 /**
  * The units of one year side by side, as the prerendered /compare/year/{year}/
- * page shows them (yearCharts): null when fewer than two units of the year are loaded.
+ * page shows them (yearCharts), and the year's projects ranked as its
+ * /projects/ pages rank them: null when one unit of the year is loaded and it has no projects.
  */
 export async function loadYear(e: QueryEngine, year: number, lang: Lang = "zh"): Promise<YearResults | null> {
-  const [x] = await e.query<{ units: number; indicators: number }>(
+  const [x] = await e.query<{ units: number; indicators: number; projects: number }>(
     `SELECT (SELECT CAST(count(DISTINCT unit_id) AS INTEGER) FROM units WHERE fiscal_year = $1) AS units,
-            (SELECT CAST(count(*) AS INTEGER) FROM indicator_rows WHERE fiscal_year = $1) AS indicators`, [year]);
-  if (x.units < 2) return null;
-  if (x.units > MAX_YEAR_UNITS || x.indicators > MAX_UNIT_INDICATORS * 5) return { year, units: x.units, tooLarge: true, charts: null };
-  const model = compareModel(await datasetWhere(e, "fiscal_year", year));
-  return { year, units: x.units, tooLarge: false, charts: yearCharts(model, year, lang) };
+            (SELECT CAST(count(*) AS INTEGER) FROM indicator_rows WHERE fiscal_year = $1) AS indicators,
+            (SELECT CAST(count(*) AS INTEGER) FROM projects WHERE fiscal_year = $1) AS projects`, [year]);
+  if (x.units < 2 && x.projects === 0) return null;
+  if (x.units > MAX_YEAR_UNITS || x.indicators > MAX_UNIT_INDICATORS * 5) return { year, units: x.units, tooLarge: true, charts: null, projects: null };
+  const data = await datasetWhere(e, "fiscal_year", year);
+  const charts = x.units >= 2 ? yearCharts(compareModel(data), year, lang) : null;
+  let projects: ProjectRanking | null = null;
+  if (x.projects > 0) {
+    // Each project's reports as the site scores them (src/site/progressData.ts projectReports).
+    const reports = data.actuals?.length || data.execution?.length ? scoreProgress(data).reports : [];
+    projects = await loadProjectRanking(e, year, (p) => reportsOf(reports, { projectId: p.project_id, year }));
+  }
+  return { year, units: x.units, tooLarge: false, charts, projects };
 }
 
 /** One period's completion as the progress page's view draws it. */
@@ -140,9 +152,7 @@ export async function loadResults(e: QueryEngine, unit: UnitRow, lang: Lang = "z
   const years = (model.byUnit.get(id) ?? []).filter((u) => u.unit).map((u) => u.year);
 
   const scored = extent.actuals + extent.execution > 0 ? scoreProgress(data) : { reports: [], findings: [] };
-  const reports = scored.reports
-    .filter((r) => r.unitId === id && r.year === year && !r.projectId)
-    .sort((a, b) => (a.period === b.period ? 0 : a.period === "yearend" ? -1 : 1))
+  const reports = reportsOf(scored.reports, { unitId: id, year })
     .map((report) => ({ report, charts: progressCharts(unit.unit_name, report, lang), alerts: alertCounts(report), behind: behindTarget(report) }));
   const yearAt = new Map([...(data.actuals ?? []), ...(data.execution ?? [])].map((x) => [`${x.source.file}|${x.source.row}`, x.year]));
   const findings = scored.findings.filter((f) => yearAt.get(`${f.location.file}|${f.location.row}`) === year);

@@ -3,10 +3,12 @@
 // comparison pages (src/components/pages/ProgressPage.astro, CompareUnitPage.astro)
 // with their texts, for the unit year picked on the page. Text from files goes in
 // as text nodes only (h() of dom.ts); charts through the page's chart figure.
-import { h, toDom, type Children } from "./dom.ts";
+import { clear, h, toDom, type Children } from "./dom.ts";
 import { periodOptions, reportChartName, reportSection } from "../views/progress.ts";
 import { compareCharts, compareUnitView } from "../views/compare.ts";
 import { acrossSections } from "../views/across.ts";
+import { projectRankMarked, projectRankSections } from "../views/projectRank.ts";
+import { PAGE_PROJECTS, PROJECT_KEYS, projectPages, type ProjectKey, type ProjectRanking } from "../site/projectRank.ts";
 import { PROGRESS_CHARTS } from "../site/chartData.ts";
 import { t } from "../i18n/messages.ts";
 import { SHOW_ROWS } from "./dashboard.ts";
@@ -31,6 +33,10 @@ export interface ResultsContext {
   compareWith: (year: number) => void;
   /** A large file's checks are running: the year across units waits for them. */
   checking?: boolean;
+  /** The page of the year's projects ranking shown (in the address: rank, page). */
+  projectRank?: { key: ProjectKey; page: number };
+  /** The analyst turned to another page (or order) of the projects ranking. */
+  projectRankTo?: (key: ProjectKey, page: number) => void;
 }
 
 const badge = (sample: boolean, lang: Lang) => h("span", { class: `badge ${sample ? "sample" : "upload"}` }, t(lang, sample ? "explore.sample" : "explore.upload"));
@@ -55,8 +61,9 @@ function acrossNodes(y: number, year: YearResults | null, ctx: ResultsContext): 
   const { lang } = ctx;
   const head = h("h4", { id: "x-across" }, t(lang, "compare.yearTitle", y));
   if (ctx.checking) return [head, h("p", { "data-checking": "" }, t(lang, "explore.acrossChecking"))];
-  if (!year) return [head, h("p", {}, t(lang, "explore.acrossOne", y))];
-  if (year.tooLarge || !year.charts) return [head, h("p", {}, t(lang, "explore.acrossTooLarge", formatCount(year.units, lang), MAX_YEAR_UNITS))];
+  if (year?.tooLarge) return [head, h("p", {}, t(lang, "explore.acrossTooLarge", formatCount(year.units, lang), MAX_YEAR_UNITS))];
+  const projects = year?.projects ? projectRankNodes(y, year.projects, ctx) : null;
+  if (!year?.charts) return [head, h("p", {}, t(lang, "explore.acrossOne", y)), projects];
   const charts = year.charts;
   const { view } = charts;
   // The page's view (src/views/across.ts), every unit listed; each chart's export registered under its title.
@@ -73,7 +80,45 @@ function acrossNodes(y: number, year: YearResults | null, ctx: ResultsContext): 
   const nodes = toDom(sections, t(lang, "explore.chartBroken"));
   const box = h("div", { "data-x": "across" }, nodes);
   wireAcross(box);
-  return [head, h("p", { class: "lede" }, t(lang, "explore.acrossLede", view.units.length, view.scored), " ", view.sample ? badge(true, lang) : null), box];
+  return [head, h("p", { class: "lede" }, t(lang, "explore.acrossLede", view.units.length, view.scored), " ", view.sample ? badge(true, lang) : null), box, projects];
+}
+
+/**
+ * The year's projects ranked across units, a page at a time, as the published
+ * /compare/year/{year}/projects/{key}/{n}/ pages show them (src/views/projectRank.ts):
+ * the pager turns the page here, in place; a project's name opens its dashboard.
+ */
+function projectRankNodes(y: number, r: ProjectRanking, ctx: ResultsContext): Children[] {
+  const { lang } = ctx;
+  const head = h("h5", { id: "x-project-rank", tabindex: "-1" }, t(lang, "compare.projRankLink", y, r.projects.length));
+  const status = h("p", { class: "visually-hidden", role: "status", "aria-live": "polite", "data-x": "project-rank-status" });
+  const box = h("div", { "data-x": "project-rank" });
+  const at = (k: ProjectKey, n: number) => ({ rank: k, page: String(n) });
+  const draw = (key: ProjectKey, n: number) => {
+    clear(box, toDom(projectRankSections(r, key, n, {
+      lang,
+      projectHref: (p) => `#${new URLSearchParams({ unit: p.project.unit_id, year: String(y), project: p.project.project_id })}`,
+      projectAction: true,
+      pageHref: (k, m) => `#${new URLSearchParams({ year: String(y), ...at(k, m) })}`,
+    }), t(lang, "explore.chartBroken")));
+  };
+  const wanted = ctx.projectRank;
+  const key = wanted && PROJECT_KEYS.includes(wanted.key) ? wanted.key : "budget";
+  draw(key, wanted && wanted.page >= 1 && wanted.page <= projectPages(r) ? wanted.page : 1);
+  box.addEventListener("click", (e) => {
+    const a = (e.target as Element).closest?.<HTMLAnchorElement>("nav.cmp-pager a");
+    if (!a) return;
+    e.preventDefault();
+    const p = new URLSearchParams(new URL(a.href).hash.slice(1));
+    const k = p.get("rank") as ProjectKey;
+    const n = Number(p.get("page"));
+    draw(k, n);
+    ctx.projectRankTo?.(k, n);
+    // The reader is taken back to the top of the ranking, told which page and order it now shows.
+    head.focus();
+    status.textContent = box.querySelector("caption")?.textContent ?? "";
+  });
+  return [head, h("p", { class: "lede" }, t(lang, "explore.projRankLede", PAGE_PROJECTS), " ", projectRankMarked(r) ? badge(true, lang) : null), status, box];
 }
 
 /**

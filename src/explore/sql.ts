@@ -111,7 +111,8 @@ export function finishUploadSql(uploadId: number): string[] {
   const name: Record<string, string> = { indicator_rows: "unit_name, data_source", execution: `unit_name, ${sample}`, actuals: `NULL AS unit_name, ${sample}` };
   const owners = ["budget", "tasks", "indicator_rows", "actuals", "execution"].map((t) => `SELECT unit_id, fiscal_year, ${name[t] ?? "NULL AS unit_name, NULL AS data_source"}, source_file, source_row FROM ${t} WHERE upload_id = ${uploadId} AND unit_id IS NOT NULL AND fiscal_year IS NOT NULL`);
   return [
-    `UPDATE units SET data_source = 'sample' WHERE upload_id = ${uploadId} AND data_status = 'sample'`,
+    // A unit or project the file marks 示例数据 is illustrative, whoever loads it.
+    ...(["units", "projects"] as const).map((t) => `UPDATE ${t} SET data_source = 'sample' WHERE upload_id = ${uploadId} AND data_status = 'sample'`),
     `DELETE FROM units u WHERE u.placeholder AND EXISTS (SELECT 1 FROM units v WHERE NOT v.placeholder AND v.unit_id = u.unit_id AND v.fiscal_year = u.fiscal_year)`,
     `INSERT INTO units BY NAME
      SELECT unit_id, fiscal_year, coalesce(any_value(unit_name), unit_id) AS unit_name,

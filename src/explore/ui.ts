@@ -18,6 +18,7 @@ import { loadProjectData, type ProjectReportView } from "../views/projectData.ts
 import { projectHead, projectView } from "../views/project.ts";
 import { queries } from "../query/queries.ts";
 import { resultsNodes } from "./resultsView.ts";
+import { PROJECT_KEYS, type ProjectKey } from "../site/projectRank.ts";
 import { duplicateCards, failureNodes, mappingCard, uploadsTable } from "./intake.ts";
 import { overviewNodes, unitKey } from "./overviewView.ts";
 import { announcement, filterFindings, filterIndicators, isFiltered, NO_FILTERS, readFilters, STATUSES, writeFilters, type Filters } from "./filters.ts";
@@ -53,6 +54,8 @@ class ExploreElement extends HTMLElement {
   private compareWith: number | null = null;
   /** The project of the unit year shown whose dashboard is open (data-action="project"), if any. */
   private project: string | null = null;
+  /** The page (and order) of the year's projects ranking shown, when not the first by budget. */
+  private projectRank: { key: ProjectKey; page: number } | null = null;
   /** The year-across-units view of each year shown, until the data changes. */
   private years = new Map<number, ReturnType<typeof loadYear>>();
   /** What the overview and the unit list are narrowed to (a unit's name or id, in part). */
@@ -327,6 +330,11 @@ class ExploreElement extends HTMLElement {
         this.compareWith = year;
         void this.refresh();
       },
+      projectRank: this.projectRank ?? undefined,
+      projectRankTo: (key, page) => {
+        this.projectRank = key === "budget" && page === 1 ? null : { key, page };
+        this.writeUrl();
+      },
     }) : null);
     await this.renderProject(engine, unit);
     // Once per drop: the first dashboards drawn after it (a large file's checks redraw them later), marked once
@@ -398,6 +406,8 @@ class ExploreElement extends HTMLElement {
     const other = Number(p.get("with"));
     this.compareWith = Number.isInteger(other) && other > 0 ? other : null;
     this.project = p.get("project");
+    const rank = p.get("rank") as ProjectKey | null;
+    this.projectRank = rank && PROJECT_KEYS.includes(rank) ? { key: rank, page: Math.max(1, Number(p.get("page")) || 1) } : null;
     this.filters = readFilters(p);
     this.fromUrl = true;
   }
@@ -408,6 +418,10 @@ class ExploreElement extends HTMLElement {
     const p = new URLSearchParams({ unit: this.selected.slice(0, cut), year: this.selected.slice(cut + 1) });
     if (this.compareWith !== null) p.set("with", String(this.compareWith));
     if (this.project !== null) p.set("project", this.project);
+    if (this.projectRank) {
+      p.set("rank", this.projectRank.key);
+      p.set("page", String(this.projectRank.page));
+    }
     writeFilters(p, this.filters);
     const hash = `#${p}`;
     if (location.hash !== hash) history.replaceState(null, "", hash);
@@ -451,8 +465,18 @@ class ExploreElement extends HTMLElement {
     this.addEventListener("click", (e) => {
       const button = (e.target as Element).closest?.<HTMLElement>("[data-action='project'], [data-action='project-close']");
       if (!button) return;
+      // A link's address is the view it opens (#unit=…&project=…), written here rather than followed.
+      e.preventDefault();
       const previous = this.project;
       this.project = button.dataset.action === "project" ? button.dataset.project ?? null : null;
+      // A project of another unit (the year's projects ranking names them all) opens with its unit's dashboard.
+      const other = button.dataset.unit && this.selected && !this.selected.startsWith(`${button.dataset.unit}|`) ? button.dataset.unit : null;
+      if (other) {
+        this.selected = `${other}|${this.selected!.slice(this.selected!.lastIndexOf("|") + 1)}`;
+        this.compareWith = null;
+        void this.refresh().then(() => this.querySelector<HTMLElement>(".x-project-title")?.focus());
+        return;
+      }
       this.writeUrl();
       const engine = this.session.engine;
       const cut = this.selected?.lastIndexOf("|") ?? -1;

@@ -1,5 +1,5 @@
 // Scoring reports of the bundled data, computed once per build.
-import { scoreProgress, type ProgressReport } from "../core/progress.ts";
+import { reportsOf, scoreProgress, type ProgressReport } from "../core/progress.ts";
 import { siteDataset } from "./dataset.ts";
 
 let reports: ProgressReport[] | null = null;
@@ -11,14 +11,10 @@ export function siteReports(): ProgressReport[] {
 
 /** Reports of one unit-year (the unit's own, not its projects'), year-end first (the result leaders ask for), then mid-year. */
 export function unitReports(unitId: string, year: number): ProgressReport[] {
-  return siteReports()
-    .filter((r) => r.unitId === unitId && r.year === year && !r.projectId)
-    .sort((a, b) => (a.period === b.period ? 0 : a.period === "yearend" ? -1 : 1));
+  return reportsOf(siteReports(), { unitId, year });
 }
 
 /** Reports of one project-year (a 自评表 or a 监控表), year-end first. */
 export function projectReports(projectId: string, year: number): ProgressReport[] {
-  return siteReports()
-    .filter((r) => r.projectId === projectId && r.year === year)
-    .sort((a, b) => (a.period === b.period ? 0 : a.period === "yearend" ? -1 : 1));
+  return reportsOf(siteReports(), { projectId, year });
 }

@@ -3,7 +3,7 @@
 // interface (native DuckDB at build, DuckDB-wasm in the workspace) — and its
 // completion reports, scored by the core and handed in by the host (the build's
 // model, or the workspace's scoring of what is loaded).
-import type { ProgressReport } from "../core/progress.ts";
+import { byPeriod, type ProgressReport } from "../core/progress.ts";
 import type { ProjectComparison } from "../core/compare.ts";
 import type { Lang } from "../core/format.ts";
 import type { QueryEngine } from "../query/engine.ts";
@@ -39,7 +39,7 @@ export async function loadProjectData(e: QueryEngine, project: ProjectRow, repor
     queries.projectIndicators(e, id, year),
     project.source_file ? queries.projectFindings(e, project.source_file, year) : Promise.resolve([]),
   ]);
-  const sorted = [...reports].sort((a, b) => (a.period === b.period ? 0 : a.period === "yearend" ? -1 : 1));
+  const sorted = [...reports].sort(byPeriod);
   return {
     project, budget, execution, indicators, findings, comparison,
     reports: sorted.map((report) => ({

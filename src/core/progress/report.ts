@@ -55,6 +55,15 @@ export interface ProgressReport {
   indicators: ProgressIndicator[];
 }
 
+/** Year-end first (the result leaders ask for), then mid-year: the order every page lists a unit's or project's reports in. */
+export const byPeriod = (a: ProgressReport, b: ProgressReport) => (a.period === b.period ? 0 : a.period === "yearend" ? -1 : 1);
+
+/** The reports of one project-year (a 自评表 or a 监控表), or of one unit-year's own (not its projects'), year-end first. */
+export function reportsOf(reports: readonly ProgressReport[], of: { unitId: string; year: number } | { projectId: string; year: number }): ProgressReport[] {
+  const mine = "projectId" in of ? (r: ProgressReport) => r.projectId === of.projectId : (r: ProgressReport) => r.unitId === of.unitId && !r.projectId;
+  return reports.filter((r) => r.year === of.year && mine(r)).sort(byPeriod);
+}
+
 function alertOf(period: Period, a: Actual | null, s: IndicatorScore): Alert | null {
   if (period !== "midyear" || !a) return null;
   if (a.likelihood === "完全不可能" || s.status === "not_met") return "red";
