@@ -12,7 +12,7 @@ import { zh } from "./text.ts";
 export const findingText = (f: FindingRow, lang: Lang) => coreFindingText({ code: f.code, text: { zh: f.message, en: f.message_en ?? "" } }, lang);
 
 /** Errors and warnings listed before the rest is folded. */
-const SHOWN = 5;
+const SHOWN = 3;
 
 export interface FindingsOptions {
   lang: Lang;

@@ -7,7 +7,9 @@ import { mkdirSync, readFileSync } from "node:fs";
 mkdirSync("test/output", { recursive: true });
 import { importFile } from "../../src/core/import.ts";
 import { formatYuan } from "../../src/core/format.ts";
+import { inject } from "vitest";
 import { unfold, useSite, watchedPage } from "./harness.ts";
+import { builtPages } from "./pages.ts";
 
 const ctx = useSite();
 
@@ -106,6 +108,21 @@ describe("the built site's policy and layout", () => {
       await page.screenshot({ path: `test/output/${path.replace(/[^a-z0-9]+/gi, "_") || "overview"}-${name}.png`, fullPage: true });
     }
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("every unit page, in Chinese and in English, is under 8 phone screens (375 × 667 px), folded parts closed", async () => {
+    const context = await ctx.browser.newContext({ viewport: { width: 375, height: 667 } });
+    const page = await context.newPage();
+    const units = builtPages(inject("dist")).filter((p) => /^(en\/)?unit\/[^/]+\/\d{4}\/$/.test(p));
+    expect(units.length).toBeGreaterThanOrEqual(2 * 15);
+    const long: string[] = [];
+    for (const path of units) {
+      await page.goto(ctx.server.url + path);
+      const screens = (await page.evaluate(() => document.documentElement.scrollHeight)) / 667;
+      if (screens >= 8) long.push(`${path}: ${screens.toFixed(1)} screens`);
+    }
+    expect(long).toEqual([]);
     await context.close();
   });
 });
