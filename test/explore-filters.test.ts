@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { announcement, filterFindings, filterIndicators, NO_FILTERS, readFilters, writeFilters, type Filters } from "../src/explore/filters.ts";
+import { announcement, filterFindings, filterIndicators, filterKinds, NO_FILTERS, readFilters, writeFilters, type Filters } from "../src/explore/filters.ts";
 import type { FindingRow } from "../src/query/queries.ts";
 import type { ScoreStatus } from "../src/core/scoring.ts";
 
@@ -48,4 +48,25 @@ describe("announcement(lang, year, filters, n)", () => {
   it("says the year, the 一级, the status and the count in Chinese", () =>
     expect(announcement("zh", 2026, { level1: "产出指标", status: "not_met" }, 5)).toBe("显示 2026 年 · 产出指标 · 未达成：5 项"));
   it("says them in English", () => expect(announcement("en", 2026, { level1: null, status: "no_data" }, 1)).toBe("Showing 2026 · no data: 1 item"));
+});
+
+describe("filterKinds(kinds, kept, complete, filters): what the indicator chart counts under the filters", () => {
+  const kinds = [
+    { level1: "产出指标", level2: "数量指标", kind: "quantitative" as const, n: 2 },
+    { level1: "产出指标", level2: "时效指标", kind: "deadline" as const, n: 1 },
+    { level1: "效益指标", level2: "社会效益指标", kind: "qualitative" as const, n: 3 },
+  ];
+  const kept = [
+    { level1: "产出指标", level2: "数量指标", target_kind: "quantitative" as const },
+    { level1: "效益指标", level2: "社会效益指标", target_kind: "qualitative" as const },
+    { level1: "产出指标", level2: "数量指标", target_kind: "quantitative" as const },
+  ];
+  it("keeps the counts of one 一级 as they are, and all with no filter", () => {
+    expect(filterKinds(kinds, [], false, { level1: "产出指标", status: null })).toEqual(kinds.slice(0, 2));
+    expect(filterKinds(kinds, [], false, NO_FILTERS)).toEqual(kinds);
+  });
+  it("under a status counts the rows kept, in their order", () =>
+    expect(filterKinds(kinds, kept, true, { level1: null, status: "met" })).toEqual([{ ...kinds[0], n: 2 }, { ...kinds[2], n: 1 }]));
+  it("under a status with rows left unlisted gives no counts rather than short ones", () =>
+    expect(filterKinds(kinds, kept, false, { level1: null, status: "met" })).toBeNull());
 });

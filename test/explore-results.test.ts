@@ -17,8 +17,9 @@ import { siteDataset } from "../src/site/dataset.ts";
 import { compareModel, indicatorCounts, unitPair } from "../src/site/compareView.ts";
 import { importText, toLoaded } from "../src/explore/importer.ts";
 import { examples } from "../src/explore/consoleSql.ts";
+import { NO_FILTERS } from "../src/explore/filters.ts";
 import { finishUploadSql, insertLookupSql, insertTableSql, setupSql, uploadRowSql } from "../src/explore/sql.ts";
-import { loadResults, loadYear, otherYear, unitDataset, MAX_UNIT_INDICATORS } from "../src/explore/results.ts";
+import { filterResults, loadResults, loadYear, otherYear, unitDataset, MAX_UNIT_INDICATORS } from "../src/explore/results.ts";
 import { yearCharts, type YearCharts } from "../src/site/compareCharts.ts";
 import { loadProjectRanking, PROJECT_KEYS, type ProjectRanking } from "../src/site/projectRank.ts";
 import { openDataFolders } from "../src/query/node.ts";
@@ -257,5 +258,46 @@ describe("the year's projects ranked across units in the workspace", () => {
       expect(got!.projects!.projects.map((p) => p.project.project_name)).toEqual(["委托业务项目"]);
       expect(await loadYear(e2, 2021)).toBeNull();
     });
+  });
+});
+
+describe("filterResults(results, filters, lang): the filter bar over the completion and the year over year", () => {
+  const declared = () => units.find((x) => x.fiscal_year === 2026 && x.data_source === "declared")!;
+
+  it("with no filter set, gives the results back as they are", async () => {
+    const r = await loadResults(db, declared());
+    expect(filterResults(r, NO_FILTERS, "zh")).toBe(r);
+  });
+
+  it("one 一级: every period, its chart, its behind-target list and the indicator pairs keep that 一级 only; the total stays the whole report's", async () => {
+    const r = await loadResults(db, declared());
+    const f = filterResults(r, { level1: "产出指标", status: null }, "zh");
+    expect(f.reports).toHaveLength(r.reports.length);
+    f.reports.forEach((v, i) => {
+      const all = r.reports[i];
+      expect(v.report.indicators.length).toBe(all.report.indicators.filter((p) => p.indicator.level1 === "产出指标").length);
+      expect(v.report.indicators.length).toBeGreaterThan(0);
+      expect(new Set(v.report.indicators.map((p) => p.indicator.level1))).toEqual(new Set(["产出指标"]));
+      expect(v.behind.every((p) => p.indicator.level1 === "产出指标")).toBe(true);
+      expect(v.charts.l1!.wide.table.rows.map((row) => row[0])).toEqual(["产出指标", "合计"]);
+      expect([v.report.result.total, v.report.result.grade, v.report.execution?.rate]).toEqual([all.report.result.total, all.report.result.grade, all.report.execution?.rate]);
+    });
+    const pairs = f.compare!.comparison.indicators;
+    expect(pairs.length).toBeGreaterThan(0);
+    expect(pairs.length).toBeLessThan(r.compare!.comparison.indicators.length);
+    expect(pairs.every((m) => (m.new ?? m.old)!.level1 === "产出指标")).toBe(true);
+    expect(f.compare!.comparison.budget).toEqual(r.compare!.comparison.budget);
+  });
+
+  it("one status: the indicators the year-end report scored so, in every period and in the pairs of the year shown", async () => {
+    const r = await loadResults(db, declared());
+    const yearEnd = r.reports.find((v) => v.report.period === "yearend")!.report;
+    const want = yearEnd.indicators.filter((p) => p.score.status === "not_met").map((p) => p.indicator.id);
+    expect(want.length).toBeGreaterThan(0);
+    const f = filterResults(r, { level1: null, status: "not_met" }, "en");
+    for (const v of f.reports) expect(v.report.indicators.map((p) => p.indicator.id).every((id) => want.includes(id))).toBe(true);
+    expect(f.reports.find((v) => v.report.period === "yearend")!.report.indicators.map((p) => p.indicator.id)).toEqual(want);
+    expect(f.compare!.comparison.indicators.map((m) => m.new!.id).sort()).toEqual(r.compare!.comparison.indicators.filter((m) => m.new && want.includes(m.new.id)).map((m) => m.new!.id).sort());
+    expect(f.findings.every((x) => x.subject && want.includes(x.subject))).toBe(true);
   });
 });

@@ -21,6 +21,8 @@ import { yearCharts, type YearCharts } from "../site/compareCharts.ts";
 import { loadProjectRanking, type ProjectRanking } from "../site/projectRank.ts";
 import type { Lang } from "../core/format.ts";
 import { jsonEntry } from "./exports.ts";
+import { isFiltered, type Filters } from "./filters.ts";
+import type { Indicator } from "../core/model.ts";
 import { storedAs } from "./sql.ts";
 
 /** A unit with more indicator rows than this (all years) is not scored or compared on the page: SQL and exports still have it. */
@@ -123,6 +125,37 @@ export async function loadProject(e: QueryEngine, unitId: string, projectId: str
   return { reports, comparison: projectComparison(data, projectId, year, mapping) };
 }
 
+/** One period's completion as the progress page draws it: its charts, 预警 counts and what is behind target. */
+function reportView(unitName: string, report: ProgressReport, lang: Lang): ReportView {
+  return { report, charts: progressCharts(unitName, report, lang), alerts: alertCounts(report), behind: behindTarget(report) };
+}
+
+/**
+ * The completion, scoring notes and year over year of `r` narrowed as the filter bar narrows the unit dashboard:
+ * the indicators of one 一级 and/or one status (the year-end report's, else the mid-year's, of the year shown) —
+ * each period's chart, table and behind-target list drawn from the kept indicators; its total, grade and
+ * execution rate stay the whole report's (a filter never rescores).
+ */
+export function filterResults(r: Results, f: Filters, lang: Lang): Results {
+  if (!isFiltered(f)) return r;
+  const first = r.reports.find((v) => v.report.period === "yearend") ?? r.reports[0];
+  const status = new Map((first?.report.indicators ?? []).map((p) => [p.indicator.id, p.score.status]));
+  // The same indicators in every period: those the unit dashboard keeps (its status is the first report's).
+  const keep = (i: Indicator) => (f.level1 === null || i.level1 === f.level1) && (f.status === null || status.get(i.id) === f.status);
+  const reports = r.reports.map(({ report }) => reportView(r.unit.unit_name, { ...report, indicators: report.indicators.filter((p) => keep(p.indicator)) }, lang));
+  const kept = new Set(reports.flatMap((v) => v.report.indicators.map((p) => p.indicator.id)));
+  const findings = r.findings.filter((x) => x.subject != null && kept.has(x.subject));
+  let compare = r.compare;
+  if (compare) {
+    // The side of the year shown carries the status; the other side is kept by its 一级 where the shown one is absent.
+    const shown = compare.to === r.unit.fiscal_year ? "new" : "old";
+    const other = shown === "new" ? "old" : "new";
+    const indicators = compare.comparison.indicators.filter((m) => (m[shown] ? keep(m[shown]!) : f.status === null && m[other] !== null && keep(m[other]!)));
+    compare = { ...compare, comparison: { ...compare.comparison, indicators } };
+  }
+  return { ...r, reports, findings, compare };
+}
+
 /** The year compared with: the one asked for when loaded, else the latest loaded year before, else the earliest after. */
 export function otherYear(years: readonly number[], year: number, wanted?: number | null): number | null {
   if (wanted !== undefined && wanted !== null && wanted !== year && years.includes(wanted)) return wanted;
@@ -153,7 +186,7 @@ export async function loadResults(e: QueryEngine, unit: UnitRow, lang: Lang = "z
 
   const scored = extent.actuals + extent.execution > 0 ? scoreProgress(data) : { reports: [], findings: [] };
   const reports = reportsOf(scored.reports, { unitId: id, year })
-    .map((report) => ({ report, charts: progressCharts(unit.unit_name, report, lang), alerts: alertCounts(report), behind: behindTarget(report) }));
+    .map((report) => reportView(unit.unit_name, report, lang));
   const yearAt = new Map([...(data.actuals ?? []), ...(data.execution ?? [])].map((x) => [`${x.source.file}|${x.source.row}`, x.year]));
   const findings = scored.findings.filter((f) => yearAt.get(`${f.location.file}|${f.location.row}`) === year);
 

@@ -33,6 +33,8 @@ export interface ResultsContext {
   compareWith: (year: number) => void;
   /** A large file's checks are running: the year across units waits for them. */
   checking?: boolean;
+  /** What the filter bar narrows the completion and year over year to (产出指标 · 未达成), when set. */
+  filtered?: string | null;
   /** The page of the year's projects ranking shown (in the address: rank, page). */
   projectRank?: { key: ProjectKey; page: number };
   /** The analyst turned to another page (or order) of the projects ranking. */
@@ -49,6 +51,7 @@ export function resultsNodes(r: Results, year: YearResults | null, ctx: ResultsC
     ? [h("h4", {}, t(ctx.lang, "explore.progressH")), h("p", {}, t(ctx.lang, "explore.resultsTooLarge", formatCount(MAX_UNIT_INDICATORS, ctx.lang)))]
     : [
         h("h4", { id: "x-progress" }, t(ctx.lang, "explore.progressH")),
+        ctx.filtered ? h("p", { class: "x-filtered" }, t(ctx.lang, "explore.resultsFiltered", ctx.filtered)) : null,
         r.reports.length ? [h("p", { class: "lede" }, t(ctx.lang, "explore.progressLede")), ...r.reports.map((v) => reportNodes(r, v, ctx))] : h("p", {}, t(ctx.lang, "explore.progressNone", r.unit.fiscal_year)),
         r.findings.length ? findingNodes(r, ctx.lang) : null,
         h("h4", { id: "x-compare" }, t(ctx.lang, "explore.compareH")),

@@ -7,13 +7,13 @@ import { h, clear, nodes, redraw, toDom, download, svgToPng, type Children } fro
 import { loadOverview, LIST_UNITS, SHOW_ROWS, type Overview } from "./dashboard.ts";
 import { loadUnitData, type UnitData } from "../views/unitData.ts";
 import { unitChartName, unitView } from "../views/unit.ts";
-import { CHARTS } from "../site/chartData.ts";
+import { CHARTS, unitChartsOf } from "../site/chartData.ts";
 import { PUBLISHED_TABLES } from "../site/paths.ts";
 import { chartFigure } from "../views/chart.ts";
 import { headlineStrip } from "../views/headline.ts";
 import { queryChart } from "../views/queryChart.ts";
 import { headline, headlineReport } from "../site/headline.ts";
-import { loadProject, loadResults, loadYear } from "./results.ts";
+import { filterResults, loadProject, loadResults, loadYear } from "./results.ts";
 import { loadProjectData, type ProjectReportView } from "../views/projectData.ts";
 import { projectHead, projectView } from "../views/project.ts";
 import { queries } from "../query/queries.ts";
@@ -21,7 +21,7 @@ import { resultsNodes } from "./resultsView.ts";
 import { PROJECT_KEYS, type ProjectKey } from "../site/projectRank.ts";
 import { duplicateCards, failureNodes, mappingCard, uploadsTable } from "./intake.ts";
 import { overviewNodes, unitKey } from "./overviewView.ts";
-import { announcement, filterFindings, filterIndicators, isFiltered, NO_FILTERS, readFilters, STATUSES, writeFilters, type Filters } from "./filters.ts";
+import { announcement, filterLabel, filterFindings, filterKinds, filterIndicators, isFiltered, NO_FILTERS, readFilters, STATUSES, writeFilters, type Filters } from "./filters.ts";
 import type { ScoreStatus } from "../core/scoring.ts";
 import { exportsNodes, resultNodes, schemaNodes, SCHEMA_SQL, type SchemaColumn } from "./consoleView.ts";
 import { exportJson, exportQuery, exportTable, saveRows, type ExportContext } from "./exporting.ts";
@@ -321,9 +321,11 @@ class ExploreElement extends HTMLElement {
       this.years.set(year, pending);
     }
     const across = unit && !checking ? await this.years.get(unit.fiscal_year)! : null;
-    clear(this.$("results"), results ? resultsNodes(results, across, {
+    // The filter bar narrows the completion and the year over year as it narrows the unit dashboard.
+    clear(this.$("results"), results ? resultsNodes(filterResults(results, this.filters, this.language), across, {
       lang: this.language,
       checking: !!checking,
+      filtered: filterLabel(this.filters, this.language),
       figure: (name, wide, compact, source) => this.chartFigure(name, wide, compact, source),
       chart: (name, wide) => this.charts.set(name, wide),
       compareWith: (year) => {
@@ -551,7 +553,10 @@ class ExploreElement extends HTMLElement {
     const report = results?.reports.find((v) => v.report.period === "yearend")?.report ?? results?.reports[0]?.report;
     const status = new Map<string, ScoreStatus>((report?.indicators ?? []).map((i) => [i.score.indicatorId, i.score.status]));
     const indicators = filterIndicators(d.indicators, this.filters, (id) => status.get(id));
-    return { ...d, indicators, findings: filterFindings(d.findings, indicators, d.indicators, this.filters) };
+    // The indicator chart counts what the tables list.
+    const kinds = filterKinds(d.kinds, indicators, d.indicators.length === d.indicatorCount, this.filters);
+    const chart = kinds?.length ? unitChartsOf(d.unit, d.budget, kinds, this.language).indicators : null;
+    return { ...d, indicators, kinds: kinds ?? [], charts: { ...d.charts, indicators: chart }, findings: filterFindings(d.findings, indicators, d.indicators, this.filters) };
   }
 
   /** The filter bar (一级, status) above the unit dashboard, and the live region saying what is shown once it changed. */

@@ -3,7 +3,7 @@
 // (DuckDB-wasm). The workspace lists at most `limit` indicators and findings (an
 // upload can hold a million rows); the published page lists them all.
 import type { QueryEngine } from "../query/engine.ts";
-import { queries, SQL, type BudgetRow, type FindingRow, type IndicatorRow, type ProjectRow, type TaskRow, type UnitRow } from "../query/queries.ts";
+import { queries, SQL, type BudgetRow, type FindingRow, type IndicatorKindRow, type IndicatorRow, type ProjectRow, type TaskRow, type UnitRow } from "../query/queries.ts";
 import { unitChartsOf, type ChartName } from "../site/chartData.ts";
 import { reconciliationChecks, type ReconciliationCheck } from "../site/view.ts";
 import { declaredTotal, projectAmount, projectsAgainstDeclared, type ProjectsAgainst } from "../site/projectView.ts";
@@ -37,6 +37,8 @@ export interface UnitData {
   /** The declared 项目支出 against the projects' amounts. */
   against: ProjectsAgainst | null;
   charts: Record<ChartName, ChartPair | null>;
+  /** The indicators counted by 一级, 二级 and kind of target: what the indicator chart draws. */
+  kinds: IndicatorKindRow[];
   /** What the strip a leader reads first is made of: budget, completion report, last year's budget. */
   headline: HeadlineInput;
 }
@@ -74,6 +76,7 @@ export async function loadUnitData(e: QueryEngine, unit: UnitRow, lang: Lang, o:
   return {
     unit, budget, tasks, indicators,
     charts: unitChartsOf(unit, budget, kinds, lang),
+    kinds,
     checks: reconciliationChecks(rec, lang),
     headline: {
       budgetFen: fen(budget.find((b) => b.kind === "total")?.amount),

@@ -1,9 +1,12 @@
 // The workspace's filter bar as an analyst uses it: the site's published data loaded, a 一级 picked —
 // the indicator tables and the findings narrow to it, the live region says how many are shown, the
-// address holds it (a reload restores it), and back returns to the view without it.
+// address holds it (a reload restores it), and back returns to the view without it; the completion and the
+// year over year below narrow with it.
 import { expect, it } from "vitest";
 import { useSite } from "./harness.ts";
-import { openExplore } from "./explore.harness.ts";
+import { dropFiles, openExplore } from "./explore.harness.ts";
+import { readFileSync } from "node:fs";
+import Papa from "papaparse";
 
 const state = useSite();
 
@@ -29,6 +32,10 @@ it("narrows the unit dashboard to one 一级, says so, keeps it in the address o
   // Every indicator table left is of the 一级 picked; every finding about an indicator names one still listed.
   const groups = await page.locator('[data-x="unit"] [id^="l1-"]').evaluateAll((e) => e.map((x) => x.id));
   expect(groups).toEqual([`l1-${pick}`]);
+  // The indicator chart counts what the tables list: its data table names no other 一级.
+  const chartRows = (await page.locator('[data-x="unit"] [data-section="indicators"] figure.chart table tbody tr').allTextContents()).join("\n");
+  expect(chartRows).toContain(pick);
+  for (const other of options.filter((o) => o !== pick)) expect(chartRows).not.toContain(other);
   const about = await page.locator('[data-x="unit"] [data-list="findings"] a[href^="#ind-"]').evaluateAll((e) => e.map((x) => x.getAttribute("href")!.slice(1)));
   for (const id of about) expect(await page.locator(`[data-x="unit"] tr[id="${id}"]`).count()).toBe(1);
   const status = await page.locator('[data-x="filter-status"]').innerText();
@@ -67,6 +74,44 @@ it("narrows the unit dashboard to one 一级, says so, keeps it in the address o
   await page.locator('[data-x="filters"]').screenshot({ path: ".scratch/filters-1280.png" });
   await page.setViewportSize({ width: 375, height: 800 });
   await page.locator('[data-x="filters"]').screenshot({ path: ".scratch/filters-375.png" });
+  expect(errors).toEqual([]);
+  expect(foreign).toEqual([]);
+  await context.close();
+}, 300_000);
+
+it("narrows the completion and the year over year with the unit dashboard: the same 一级, said once, the total unchanged", async () => {
+  const context = await state.browser.newContext();
+  const { page, errors, foreign } = await openExplore(context, `${state.server.url}explore/`);
+  await page.locator('[data-x="published"]').click();
+  await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-busy") === "false" && document.querySelector(".x-unit-title"), null, { timeout: 90_000 });
+  await dropFiles(page, ["units", "budget", "tasks", "indicators", "actuals", "execution"].map((t) => `data/sample/${t}.csv`));
+  const unit = Papa.parse<Record<string, string>>(readFileSync("data/canonical/units.csv", "utf8"), { header: true, skipEmptyLines: true }).data[0];
+  await page.selectOption('[data-x="unit-select"]', `${unit.unit_id}|${unit.fiscal_year}`);
+  // The dashboards of that unit year drawn and settled (the address names it, nothing is being read).
+  await page.waitForFunction((key) => {
+    const el = document.querySelector("jx-explore");
+    const p = new URLSearchParams(location.hash.slice(1));
+    return el?.getAttribute("data-busy") === "false" && el.getAttribute("data-state") === "shown" && `${p.get("unit")}|${p.get("year")}` === key &&
+      document.querySelector('[data-x="results"] [data-table="scores-yearend"]') && document.querySelector('[data-x="results"] [data-table="indicator-changes"]');
+  }, `${unit.unit_id}|${unit.fiscal_year}`, { timeout: 60_000 });
+  const scored = () => page.locator('[data-x="results"] [data-table="scores-yearend"] tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector(".where")!.textContent!.split(" › ")[0]));
+  const pairs = () => page.locator('[data-x="results"] [data-table="indicator-changes"] tbody tr').evaluateAll((rows) => rows.map((r) => `${(r as HTMLElement).dataset.l1}|${(r as HTMLElement).dataset.status}|${r.textContent!.slice(0, 60)}`));
+  const total = () => page.locator('[data-x="results"] [data-report="yearend"] .headline, [data-x="results"] [data-report="yearend"]').first().innerText();
+  const before = { scored: await scored(), pairs: await pairs() };
+  expect(new Set(before.scored).size).toBeGreaterThan(1);
+  expect(await page.locator(".x-filtered").count()).toBe(0);
+  const totalText = (await total()).match(/综合得分[^\n]*/)?.[0];
+
+  await page.locator('[data-filter="level1"]').selectOption("产出指标");
+  await page.waitForFunction(() => document.querySelector(".x-filtered"), null, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-state") === "shown");
+  const after = { scored: await scored(), pairs: await pairs() };
+  expect(after.scored).toEqual(before.scored.filter((l) => l === "产出指标"));
+  expect(after.pairs).toEqual(before.pairs.filter((l) => l.startsWith("产出指标|")));
+  expect(after.scored.length).toBeGreaterThan(0);
+  expect(await page.locator(".x-filtered").innerText()).toContain("按筛选条件（产出指标）列出");
+  // The score is the whole report's: a filter never rescores.
+  if (totalText) expect((await total()).match(/综合得分[^\n]*/)?.[0]).toBe(totalText);
   expect(errors).toEqual([]);
   expect(foreign).toEqual([]);
   await context.close();
