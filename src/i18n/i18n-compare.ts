@@ -458,7 +458,7 @@ const en: Messages = {
   projRankCaption: (y: number, key: string, n: number, pages: number) => `${y}: projects ranked by ${key.toLowerCase()} (page ${n} of ${pages})`,
   projRankLink: (y: number, n: number) => `${y}: projects ranked across units (${n} project${n === 1 ? "" : "s"})`,
   colProjectRank: "Projects ranked",
-  projMonitoring: "monitoring (not graded)",
+  projMonitoring: "Monitoring (not graded)",
   drillUnits: (n: number) => `${n} unit${n === 1 ? "" : "s"}`,
   drillIndicators: (n: number) => `${n} indicator${n === 1 ? "" : "s"}`,
   drillWhere: "Where",
