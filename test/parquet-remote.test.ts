@@ -13,7 +13,7 @@ import { serve } from "../scripts/serve.ts";
 import { COLUMNS, type TableName } from "../src/core/canonical.ts";
 import { openDataFolders } from "../src/query/node.ts";
 import { writeParquet, type Manifest } from "../src/query/parquet.ts";
-import { groupsFor, listUnits, openPublished, probePublished, RangesIgnored, readUnit, unitCsvFiles } from "../src/explore/parquetRemote.ts";
+import { groupsFor, listUnits, openPublished, probePublished, RangesIgnored, readUnit, readYear, unitCsvFiles } from "../src/explore/parquetRemote.ts";
 import { t } from "../src/i18n/messages.ts";
 import type { QueryEngine } from "../src/query/engine.ts";
 
@@ -86,6 +86,19 @@ describe("readUnit over range requests (scripts/serve.ts)", () => {
     const files = unitCsvFiles(read, `2026.${unit.unit_id}`);
     expect(files.map((f) => f.name.split(".")[0]).sort()).toEqual(yearFiles.map((f) => f.table).sort());
     expect(files.find((f) => f.name.startsWith("units."))!.text.split("\r\n")[0]).toBe(COLUMNS.units.join(","));
+  });
+
+  it("readYear gives every row of one year's files, as the whole files hold them", async () => {
+    const p = await openPublished(url);
+    const read = await readYear(p, 2025);
+    for (const f of manifest.files.filter((x) => x.fiscal_year === 2025)) {
+      const cols = COLUMNS[f.table].map((c) => (c === "fiscal_year" ? `'2025' AS fiscal_year` : `coalesce(CAST(${c} AS VARCHAR), '') AS ${c}`));
+      const expected = await db.query<Record<string, string>>(`SELECT ${cols.join(", ")} FROM read_parquet('${join(pq, f.path)}')`);
+      expect(read.rows[f.table], f.table).toEqual(expected);
+    }
+    expect(read.groups.read).toBe(read.groups.total);
+    expect(new Set(read.rows.units!.map((u) => u.unit_id)).size).toBe(400);
+    expect(read.rows.units!.every((u) => u.fiscal_year === "2025")).toBe(true);
   });
 
   it("keeps only the row groups whose unit_id range can hold the unit", async () => {

@@ -191,7 +191,16 @@ export interface UnitRead {
 }
 
 /** Reads every table's rows of one unit (its unit_id), in one year or every year, by range requests. */
-export async function readUnit(p: Published, unitId: string, year: number | null): Promise<UnitRead> {
+export function readUnit(p: Published, unitId: string, year: number | null): Promise<UnitRead> {
+  return readRows(p, year, unitId);
+}
+
+/** Reads every table's rows of every unit of one year (the year's partition files, whole): what “compare with the published units” loads. */
+export function readYear(p: Published, year: number): Promise<UnitRead> {
+  return readRows(p, year, null);
+}
+
+async function readRows(p: Published, year: number | null, unitId: string | null): Promise<UnitRead> {
   const rows: UnitRead["rows"] = {};
   const groups = { read: 0, total: 0 };
   const files = p.manifest.files.filter((f) => year === null || f.fiscal_year === year);
@@ -199,7 +208,7 @@ export async function readUnit(p: Published, unitId: string, year: number | null
     const columns = COLUMNS[f.table];
     if (!columns) continue;
     const { file, metadata, scales } = await footer(p, f);
-    const spans = groupsFor(metadata, unitId);
+    const spans = unitId === null ? [{ start: 0, end: metadata.row_groups.reduce((n, g) => n + Number(g.num_rows), 0) }] : groupsFor(metadata, unitId);
     groups.total += metadata.row_groups.length;
     let start = 0;
     for (const g of metadata.row_groups) {
@@ -209,9 +218,10 @@ export async function readUnit(p: Published, unitId: string, year: number | null
     }
     const have = new Set(metadata.schema.map((e) => e.name));
     for (const s of spans) {
+      if (s.end <= s.start) continue;
       const objs = await parquetReadObjects({ file, metadata, rowStart: s.start, rowEnd: s.end, compressors, columns: columns.filter((c) => have.has(c)) });
       for (const o of objs) {
-        if (o.unit_id !== unitId) continue;
+        if (unitId !== null && o.unit_id !== unitId) continue;
         const row: Record<string, string> = {};
         for (const c of columns) row[c] = c === "fiscal_year" && !have.has(c) ? String(f.fiscal_year ?? "") : cell(o[c], scales.get(c));
         (rows[f.table] ??= []).push(row);

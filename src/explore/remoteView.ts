@@ -83,3 +83,34 @@ export function mountRemote(host: HTMLElement, lang: Lang, base: string, take: (
     }
   });
 }
+
+/**
+ * Every unit the site publishes for one year, read from its Parquet (the year's files, by range requests after the
+ * same probe), as canonical CSV files to load beside what the analyst dropped — “compare with the published units”
+ * in one step. Says in `status` what it read, or why not (no such year, more units than the page compares, a host
+ * that ignores ranges); null when nothing is to be loaded.
+ */
+export async function publishedYearFiles(base: string, year: number, max: number, lang: Lang, status: HTMLElement): Promise<File[] | null> {
+  status.setAttribute("role", "status");
+  const say = (text: string, alert = false) => {
+    if (alert) status.setAttribute("role", "alert");
+    clear(status, text);
+    return null;
+  };
+  try {
+    const { openPublished, probePublished, publishedYears, listUnits, readYear, unitCsvFiles } = await remote();
+    say(t(lang, "explore.comparePublishedReading", year));
+    const published = await openPublished(new URL(`${base}data/parquet/`, location.href).href);
+    if (!publishedYears(published).includes(year)) return say(t(lang, "explore.comparePublishedNone", year));
+    const probe = await probePublished(published);
+    if (!probe.ok) return say(t(lang, "explore.remoteNoRanges", String(probe.status)), true);
+    const units = await listUnits(published, year);
+    if (units.length > max) return say(t(lang, "explore.comparePublishedTooMany", year, formatCount(units.length, lang), max));
+    const read = await readYear(published, year);
+    const files = unitCsvFiles(read, `${year}.published`);
+    say(t(lang, "explore.comparePublishedRead", formatCount(units.length, lang), kb(published.traffic.bytes)));
+    return files.map((f) => new File([f.text], f.name, { type: "text/csv" }));
+  } catch (e) {
+    return say(e instanceof Error && e.name === "RangesIgnored" && "status" in e ? t(lang, "explore.remoteNoRanges", String(e.status)) : t(lang, "explore.remoteFailed", e instanceof Error ? e.message : String(e)), true);
+  }
+}

@@ -37,6 +37,8 @@ export interface ResultsContext {
   filtered?: string | null;
   /** The page of the year's projects ranking shown (in the address: rank, page). */
   projectRank?: { key: ProjectKey; page: number };
+  /** Loads the units the site publishes for the year beside what is loaded (its status line says how it went). */
+  comparePublished?: (year: number, status: HTMLElement) => void;
   /** The analyst turned to another page (or order) of the projects ranking. */
   projectRankTo?: (key: ProjectKey, page: number) => void;
 }
@@ -62,11 +64,12 @@ export function resultsNodes(r: Results, year: YearResults | null, ctx: ResultsC
 
 function acrossNodes(y: number, year: YearResults | null, ctx: ResultsContext): Children[] {
   const { lang } = ctx;
-  const head = h("h4", { id: "x-across" }, t(lang, "compare.yearTitle", y));
+  const head = h("h4", { id: "x-across", tabindex: "-1" }, t(lang, "compare.yearTitle", y));
   if (ctx.checking) return [head, h("p", { "data-checking": "" }, t(lang, "explore.acrossChecking"))];
   if (year?.tooLarge) return [head, h("p", {}, t(lang, "explore.acrossTooLarge", formatCount(year.units, lang), MAX_YEAR_UNITS))];
   const projects = year?.projects ? projectRankNodes(y, year.projects, ctx) : null;
-  if (!year?.charts) return [head, h("p", {}, t(lang, "explore.acrossOne", y)), projects];
+  const published = publishedNodes(y, ctx);
+  if (!year?.charts) return [head, h("p", {}, t(lang, "explore.acrossOne", y)), published, projects];
   const charts = year.charts;
   const { view } = charts;
   // The page's view (src/views/across.ts), every unit listed; each chart's export registered under its title.
@@ -83,7 +86,20 @@ function acrossNodes(y: number, year: YearResults | null, ctx: ResultsContext): 
   const nodes = toDom(sections, t(lang, "explore.chartBroken"));
   const box = h("div", { "data-x": "across" }, nodes);
   wireAcross(box);
-  return [head, h("p", { class: "lede" }, t(lang, "explore.acrossLede", view.units.length, view.scored), " ", view.sample ? badge(true, lang) : null), box, projects];
+  return [head, h("p", { class: "lede" }, t(lang, "explore.acrossLede", view.units.length, view.scored), " ", view.sample ? badge(true, lang) : null), published, box, projects];
+}
+
+/** 与本站已发布的各单位比较: one click loads the year the site publishes beside what is loaded. */
+function publishedNodes(y: number, ctx: ResultsContext): Children[] | null {
+  const go = ctx.comparePublished;
+  if (!go) return null;
+  const status = h("p", { role: "status", "data-x": "compare-published-status" });
+  const button = h("button", { type: "button", class: "link", "data-x": "compare-published" }, t(ctx.lang, "explore.comparePublished", y));
+  button.addEventListener("click", () => {
+    button.disabled = true;
+    go(y, status);
+  });
+  return [h("p", {}, button, h("span", { class: "where" }, t(ctx.lang, "explore.comparePublishedWhere"))), status];
 }
 
 /**

@@ -13,7 +13,7 @@ import { chartFigure } from "../views/chart.ts";
 import { headlineStrip } from "../views/headline.ts";
 import { queryChart } from "../views/queryChart.ts";
 import { headline, headlineReport } from "../site/headline.ts";
-import { filterResults, loadProject, loadResults, loadYear } from "./results.ts";
+import { filterResults, loadProject, loadResults, loadYear, MAX_YEAR_UNITS } from "./results.ts";
 import { loadProjectData, type ProjectReportView } from "../views/projectData.ts";
 import { projectHead, projectView } from "../views/project.ts";
 import { queries } from "../query/queries.ts";
@@ -26,7 +26,7 @@ import type { ScoreStatus } from "../core/scoring.ts";
 import { exportsNodes, resultNodes, schemaNodes, SCHEMA_SQL, type SchemaColumn } from "./consoleView.ts";
 import { exportJson, exportQuery, exportTable, saveRows, type ExportContext } from "./exporting.ts";
 import { warmFontsWhenIdle } from "./warmup.ts";
-import { mountRemote } from "./remoteView.ts";
+import { mountRemote, publishedYearFiles } from "./remoteView.ts";
 import { makeSortable } from "./sort.ts";
 import { safeFileName, standaloneSvg, svgSize } from "./exports.ts";
 import { examples, limitedSql, sqlErrorText } from "./consoleSql.ts";
@@ -122,18 +122,7 @@ class ExploreElement extends HTMLElement {
   private wireIntake() {
     const input = this.$<HTMLInputElement>("file");
     const drop = this.$("drop");
-    const take = (files: FileList | File[] | null) => {
-      if (!files?.length) return;
-      this.pickedAt = performance.now();
-      // New files open on what they hold, not on a bookmarked unit.
-      this.fromUrl = false;
-      // The engine's per-statement measures (src/query/browser.ts) are kept from this drop on: a long session
-      // would otherwise keep every statement it ever ran.
-      performance.clearMeasures("jixiao:sql");
-      performance.mark("jixiao:files-picked");
-      this.dataset.state = "loading";
-      void this.session.addFiles(Array.from(files));
-    };
+    const take = (files: FileList | File[] | null) => void this.take(files);
     input.addEventListener("change", () => {
       take(input.files);
       input.value = "";
@@ -169,6 +158,33 @@ class ExploreElement extends HTMLElement {
       this.selected = null;
       await this.session.clear();
     });
+  }
+
+  /** Loads files as a drop does; `keepView`: the unit year shown stays selected (files loaded to compare with it). */
+  private take(files: FileList | File[] | null, keepView = false): Promise<void> {
+    if (!files?.length) return Promise.resolve();
+    this.pickedAt = keepView ? 0 : performance.now();
+    // New files open on what they hold, not on a bookmarked unit.
+    this.fromUrl = keepView;
+    // The engine's per-statement measures (src/query/browser.ts) are kept from this drop on: a long session
+    // would otherwise keep every statement it ever ran.
+    performance.clearMeasures("jixiao:sql");
+    performance.mark("jixiao:files-picked");
+    this.dataset.state = "loading";
+    return this.session.addFiles(Array.from(files));
+  }
+
+  /** The units the site publishes for `year`, loaded beside the unit shown; the reader is taken to the year across units. */
+  private async comparePublished(year: number, status: HTMLElement) {
+    const files = await publishedYearFiles(this.dataset.base ?? "/", year, MAX_YEAR_UNITS, this.language, status);
+    if (!files) return;
+    const said = status.textContent ?? "";
+    await this.take(files, true);
+    await this.refresh();
+    this.querySelector<HTMLElement>("#x-across")?.focus();
+    // The section was drawn again: its status line says what was read.
+    const line = this.querySelector<HTMLElement>('[data-x="compare-published-status"]');
+    if (line) line.textContent = said;
   }
 
   private renderEngine(s: EngineState) {
@@ -326,6 +342,7 @@ class ExploreElement extends HTMLElement {
       lang: this.language,
       checking: !!checking,
       filtered: filterLabel(this.filters, this.language),
+      comparePublished: (year, status) => void this.comparePublished(year, status),
       figure: (name, wide, compact, source) => this.chartFigure(name, wide, compact, source),
       chart: (name, wide) => this.charts.set(name, wide),
       compareWith: (year) => {
