@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import type { Browser, Page } from "playwright-core";
-import { build, launch, site } from "./harness.ts";
+import { axeViolations, build, launch, site } from "./harness.ts";
 import { dropFiles, openExplore } from "./explore.harness.ts";
 import { firstDifference } from "./sections.ts";
 import { district, TABLES, writeDistrict } from "../../bench/district.ts";
@@ -51,7 +51,8 @@ const ranking = (page: Page, root: string) => page.evaluate((root) => {
 
 it("ranks the year's projects in the workspace byte for byte as the published pages, a page at a time", async () => {
   expect(inYear.length).toBeGreaterThan(PAGE_PROJECTS);
-  const context = await browser.newContext();
+  // bypassCSP lets the test inject axe; the page itself stays under its CSP.
+  const context = await browser.newContext({ bypassCSP: true });
   const { page, errors, foreign } = await openExplore(context, `${server.url}explore/`);
   await dropFiles(page, TABLES.map((t) => join(csv, `${t}.csv`)));
   const unit = data.units.find((u) => u.year === YEAR)!;
@@ -82,6 +83,7 @@ it("ranks the year's projects in the workspace byte for byte as the published pa
   expect([hash.get("rank"), hash.get("page"), hash.get("unit")]).toEqual(["budget", "2", unit.id]);
   await same(`compare/year/${YEAR}/projects/budget/2/`, "page 2 by budget");
   expect(await page.locator(`${box} tbody tr`).count()).toBe(inYear.length - PAGE_PROJECTS);
+  expect(await axeViolations(page)).toEqual([]);
 
   // Another order, from its first page.
   await page.locator(`${box} nav.cmp-pager a`, { hasText: "预算执行率" }).click();
