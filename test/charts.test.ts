@@ -432,8 +432,11 @@ describe("the takeaway: each chart's point in one sentence, from its data", () =
 describe("keyboard: a chart's structure reached with Tab, with no script", () => {
   it("indicator groups: each 一级 a focusable group named with its count, then each 二级 row named with its counts", () => {
     const { svg } = indicatorGroupChart(indicatorRows, { id: "k1", title: "t" });
-    const stops = [...svg.matchAll(/<g class="(jx-group|jx-stack-row)" role="graphics-(object|symbol)" tabindex="0" aria-label="([^"]+)">/g)].map((m) => [m[1], m[3]]);
+    const stops = [...svg.matchAll(/<g class="(jx-group|jx-stack-row)"(?: data-[\w-]+="[^"]*")* role="graphics-(object|symbol)" tabindex="0" aria-label="([^"]+)">/g)].map((m) => [m[1], m[3]]);
     expect(stops[0]).toEqual(["jx-group", "产出指标：35 项指标，4 个二级指标"]);
+    // Each part says what it stands for, for a host that shows the rows behind it on a click (the workspace).
+    expect(svg).toContain('<g class="jx-group" data-level1="产出指标" role="graphics-object"');
+    expect(svg).toContain('<g class="jx-stack-row" data-level1="产出指标" data-level2="数量指标" role="graphics-symbol"');
     expect(stops[1]).toEqual(["jx-stack-row", "数量指标：定量 11 项；合计 11 项"]);
     // Every group and every row, in reading order: each group before its own rows.
     expect(stops.filter(([c]) => c === "jx-group").length).toBe(4);

@@ -16,6 +16,7 @@ import {
   checkRows,
   checkText,
   cssColor,
+  esc,
   header,
   heading,
   legend,
@@ -94,10 +95,10 @@ export function indicatorGroupChart(rows: readonly IndicatorGroupRow[], options:
     if (gi > 0) y += 8;
     const count = [...g.level2.values()].reduce((s, c) => s + sum(c), 0);
     const h = heading(f, y, g.level1, t(f.lang, "chart.indicatorCount", count));
-    parts.push(`<g class="jx-group" ${navAttrs("object", t(f.lang, "chart.groupNav", g.level1, count, g.level2.size))}>`, h.svg);
+    parts.push(`<g class="jx-group" data-level1="${esc(g.level1)}" ${navAttrs("object", t(f.lang, "chart.groupNav", g.level1, count, g.level2.size))}>`, h.svg);
     y += h.height + 4;
     for (const [level2, counts] of g.level2) {
-      const row = stackRow(f, layout, y, { label: level2, segments: segments(counts), end: String(sum(counts)), focus: true });
+      const row = stackRow(f, layout, y, { label: level2, segments: segments(counts), end: String(sum(counts)), focus: true, data: { level1: g.level1, level2 } });
       parts.push(row.svg);
       y += row.height;
     }

@@ -39,6 +39,8 @@ export interface StackRow {
   end: string;
   /** Reached with Tab and read as one line (the chart is drawn with svgDocument(…, nav)). */
   focus?: boolean;
+  /** What the row stands for, as data-* attributes (data-level1 …): a host that narrows its tables by a click reads them. */
+  data?: Record<string, string>;
 }
 
 export interface StackLayout {
@@ -70,7 +72,8 @@ export function stackRow(f: Frame, layout: StackLayout, y: number, row: StackRow
   const total = row.segments.reduce((s, seg) => s + seg.value, 0);
   const scale = layout.max === "percent" ? total : layout.max;
   const said = row.segments.filter((s) => s.value > 0).map((s) => t(f.lang, "chart.segmentCount", s.label, s.value)).join(t(f.lang, "chart.listSep"));
-  const open = row.focus ? `<g class="jx-stack-row" ${navAttrs("symbol", t(f.lang, "chart.stackNav", row.label, said || t(f.lang, "chart.stackNone"), total))}>` : `<g class="jx-stack-row">`;
+  const data = Object.entries(row.data ?? {}).map(([k, v]) => ` data-${k}="${esc(v)}"`).join("");
+  const open = row.focus ? `<g class="jx-stack-row"${data} ${navAttrs("symbol", t(f.lang, "chart.stackNav", row.label, said || t(f.lang, "chart.stackNone"), total))}>` : `<g class="jx-stack-row"${data}>`;
   const parts = [open, textLines(labelX, labelTop, lines, LH, { cls: "jx-row-label" })];
   if (layout.max === "percent") {
     parts.push(`<rect x="${n(layout.barX)}" y="${n(barTop)}" width="${n(layout.barW)}" height="${BAR_H}" fill="${TRACK}"/>`);

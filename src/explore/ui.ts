@@ -101,6 +101,7 @@ class ExploreElement extends HTMLElement {
     this.wireConsole();
     this.wireFilter();
     this.wireCharts();
+    this.wireChartPicks();
     this.wireProjects();
     this.wireUnitLinks();
     this.readUrl();
@@ -576,18 +577,51 @@ class ExploreElement extends HTMLElement {
     return { ...d, indicators, kinds: kinds ?? [], charts: { ...d.charts, indicators: chart }, findings: filterFindings(d.findings, indicators, d.indicators, this.filters) };
   }
 
+  private setFilters(f: Filters): Promise<void> {
+    this.filters = f;
+    // Each filter change is a history entry: back and forward walk through them.
+    const p = new URLSearchParams(location.hash.slice(1));
+    history.pushState(null, "", `#${writeFilters(p, f)}`);
+    return this.refresh();
+  }
+
+  /**
+   * A click (or Enter) on a 一级 or a 二级 of the unit dashboard's indicator chart shows the rows behind it: the
+   * dashboards narrow to that 一级 as the filter bar does (a second click on the same 一级 lifts it), and the reader
+   * is taken to its rows — the 一级's folded section opened, at the 二级's table when a 二级 was picked.
+   */
+  private wireChartPicks() {
+    const pick = (target: EventTarget | null) => {
+      const part = (target as Element | null)?.closest?.<SVGElement>('[data-x="unit"] svg [data-level1]');
+      if (!part) return false;
+      const level1 = part.dataset.level1!;
+      const level2 = part.dataset.level2 ?? null;
+      const off = this.filters.level1 === level1 && level2 === null;
+      void this.setFilters({ ...this.filters, level1: off ? null : level1 }).then(() => {
+        if (off) return;
+        const section = this.querySelector<HTMLElement>(`[data-x="unit"] section[aria-labelledby="l1-${CSS.escape(level1)}"]`);
+        const fold = section?.querySelector("details");
+        if (fold) fold.open = true;
+        const table = level2 ? [...(section?.querySelectorAll<HTMLTableElement>("table") ?? [])].find((x) => x.caption?.textContent?.startsWith(`${level1} › ${level2}`)) : null;
+        if (table) {
+          table.tabIndex = -1;
+          table.focus();
+        } else section?.querySelector<HTMLElement>("summary")?.focus();
+      });
+      return true;
+    };
+    this.addEventListener("click", (e) => void pick(e.target));
+    this.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && pick(e.target)) e.preventDefault();
+    });
+  }
+
   /** The filter bar (一级, status) above the unit dashboard, and the live region saying what is shown once it changed. */
   private renderFilterBar(all: UnitData, shown: UnitData) {
     const lang = this.language;
     const bar = this.$("filters");
     const level1 = [...new Set(all.indicators.map((r) => r.level1))];
-    const set = (f: Filters) => {
-      this.filters = f;
-      // Each filter change is a history entry: back and forward walk through them.
-      const p = new URLSearchParams(location.hash.slice(1));
-      history.pushState(null, "", `#${writeFilters(p, f)}`);
-      void this.refresh();
-    };
+    const set = (f: Filters) => void this.setFilters(f);
     const select = (name: string, label: string, value: string | null, options: [string, string][], pick: (v: string | null) => void) => {
       const id = `x-filter-${name}`;
       return [h("label", { for: id }, label), " ", h("select", { id, "data-filter": name, onchange: (e: Event) => pick((e.target as HTMLSelectElement).value || null) },
@@ -597,7 +631,8 @@ class ExploreElement extends HTMLElement {
     const focused = document.activeElement?.closest("[data-filter]")?.getAttribute("data-filter");
     clear(bar,
       ...select("level1", t(lang, "explore.filterLevel1"), this.filters.level1, level1.map((l) => [l, l]), (v) => set({ ...this.filters, level1: v })),
-      ...select("status", t(lang, "explore.filterStatus"), this.filters.status, STATUSES.map((s) => [s, t(lang, "progress.status")[s]]), (v) => set({ ...this.filters, status: v as ScoreStatus | null })));
+      ...select("status", t(lang, "explore.filterStatus"), this.filters.status, STATUSES.map((s) => [s, t(lang, "progress.status")[s]]), (v) => set({ ...this.filters, status: v as ScoreStatus | null })),
+      h("span", { class: "where" }, t(lang, "explore.filterChartHint")));
     // The reader stays on the select they changed.
     if (focused) bar.querySelector<HTMLElement>(`[data-filter="${focused}"]`)?.focus();
     const text = isFiltered(this.filters) ? announcement(lang, all.unit.fiscal_year, this.filters, shown.indicators.length) : "";

@@ -116,3 +116,29 @@ it("narrows the completion and the year over year with the unit dashboard: the s
   expect(foreign).toEqual([]);
   await context.close();
 }, 300_000);
+
+it("a click on a 二级 in the unit dashboard's indicator chart shows the rows behind it; Enter on its 一级 again lifts it", async () => {
+  const context = await state.browser.newContext();
+  const { page, errors, foreign } = await openExplore(context, `${state.server.url}explore/`);
+  await page.locator('[data-x="published"]').click();
+  await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-busy") === "false" && document.querySelector('[data-x="unit"] tr[data-indicator]'), null, { timeout: 90_000 });
+  const all = await page.locator('[data-x="unit"] tr[data-indicator]').count();
+  const row = page.locator('[data-x="unit"] figure.chart svg:visible [data-level2="数量指标"]').first();
+  await row.click();
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get("l1") === "产出指标" && document.activeElement?.tagName === "TABLE", null, { timeout: 30_000 });
+  // The dashboards narrowed to its 一级, the reader on its 二级's table, told by the filter bar's live region.
+  expect(await page.locator('[data-filter="level1"]').inputValue()).toBe("产出指标");
+  expect(await page.evaluate(() => document.activeElement!.querySelector("caption")!.textContent)).toMatch(/^产出指标 › 数量指标/);
+  const shown = await page.locator('[data-x="unit"] tr[data-indicator]').count();
+  expect(shown).toBeLessThan(all);
+  expect(await page.locator('[data-x="filter-status"]').innerText()).toContain(`产出指标：${shown} 项`);
+  // Enter on the 一级 (the chart is walked by keyboard) lifts the filter again.
+  const group = page.locator('[data-x="unit"] figure.chart svg:visible g.jx-group[data-level1="产出指标"]').first();
+  await group.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => !new URLSearchParams(location.hash.slice(1)).get("l1"), null, { timeout: 30_000 });
+  await page.waitForFunction((n) => document.querySelectorAll('[data-x="unit"] tr[data-indicator]').length === n, all, { timeout: 30_000 });
+  expect(errors).toEqual([]);
+  expect(foreign).toEqual([]);
+  await context.close();
+}, 300_000);
