@@ -70,6 +70,8 @@ const zh = {
   rankedBy: (measure: string) => `${measure}排名：`,
   noDataFor: (names: string[]) => `${names.join("、")}无数据`,
   rankOne: (measure: string, name: string, value: string) => `${measure}：${name} ${value}。`,
+  /** A ranking's row reached by keyboard: its rank (— for none), name and figure as the table writes them. */
+  rankNav: (rank: string, name: string, value: string) => `${rank === "—" ? "" : `第 ${rank} 名 `}${name}：${value}`,
   rankEnds: (measure: string, first: string, firstValue: string, last: string, lastValue: string) => `按${measure}，排第一的是${first}（${firstValue}），排最后的是${last}（${lastValue}）。`,
   // slope
   noEarlier: (year: number) => `${year} 年无对比`,
@@ -170,6 +172,7 @@ const en: Messages = {
   rankedBy: (measure) => `ranked by ${measure.toLowerCase()}: `,
   noDataFor: (names) => `no data for ${names.join(", ")}`,
   rankOne: (measure, name, value) => `${measure}: ${name} ${value}.`,
+  rankNav: (rank, name, value) => `${rank === "—" ? "" : `${rank}. `}${name}: ${value}`,
   rankEnds: (measure, first, firstValue, last, lastValue) => `By ${measure.toLowerCase()}, first: ${first} (${firstValue}); last: ${last} (${lastValue}).`,
   noEarlier: (year) => `no ${year} value`,
   unchanged: "unchanged",

@@ -167,6 +167,24 @@ describe("a chart walked with the arrow keys", () => {
     }
   });
 
+  it("the year across units: a ranking's bars one after another, each named with its table row's rank, name and figure", async () => {
+    const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, errors } = await watchedPage(context, ctx.server.url);
+    await page.goto(`${ctx.server.url}compare/`);
+    await page.locator('main a[href*="/compare/year/"]').first().click();
+    const chart = "jx-rank-bars";
+    await tabInto(page, chart);
+    const rows = await tableOf(page, chart); // rank, name, figure
+    const name = ([rank, unit, figure]: string[]) => (rank === "—" ? `${unit}：${figure}` : `第 ${rank} 名 ${unit}：${figure}`);
+    expect((await here(page, chart)).name).toBe(name(rows[0]));
+    await page.keyboard.press("ArrowDown");
+    const at = await here(page, chart);
+    expect(at.name).toBe(name(rows[1]));
+    expect(at.said).toBe(`第 2 项，共 ${rows.length} 项`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("the workspace, after dropping the bundled form: its indicator chart is one Tab stop walked the same way", async () => {
     const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, errors } = await openExplore(context, `${ctx.server.url}explore/`);
