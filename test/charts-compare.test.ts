@@ -63,18 +63,18 @@ describe.each(charts)("%s chart", (name, render) => {
   it("is well-formed, labelled by its own title and desc, deterministic, with colours from CSS", () => {
     const { svg, summary } = render(options);
     expectWellFormed(svg);
-    // Rank bars are one image; the waterfall and structure bars have rows and segments to walk by keyboard.
-    expect(svg).toMatch(new RegExp(`^<svg [^>]*role="${name === "rank-bars" ? "img" : "graphics-document"}" aria-labelledby="jx-${name}-title jx-${name}-desc"`));
+    // Every one has rows (and the structure bars segments) to walk by keyboard.
+    expect(svg).toMatch(new RegExp(`^<svg [^>]*role="graphics-document" aria-labelledby="jx-${name}-title jx-${name}-desc"`));
     expect(svg).toContain(`<desc id="jx-${name}-desc">${summary}</desc>`);
     expect(svg).not.toMatch(/fill="#|stroke="#/);
     expect(render(options).svg).toBe(svg);
   });
 
-  it("every focusable mark has a name (rank bars: none; the others: rows and segments)", () => {
+  it("every focusable mark has a name (rows, and the structure bars' segments)", () => {
     for (const o of [{}, { width: 340 }, { lang: "en" as const }]) {
       const { svg } = render({ ...options, ...o });
       const focusable = [...svg.matchAll(/<[a-z]+ [^>]*tabindex="0"[^>]*>/g)].map((m) => m[0]);
-      expect(focusable.length > 0).toBe(name !== "rank-bars");
+      expect(focusable.length).toBeGreaterThan(0);
       for (const tag of focusable) expect(tag).toMatch(/role="graphics-(object|symbol)" tabindex="0" aria-label="[^"\s][^"]*"/);
     }
   });
@@ -140,6 +140,14 @@ describe("rankBarsChart", () => {
         "4. 示例·江川路街道社区图书馆 422.04 万元；4. 示例·江川路街道社区党校 422.04 万元；示例·无进度数据的单位无数据。",
     );
     expect([...r.svg.matchAll(/class="jx-rank">([^<]+)</g)].map((m) => m[1])).toEqual(["1", "2", "3", "4", "4", "—"]);
+  });
+
+  it("makes each row one part walked by keyboard, named with its rank, name and figure as its table row gives them", () => {
+    const names = [...r.svg.matchAll(/<g class="jx-rank-row" role="graphics-symbol" tabindex="0" aria-label="([^"]+)">/g)].map((m) => m[1]);
+    expect(names).toEqual(r.table.rows.map(([rank, name, figure]) => (rank === "—" ? `${name}：${figure}` : `第 ${rank} 名 ${name}：${figure}`)));
+    expect(names[0]).toBe("第 1 名 上海市闵行区江川路街道社区党群服务中心：9,278.73 万元");
+    const en = rankBarsChart(rankRows, { id: "rk", title: "t", measure: "Budget", lang: "en" });
+    expect(en.svg).toContain('aria-label="1. 上海市闵行区江川路街道社区党群服务中心: 9,278.73 万元"');
   });
 
   it("writes notes (a grade) after the figure and in their own column", () => {

@@ -15,6 +15,7 @@ import {
   fail,
   header,
   n,
+  navAttrs,
   normalizeOptions,
   summaryPrefix,
   svgDocument,
@@ -89,7 +90,7 @@ export function rankBarsChart(rows: readonly RankBarRow[], options: RankBarOptio
     const lines = wrapText(r.label, labelW - (f.compact ? 0 : 12), 13);
     const barTop = f.compact ? y + lines.length * LH + 2 : y + Math.max(0, (lines.length * LH - BAR_H) / 2);
     const labelTop = f.compact ? y : y;
-    const g = [`<g class="jx-rank-row"><title>${esc(`${rankText(r)} ${r.label} ${endText(r)}`)}</title>`];
+    const g = [`<g class="jx-rank-row" ${navAttrs("symbol", t(f.lang, "chart.rankNav", rankText(r), r.label, endText(r)))}><title>${esc(`${rankText(r)} ${r.label} ${endText(r)}`)}</title>`];
     g.push(text(f.pad + rankW - 10, baseline(labelTop, LH, 13), rankText(r), { anchor: "end", weight: 600, cls: "jx-rank" }));
     g.push(textLines(f.pad + rankW, labelTop, lines, LH, { cls: "jx-row-label" }));
     // A baseline at zero, so a row without a bar still shows where the bar would start.
@@ -101,10 +102,10 @@ export function rankBarsChart(rows: readonly RankBarRow[], options: RankBarOptio
       end = barX + w;
     }
     // The figure after the bar's end, or inside the track's end when the bar is long.
-    const t = endText(r);
-    const tw = textWidth(t, 13);
+    const figure = endText(r);
+    const tw = textWidth(figure, 13);
     const after = end + 6 + tw <= f.pad + f.inner;
-    g.push(text(after ? end + 6 : f.pad + f.inner, baseline(barTop, BAR_H, 13), t, { anchor: after ? "start" : "end", weight: r.value === null ? undefined : 600, fill: r.value === null ? MUTED : undefined, cls: "jx-value" }));
+    g.push(text(after ? end + 6 : f.pad + f.inner, baseline(barTop, BAR_H, 13), figure, { anchor: after ? "start" : "end", weight: r.value === null ? undefined : 600, fill: r.value === null ? MUTED : undefined, cls: "jx-value" }));
     g.push(`</g>`);
     parts.push(g.join("\n"));
     y = Math.max(barTop + BAR_H, labelTop + lines.length * LH) + 8;
@@ -140,5 +141,5 @@ export function rankBarsChart(rows: readonly RankBarRow[], options: RankBarOptio
       ? t(f.lang, "chart.rankOne", measure, first.label, first.valueText)
       : t(f.lang, "chart.rankEnds", measure, first.label, first.valueText, last.label, last.valueText);
 
-  return { svg: svgDocument(f, "jx-rank-bars", y + 4, summary, "", parts.filter(Boolean).join("\n")), summary, table, takeaway };
+  return { svg: svgDocument(f, "jx-rank-bars", y + 4, summary, "", parts.filter(Boolean).join("\n"), true), summary, table, takeaway };
 }

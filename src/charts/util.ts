@@ -416,6 +416,18 @@ function markChinese(f: Frame, body: string): string {
 }
 
 /**
+ * What the arrow keys say in a chart walked by keyboard (src/site/chartKeys.ts, the one script of site and
+ * workspace): where the reader is, a template of {level}, {pos} and {size}, and, on entering, what the keys do.
+ * A chart whose groups hold parts (graphics-object) has levels; one of single rows is one list.
+ */
+function navWords(f: Frame, body: string): string {
+  const levels = body.includes('role="graphics-object"');
+  const where = t(f.lang, levels ? "chart.keysWhereLevel" : "chart.keysWhere");
+  const enter = levels ? t(f.lang, "chart.keysEnterLevels", where) : t(f.lang, "chart.keysEnter", where);
+  return ` data-nav-where="${esc(where)}" data-nav-enter="${esc(enter)}"`;
+}
+
+/**
  * The outer <svg>: labelled by its own <title> and <desc>, sized by its viewBox. A chart with a
  * structure to walk (`nav`: groups and rows made focusable by `navAttrs`) is a graphics document,
  * whose parts keep their roles and names; any other is one image.
@@ -424,7 +436,7 @@ export function svgDocument(f: Frame, cls: string, height: number, desc: string,
   const h = Math.ceil(height);
   body = markChinese(f, body);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="jx-chart ${cls}${nav ? " jx-nav" : ""}" role="${nav ? "graphics-document" : "img"}" aria-labelledby="${f.id}-title ${f.id}-desc" viewBox="0 0 ${f.width} ${h}" width="100%" font-family="inherit" font-size="13" fill="${INK}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="jx-chart ${cls}${nav ? " jx-nav" : ""}" role="${nav ? "graphics-document" : "img"}" aria-labelledby="${f.id}-title ${f.id}-desc"${nav ? navWords(f, body) : ""} viewBox="0 0 ${f.width} ${h}" width="100%" font-family="inherit" font-size="13" fill="${INK}">`,
     `<title id="${f.id}-title">${esc(f.title)}</title>`,
     `<desc id="${f.id}-desc">${esc(desc)}</desc>`,
     ...(defs ? [`<defs>\n${defs}\n</defs>`] : []),

@@ -70,6 +70,8 @@ const zh = {
   rankedBy: (measure: string) => `${measure}排名：`,
   noDataFor: (names: string[]) => `${names.join("、")}无数据`,
   rankOne: (measure: string, name: string, value: string) => `${measure}：${name} ${value}。`,
+  /** A ranking's row reached by keyboard: its rank (— for none), name and figure as the table writes them. */
+  rankNav: (rank: string, name: string, value: string) => `${rank === "—" ? "" : `第 ${rank} 名 `}${name}：${value}`,
   rankEnds: (measure: string, first: string, firstValue: string, last: string, lastValue: string) => `按${measure}，排第一的是${first}（${firstValue}），排最后的是${last}（${lastValue}）。`,
   // slope
   noEarlier: (year: number) => `${year} 年无对比`,
@@ -91,6 +93,14 @@ const zh = {
   partNav: (item: string, amount: string, share: string) => `${item} ${amount}（${share}）`,
   /** A waterfall row reached by keyboard. */
   stepNav: (label: string, figure: string) => `${label}：${figure}`,
+  /**
+   * Where the arrow keys have taken the reader in a chart (src/site/chartKeys.ts fills {level}, {pos}, {size}), and
+   * what they do, said once on entering it: a chart of one list, or one with levels (一级 → 二级, year → item).
+   */
+  keysWhere: "第 {pos} 项，共 {size} 项",
+  keysWhereLevel: "第 {level} 层，第 {pos} 项，共 {size} 项",
+  keysEnter: (where: string) => `${where}。方向键逐项移动，Home 与 End 到首项与末项`,
+  keysEnterLevels: (where: string) => `${where}。左右方向键在同一层移动，下方向键进入下一层，上方向键回到上一层，Home 与 End 到首项与末项`,
   // structure bars
   shareNote: "每条为该单位合计的 100%；右侧为合计金额（万元）",
   scaleNote: "条形长度按金额，同一标尺；金额单位：万元",
@@ -162,6 +172,7 @@ const en: Messages = {
   rankedBy: (measure) => `ranked by ${measure.toLowerCase()}: `,
   noDataFor: (names) => `no data for ${names.join(", ")}`,
   rankOne: (measure, name, value) => `${measure}: ${name} ${value}.`,
+  rankNav: (rank, name, value) => `${rank === "—" ? "" : `${rank}. `}${name}: ${value}`,
   rankEnds: (measure, first, firstValue, last, lastValue) => `By ${measure.toLowerCase()}, first: ${first} (${firstValue}); last: ${last} (${lastValue}).`,
   noEarlier: (year) => `no ${year} value`,
   unchanged: "unchanged",
@@ -178,6 +189,10 @@ const en: Messages = {
   amountsNav: (label, total, items) => `${label}: ${total} in all, ${plural(items, "item")}`,
   partNav: (item, amount, share) => `${item} ${amount} (${share})`,
   stepNav: (label, figure) => `${label}: ${figure}`,
+  keysWhere: "{pos} of {size}",
+  keysWhereLevel: "level {level}, {pos} of {size}",
+  keysEnter: (where) => `${where}. Arrow keys move from part to part; Home and End go to the first and the last`,
+  keysEnterLevels: (where) => `${where}. Left and right arrows move along a level, down arrow goes into a part, up arrow back out; Home and End go to the first and the last`,
   shareNote: "Each bar is 100% of its row; totals at the right",
   scaleNote: "Bar length by amount, one scale",
   increase: "increase",
