@@ -282,7 +282,3 @@ export function toLoaded(data: Dataset, parts: string[]): Loaded {
   return { tables, lookup, problems, counts, parts };
 }
 
-/** Where a problem is: zh “a.csv 第 3 行 第 2 列”, en “a.csv row 3 column 2”. */
-export function whereText(p: { file: string; row?: number | null; column?: number | null }, lang: Lang = "zh"): string {
-  return [p.file, p.row ? t(lang, "explore.row", p.row) : "", p.column ? t(lang, "explore.column", p.column) : ""].filter(Boolean).join(" ");
-}

@@ -4,7 +4,7 @@
 // places them.
 import { clear, h, type Children } from "./dom.ts";
 import type { Failure, PendingDuplicate, PendingMapping, Session, StorageNotice, UploadView } from "./session.ts";
-import { whereText, type MappingRequest } from "./importer.ts";
+import type { MappingRequest } from "./importer.ts";
 import { CHOOSABLE, tableOf, type SavedMapping } from "./mapping.ts";
 import { SYNONYMS } from "../core/canonical.ts";
 import { formatCount, type Lang } from "../core/format.ts";
@@ -118,4 +118,9 @@ export function mappingCard(m: PendingMapping, lang: Lang, session: IntakeAction
     h("p", {}, t(lang, "explore.mappingLede")),
     sections, status,
     h("p", {}, h("button", { type: "button", onclick: confirm }, t(lang, "explore.mappingConfirm")), " ", h("button", { type: "button", class: "link", onclick: () => session.dismissMapping(m.key) }, t(lang, "explore.mappingSkip"))));
+}
+
+/** Where a problem is: zh “a.csv 第 3 行 第 2 列”, en “a.csv row 3 column 2”. */
+export function whereText(p: { file: string; row?: number | null; column?: number | null }, lang: Lang = "zh"): string {
+  return [p.file, p.row ? t(lang, "explore.row", p.row) : "", p.column ? t(lang, "explore.column", p.column) : ""].filter(Boolean).join(" ");
 }
