@@ -5,20 +5,8 @@ import { Cancelled, ConsoleAborted, Session, type ConsoleState, type EngineState
 import { consoleKind, isReadOnlyRefusal } from "./statements.ts";
 import { h, clear, nodes, redraw, toDom, download, svgToPng, type Children } from "./dom.ts";
 import { loadOverview, LIST_UNITS, SHOW_ROWS, type Overview } from "./dashboard.ts";
-import { loadUnitData, type UnitData } from "../views/unitData.ts";
-import { unitChartName, unitView } from "../views/unit.ts";
-import { CHARTS, unitChartsOf } from "../site/chartData.ts";
 import { PUBLISHED_TABLES } from "../site/paths.ts";
-import { chartFigure } from "../views/chart.ts";
-import { headlineStrip } from "../views/headline.ts";
-import { queryChart } from "../views/queryChart.ts";
-import { headline, headlineReport } from "../site/headline.ts";
-import { filterResults, loadProject, loadResults, loadYear, MAX_YEAR_UNITS } from "./results.ts";
-import { loadProjectData, type ProjectReportView } from "../views/projectData.ts";
-import { projectHead, projectView } from "../views/project.ts";
 import { queries } from "../query/queries.ts";
-import { resultsNodes } from "./resultsView.ts";
-import { PROJECT_KEYS, type ProjectKey } from "../site/projectRank.ts";
 import { duplicateCards, failureNodes, mappingCard, uploadsTable } from "./intake.ts";
 import { overviewNodes, unitKey } from "./overviewView.ts";
 import { announcement, filterLabel, filterFindings, filterKinds, filterIndicators, isFiltered, NO_FILTERS, readFilters, STATUSES, writeFilters, type Filters } from "./filters.ts";
@@ -39,6 +27,15 @@ import { engineMessage, langOf } from "../i18n/i18n-explore.ts";
 import type { ChartResult } from "../charts/types.ts";
 import type { UnitRow } from "../query/queries.ts";
 import ImportWorker from "../workers/import.ts?worker";
+import type * as Draw from "./draw.ts";
+import type { UnitData } from "../views/unitData.ts";
+import type { ProjectReportView } from "../views/projectData.ts";
+import type { ProjectKey } from "../site/projectRank.ts";
+
+let drawing: Promise<typeof Draw> | null = null;
+/** The dashboards' code (src/explore/draw.ts), fetched once there is something to draw; `D` once it is here. */
+let D: typeof Draw;
+const loadDraw = async () => (D ??= await (drawing ??= import("./draw.ts")));
 
 const CONSOLE_ROWS = 1000;
 const mb = (n: number) => `${(n / 1e6).toFixed(n < 1e6 ? 2 : 1)} MB`;
@@ -57,7 +54,7 @@ class ExploreElement extends HTMLElement {
   /** The page (and order) of the year's projects ranking shown, when not the first by budget. */
   private projectRank: { key: ProjectKey; page: number } | null = null;
   /** The year-across-units view of each year shown, until the data changes. */
-  private years = new Map<number, ReturnType<typeof loadYear>>();
+  private years = new Map<number, ReturnType<typeof Draw.loadYear>>();
   /** What the overview and the unit list are narrowed to (a unit's name or id, in part). */
   private unitFilter = "";
   /** The filter bar: what the unit dashboard's indicators and findings are narrowed to (filters.ts), in the address. */
@@ -177,7 +174,7 @@ class ExploreElement extends HTMLElement {
 
   /** The units the site publishes for `year`, loaded beside the unit shown; the reader is taken to the year across units. */
   private async comparePublished(year: number, status: HTMLElement) {
-    const files = await publishedYearFiles(this.dataset.base ?? "/", year, MAX_YEAR_UNITS, this.language, status);
+    const files = await publishedYearFiles(this.dataset.base ?? "/", year, (await loadDraw()).MAX_YEAR_UNITS, this.language, status);
     if (!files) return;
     const said = status.textContent ?? "";
     await this.take(files, true);
@@ -271,6 +268,7 @@ class ExploreElement extends HTMLElement {
     }
     this.refreshing = (async () => {
       this.dataset.state = "refreshing";
+      await loadDraw();
       do {
         this.refreshAgain = false;
         await this.renderDashboards().catch((e) => this.dashboardError(e));
@@ -306,8 +304,8 @@ class ExploreElement extends HTMLElement {
     this.writeUrl();
     const unit = overview.selected;
     // The unit's queries and its completion's go to the engine now, and run there while this thread draws the overview.
-    const pendingUnit = unit ? loadUnitData(engine, unit, this.language, { limit: SHOW_ROWS }) : null;
-    const pendingResults = unit ? loadResults(engine, unit, this.language, this.compareWith, this.session.indicatorMapping()) : null;
+    const pendingUnit = unit ? D.loadUnitData(engine, unit, this.language, { limit: SHOW_ROWS }) : null;
+    const pendingResults = unit ? D.loadResults(engine, unit, this.language, this.compareWith, this.session.indicatorMapping()) : null;
     for (const p of [pendingUnit, pendingResults]) p?.catch(() => {}); // awaited below, where a failure is shown
     performance.mark("jixiao:step 看板：概览表");
     this.renderOverview(overview, key);
@@ -326,20 +324,20 @@ class ExploreElement extends HTMLElement {
     const report = results?.reports.find((v) => v.report.period === "yearend")?.report ?? results?.reports[0]?.report;
     if (dashboard && report) {
       const strip = this.$("unit").querySelector(".headline");
-      strip?.replaceWith(...toDom(headlineStrip(headline({ ...dashboard.headline, report: headlineReport(report) }, this.language), this.language)));
+      strip?.replaceWith(...toDom(D.headlineStrip(D.headline({ ...dashboard.headline, report: D.headlineReport(report) }, this.language), this.language)));
     }
     // A year across units is read again only when the data changes, not on every pick of a unit or year to compare;
     // not while a large file is being checked (its other units' targets are parsed with the checks).
     const checking = this.checking();
     if (unit && !checking && !this.years.has(unit.fiscal_year)) {
       const year = unit.fiscal_year;
-      const pending = loadYear(engine, year, this.language);
+      const pending = D.loadYear(engine, year, this.language);
       pending.catch(() => this.years.delete(year));
       this.years.set(year, pending);
     }
     const across = unit && !checking ? await this.years.get(unit.fiscal_year)! : null;
     // The filter bar narrows the completion and the year over year as it narrows the unit dashboard.
-    clear(this.$("results"), results ? resultsNodes(filterResults(results, this.filters, this.language), across, {
+    clear(this.$("results"), results ? D.resultsNodes(D.filterResults(results, this.filters, this.language), across, {
       lang: this.language,
       checking: !!checking,
       filtered: filterLabel(this.filters, this.language),
@@ -413,7 +411,7 @@ class ExploreElement extends HTMLElement {
   private chartFigure(name: string, wide: ChartResult | null, compact: ChartResult | null, source: string): Node | null {
     if (!wide) return null;
     this.charts.set(name, wide);
-    return toDom(chartFigure({ wide, compact }, { lang: this.language, source, exportName: name }), t(this.language, "explore.chartBroken"))[0];
+    return toDom(D.chartFigure({ wide, compact }, { lang: this.language, source, exportName: name }), t(this.language, "explore.chartBroken"))[0];
   }
 
   /** The view in the address (#unit=…&year=…[&with=…]): a reload or a bookmark opens on the same dashboard. */
@@ -427,7 +425,8 @@ class ExploreElement extends HTMLElement {
     this.compareWith = Number.isInteger(other) && other > 0 ? other : null;
     this.project = p.get("project");
     const rank = p.get("rank") as ProjectKey | null;
-    this.projectRank = rank && PROJECT_KEYS.includes(rank) ? { key: rank, page: Math.max(1, Number(p.get("page")) || 1) } : null;
+    // Checked where the ranking is drawn (an unknown order shows the first by budget).
+    this.projectRank = rank ? { key: rank, page: Math.max(1, Number(p.get("page")) || 1) } : null;
     this.filters = readFilters(p);
     this.fromUrl = true;
   }
@@ -510,6 +509,7 @@ class ExploreElement extends HTMLElement {
 
   /** The open project's dashboard (src/views/project.ts), or nothing; `focus` moves the reader to its title. */
   private async renderProject(engine: NonNullable<Session["engine"]>, unit: { unit_id: string; fiscal_year: number } | null, focus = false) {
+    await loadDraw();
     const box = this.$("project");
     const lang = this.language;
     const row = this.project && unit ? (await queries.unitProjects(engine, unit.unit_id, unit.fiscal_year)).find((p) => p.project_id === this.project) : undefined;
@@ -519,11 +519,11 @@ class ExploreElement extends HTMLElement {
       clear(box, was && unit ? h("p", {}, t(lang, "explore.projectGone")) : null);
       return;
     }
-    const { reports, comparison } = await loadProject(engine, unit.unit_id, row.project_id, unit.fiscal_year, this.session.indicatorMapping());
-    const d = await loadProjectData(engine, row, reports, lang, comparison);
+    const { reports, comparison } = await D.loadProject(engine, unit.unit_id, row.project_id, unit.fiscal_year, this.session.indicatorMapping());
+    const d = await D.loadProjectData(engine, row, reports, lang, comparison);
     const chartName = (v: ProjectReportView) => `${row.project_name}-${row.fiscal_year}-${t(lang, "explore.progressChartFile")}`;
     for (const v of d.reports) if (v.chart) this.charts.set(chartName(v), v.chart.wide);
-    const head = projectHead(d, lang);
+    const head = D.projectHead(d, lang);
     box.hidden = false;
     clear(box,
       h("h3", { class: "x-project-title", tabindex: "-1" }, t(lang, "explore.projectTitle", row.project_name, row.fiscal_year)),
@@ -531,7 +531,7 @@ class ExploreElement extends HTMLElement {
         t(lang, "project.formKind")[row.form_kind], " · ", sourceText(row.source_file, row.source_row, null, lang), " ",
         h("button", { type: "button", class: "link", "data-action": "project-close" }, t(lang, "explore.projectClose"))),
       head ? toDom(head, t(lang, "explore.chartBroken")) : null,
-      toDom(projectView(d, { lang, host: "workspace", level: 4, exportName: chartName }), t(lang, "explore.chartBroken")));
+      toDom(D.projectView(d, { lang, host: "workspace", level: 4, exportName: chartName }), t(lang, "explore.chartBroken")));
     if (focus) box.querySelector<HTMLElement>(".x-project-title")?.focus();
   }
 
@@ -546,8 +546,8 @@ class ExploreElement extends HTMLElement {
     const lang = this.language;
     const upload = this.session.uploads.find((x) => x.parts.includes(u.source_file ?? "") || x.name === u.source_file);
     const el = this.$("unit");
-    const view = unitView(d, { lang, host: "workspace", level: 4, checking: !!checking });
-    for (const chart of CHARTS) if (d.charts[chart]) this.charts.set(unitChartName(d, chart, lang), d.charts[chart].wide);
+    const view = D.unitView(d, { lang, host: "workspace", level: 4, checking: !!checking });
+    for (const chart of D.CHARTS) if (d.charts[chart]) this.charts.set(D.unitChartName(d, chart, lang), d.charts[chart].wide);
     // Everything above the findings is drawn again only when its data changed: a large file's checks end with a
     // refresh that changes the findings (and maybe the ids of repeated indicators), not the tables and charts.
     const headKey = JSON.stringify([lang, d.unit, d.budget, d.checks, d.indicators, d.indicatorCount, d.tasks, d.projects, upload?.loadedAt ?? null,
@@ -566,14 +566,14 @@ class ExploreElement extends HTMLElement {
   }
 
   /** The unit year's data narrowed by the filter bar: its indicators and the findings about them (filters.ts). */
-  private filtered(d: UnitData, results: Awaited<ReturnType<typeof loadResults>> | null): UnitData {
+  private filtered(d: UnitData, results: Awaited<ReturnType<typeof Draw.loadResults>> | null): UnitData {
     if (!isFiltered(this.filters)) return d;
     const report = results?.reports.find((v) => v.report.period === "yearend")?.report ?? results?.reports[0]?.report;
     const status = new Map<string, ScoreStatus>((report?.indicators ?? []).map((i) => [i.score.indicatorId, i.score.status]));
     const indicators = filterIndicators(d.indicators, this.filters, (id) => status.get(id));
     // The indicator chart counts what the tables list.
     const kinds = filterKinds(d.kinds, indicators, d.indicators.length === d.indicatorCount, this.filters);
-    const chart = kinds?.length ? unitChartsOf(d.unit, d.budget, kinds, this.language).indicators : null;
+    const chart = kinds?.length ? D.unitChartsOf(d.unit, d.budget, kinds, this.language).indicators : null;
     return { ...d, indicators, kinds: kinds ?? [], charts: { ...d.charts, indicators: chart }, findings: filterFindings(d.findings, indicators, d.indicators, this.filters) };
   }
 
@@ -704,13 +704,13 @@ class ExploreElement extends HTMLElement {
       const more = limited && m.rows.length > CONSOLE_ROWS;
       const rows = more ? m.rows.slice(0, CONSOLE_ROWS) : m.rows;
       // A result with names and numbers can be drawn as the site's rank bars, with one click (and exported as any chart).
-      const drawn = kind.kind === "read" && m.columns.length ? queryChart({ columns: m.columns, types: m.types, rows }, this.language) : null;
+      const drawn = kind.kind === "read" && m.columns.length ? (await loadDraw()).queryChart({ columns: m.columns, types: m.types, rows }, this.language) : null;
       const box = h("div", { "data-x": "sql-chart" });
       const draw = () => {
         if (!drawn) return;
         const name = drawn.chart.wide.table.caption;
         this.charts.set(name, drawn.chart.wide);
-        clear(box, toDom(chartFigure(drawn.chart, { lang: this.language, source: t(this.language, "explore.queryChartSource", drawn.shown, drawn.rows), exportName: name }), t(this.language, "explore.chartBroken")));
+        clear(box, toDom(D.chartFigure(drawn.chart, { lang: this.language, source: t(this.language, "explore.queryChartSource", drawn.shown, drawn.rows), exportName: name }), t(this.language, "explore.chartBroken")));
         box.querySelector<HTMLElement>("figure")?.setAttribute("tabindex", "-1");
         box.querySelector<HTMLElement>("figure")?.focus();
       };

@@ -15,6 +15,7 @@ import { COLUMNS, fromJson } from "../../src/core/canonical.ts";
 import { generate } from "../../scripts/gen-indicators.ts";
 import { gbkIndicatorCsv, workbookSheets } from "../explore.fixtures.ts";
 import { useSite, unfold } from "./harness.ts";
+import { firstView } from "../../bench/firstView.ts";
 import { consoleCells, dropFiles, openExplore } from "./explore.harness.ts";
 
 const SEED = "data/raw/000_83bc0b582c527eae.txt";
@@ -498,6 +499,20 @@ describe("what the explore page costs the rest of the site", () => {
     await drop(page, [SEED]);
     expect(await page.evaluate(() => (window as unknown as { __transient: unknown[] }).__transient.length)).toBe(1);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("its own first view, nothing loaded, is under 150 KB gzip in both languages: the dashboards' code comes with the first file", async () => {
+    for (const path of ["explore/", "en/explore/"]) {
+      const fv = await firstView(state.browser, state.server.url, path);
+      expect(fv.gz, `${path}: ${fv.largest}`).toBeLessThan(150 * 1024);
+    }
+    const context = await state.browser.newContext();
+    const { page, requests } = await open(context);
+    const drawn = () => requests.filter((r) => /\/draw\.[\w-]+\.js$/.test(r.url)).length;
+    expect(drawn()).toBe(0);
+    await drop(page, [SEED]);
+    expect(drawn()).toBe(1);
     await context.close();
   });
 
