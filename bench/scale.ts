@@ -113,7 +113,7 @@ async function main() {
   for (const q of queries) {
     const r = await queryBytes(outDir, q, 2);
     const next = r.next[0];
-    console.log(`search “${q}”: ${r.exact ? "" : "up to "}${r.total} hits, first page ${r.hits.length}${r.complete ? "" : " (first found)"}, ${r.files.length} files, ${kb(r.raw)} raw, ${kb(r.gzip)} gzip${r.gzip > 200 * 1024 ? "  ← over the 200 KB goal" : ""}; next page ${next.files.length} more files, ${kb(next.gzip)} gzip`);
+    console.log(`search “${q}”: ${r.exact ? "" : "up to "}${r.total} hits, first page ${r.hits.length}${r.complete ? "" : " (first found)"}, ${r.files.length} files, ${kb(r.raw)} raw, ${kb(r.gzip)} gzip${r.gzip > 200 * 1024 ? "  ← over the 200 KB goal" : ""}; ${next ? `next page ${next.files.length} more files, ${kb(next.gzip)} gzip` : "no next page"}`);
   }
   if (parquet.length) console.log(`parquet: ${parquet.length} files, ${mb(parquet.reduce((s, f) => s + f.bytes, 0))}`);
   console.log(`per declaration: ${(buildS / unitYears).toFixed(3)} s build, ${kb(distBytes / unitYears)} of dist`);
