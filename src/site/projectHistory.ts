@@ -8,12 +8,20 @@ import { yearOf } from "./compareView.ts";
 
 type Pairs = Map<string, Map<string, ProjectComparison>>;
 const PAIRS = new WeakMap<Dataset, WeakMap<readonly MappingRow[], Pairs>>();
-const YEARS = new WeakMap<Dataset, { years: number[]; of: Map<number, Dataset> }>();
+const YEARS = new WeakMap<Dataset, { years: number[]; of: Map<number, Dataset>; ids: Map<number, Set<string>> }>();
 
 function yearsOf(data: Dataset) {
   let y = YEARS.get(data);
-  if (!y) YEARS.set(data, (y = { years: [...new Set((data.projects ?? []).map((p) => p.year))].sort((a, b) => b - a), of: new Map() }));
+  if (!y) YEARS.set(data, (y = { years: [...new Set((data.projects ?? []).map((p) => p.year))].sort((a, b) => b - a), of: new Map(), ids: new Map() }));
   return y;
+}
+
+/** The ids of a year's projects. */
+function idsOf(data: Dataset, y: number): Set<string> {
+  const { ids } = yearsOf(data);
+  let s = ids.get(y);
+  if (!s) ids.set(y, (s = new Set((year(data, y).projects ?? []).map((p) => p.id))));
+  return s;
 }
 
 function year(data: Dataset, y: number): Dataset {
@@ -41,7 +49,7 @@ function pairs(data: Dataset, old: number, neu: number, mapping: readonly Mappin
 /** What projectComparison(data, projectId, y, mapping) gives, from pairings made once a build. */
 export function siteProjectComparison(data: Dataset, projectId: string, y: number, mapping: readonly MappingRow[]): ProjectComparison | null {
   const earlier = yearsOf(data).years.filter((x) => x < y);
-  if (!earlier.length || !year(data, y).projects?.some((p) => p.id === projectId)) return null;
+  if (!earlier.length || !idsOf(data, y).has(projectId)) return null;
   for (const old of earlier) {
     const hit = pairs(data, old, y, mapping).get(projectId);
     if (hit) return hit;
