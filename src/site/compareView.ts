@@ -640,7 +640,7 @@ export function declaredUnitYears(model: CompareModel): { name: string; year: nu
 // A project over the years
 
 /** One year of a dataset: its units, projects, budget lines, tasks and indicators. */
-function yearOf(data: Dataset, year: number): Dataset {
+export function yearOf(data: Dataset, year: number): Dataset {
   const inYear = <T extends { year: number }>(xs: readonly T[] | undefined) => (xs ?? []).filter((x) => x.year === year);
   return { units: inYear(data.units), projects: inYear(data.projects), budget: inYear(data.budget), tasks: inYear(data.tasks), indicators: inYear(data.indicators), findings: [] };
 }

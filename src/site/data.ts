@@ -4,6 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDataFolders } from "../query/node.ts";
+import { groupedEngine } from "../query/grouped.ts";
 import { downloadParquet, isParquetFolder, parquetToCsv } from "../query/parquet.ts";
 import type { QueryEngine } from "../query/engine.ts";
 
@@ -53,8 +54,11 @@ export async function resolveParquetData(spec = process.env.JIXIAO_DATA): Promis
 
 let engine: Promise<QueryEngine> | null = null;
 
-/** The build's query engine, opened once per build process. */
+/**
+ * The build's query engine, opened once per build process. The data does not change while the site is built,
+ * so each per-key query is read once for every key and each page is served its keys (src/query/grouped.ts).
+ */
 export function siteEngine(): Promise<QueryEngine> {
-  engine ??= openDataFolders(DATA_FOLDERS);
+  engine ??= openDataFolders(DATA_FOLDERS).then(groupedEngine);
   return engine;
 }
