@@ -138,8 +138,8 @@ function reportView(unitName: string, report: ProgressReport, lang: Lang): Repor
  */
 export function filterResults(r: Results, f: Filters, lang: Lang): Results {
   if (!isFiltered(f)) return r;
-  const first = r.reports.find((v) => v.report.period === "yearend") ?? r.reports[0];
-  const status = new Map((first?.report.indicators ?? []).map((p) => [p.indicator.id, p.score.status]));
+  // Reports are year-end first (reportsOf): the first is the one the unit dashboard's status filter reads.
+  const status = new Map((r.reports[0]?.report.indicators ?? []).map((p) => [p.indicator.id, p.score.status]));
   // The same indicators in every period: those the unit dashboard keeps (its status is the first report's).
   const keep = (i: Indicator) => (f.level1 === null || i.level1 === f.level1) && (f.status === null || status.get(i.id) === f.status);
   const reports = r.reports.map(({ report }) => reportView(r.unit.unit_name, { ...report, indicators: report.indicators.filter((p) => keep(p.indicator)) }, lang));

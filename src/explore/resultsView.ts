@@ -112,13 +112,12 @@ function projectRankNodes(y: number, r: ProjectRanking, ctx: ResultsContext): Ch
   const head = h("h5", { id: "x-project-rank", tabindex: "-1" }, t(lang, "compare.projRankLink", y, r.projects.length));
   const status = h("p", { class: "visually-hidden", role: "status", "aria-live": "polite", "data-x": "project-rank-status" });
   const box = h("div", { "data-x": "project-rank" });
-  const at = (k: ProjectKey, n: number) => ({ rank: k, page: String(n) });
   const draw = (key: ProjectKey, n: number) => {
     clear(box, toDom(projectRankSections(r, key, n, {
       lang,
       projectHref: (p) => `#${new URLSearchParams({ unit: p.project.unit_id, year: String(y), project: p.project.project_id })}`,
       projectAction: true,
-      pageHref: (k, m) => `#${new URLSearchParams({ year: String(y), ...at(k, m) })}`,
+      pageHref: (k, m) => `#${new URLSearchParams({ year: String(y), rank: k, page: String(m) })}`,
     }), t(lang, "explore.chartBroken")));
   };
   const wanted = ctx.projectRank;
