@@ -177,6 +177,8 @@ export class Session {
   private nextMapping = 1;
   private chain: Promise<unknown> = Promise.resolve();
   private cancelled = false;
+  /** Within a batch of files (a drop, a restore), a file's load draws nothing: the batch is drawn once, at its end. */
+  private batchDraw: { pending: boolean; first?: { unitId: string; year: number } } | null = null;
   private pendingSaves: Promise<unknown>[] = [];
   private listeners = new Map<keyof Events, Set<(v: never) => void>>();
 
@@ -217,6 +219,7 @@ export class Session {
   ensureEngine(): Promise<BrowserEngine> {
     if (this.enginePromise) return this.enginePromise;
     this.setEngine({ state: "loading" });
+    performance.mark("jixiao:engine begin");
     this.enginePromise = (async () => {
       const { startBrowserEngine } = await import("../query/browser.ts");
       const engine = await startBrowserEngine({
@@ -227,6 +230,7 @@ export class Session {
       // One message for the whole setup: a fresh engine is slow at its first statements, not at their round trips.
       await engine.run([`ATTACH ':memory:' AS ${FINDINGS_DB} (COMPRESS)`, `SET search_path = 'memory.main,${FINDINGS_DB}.main'`, ...setupSql({ findingsDb: FINDINGS_DB })].join(";\n"));
       this.engine = engine;
+      performance.mark("jixiao:engine ready");
       this.setEngine({ state: "ready", version: engine.version });
       return engine;
     })();
@@ -303,10 +307,15 @@ export class Session {
 
   private enqueue(work: (() => Promise<void>)[]): Promise<void> {
     const run = this.chain.then(async () => {
+      this.batchDraw = work.length > 1 ? { pending: false } : null;
       for (const w of work) {
         if (this.cancelled) break;
         await w();
       }
+      // Drawn once the batch has ended, however it ended (a file refused, the rest cancelled): what it loaded.
+      const drawn = this.batchDraw;
+      this.batchDraw = null;
+      if (drawn?.pending) await this.emitSettled("data", { reason: "loaded", first: drawn.first });
       // The import worker is not kept while idle (its isolate costs memory next to DuckDB's); the next file starts a new one.
       this.worker?.terminate();
       this.worker = null;
@@ -314,6 +323,16 @@ export class Session {
     });
     this.chain = run.catch(() => {});
     return run;
+  }
+
+  /** A file's rows are in: its dashboards are drawn now, or once its batch has ended (`now`: a bulk file, whose checks wait for the drawing). */
+  private loaded(first: { unitId: string; year: number } | undefined, now: boolean): Promise<void> {
+    if (this.batchDraw && !now) {
+      this.batchDraw = { pending: true, first: first ?? this.batchDraw.first };
+      return Promise.resolve();
+    }
+    if (this.batchDraw) this.batchDraw = { pending: false };
+    return this.emitSettled("data", { reason: "loaded", first });
   }
 
   /** Reads again every file kept in this browser (after a reload); what is kept but cannot be read is told, with a way to clear it. */
@@ -446,7 +465,7 @@ export class Session {
         this.indicatorMaps.set(id, reply.map.rows);
         this.uploads = [...this.uploads, { id, name, loadedAt: meta.loadedAt, bytes: size, parts: [name], route: "mapping", rows: reply.map.rows.length, counts: reply.map.counts, problems: reply.map.problems, restored: meta.restored }];
         this.emit("uploads", this.uploads);
-        this.emit("data", { reason: "loaded" });
+        void this.loaded(undefined, false);
         this.files.set(id, file);
         this.keep(file, meta);
         return;
@@ -499,7 +518,7 @@ export class Session {
       // A bulk file opens on the unit its first part made ready (its first row's).
       const first = bulk ? bulk.first : (await engine.query<{ unit_id: string; fiscal_year: number }>(firstUnitSql(id))).map((f) => ({ unitId: f.unit_id, year: f.fiscal_year }))[0];
       // The dashboards are drawn before a bulk file's checks start: the engine runs one statement at a time.
-      const shown = this.emitSettled("data", { reason: "loaded", first: first ?? undefined });
+      const shown = this.loaded(first ?? undefined, bulk !== null);
       if (bulk) {
         await shown;
         await this.finishBulkLoad(engine, view, label, registered, () => {
