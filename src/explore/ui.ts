@@ -355,10 +355,10 @@ class ExploreElement extends HTMLElement {
       },
     }) : null);
     await this.renderProject(engine, unit);
-    // Once per drop: the first dashboards drawn after it (a large file's checks redraw them later), marked once
-    // they are painted — after the next frame's layout and paint (not waited for: a hidden tab has no frames).
     // Every drawing, marked once painted: how often a load or a restore redraws (bench/explore-small.ts).
     requestAnimationFrame(() => setTimeout(() => performance.mark("jixiao:drawn"), 0));
+    // Once per drop: the first dashboards drawn after it (a large file's checks redraw them later), marked once
+    // they are painted — after the next frame's layout and paint (not waited for: a hidden tab has no frames).
     if (this.pickedAt) {
       this.pickedAt = 0;
       // The reader's focus goes to what the files made: the unit dashboard's title (a screen reader reads it out).
