@@ -46,7 +46,8 @@ it("search finds the satisfaction indicators and links to their permalinks, and 
   const first = seed.indicators.find((i) => i.name === "读者满意度")!;
   await page.locator(".results li").filter({ hasNotText: "示例数据" }).getByRole("link", { name: "读者满意度" }).click();
   expect(page.url()).toContain(`#ind-${first.id}`);
-  expect(await page.locator(`tr[id="ind-${first.id}"]`).isVisible()).toBe(true);
+  // The click opens the unit's page; its row shows once that page has loaded (under load, after the URL changes).
+  await page.locator(`tr[id="ind-${first.id}"]`).waitFor({ state: "visible", timeout: 15_000 });
   await page.goto(`${ctx.server.url}en/search/?q=${encodeURIComponent(`安全事故 ${unit.name} · ${unit.year}`)}`);
   await expect.poll(() => page.locator(".results li").filter({ hasNotText: "illustrative" }).count()).toBe(2);
   expect(errors).toEqual([]);
