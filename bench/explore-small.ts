@@ -63,7 +63,8 @@ const engineMs = (page: Page) => page.evaluate(() => {
   const [begin, decompress, start, open, ready] = ["begin", "decompress", "start", "open", "ready"].map(at);
   if (begin === undefined || ready === undefined || start === undefined || open === undefined) throw new Error("the engine did not start");
   const ms = (a: number, b: number) => `${Math.round(b - a)} ms`;
-  return { ms: ready - begin, steps: `file ${ms(begin, decompress ?? start)}${decompress !== undefined ? ` · decompress ${ms(decompress, start)}` : ""} · compile and open ${ms(start, open)} · tables ${ms(open, ready)}` };
+  const served = performance.getEntriesByName("jixiao:engine served").length > 0 ? " (served by the service worker)" : "";
+  return { ms: ready - begin, steps: `file ${ms(begin, decompress ?? start)}${decompress !== undefined ? ` · decompress ${ms(decompress, start)}` : ""} · compile and open ${ms(start, open)}${served} · tables ${ms(open, ready)}` };
 });
 
 async function clearAll(page: Page): Promise<void> {

@@ -13,6 +13,7 @@ import { announcement, filterLabel, filterFindings, filterKinds, filterIndicator
 import type { ScoreStatus } from "../core/scoring.ts";
 import { exportsNodes, resultNodes, schemaNodes, SCHEMA_SQL, type SchemaColumn } from "./consoleView.ts";
 import { exportJson, exportQuery, exportTable, saveRows, type ExportContext } from "./exporting.ts";
+import { registerEngineServer } from "./engineServed.ts";
 import { warmFontsWhenIdle } from "./warmup.ts";
 import { mountRemote, publishedYearFiles } from "./remoteView.ts";
 import { makeSortable } from "./sort.ts";
@@ -113,6 +114,7 @@ class ExploreElement extends HTMLElement {
       if (!n) this.dataset.state = "empty";
     });
     warmFontsWhenIdle(this);
+    registerEngineServer(base);
   }
 
   // ---- Intake ----

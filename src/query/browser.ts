@@ -1,14 +1,17 @@
 // Browser runtime of the query layer: DuckDB-wasm in its own worker, started only
 // when the explore page needs it. The engine ships as a gzip copy of
 // duckdb-eh.wasm (scripts/prepare-duckdb.ts); a short-lived worker fetches it
-// once, keeps it in Cache Storage for the next visit and decompresses it as it
-// arrives (src/query/engineFile.ts) into a Blob of type application/wasm, which
-// is handed to DuckDB as an object URL. Extension
+// once and decompresses it as it arrives (src/query/engineFile.ts) into a Blob
+// of type application/wasm, handed to DuckDB as an object URL, and keeps it in
+// Cache Storage. On the next visit, where the page's service worker
+// (public/sw.js) serves that copy, DuckDB is given the engine's own URL: a real
+// response, which Chromium compiles as it streams and whose compiled code it
+// keeps in its code cache, so later visits skip the compile. Extension
 // autoloading is off: nothing is ever fetched from outside the site.
 import * as duckdb from "@duckdb/duckdb-wasm";
-import workerUrl from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url";
+import DuckDBWorker from "../workers/duckdb.ts?worker";
 import EngineFileWorker from "../workers/engine-file.ts?worker";
-import { EngineFileError, loadEngineFile, type EngineFile, type EngineFileReply, type EngineFileRequest } from "./engineFile.ts";
+import { EngineFileError, engineUrl, loadEngineFile, type EngineFile, type EngineFileReply, type EngineFileRequest } from "./engineFile.ts";
 import type { QueryEngine, Row, Value } from "./engine.ts";
 import { plainRows, type ArrowLike } from "./arrow.ts";
 import { inlineParams } from "./inline.ts";
@@ -49,7 +52,7 @@ export class EngineStartError extends Error {
 
 export interface BrowserEngine extends QueryEngine {
   readonly version: string;
-  /** Settles once the compressed engine is kept in Cache Storage for the next visit (or could not be). */
+  /** Settles once the engine is kept in Cache Storage for the next visit (or could not be). */
   readonly cached: Promise<void>;
   /** Runs SQL that returns nothing worth reading (DDL, INSERT …); cancellable with cancel(). */
   run(sql: string): Promise<void>;
@@ -75,7 +78,7 @@ const withTimeout = <T>(p: Promise<T>, ms: number, onTimeout: () => Error): Prom
 
 /**
  * The engine's file, fetched and decompressed by a short-lived worker (src/workers/engine-file.ts), which ends once
- * the compressed copy is in Cache Storage; where that worker cannot start, by this page.
+ * the engine is kept in Cache Storage; where that worker cannot start, by this page.
  */
 function engineFile(url: string, cacheName: string, onProgress?: (p: EngineProgress) => void): Promise<EngineFile> {
   const here = () => loadEngineFile(url, cacheName, onProgress);
@@ -128,8 +131,34 @@ async function wasmAllowed(): Promise<void> {
   }
 }
 
+/**
+ * The engine's URL when this page's service worker serves it from Cache Storage (a previous visit kept it), else null.
+ * The page asks the cache itself: the service worker answers only what is there, so the URL never reaches the host.
+ */
+async function servedEngine(gzUrl: string, cacheName: string): Promise<string | null> {
+  if (typeof navigator === "undefined" || !navigator.serviceWorker?.controller || typeof caches === "undefined") return null;
+  const url = new URL(engineUrl(gzUrl), location.href).href;
+  const hit = await caches.open(cacheName).then((c) => c.match(url)).catch(() => undefined);
+  return hit ? url : null;
+}
+
 /** Starts DuckDB-wasm; rejects with EngineStartError (never hangs) when it cannot. */
 export async function startBrowserEngine(options: StartOptions): Promise<BrowserEngine> {
+  const cacheName = options.cacheName ?? "jixiao-engine";
+  const served = await servedEngine(options.wasmGzUrl, cacheName);
+  if (!served) return start(options, null);
+  try {
+    return await start(options, served);
+  } catch (e) {
+    // A kept copy that does not start (damaged, say) is let go, and the engine downloaded again.
+    if (e instanceof EngineStartError && e.message === WASM_POLICY) throw e;
+    await caches.open(cacheName).then((c) => c.delete(served)).catch(() => {});
+    return start(options, null);
+  }
+}
+
+/** `served`: the engine's URL, served by the page's service worker; null: fetched and decompressed here, handed over as a Blob. */
+async function start(options: StartOptions, served: string | null): Promise<BrowserEngine> {
   const { onProgress, timeoutMs = 30_000 } = options;
   if (typeof WebAssembly !== "object" || typeof Worker === "undefined" || typeof DecompressionStream === "undefined") {
     throw new EngineStartError("此浏览器不支持 WebAssembly、Web Worker 或解压缩接口，无法运行数据探索引擎", "missing WebAssembly/Worker/DecompressionStream");
@@ -142,7 +171,7 @@ export async function startBrowserEngine(options: StartOptions): Promise<Browser
   // DuckDB's worker loads and runs its script while the engine's file downloads and decompresses.
   let worker: Worker;
   try {
-    worker = new Worker(workerUrl);
+    worker = new DuckDBWorker();
   } catch (e) {
     throw new EngineStartError("无法启动引擎的后台线程（Web Worker 被浏览器或安全策略阻止）", String(e));
   }
@@ -150,9 +179,9 @@ export async function startBrowserEngine(options: StartOptions): Promise<Browser
     worker.addEventListener("error", (e) => fail(new EngineStartError("引擎的后台线程出错或被阻止", e.message || "worker error")));
   });
   workerFailed.catch(() => {}); // raced below, once the file is there
-  let file: EngineFile;
+  let file: EngineFile | null = null;
   try {
-    file = await engineFile(options.wasmGzUrl, options.cacheName ?? "jixiao-engine", progress);
+    if (!served) file = await engineFile(options.wasmGzUrl, options.cacheName ?? "jixiao-engine", progress);
   } catch (e) {
     worker.terminate();
     if (!(e instanceof EngineFileError)) throw new EngineStartError("引擎文件下载失败", String(e));
@@ -161,8 +190,12 @@ export async function startBrowserEngine(options: StartOptions): Promise<Browser
     if (e.stage === "type") throw new EngineStartError(`引擎文件的类型不对：服务器返回的是 ${e.contentType ?? "?"}，不是 gzip 文件（主机可能以网页答复了缺失的文件，请确认 duckdb/ 目录已完整上传）`, e.message);
     throw new EngineStartError(e.status ? `引擎文件无法下载（HTTP ${e.status}）` : "引擎文件下载失败", e.message);
   }
-  const { cached } = file;
-  const wasmUrl = URL.createObjectURL(file.wasm);
+  const cached = file?.cached ?? Promise.resolve();
+  if (served) {
+    progress({ phase: "download", fromCache: true });
+    performance.mark("jixiao:engine served"); // by public/sw.js (the explore tests and bench/explore-small.ts read it)
+  }
+  const wasmUrl = served ?? URL.createObjectURL(file!.wasm);
   performance.mark("jixiao:engine start");
   onProgress?.({ phase: "start" });
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
@@ -173,12 +206,12 @@ export async function startBrowserEngine(options: StartOptions): Promise<Browser
     await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } });
   } catch (e) {
     worker.terminate();
-    URL.revokeObjectURL(wasmUrl);
+    if (!served) URL.revokeObjectURL(wasmUrl);
     throw e instanceof EngineStartError ? e : new EngineStartError("引擎无法启动", String(e));
   } finally {
     clearTimeout(slow);
   }
-  URL.revokeObjectURL(wasmUrl);
+  if (!served) URL.revokeObjectURL(wasmUrl);
   performance.mark("jixiao:engine open");
   const conn = await db.connect();
   // Nothing may be fetched from outside the site: no extension is installed or loaded on demand.

@@ -1,6 +1,8 @@
-// The engine's file: the gzip copy of duckdb-eh.wasm — from Cache Storage when a
-// previous visit kept it, else from the site (kept for the next visit) —
-// decompressed into a Blob of type application/wasm. It runs in a short-lived
+// The engine's file: the gzip copy of duckdb-eh.wasm from the site, decompressed
+// into a Blob of type application/wasm and kept, decompressed, in Cache Storage
+// under the engine's own name (the URL without .gz: engineUrl), where the next
+// visit finds it — and public/sw.js serves it to DuckDB as a real response, which
+// Chromium compiles as it streams and whose compiled code it keeps. It runs in a short-lived
 // worker (src/workers/engine-file.ts): the download's chunks, its copy for the
 // cache and the decompressed stream's buffers all go with that worker when it
 // ends, instead of lingering in the page's heap (~17 MB) until a collection.
@@ -39,7 +41,7 @@ const startsWith = (bytes: Uint8Array | undefined, magic: number[]) => !!bytes &
 
 export interface EngineFile {
   wasm: Blob;
-  /** Settles once the compressed file is kept in Cache Storage for the next visit (or could not be: a full quota only means the next visit downloads again). */
+  /** Settles once the engine is kept in Cache Storage for the next visit (or could not be: a full quota only means the next visit downloads again). */
   cached: Promise<void>;
 }
 
@@ -49,15 +51,20 @@ export async function gunzipWasm(gz: Blob | ReadableStream<Uint8Array>): Promise
   return new Blob([wasm], { type: "application/wasm" });
 }
 
-/** Fetches (or takes from the cache) and decompresses the engine; decompressing starts as the download's first bytes arrive. */
+/** Where the decompressed engine is kept in Cache Storage (and served from by public/sw.js): its gzip copy's URL without .gz. */
+export const engineUrl = (gzUrl: string) => gzUrl.replace(/\.gz$/, "");
+
+/** A Response of the decompressed engine, as Cache Storage keeps it. */
+const wasmResponse = (wasm: Blob) => new Response(wasm, { headers: { "content-type": "application/wasm", "content-length": String(wasm.size) } });
+
+/** Takes the engine from the cache, else fetches and decompresses it (decompressing as the download's first bytes arrive) and keeps it. */
 export async function loadEngineFile(url: string, cacheName: string, onProgress?: (p: EngineFileProgress) => void): Promise<EngineFile> {
   const cache = typeof caches !== "undefined" ? await caches.open(cacheName).catch(() => null) : null;
-  const hit = await cache?.match(url).catch(() => undefined);
+  const hit = await cache?.match(engineUrl(url)).catch(() => undefined);
   if (hit) {
-    const gz = await hit.blob();
-    onProgress?.({ phase: "download", loaded: gz.size, total: gz.size, fromCache: true });
-    onProgress?.({ phase: "decompress" });
-    return { wasm: await decompress(gunzipWasm(gz)), cached: Promise.resolve() };
+    const wasm = await hit.blob();
+    onProgress?.({ phase: "download", loaded: wasm.size, total: wasm.size, fromCache: true });
+    return { wasm: new Blob([wasm], { type: "application/wasm" }), cached: Promise.resolve() };
   }
   let res: Response;
   try {
@@ -77,7 +84,8 @@ export async function loadEngineFile(url: string, cacheName: string, onProgress?
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      parts.push(value);
+      // Only an engine already unpacked (below) is kept from this copy: a gzip one is read for its progress.
+      if (!parts.length || startsWith(parts[0], WASM_MAGIC)) parts.push(value);
       loaded += value.length;
       onProgress?.({ phase: "download", loaded, total, fromCache: false });
     }
@@ -89,18 +97,25 @@ export async function loadEngineFile(url: string, cacheName: string, onProgress?
     // The host sent the .gz with Content-Encoding: gzip, so the browser unpacked it already: these are the engine's bytes.
     const wasm = new Blob(parts as BlobPart[], { type: "application/wasm" });
     parts.length = 0;
-    return { wasm, cached: Promise.resolve() };
+    return { wasm, cached: keep(cache, url, wasm) };
   }
   if (!startsWith(head, GZIP_MAGIC)) {
     const type = res.headers.get("content-type")?.split(";")[0].trim() || "?";
     throw new EngineFileError("type", `GET ${url}: ${type}, not gzip`, res.status, type);
   }
   onProgress?.({ phase: "decompress" });
-  const gz = new Blob(parts as BlobPart[], { type: "application/gzip" });
   parts.length = 0;
+  const wasm = await decompress(inflated);
   // Kept for the next visit while the engine starts (not waited for here).
-  const cached = cache ? cache.put(url, new Response(gz, { headers: { "content-type": "application/gzip", "content-length": String(gz.size) } })).catch(() => {}) : Promise.resolve();
-  return { wasm: await decompress(inflated), cached };
+  return { wasm, cached: keep(cache, url, wasm) };
+}
+
+/** Keeps the decompressed engine for the next visit; a full quota only means the next visit downloads again. */
+async function keep(cache: Cache | null, url: string, wasm: Blob): Promise<void> {
+  if (!cache) return;
+  await cache.put(engineUrl(url), wasmResponse(wasm)).catch(() => {});
+  // What earlier versions kept: the compressed copy under the .gz URL.
+  await cache.delete(url).catch(() => {});
 }
 
 async function decompress(p: Promise<Blob>): Promise<Blob> {

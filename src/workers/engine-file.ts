@@ -1,6 +1,6 @@
 // Fetches and decompresses the engine's file off the page (src/query/engineFile.ts),
 // once it has found that it may compile WebAssembly, then stays until the
-// compressed copy is in Cache Storage: the page ends this worker on "cached", and
+// engine is kept in Cache Storage: the page ends this worker on "cached", and
 // every buffer the download and the decompression made goes with it.
 import { EngineFileError, loadEngineFile } from "../query/engineFile.ts";
 import type { EngineFileReply, EngineFileRequest } from "../query/engineFile.ts";

@@ -4,6 +4,12 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { watchedPage, type Watched } from "./harness.ts";
 
+/**
+ * The script DuckDB's worker is started from (src/workers/duckdb.ts, built as `_assets/duckdb-<hash>.js`): the worker's
+ * own policy is its response's, not that of DuckDB's script it loads with importScripts.
+ */
+export const DUCKDB_WORKER = /\/_assets\/duckdb-[^/.]+\.js$/;
+
 export async function openExplore(context: BrowserContext, url: string): Promise<Watched & { requests: { url: string; method: string }[] }> {
   const w = await watchedPage(context, new URL(url).origin);
   const requests: { url: string; method: string }[] = [];

@@ -16,7 +16,7 @@ import { generate } from "../../scripts/gen-indicators.ts";
 import { gbkIndicatorCsv, workbookSheets } from "../explore.fixtures.ts";
 import { useSite, unfold } from "./harness.ts";
 import { firstView } from "../../bench/firstView.ts";
-import { consoleCells, dropFiles, openExplore } from "./explore.harness.ts";
+import { DUCKDB_WORKER, consoleCells, dropFiles, openExplore } from "./explore.harness.ts";
 
 const SEED = "data/raw/000_83bc0b582c527eae.txt";
 const seed = importFile(SEED, readFileSync(SEED));
@@ -208,8 +208,10 @@ describe("the explore page", () => {
     await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-state") === "shown" && document.querySelector("jx-explore")?.getAttribute("data-busy") === "false", null, { timeout: 60_000 });
     expect(await page.locator("[data-upload]").innerText()).toContain("已从本浏览器恢复");
     expect(await page.locator('[data-table="budget"]').innerText()).toContain("92,787,331.00 元");
-    // The second visit takes the engine from Cache Storage: no new download.
+    // The second visit takes the engine from Cache Storage: no new download, and the site's service worker (public/sw.js)
+    // serves it to DuckDB under its own URL (so that Chromium may keep its compiled code).
     expect(requests.slice(before).filter((r) => r.url.endsWith(".wasm.gz"))).toEqual([]);
+    expect(await page.evaluate(() => [!!navigator.serviceWorker.controller, performance.getEntriesByName("jixiao:engine served").length])).toEqual([true, 1]);
     await page.getByRole("button", { name: "清除全部数据" }).click();
     await page.waitForFunction(() => document.querySelector("jx-explore")?.getAttribute("data-state") === "empty");
     expect(await page.locator("[data-upload]").count()).toBe(0);
@@ -221,6 +223,9 @@ describe("the explore page", () => {
     const stored = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
     expect(stored).not.toContain("jixiao-explore");
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("jixiao.explore")))).toEqual([]);
+    // The service worker serves the engine only: a published page still comes from the site.
+    const home = await page.goto(state.server.url);
+    expect([home!.status(), home!.fromServiceWorker()]).toEqual([200, false]);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -464,7 +469,7 @@ describe("when the engine cannot start", () => {
   it("gives up on an engine that never answers (a blocked worker) after the timeout", async () => {
     const context = await state.browser.newContext();
     await context.addInitScript(() => ((window as unknown as { __JIXIAO_ENGINE_TIMEOUT_MS: number }).__JIXIAO_ENGINE_TIMEOUT_MS = 1500));
-    await context.route("**/_assets/duckdb-browser-eh.worker.*.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "self.onmessage = () => {};" }));
+    await context.route(DUCKDB_WORKER, (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "self.onmessage = () => {};" }));
     const { page } = await open(context);
     await drop(page, [SEED]);
     expect(await page.locator('[data-x="engine"]').innerText()).toContain("引擎在 2 秒内没有启动");

@@ -10,7 +10,7 @@ import { gunzipSync } from "node:zlib";
 import type { BrowserContext, Page } from "playwright-core";
 import { serve } from "../../scripts/serve.ts";
 import { useSite } from "./harness.ts";
-import { dropFiles, openExplore } from "./explore.harness.ts";
+import { DUCKDB_WORKER, dropFiles, openExplore } from "./explore.harness.ts";
 
 const SEED = "data/raw/000_83bc0b582c527eae.txt";
 const DEPLOY = readFileSync("docs/deploy.md", "utf8");
@@ -58,7 +58,7 @@ describe("the explore engine blocked", () => {
 
   it("by the same policy sent only with the workers' scripts (the page itself allows wasm): told within 10 s", async () => {
     const context = await state.browser.newContext();
-    await context.route(/\/_assets\/(duckdb-browser-eh\.worker|engine-file)[^/]*\.js$/, async (route) => {
+    await context.route((url) => DUCKDB_WORKER.test(url.pathname) || /\/_assets\/engine-file-[^/.]+\.js$/.test(url.pathname), async (route) => {
       const real = await route.fetch();
       await route.fulfill({ response: real, headers: { ...real.headers(), "content-security-policy": NO_WASM_CSP } });
     });
@@ -71,7 +71,7 @@ describe("the explore engine blocked", () => {
 
   it("by the same policy sent only with DuckDB's own worker (instantiate never answers): told within 10 s while still waited for", async () => {
     const context = await state.browser.newContext();
-    await context.route(/\/_assets\/duckdb-browser-eh\.worker[^/]*\.js$/, async (route) => {
+    await context.route(DUCKDB_WORKER, async (route) => {
       const real = await route.fetch();
       await route.fulfill({ response: real, headers: { ...real.headers(), "content-security-policy": NO_WASM_CSP } });
     });
