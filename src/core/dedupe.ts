@@ -6,9 +6,12 @@
 // - findings stored in findings.csv (or a JSON export) that the checks derive
 //   again when the tables are read back: one finding per code, place, subject
 //   and message.
+// A progress form's restated indicators beside their declaration are neither:
+// they give way to it first (src/core/restated.ts).
 // DOM-free; for mergeDatasets' callers that read several files.
 import type { Dataset, Finding, Location } from "./model.ts";
 import { finding, findingTexts, type FindingCode, type ParamsOf } from "./findingText.ts";
+import { yieldRestated } from "./restated.ts";
 
 /** One file as read: its name, its bytes (when known) and what the importer made of it. */
 export interface LoadedFile {
@@ -64,17 +67,23 @@ export function dedupeLoads(files: readonly LoadedFile[]): { parts: Dataset[]; f
   const parts: Dataset[] = [];
   const notes: Finding[] = [];
   const byHash = new Map<number, LoadedFile[]>();
-  const seen = new Map<string, string>(); // content key → file it was first read from
-  for (const f of files) {
-    if (f.bytes) {
-      const h = hashBytes(f.bytes);
-      const earlier = (byHash.get(h) ?? []).find((e) => sameBytes(e.bytes!, f.bytes!));
-      if (earlier) {
-        notes.push(finding("warning", "load.duplicate_file", { earlier: earlier.file }, { file: f.file }));
-        continue;
-      }
-      byHash.set(h, [...(byHash.get(h) ?? []), f]);
+  const distinct = files.filter((f) => {
+    if (!f.bytes) return true;
+    const h = hashBytes(f.bytes);
+    const earlier = (byHash.get(h) ?? []).find((e) => sameBytes(e.bytes!, f.bytes!));
+    if (earlier) {
+      notes.push(finding("warning", "load.duplicate_file", { earlier: earlier.file }, { file: f.file }));
+      return false;
     }
+    byHash.set(h, [...(byHash.get(h) ?? []), f]);
+    return true;
+  });
+  // A progress form's restated indicators give way to their declaration first: they are not repeats of it.
+  const restated = yieldRestated(distinct.map((f) => f.data));
+  notes.push(...restated.findings);
+  const seen = new Map<string, string>(); // content key → file it was first read from
+  for (const [i, loaded] of distinct.entries()) {
+    const f = { ...loaded, data: restated.parts[i] };
     const dropped = new Map<string, { count: number; first: Location }>(); // earlier file → rows left out
     const droppedIds = new Set<string>();
     const droppedPlaces = new Set<string>();

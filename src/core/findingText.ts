@@ -101,6 +101,7 @@ const zh = {
       : p.variant === "budget" ? `预算行“${p.item}”与${rowOf(p.firstRow, p.firstFile)}相同（同一单位、年度和项目），只计入一次`
         : `执行行“${p.item}”与${rowOf(p.firstRow, p.firstFile)}相同（同一单位、年度、期间和项目），只计入一次`,
   "load.conflicting_rows": (p: { count: number; earlier: string }) => `${p.count} 行与已载入的 ${p.earlier} 是同一单位、年度和项目，但内容不同，未计入（以先载入的 ${p.earlier} 为准；要改用本文件，请先移除 ${p.earlier} 再载入）`,
+  "load.restated_indicators": (p: { count: number; declared: string }) => `本表所列的 ${p.count} 项指标是 ${p.declared} 已载入的同一单位（或项目）同一年度的指标，以 ${p.declared} 为准，不重复计入（申报表优先于自评表和监控表；本表的完成情况对照其中的指标）`,
   "budget.repeated_item": (p: { item: string } & Row) => `预算行“${p.item}”在同一单位同一年度出现两次（另见${rowOf(p.firstRow, p.firstFile)}），金额不同，无法判断以哪一行为准`,
 
   // ---- reading forms: reader/ ----
@@ -277,6 +278,7 @@ const en: { [C in FindingCode]: (p: ParamsOf<C>) => string } = {
       : p.variant === "budget" ? `budget line “${p.item}” repeats ${rowEn(p.firstRow, p.firstFile)} (the same unit, year and item); counted once`
         : `execution line “${p.item}” repeats ${rowEn(p.firstRow, p.firstFile)} (the same unit, year, period and item); counted once`,
   "load.conflicting_rows": (p) => `${p.count} row(s) are the same unit, year and item as rows of ${p.earlier}, loaded before, but differ; not counted (${p.earlier} holds; to use this file instead, remove ${p.earlier} and load this one again)`,
+  "load.restated_indicators": (p) => `${p.count} indicator(s) this form lists are those of the same unit (or project) and year that ${p.declared} loaded; ${p.declared} holds and they are not counted twice (a declaration holds over self-evaluations and monitoring forms; this form's results are matched to its indicators)`,
   "budget.repeated_item": (p) => `budget line “${p.item}” appears twice for the same unit and year (see also ${rowEn(p.firstRow, p.firstFile)}) with different amounts; which one holds cannot be told`,
 
   "text.markup_stripped": () => "cell held HTML markup; converted to plain text",

@@ -11,6 +11,7 @@ import { fromJson, mapHeader, readCanonical } from "./canonical.ts";
 import { runChecks } from "./checks.ts";
 import { dedupeFindings, dropRepeatedLines } from "./dedupe.ts";
 import { finding } from "./findingText.ts";
+import { yieldRestated } from "./restated.ts";
 
 /** Year options apply to forms that print no year (src/core/reader/read.ts `YearOptions`). */
 export interface ImportOptions extends YearOptions {
@@ -102,13 +103,14 @@ export function looksLikeAnyForm(records: readonly TableRecord[]): boolean {
 }
 
 /** Concatenates datasets (several files, several years, several units). */
-export function mergeDatasets(parts: readonly Dataset[]): Dataset {
+export function mergeDatasets(all: readonly Dataset[]): Dataset {
+  const { parts, findings } = yieldRestated(all);
   return {
     units: parts.flatMap((p) => p.units),
     budget: parts.flatMap((p) => p.budget),
     tasks: parts.flatMap((p) => p.tasks),
     indicators: parts.flatMap((p) => p.indicators),
-    findings: parts.flatMap((p) => p.findings),
+    findings: [...parts.flatMap((p) => p.findings), ...findings],
     ...(parts.some((p) => p.actuals || p.execution)
       ? { actuals: parts.flatMap((p) => p.actuals ?? []), execution: parts.flatMap((p) => p.execution ?? []) }
       : {}),

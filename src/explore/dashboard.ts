@@ -42,7 +42,7 @@ export async function loadOverview(e: QueryEngine, want: UnitKey | null = null, 
     e.query(`${unitsSql(f ? UNIT_MATCH : "")} LIMIT ${Math.max(listed, 1)}`, match) as unknown as Promise<UnitRow[]>,
     listed > 0 ? queries.keyFigures(e) : [], listed > 0 ? queries.findingCounts(e) : [],
     e.query<Overview["totals"]>(
-      `SELECT (SELECT CAST(count(*) AS INTEGER) FROM units) AS units, (SELECT CAST(count(*) AS INTEGER) FROM indicator_rows) AS indicators,
+      `SELECT (SELECT CAST(count(DISTINCT (unit_id, fiscal_year)) AS INTEGER) FROM units) AS units, (SELECT CAST(count(*) AS INTEGER) FROM indicator_rows WHERE NOT gives_way) AS indicators,
               (SELECT CAST(count(*) AS INTEGER) FROM budget) AS budget, (SELECT CAST(count(*) AS INTEGER) FROM findings) AS findings,
               ${f ? `(SELECT CAST(count(*) AS INTEGER) FROM units WHERE ${UNIT_MATCH})` : "CAST(NULL AS INTEGER)"} AS matched`, match),
   ]);
@@ -54,7 +54,7 @@ export async function loadOverview(e: QueryEngine, want: UnitKey | null = null, 
   const selected = wanted ?? rows[0] ?? null;
   const shown = units.slice(0, OVERVIEW_ROWS);
   const level1 = shown.length
-    ? ((await e.query(`WITH indicators AS (SELECT r.* FROM indicator_rows r SEMI JOIN (VALUES ${shown.map((_, i) => `($${2 * i + 1}, CAST($${2 * i + 2} AS INTEGER))`).join(", ")}) AS s(unit_id, fiscal_year) USING (unit_id, fiscal_year))
+    ? ((await e.query(`WITH indicators AS (SELECT r.* FROM indicator_rows r SEMI JOIN (VALUES ${shown.map((_, i) => `($${2 * i + 1}, CAST($${2 * i + 2} AS INTEGER))`).join(", ")}) AS s(unit_id, fiscal_year) USING (unit_id, fiscal_year) WHERE NOT r.gives_way)
         ${SQL.level1Counts}`, shown.flatMap((u) => [u.unit_id, u.fiscal_year]))) as unknown as Level1CountRow[])
     : [];
   return { units, selected, figures, level1, findings, totals: totals[0] };

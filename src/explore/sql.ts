@@ -55,12 +55,12 @@ export function setupSql(options: { findingsDb?: string } = {}): string[] {
     `CREATE OR REPLACE TABLE target_lookup (target VARCHAR, fiscal_year INTEGER, target_kind VARCHAR, op VARCHAR, value VARCHAR, measure_unit VARCHAR, direction VARCHAR, deadline VARCHAR, recognised BOOLEAN)`,
   ];
   for (const t of TABLES) {
-    if (t === "indicators") out.push(emptyTable("indicator_rows", INDICATOR_BASE, ["unit_name VARCHAR", "pending VARCHAR"]));
+    if (t === "indicators") out.push(emptyTable("indicator_rows", INDICATOR_BASE, ["unit_name VARCHAR", "pending VARCHAR", "gives_way BOOLEAN DEFAULT false"]));
     else if (t === "units") out.push(emptyTable("units", COLUMNS.units, ["placeholder BOOLEAN DEFAULT false"]));
     else out.push(emptyTable(t === "findings" && options.findingsDb ? `${options.findingsDb}.main.findings` : t, COLUMNS[t], []));
   }
   const cols = COLUMNS.indicators.map((c) => ((DERIVED as readonly string[]).includes(c) ? (c === "target_kind" ? "coalesce(l.target_kind, 'none') AS target_kind" : `l.${c}`) : `r.${c}`));
-  out.push(`CREATE OR REPLACE VIEW indicators AS SELECT ${cols.join(", ")}, r.data_source, r.upload_id FROM indicator_rows r LEFT JOIN target_lookup l ON l.target = r.target AND l.fiscal_year = r.fiscal_year`);
+  out.push(`CREATE OR REPLACE VIEW indicators AS SELECT ${cols.join(", ")}, r.data_source, r.upload_id FROM indicator_rows r LEFT JOIN target_lookup l ON l.target = r.target AND l.fiscal_year = r.fiscal_year WHERE NOT r.gives_way`);
   return out;
 }
 
@@ -122,6 +122,7 @@ export function finishUploadSql(uploadId: number): string[] {
      FROM (${owners.join(" UNION ALL ")}) o
      WHERE NOT EXISTS (SELECT 1 FROM units u WHERE u.unit_id = o.unit_id AND u.fiscal_year = o.fiscal_year)
      GROUP BY unit_id, fiscal_year`,
+    ...givesWaySql(),
   ];
 }
 
@@ -132,9 +133,37 @@ export function uploadRowSql(u: { id: number; name: string; parts: string[]; loa
                 + (SELECT count(*) FROM tasks WHERE upload_id = ${u.id}) + (SELECT count(*) FROM units WHERE upload_id = ${u.id} AND NOT placeholder))`})`;
 }
 
-/** Removes every row an upload brought. */
+/** Removes every row an upload brought (indicators it held for a progress form give way no more). */
 export function deleteUploadSql(uploadId: number): string[] {
-  return [...TABLES.map((t) => `DELETE FROM ${storedAs(t)} WHERE upload_id = ${uploadId}`), `DELETE FROM uploads WHERE upload_id = ${uploadId}`];
+  return [...TABLES.map((t) => `DELETE FROM ${storedAs(t)} WHERE upload_id = ${uploadId}`), `DELETE FROM uploads WHERE upload_id = ${uploadId}`, ...givesWaySql()];
+}
+
+// ---- A progress form's restated indicators (src/core/restated.ts) ----
+//
+// A 自评表 or 监控表 lists the indicators it reports on. Beside the declaration of the same unit or project and
+// year (loaded before or after) they give way to it, as mergeDatasets has them give way in the core: they stay
+// in indicator_rows, marked gives_way, and the indicators view leaves them out — until the declaration is
+// removed. With no declaration loaded, the first upload that restates them holds.
+
+/** The unit (project_id NULL) and project years each upload's progress forms restate: their row was read from a progress form. */
+const RESTATING = `(SELECT upload_id, unit_id, fiscal_year, project_id FROM projects WHERE form_kind IN ('project_selfeval', 'project_monitoring')
+                   UNION ALL SELECT upload_id, unit_id, fiscal_year, NULL FROM units WHERE form_kind IN ('unit_selfeval', 'unit_monitoring'))`;
+const SAME_SCOPE = (a: string, b: string) => `${a}.unit_id = ${b}.unit_id AND ${a}.fiscal_year = ${b}.fiscal_year AND ${a}.project_id IS NOT DISTINCT FROM ${b}.project_id`;
+/** True when the indicator row `x` is one its upload's progress form restates. */
+const restatedRow = (x: string) => `EXISTS (SELECT 1 FROM ${RESTATING} s WHERE s.upload_id = ${x}.upload_id AND ${SAME_SCOPE("s", x)})`;
+
+/** Marks, afresh, every restated indicator row that gives way (run after each upload and each removal). */
+export function givesWaySql(): string[] {
+  return [
+    `UPDATE indicator_rows SET gives_way = false WHERE gives_way`,
+    `UPDATE indicator_rows r SET gives_way = true FROM (
+       WITH scopes AS (SELECT DISTINCT unit_id, fiscal_year, project_id FROM ${RESTATING} x),
+            loads AS (SELECT DISTINCT r.upload_id, r.unit_id, r.fiscal_year, r.project_id FROM indicator_rows r SEMI JOIN scopes s ON ${SAME_SCOPE("s", "r")}),
+            marked AS (SELECT l.*, ${restatedRow("l")} AS restated FROM loads l)
+       SELECT upload_id, unit_id, fiscal_year, project_id FROM marked m
+       WHERE restated AND upload_id <> (SELECT first(h.upload_id ORDER BY h.restated, h.upload_id) FROM marked h WHERE ${SAME_SCOPE("h", "m")})
+     ) g WHERE r.upload_id = g.upload_id AND ${SAME_SCOPE("r", "g")}`,
+  ];
 }
 
 // ---- A later load that repeats an earlier one's rows ----
@@ -160,6 +189,9 @@ const OVERLAP_KEYS: Record<string, readonly string[]> = {
   execution: ["period", "item", "project_id"],
 };
 
+/** A unit row a project or progress form made (its unit and year, little else): the unit's declaration holds over it (queries.ts `units`). */
+const STUB_UNIT = (x: string) => `coalesce(${x}.form_kind LIKE 'project_%' OR ${x}.form_kind LIKE '%_selfeval' OR ${x}.form_kind LIKE '%_monitoring', false)`;
+
 /** Columns that are where a row was read, or an id made from its place: not what it says. */
 const PLACE_COLUMNS = new Set(["source_file", "source_row", "line_id"]);
 
@@ -171,7 +203,9 @@ export function overlapSql(uploadId: number): string[] {
   const parts = Object.entries(OVERLAP_KEYS).map(([t, keys]) => {
     const content = (t === "indicator_rows" ? INDICATOR_BASE : COLUMNS[t as TableName]).filter((c) => !PLACE_COLUMNS.has(c));
     const on = [`e.upload_id <> ${uploadId}`, "e.unit_id = n.unit_id", "e.fiscal_year = n.fiscal_year", ...keys.map((k) => same(`e.${k}`, `n.${k}`)),
-      ...(t === "units" ? ["NOT e.placeholder"] : [])];
+      ...(t === "units" ? ["NOT e.placeholder", `NOT ${STUB_UNIT("e")}`, `NOT ${STUB_UNIT("n")}`] : []),
+      // A progress form's restated indicators neither repeat nor contradict their declaration: they give way to it (givesWaySql).
+      ...(t === "indicator_rows" ? [`NOT ${restatedRow("e")}`, `NOT ${restatedRow("n")}`] : [])];
     return `SELECT '${t}' AS tbl, n.rowid AS rid, n.unit_id, n.fiscal_year, n.source_file, n.source_row,
               min(coalesce(e.source_file, '')) AS earlier, bool_or(${content.map((c) => `(n.${c} IS NULL OR ${same(`e.${c}`, `n.${c}`)})`).join(" AND ")}) AS same
             FROM ${t} n JOIN ${t} e ON ${on.join(" AND ")}

@@ -5,7 +5,7 @@
 // key; a whole-table query of ONCE is read once. Any other statement goes to the
 // engine as it is. The pages and views call the same queries as in the workspace.
 import type { QueryEngine, Row, Value } from "./engine.ts";
-import { SQL } from "./queries.ts";
+import { ONE_PROJECT_ROW, PROJECT_COLUMNS, SQL } from "./queries.ts";
 
 /**
  * The per-key queries of SQL (a unit-year's, a project-year's) answered for every key at once: the same
@@ -58,10 +58,10 @@ export const GROUPED: Record<string, { sql: string; aggregate?: true }> = {
   },
   [SQL.unitProjects]: {
     sql: `SELECT p.unit_id AS _k1, p.fiscal_year AS _k2, p.source_file AS _o1, p.source_row AS _o2, p.project_id AS _o3,
-                 p.project_id, p.unit_id, p.fiscal_year, p.project_name, p.project_code, p.supervisor, p.implementer, p.implementation_period,
-                 p.project_type, p.form_kind, p.goals_long, p.goals_annual, p.goals_actual, p.data_source, p.source_file, p.source_row, u.unit_name
+                 ${PROJECT_COLUMNS}, u.unit_name
           FROM projects p JOIN (SELECT unit_id, fiscal_year, min(unit_name) AS unit_name FROM units GROUP BY unit_id, fiscal_year) u
             ON u.unit_id = p.unit_id AND u.fiscal_year = p.fiscal_year
+          ${ONE_PROJECT_ROW}
           ORDER BY _k1, _k2, _o1, _o2, _o3`,
   },
   [SQL.unitYearTotal]: {

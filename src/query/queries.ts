@@ -2,17 +2,27 @@
 // Money leaves DuckDB as VARCHAR (exact DECIMAL text) and counts as INTEGER.
 import type { QueryEngine, Value } from "./engine.ts";
 
-/** The units list in its order; `where`, a condition on the units table, narrows it (the explore page's filter). */
+// A unit-year read from its declaration and from its progress and project forms has a row from each: one page, the declaration's row.
+const ONE_UNIT_ROW = `QUALIFY row_number() OVER (PARTITION BY unit_id, fiscal_year ORDER BY coalesce(form_kind LIKE 'project_%', false),
+                        coalesce(form_kind LIKE '%_selfeval' OR form_kind LIKE '%_monitoring', false), source_file, source_row) = 1`;
+
+/** The units list in its order, one row per unit year; `where`, a condition on the units table, narrows it (the explore page's filter). */
 export function unitsSql(where = ""): string {
   return `SELECT unit_id, unit_name, fiscal_year, funding_method, duties, goals, staff_count, org_count, data_source, source_file, source_row
-          FROM units${where ? ` WHERE ${where}` : ""} ORDER BY data_source, fiscal_year DESC, unit_name`;
+          FROM units${where ? ` WHERE ${where}` : ""} ${ONE_UNIT_ROW} ORDER BY data_source, fiscal_year DESC, unit_name`;
 }
 
+// A project-year read from its declaration and from its progress forms has a row from each: the declaration's, with
+// the 实际完成情况 only a progress form gives (as src/core/restated.ts merges them).
+export const PROJECT_COLUMNS = `p.project_id, p.unit_id, p.fiscal_year, p.project_name, p.project_code, p.supervisor, p.implementer, p.implementation_period,
+                     p.project_type, p.form_kind, p.goals_long, p.goals_annual,
+                     coalesce(NULLIF(p.goals_actual, ''), max(NULLIF(p.goals_actual, '')) OVER (PARTITION BY p.project_id, p.fiscal_year)) AS goals_actual,
+                     p.data_source, p.source_file, p.source_row`;
+export const ONE_PROJECT_ROW = `QUALIFY row_number() OVER (PARTITION BY p.project_id, p.fiscal_year
+                           ORDER BY coalesce(p.form_kind LIKE '%_selfeval' OR p.form_kind LIKE '%_monitoring', false), p.source_file, p.source_row) = 1`;
+
 export const SQL = {
-  // A unit-year read from its declaration and from its project forms has a row from each: one page, the declaration's row.
-  units: `SELECT unit_id, unit_name, fiscal_year, funding_method, duties, goals, staff_count, org_count, data_source, source_file, source_row
-          FROM units QUALIFY row_number() OVER (PARTITION BY unit_id, fiscal_year ORDER BY coalesce(form_kind LIKE 'project_%', false), source_file, source_row) = 1
-          ORDER BY data_source, fiscal_year DESC, unit_name`,
+  units: `${unitsSql()}`,
   budget: `SELECT line_id, kind, item, CAST(amount AS VARCHAR) AS amount, source_file, source_row
            FROM budget WHERE unit_id = $1 AND fiscal_year = $2 AND project_id IS NULL
            ORDER BY CASE kind WHEN 'total' THEN 0 WHEN 'source' THEN 1 ELSE 2 END, line_id`,
@@ -47,15 +57,15 @@ export const SQL = {
              FROM findings WHERE unit_id = $1 AND fiscal_year = $2
                AND (data_source IS DISTINCT FROM 'sample' OR EXISTS (SELECT 1 FROM units WHERE unit_id = $1 AND fiscal_year = $2 AND data_source = 'sample'))
              ORDER BY CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, source_row NULLS FIRST`,
-  projects: `SELECT p.project_id, p.unit_id, p.fiscal_year, p.project_name, p.project_code, p.supervisor, p.implementer, p.implementation_period,
-                     p.project_type, p.form_kind, p.goals_long, p.goals_annual, p.goals_actual, p.data_source, p.source_file, p.source_row, u.unit_name
+  projects: `SELECT ${PROJECT_COLUMNS}, u.unit_name
               FROM projects p JOIN (SELECT unit_id, fiscal_year, min(unit_name) AS unit_name FROM units GROUP BY unit_id, fiscal_year) u
                 ON u.unit_id = p.unit_id AND u.fiscal_year = p.fiscal_year
+              ${ONE_PROJECT_ROW}
               ORDER BY p.unit_id, p.fiscal_year DESC, p.source_file, p.source_row, p.project_id`,
-  unitProjects: `SELECT p.project_id, p.unit_id, p.fiscal_year, p.project_name, p.project_code, p.supervisor, p.implementer, p.implementation_period,
-                         p.project_type, p.form_kind, p.goals_long, p.goals_annual, p.goals_actual, p.data_source, p.source_file, p.source_row, u.unit_name
+  unitProjects: `SELECT ${PROJECT_COLUMNS}, u.unit_name
                   FROM projects p JOIN (SELECT unit_id, fiscal_year, min(unit_name) AS unit_name FROM units WHERE unit_id = $1 AND fiscal_year = $2 GROUP BY unit_id, fiscal_year) u
                     ON u.unit_id = p.unit_id AND u.fiscal_year = p.fiscal_year
+                  ${ONE_PROJECT_ROW}
                   ORDER BY p.source_file, p.source_row, p.project_id`,
   // One unit year's declared total and whether it is illustrative (the headline's change against last year).
   unitYearTotal: `SELECT CAST((SELECT sum(amount) FROM budget WHERE unit_id = $1 AND fiscal_year = $2 AND kind = 'total' AND project_id IS NULL) AS VARCHAR) AS total,
