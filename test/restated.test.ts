@@ -17,7 +17,8 @@ import type { Dataset } from "../src/core/model.ts";
 import { withLinkedProgress } from "../src/core/progress/link.ts";
 import { yieldRestated } from "../src/core/restated.ts";
 import { toLoaded } from "../src/explore/importer.ts";
-import { deleteUploadSql, finishUploadSql, insertTableSql, overlapSql, OVERLAP_SUMMARY_SQL, setupSql } from "../src/explore/sql.ts";
+import { deleteUploadSql, finishUploadSql, insertTableSql, overlapSql, OVERLAP_SUMMARY_SQL, RESTATED_SUMMARY_SQL, restatedNotesSql, setupSql } from "../src/explore/sql.ts";
+import { restatedFinding } from "../src/core/restated.ts";
 import type { QueryEngine } from "../src/query/engine.ts";
 import { createNodeEngine } from "../src/query/node.ts";
 import { queries, unitsSql } from "../src/query/queries.ts";
@@ -113,6 +114,13 @@ describe("the explore database: a self-evaluation's restated indicators give way
     return overlap;
   }
   const remove = async (id: number) => { for (const s of deleteUploadSql(id)) await db.query(s); };
+  /** The notes written afresh, as the page does after each upload and removal (session.ts noteRestated). */
+  const notes = async () => {
+    const now = await db.query<{ upload_id: number; unit_id: string; fiscal_year: number; n: number; file: string; row: number | null; declared: string }>(RESTATED_SUMMARY_SQL);
+    for (const s of restatedNotesSql(now.map((r) => ({ uploadId: r.upload_id, unitId: r.unit_id, year: r.fiscal_year, finding: restatedFinding(r.n, r.declared, { file: r.file, ...(r.row !== null ? { row: r.row } : {}) }) })))) await db.query(s);
+    return db.query<{ upload_id: number; unit_id: string; fiscal_year: number; severity: string; message: string; message_en: string; source_file: string; source_row: number }>(
+      "SELECT upload_id, unit_id, CAST(fiscal_year AS INTEGER) AS fiscal_year, severity, message, message_en, source_file, CAST(source_row AS INTEGER) AS source_row FROM findings WHERE code = 'load.restated_indicators' ORDER BY upload_id");
+  };
   const files = async () => (await db.query<{ f: string }>("SELECT source_file AS f FROM indicators ORDER BY ord, source_file")).map((r) => r.f);
   const state = async () => {
     const s = selfEval();
@@ -154,5 +162,25 @@ describe("the explore database: a self-evaluation's restated indicators give way
     await load(selfEval(SELF, "first.csv"), 1);
     await load(selfEval(REWORDED, "second.csv"), 2);
     expect(await files()).toEqual(Array(9).fill("first.csv"));
+  });
+
+  it("the note the core writes, at the upload whose rows give way, written afresh when a declaration comes or goes", async () => {
+    const [d, s] = [declaration(), selfEval()];
+    // What the core says of the same two files (dedupeLoads), either order.
+    const core = merged(d, s).notes.filter((f) => f.code === "load.restated_indicators");
+    expect(core).toHaveLength(1);
+    const said = (uploadId: number) => [{ upload_id: uploadId, unit_id: core[0].owner!.unitId, fiscal_year: core[0].owner!.year, severity: "info",
+      message: findingText(core[0], "zh"), message_en: findingText(core[0], "en"), source_file: "self.csv", source_row: core[0].location.row }];
+    await load(s, 1);
+    expect(await notes()).toEqual([]);
+    await load(d, 2);
+    expect(await notes()).toEqual(said(1));
+    await remove(2);
+    expect(await notes()).toEqual([]);
+    await load(d, 3);
+    await load(selfEval(REWORDED, "self.csv"), 4);
+    await notes();
+    await remove(1);
+    expect(await notes()).toEqual(said(4));
   });
 });

@@ -8,7 +8,7 @@
 // told as unmatched and a changed target as actual.target_differs. A project's
 // row read from the progress form gives way too, its 实际完成情况 kept on the
 // declaration's row. DOM-free; used by mergeDatasets.
-import type { Dataset, Finding, FormKind, Indicator, Project } from "./model.ts";
+import type { Dataset, Finding, FormKind, Indicator, Location, Project } from "./model.ts";
 import { finding } from "./findingText.ts";
 
 /** Forms that report on indicators declared elsewhere. */
@@ -24,6 +24,10 @@ function restating(part: Dataset): Set<string> {
   for (const u of part.units) if (isProgressKind(u.formKind)) out.add(`${u.id}|${u.year}|u`);
   return out;
 }
+
+/** The note at a form's first restated indicator: `count` of them give way to what `declared` loaded (also the explore page's). */
+export const restatedFinding = (count: number, declared: string, at: Location): Finding =>
+  finding("info", "load.restated_indicators", { count, declared }, at);
 
 /**
  * The parts with every restated indicator (and project row) of a scope-year another part holds left out, and
@@ -63,7 +67,7 @@ export function yieldRestated(parts: readonly Dataset[]): { parts: Dataset[]; fi
     });
     for (const [k, inds] of leftOut) {
       const first = inds[0].source;
-      const note = finding("info", "load.restated_indicators", { count: inds.length, declared: holder.get(k)!.file }, { file: first.file, ...(first.row !== undefined ? { row: first.row } : {}) });
+      const note = restatedFinding(inds.length, holder.get(k)!.file, { file: first.file, ...(first.row !== undefined ? { row: first.row } : {}) });
       findings.push({ ...note, owner: { unitId: inds[0].unitId, year: inds[0].year } });
     }
     const projects = part.projects?.filter((p) => {

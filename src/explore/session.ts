@@ -11,8 +11,9 @@ import type { WorkerReply, WorkerRequest } from "./protocol.ts";
 import type { SavedMapping } from "./mapping.ts";
 import { bulkInsertSql } from "./bulkSql.ts";
 import { csvErrorText } from "./consoleSql.ts";
-import { deleteUploadSql, FINDINGS_DB, finishUploadSql, firstUnitSql, insertLookupSql, insertTableSql, overlapFindingsSql, overlapSql, OVERLAP_SUMMARY_SQL, repeatedFindingsSql, setupSql, uploadRowSql } from "./sql.ts";
+import { deleteUploadSql, FINDINGS_DB, finishUploadSql, firstUnitSql, insertLookupSql, insertTableSql, overlapFindingsSql, overlapSql, OVERLAP_SUMMARY_SQL, repeatedFindingsSql, RESTATED_SUMMARY_SQL, restatedNotesSql, setupSql, uploadRowSql } from "./sql.ts";
 import { conflictingRowsFinding, duplicateRowsFinding, sameBytes } from "../core/dedupe.ts";
+import { restatedFinding } from "../core/restated.ts";
 import { isAborted } from "./statements.ts";
 import * as store from "./store.ts";
 import { engineMessage, type Lang } from "../i18n/i18n-explore.ts";
@@ -506,10 +507,11 @@ export class Session {
       const overlapNotes = () => db.run(overlapFindingsSql(id, overlap.map((o) => ({ unitId: o.unit_id, year: o.fiscal_year,
         finding: (o.same ? duplicateRowsFinding : conflictingRowsFinding)(o.n, o.earlier, { file: o.file, ...(o.row !== null ? { row: o.row } : {}) }) }))).join(";\n"));
       if (overlap.length && !bulk) await overlapNotes();
+      const restated = bulk ? new Set<number>() : await this.noteRestated(engine);
       const rows = bulk ? bulk.rows : (await engine.query<{ rows: number }>(`SELECT CAST(rows_loaded AS INTEGER) AS rows FROM uploads WHERE upload_id = ${id}`))[0].rows;
       // A bulk file has no findings before its checks (its reading's wait in bulk_fix_findings).
       // Findings left out with the rows overlapSql left out, and its notes: counted from the table.
-      const counts = overlap.length ? await this.bulkCounts(engine, id) : loaded?.counts ?? { error: 0, warning: 0, info: 0 };
+      const counts = overlap.length || restated.has(id) ? await this.bulkCounts(engine, id) : loaded?.counts ?? { error: 0, warning: 0, info: 0 };
       const problems = overlap.length ? await this.bulkProblems(engine, id) : loaded?.problems ?? [];
       const view: UploadView = { id, name, loadedAt: meta.loadedAt, bytes: size, parts, route, rows, counts, problems, restored: meta.restored, checking: bulk !== null };
       this.uploads = [...this.uploads, view];
@@ -759,9 +761,31 @@ export class Session {
     });
   }
 
+  /**
+   * The notes on restated indicators that give way (sql.ts givesWaySql), written afresh: a declaration loaded
+   * after a self-evaluation, or removed, changes which rows give way. The counts of the other uploads whose
+   * notes changed are counted again; the ids whose notes changed are returned.
+   */
+  private async noteRestated(engine: BrowserEngine, skip?: number): Promise<Set<number>> {
+    const before = await engine.query<{ upload_id: number }>(`SELECT DISTINCT upload_id FROM findings WHERE code = 'load.restated_indicators'`);
+    const now = await engine.query<{ upload_id: number; unit_id: string; fiscal_year: number; n: number; file: string; row: number | null; declared: string }>(RESTATED_SUMMARY_SQL);
+    const touched = new Set([...before, ...now].map((r) => r.upload_id));
+    if (!touched.size) return touched;
+    await engine.run(restatedNotesSql(now.map((r) => ({ uploadId: r.upload_id, unitId: r.unit_id, year: r.fiscal_year,
+      finding: restatedFinding(r.n, r.declared, { file: r.file, ...(r.row !== null ? { row: r.row } : {}) }) }))).join(";\n"));
+    const others = this.uploads.filter((u) => u.id !== skip && touched.has(u.id));
+    if (others.length) {
+      const counts = new Map(await Promise.all(others.map(async (u) => [u.id, await this.bulkCounts(engine, u.id)] as const)));
+      this.uploads = this.uploads.map((u) => (counts.has(u.id) ? { ...u, counts: counts.get(u.id)! } : u));
+      this.emit("uploads", this.uploads);
+    }
+    return touched;
+  }
+
   /** Removes an upload's rows and its entry in the list (the stored file and mapping rows are remove()'s). */
   private async dropUpload(id: number) {
     if (this.engine) for (const sql of deleteUploadSql(id)) await this.engine.run(sql).catch(() => {});
+    if (this.engine) await this.noteRestated(this.engine, id).catch(() => {});
     this.uploads = this.uploads.filter((u) => u.id !== id);
     this.files.delete(id);
     this.emit("uploads", this.uploads);

@@ -228,16 +228,38 @@ export const OVERLAP_SUMMARY_SQL = `SELECT unit_id, CAST(fiscal_year AS INTEGER)
  * them out), the notes about the overlap come in, and the working table goes.
  */
 export function overlapFindingsSql(uploadId: number, notes: readonly { unitId: string; year: number; finding: Finding }[]): string[] {
-  const lit = (v: string | number | undefined | null) => (v === undefined || v === null ? "NULL" : typeof v === "number" ? String(Math.trunc(v)) : q(v));
   return [
     `DELETE FROM findings f WHERE f.upload_id = ${uploadId} AND f.source_row IS NOT NULL AND f.code NOT LIKE 'load.%'
        AND (EXISTS (SELECT 1 FROM ${OVERLAP_TABLE} o WHERE o.source_file = f.source_file AND o.source_row = f.source_row)
             -- A whole copy takes every finding about its rows along (page breaks, markup …), as dedupeLoads does.
             OR (EXISTS (SELECT 1 FROM ${OVERLAP_TABLE}) AND NOT EXISTS (${Object.keys(OVERLAP_KEYS).map((t) => `SELECT 1 FROM ${t} WHERE upload_id = ${uploadId}`).join(" UNION ALL ")})))`,
-    ...(notes.length ? [`INSERT INTO findings (unit_id, fiscal_year, severity, code, message, message_en, params, subject, source_file, source_row, source_column, data_source, upload_id) VALUES
-       ${notes.map(({ unitId, year, finding: f }) => `(${[lit(unitId), lit(year), lit(f.severity), lit(f.code), lit(findingTexts(f).zh), lit(findingTexts(f).en), lit(writeParams(f.params) || null), "NULL", lit(f.location.file), lit(f.location.row), "NULL", "'declared'", String(uploadId)].join(", ")})`).join(",\n")}`] : []),
+    ...insertNotesSql(notes.map((n) => ({ ...n, uploadId }))),
     `DROP TABLE IF EXISTS ${OVERLAP_TABLE}`,
   ];
+}
+
+/** A load's notes as findings rows of the upload each is about (none: no statement). */
+function insertNotesSql(notes: readonly { uploadId: number; unitId: string; year: number; finding: Finding }[]): string[] {
+  if (!notes.length) return [];
+  const lit = (v: string | number | undefined | null) => (v === undefined || v === null ? "NULL" : typeof v === "number" ? String(Math.trunc(v)) : q(v));
+  return [`INSERT INTO findings (unit_id, fiscal_year, severity, code, message, message_en, params, subject, source_file, source_row, source_column, data_source, upload_id) VALUES
+       ${notes.map(({ uploadId, unitId, year, finding: f }) => `(${[lit(unitId), lit(year), lit(f.severity), lit(f.code), lit(findingTexts(f).zh), lit(findingTexts(f).en), lit(writeParams(f.params) || null), "NULL", lit(f.location.file), lit(f.location.row), "NULL", "'declared'", String(uploadId)].join(", ")})`).join(",\n")}`];
+}
+
+/**
+ * Per upload and unit or project year, the restated indicator rows that give way now (givesWaySql): how many,
+ * where the first is, and the file whose rows hold — one load.restated_indicators note each, as dedupeLoads
+ * writes one per form and scope.
+ */
+export const RESTATED_SUMMARY_SQL = `WITH held AS (SELECT unit_id, fiscal_year, project_id, min(source_file) AS declared FROM indicator_rows WHERE NOT gives_way GROUP BY ALL)
+  SELECT r.upload_id, r.unit_id, CAST(r.fiscal_year AS INTEGER) AS fiscal_year, CAST(count(*) AS INTEGER) AS n,
+         arg_min(r.source_file, coalesce(r.source_row, 0)) AS file, CAST(min(r.source_row) AS INTEGER) AS row, any_value(h.declared) AS declared
+  FROM indicator_rows r LEFT JOIN held h ON ${SAME_SCOPE("h", "r")}
+  WHERE r.gives_way GROUP BY r.upload_id, r.unit_id, r.fiscal_year, r.project_id ORDER BY r.upload_id, min(r.source_row) NULLS FIRST, r.unit_id, r.fiscal_year`;
+
+/** The restated notes afresh (after givesWaySql: an upload or a removal changes which rows give way). */
+export function restatedNotesSql(notes: readonly { uploadId: number; unitId: string; year: number; finding: Finding }[]): string[] {
+  return [`DELETE FROM findings WHERE code = 'load.restated_indicators'`, ...insertNotesSql(notes)];
 }
 
 /**

@@ -169,6 +169,37 @@ describe("the same file dropped twice on /explore/", () => {
   });
 });
 
+describe("a self-evaluation beside its project's declaration on /explore/", () => {
+  // As test/restated.test.ts makes them: a real self-evaluation, and the same form titled as its declaration.
+  const SELF = readFileSync("test/fixtures/real/01_anhui_chizhou_tangxi_2022_project_selfeval.csv", "utf8");
+  const self = file("self.csv", SELF);
+  const decl = file("decl.csv", SELF.replace("项目支出绩效自评表", "项目支出绩效目标申报表"));
+  const NOTE = "本表所列的 9 项指标是 decl.csv 已载入的同一单位（或项目）同一年度的指标";
+  const checks = (page: Page, name: string) => page.locator("[data-upload]", { hasText: name }).locator(`td[data-label="检查结果"]`).innerText();
+
+  it("its restated indicators give way with the core's note, counted in its checks, written afresh when the declaration goes", async () => {
+    const context = await state.browser.newContext();
+    const { page, errors } = await open(context);
+    await dropFiles(page, [self]);
+    const alone = await checks(page, "self.csv");
+    const shown = () => page.locator('[data-x="unit"]').innerText();
+    expect(await shown()).not.toContain(NOTE);
+    await dropFiles(page, [decl]);
+    const info = (text: string) => Number(/提示\s*(\d+)/.exec(text)?.[1]);
+    expect(info(await checks(page, "self.csv"))).toBe(info(alone) + 1);
+    expect(await consoleCells(page, "SELECT DISTINCT source_file FROM indicators")).toEqual(["decl.csv"]);
+    expect(await consoleCells(page, "SELECT source_file, message FROM findings WHERE code = 'load.restated_indicators'"))
+      .toEqual(["self.csv", expect.stringContaining(NOTE)]);
+    await page.locator("[data-upload]", { hasText: "decl.csv" }).getByRole("button", { name: "移除" }).click();
+    await expect.poll(() => page.locator("[data-upload]").count()).toBe(1);
+    await expect.poll(() => checks(page, "self.csv")).toBe(alone);
+    expect(await consoleCells(page, "SELECT DISTINCT source_file FROM indicators")).toEqual(["self.csv"]);
+    expect(await page.locator('[data-x="unit"]').innerText()).not.toContain(NOTE);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe("the SQL console on /explore/", () => {
   it("refuses a change unless 允许修改 is ticked; with it, the change waits for 撤销 or 保留; 重置为载入的数据 rebuilds the tables", async () => {
     const context = await state.browser.newContext();
