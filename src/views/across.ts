@@ -20,6 +20,7 @@ import { findingText, t, type Lang } from "../i18n/messages.ts";
 import { gradeName } from "../site/view.ts";
 import { chartFigure } from "./chart.ts";
 import { zh } from "./text.ts";
+import { rankPager } from "./pager.ts";
 import { el, type Attr, type Element, type Kids } from "./tree.ts";
 
 export interface AcrossOptions {
@@ -297,11 +298,7 @@ export function rankPageSections(v: YearView, key: RankKey, n: number, o: Across
   const pages = rankPages(v);
   const rows = rankPage(v, key, n);
   const first = (n - 1) * PAGE_UNITS + 1;
-  const pager = el("nav", { class: "cmp-pager", "aria-label": t(lang, "compare.pagesLabel") }, el("p", {},
-    t(lang, "compare.orderBy"), rankKeys(v).map((k) => [" ", k === key ? el("strong", { "aria-current": "true" }, t(lang, "compare.sortKey")[k]) : el("a", { href: o.rankHref!(k, 1) }, t(lang, "compare.sortKey")[k])])),
-    el("ol", {}, Array.from({ length: pages }, (_, i) => el("li", {}, i + 1 === n
-      ? el("span", { "aria-current": "page" }, t(lang, "compare.pageN", i + 1))
-      : el("a", { href: o.rankHref!(key, i + 1) }, t(lang, "compare.pageN", i + 1))))));
+  const pager = rankPager(lang, { keys: rankKeys(v), key, label: (k) => t(lang, "compare.sortKey")[k], n, pages, href: o.rankHref! });
   return [
     el("p", { class: "lede" }, t(lang, "compare.rankPageLede", first, first + rows.length - 1, v.units.length)),
     pager,

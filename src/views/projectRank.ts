@@ -11,6 +11,7 @@ import { dataLang } from "../site/dataText.ts";
 import { gradeName } from "../site/view.ts";
 import { PAGE_PROJECTS, PROJECT_KEYS, projectPage, projectPages, type ProjectKey, type ProjectRanking, type YearProject } from "../site/projectRank.ts";
 import { zh } from "./text.ts";
+import { rankPager } from "./pager.ts";
 import { el, type Element } from "./tree.ts";
 
 export interface ProjectRankOptions {
@@ -68,11 +69,7 @@ export function projectRankSections(r: ProjectRanking, key: ProjectKey, n: numbe
   const first = (n - 1) * PAGE_PROJECTS + 1;
   const col = (label: string, num = false) => el("th", { scope: "col", class: num ? "num" : null }, label);
   const sortKey = t(lang, "compare.sortKey");
-  const pager = el("nav", { class: "cmp-pager", "aria-label": t(lang, "compare.pagesLabel") }, el("p", {},
-    t(lang, "compare.orderBy"), PROJECT_KEYS.map((k) => [" ", k === key ? el("strong", { "aria-current": "true" }, sortKey[k]) : el("a", { href: o.pageHref(k, 1) }, sortKey[k])])),
-    el("ol", {}, Array.from({ length: pages }, (_, i) => el("li", {}, i + 1 === n
-      ? el("span", { "aria-current": "page" }, t(lang, "compare.pageN", i + 1))
-      : el("a", { href: o.pageHref(key, i + 1) }, t(lang, "compare.pageN", i + 1))))));
+  const pager = rankPager(lang, { keys: PROJECT_KEYS, key, label: (k) => sortKey[k], n, pages, href: o.pageHref });
   return [
     el("p", { class: "lede" }, t(lang, "compare.projRankLede", first, first + list.length - 1, r.projects.length, r.units)),
     pager,
