@@ -1,10 +1,11 @@
 // District-scale benchmark: a generated district (bench/district.ts: N units × 3
-// years × P projects per unit-year, seeded) built by `astro build` alone into a
-// temporary folder, PDF reports not made (scripts/pdf.ts is not run; JIXIAO_PDF=0
-// is set too), then served on 127.0.0.1 and the heaviest pages opened in headless
-// Chromium. Prints build time, peak RSS, pages, dist size, the largest page's HTML
-// raw/gzip, the split search index (search-index/) and what a few queries load, the
-// Parquet files, and first views. Any figure that
+// years × P projects per unit-year, seeded) built by `astro build` into a temporary
+// folder, its PDF reports made on demand rather than printed (scripts/pdf.ts with
+// JIXIAO_PDF=print: a print button on each page, timed apart), then served on
+// 127.0.0.1 and the heaviest pages opened in headless Chromium. Prints build time,
+// peak RSS, pages, the PDF step, dist size, the largest page's HTML raw/gzip, the
+// split search index (search-index/) and what a few queries load, the Parquet
+// files, and first views. Any figure that
 // cannot be measured — a build that fails, a page that does not load, a document
 // whose bytes differ from its file — ends the run with exit 1 and says why.
 //
@@ -71,7 +72,7 @@ async function main() {
   const outDir = temp("jixiao-scale-dist-");
   writeDistrict(data, dir);
   const unitYears = data.units.length;
-  const how = flags["parquet-only"] ? "--parquet-only   (the tables as Parquet, no site build)" : "  (astro build alone, PDF reports not made)";
+  const how = flags["parquet-only"] ? "--parquet-only   (the tables as Parquet, no site build)" : "  (astro build, then the PDF reports made on demand)";
   console.log(`$ npm run bench:scale -- --units ${units} --projects ${projects} ${how}; Node ${process.version}`);
   console.log(`data: ${units} units × 3 years = ${unitYears} declarations, ${data.projects!.length} project-years, ${data.indicators.length} indicators, ${data.budget.length} budget lines, ${data.actuals!.length} actuals (seeded, 示例数据) in ${dir}`);
   if (flags["parquet-only"]) return parquetOnly(dir, outDir);
@@ -96,6 +97,13 @@ async function main() {
   if (cpuS.some((x) => !Number.isFinite(x))) fail("no CPU time in /usr/bin/time's report");
   const built = Number(/(\d+) page\(s\) built/.exec(text)?.[1]);
   if (!built) fail("Astro did not report how many pages it built");
+  // The reports made on demand (a print button on each unit and project page): the build's PDF step at this size.
+  const p0 = performance.now();
+  const pdf = spawnSync(process.execPath, ["scripts/pdf.ts", outDir], { env: { ...process.env, JIXIAO_PDF: "print" }, encoding: "utf8" });
+  if (pdf.status !== 0) fail(`scripts/pdf.ts (JIXIAO_PDF=print) exited ${pdf.status}: ${pdf.stderr.slice(-2000)}`);
+  const reports = Number(/pdf: (\d+) report\(s\) made on demand/.exec(pdf.stdout)?.[1]);
+  if (!reports) fail(`scripts/pdf.ts made no report on demand: ${pdf.stdout}`);
+  const pdfS = (performance.now() - p0) / 1000;
 
   const files = walk(outDir);
   const html = files.filter((f) => f.path.endsWith(".html")).sort((a, b) => b.bytes - a.bytes);
@@ -107,6 +115,7 @@ async function main() {
   const parquet = files.filter((f) => f.path.endsWith(".parquet"));
   const gz = (path: string) => gzipSync(readFileSync(path), { level: 6 }).length;
   console.log(`build: ${buildS.toFixed(1)} s (CPU ${cpuS[0].toFixed(1)} s user + ${cpuS[1].toFixed(1)} s sys), peak RSS ${mb(rssKb * 1024)}, ${built} pages (Astro), ${html.length} HTML files`);
+  console.log(`PDF reports: ${reports} made on demand (a print button each, JIXIAO_PDF=print) in ${pdfS.toFixed(1)} s more`);
   console.log(`dist: ${files.length} files, ${mb(distBytes)}; largest file ${relative(outDir, biggest.path)} ${mb(biggest.bytes)}${biggest.bytes > 25 * 1024 * 1024 ? "  ← OVER the 25 MB limit" : ""}`);
   console.log(`largest page: /${relative(outDir, html[0].path)} ${kb(html[0].bytes)} raw, ${kb(gz(html[0].path))} gzip`);
   console.log(`search-index/: ${search.length} files, ${kb(search.reduce((s, f) => s + f.bytes, 0))} raw; largest ${relative(outDir, searchBiggest.path)} ${kb(searchBiggest.bytes)} raw, ${kb(gz(searchBiggest.path))} gzip`);

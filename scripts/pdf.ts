@@ -4,11 +4,13 @@
 // What prints is the page's print CSS: its printed report (src/views/printReport.ts), two to four
 // pages, all text in embedded font subsets (see the print CSS on synthesized bold, and
 // src/charts/util.ts on patterns). About 1 s a report on a quiet machine. Uses Debian's Chromium;
-// where there is none, the PDF links are taken out of the pages instead of left broken.
+// where there is none, the PDF links are taken out of the pages instead of left broken. JIXIAO_PDF=print makes them
+// on demand instead: each link becomes a button that prints the page, whose print CSS is the same report.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CHROMIUM, launchChromium } from "./chromium.ts";
 import { serve } from "./serve.ts";
+import { t, type Lang } from "../src/i18n/messages.ts";
 
 const DIST = process.argv[2] ?? "dist";
 const LINK = /<p class="pdf-link"[^>]*>[\s\S]*?<\/p>/;
@@ -29,9 +31,24 @@ function unitPages(): string[] {
   return out;
 }
 
+/**
+ * The page with its PDF link made a print button: the reader's browser prints the page's report from its print CSS
+ * (JIXIAO_PDF=print, for builds too large to print every report: a district's ~66,000 at ~1 s each). The button shows
+ * only with JavaScript (Base.astro's script unhides it); without, the browser's own 打印 prints the same report.
+ */
+function withPrintButton(html: string, lang: Lang): string {
+  return html.replace(LINK, `<p class="pdf-link"><button type="button" data-print hidden>${t(lang, "site.printReport")}</button></p>`);
+}
+
 const pages = unitPages();
-// JIXIAO_PDF=0 skips the reports (quick builds, e.g. tests that do not look at them).
-if (process.env.JIXIAO_PDF === "0" || !existsSync(CHROMIUM)) {
+if (process.env.JIXIAO_PDF === "print") {
+  for (const p of pages) {
+    const file = join(DIST, p, "index.html");
+    writeFileSync(file, withPrintButton(readFileSync(file, "utf8"), p.startsWith("en/") ? "en" : "zh"));
+  }
+  console.log(`pdf: ${pages.length} report(s) made on demand (JIXIAO_PDF=print): each page's link is a print button`);
+} else if (process.env.JIXIAO_PDF === "0" || !existsSync(CHROMIUM)) {
+  // JIXIAO_PDF=0 skips the reports (quick builds, e.g. tests that do not look at them).
   for (const p of pages) {
     const file = join(DIST, p, "index.html");
     writeFileSync(file, readFileSync(file, "utf8").replace(LINK, ""));
