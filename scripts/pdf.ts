@@ -32,28 +32,23 @@ function unitPages(): string[] {
 }
 
 /**
- * The page with its PDF link made a print button: the reader's browser prints the page's report from its print CSS
- * (JIXIAO_PDF=print, for builds too large to print every report: a district's ~66,000 at ~1 s each). The button shows
- * only with JavaScript (Base.astro's script unhides it); without, the browser's own 打印 prints the same report.
+ * Each page's PDF link made a print button (JIXIAO_PDF=print, for builds too large to print every report: a
+ * district's ~66,000 at ~1 s each): the reader's browser prints the page's report from its print CSS. The button
+ * shows only with JavaScript (Base.astro's script unhides it); without, the browser's own 打印 prints the same
+ * report. Otherwise (no reports made) the link is taken out.
  */
-function withPrintButton(html: string, lang: Lang): string {
-  return html.replace(LINK, `<p class="pdf-link"><button type="button" data-print hidden>${t(lang, "site.printReport")}</button></p>`);
-}
+const LINK_INSTEAD = (lang: Lang) => `<p class="pdf-link"><button type="button" data-print hidden>${t(lang, "site.printReport")}</button></p>`;
 
 const pages = unitPages();
-if (process.env.JIXIAO_PDF === "print") {
+const onDemand = process.env.JIXIAO_PDF === "print";
+// JIXIAO_PDF=0 skips the reports (quick builds, e.g. tests that do not look at them).
+if (onDemand || process.env.JIXIAO_PDF === "0" || !existsSync(CHROMIUM)) {
   for (const p of pages) {
     const file = join(DIST, p, "index.html");
-    writeFileSync(file, withPrintButton(readFileSync(file, "utf8"), p.startsWith("en/") ? "en" : "zh"));
+    writeFileSync(file, readFileSync(file, "utf8").replace(LINK, onDemand ? LINK_INSTEAD(p.startsWith("en/") ? "en" : "zh") : ""));
   }
-  console.log(`pdf: ${pages.length} report(s) made on demand (JIXIAO_PDF=print): each page's link is a print button`);
-} else if (process.env.JIXIAO_PDF === "0" || !existsSync(CHROMIUM)) {
-  // JIXIAO_PDF=0 skips the reports (quick builds, e.g. tests that do not look at them).
-  for (const p of pages) {
-    const file = join(DIST, p, "index.html");
-    writeFileSync(file, readFileSync(file, "utf8").replace(LINK, ""));
-  }
-  console.warn(process.env.JIXIAO_PDF === "0" ? "pdf: skipped (JIXIAO_PDF=0); links removed" : `pdf: ${CHROMIUM} not found — PDF reports skipped and their links removed (apt-get install -y chromium)`);
+  if (onDemand) console.log(`pdf: ${pages.length} report(s) made on demand (JIXIAO_PDF=print): each page's link is a print button`);
+  else console.warn(process.env.JIXIAO_PDF === "0" ? "pdf: skipped (JIXIAO_PDF=0); links removed" : `pdf: ${CHROMIUM} not found — PDF reports skipped and their links removed (apt-get install -y chromium)`);
 } else {
   const started = performance.now();
   const { server, url } = await serve({ root: DIST, port: 0 });
